@@ -1,0 +1,148 @@
+"""Shared maximum-likelihood machinery: compressed sufficient statistics, optimiser, Hessian errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.optimize import minimize
+
+from kam.clv.errors import ConvergenceError, InvalidSummaryError
+
+FloatArray = NDArray[np.float64]
+Objective = Callable[[FloatArray], tuple[float, FloatArray]]
+
+_LOG_PARAM_LIMIT = 25.0
+
+
+@dataclass(frozen=True)
+class Compressed:
+    """Distinct rows of the input columns and how many customers share each (their weight)."""
+
+    columns: tuple[FloatArray, ...]
+    weights: FloatArray
+
+    @property
+    def n_customers(self) -> float:
+        return float(self.weights.sum())
+
+
+def compress(*columns: ArrayLike, weights: ArrayLike | None = None) -> Compressed:
+    """Collapse identical rows into one weighted row, so fit cost grows with distinct histories."""
+    cols = [np.asarray(c, dtype=float).ravel() for c in columns]
+    w = np.ones(cols[0].size) if weights is None else np.asarray(weights, dtype=float).ravel()
+    if any(c.size != w.size for c in cols):
+        raise ValueError("all input arrays must have the same length")
+    if w.size == 0:
+        return Compressed(tuple(cols), w)
+    order = np.lexsort(cols[::-1])
+    sorted_cols = [c[order] for c in cols]
+    new_group = np.zeros(w.size, dtype=bool)
+    new_group[0] = True
+    for c in sorted_cols:
+        new_group[1:] |= c[1:] != c[:-1]
+    starts = np.flatnonzero(new_group)
+    group_weights = np.add.reduceat(w[order], starts)
+    return Compressed(tuple(c[starts] for c in sorted_cols), group_weights)
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """Maximum-likelihood estimates with their standard errors and optimiser diagnostics."""
+
+    params: FloatArray
+    standard_errors: FloatArray
+    log_likelihood: float
+    iterations: int
+
+
+def maximise(
+    model: str,
+    objective: Objective,
+    start: FloatArray,
+    n_customers: float,
+    *,
+    max_iterations: int,
+    gradient_tolerance: float,
+) -> FitResult:
+    """Minimise a mean negative log-likelihood over log-parameters; raise unless truly converged.
+
+    `objective(log_params)` returns the mean negative log-likelihood per customer and its exact gradient.
+    Standard errors come from the inverse observed information (Hessian by central differences of the
+    analytic gradient), mapped from log to natural parameters by the delta method.
+    """
+    with np.errstate(over="ignore", under="ignore"):
+        result = minimize(
+            objective,
+            start,
+            jac=True,
+            method="L-BFGS-B",
+            bounds=[(-_LOG_PARAM_LIMIT, _LOG_PARAM_LIMIT)] * start.size,
+            options={"maxiter": max_iterations, "ftol": 1e-15, "gtol": gradient_tolerance * 1e-2},
+        )
+    log_params = np.asarray(result.x, dtype=float)
+    value, gradient = objective(log_params)
+    if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
+        raise ConvergenceError(model, "the log-likelihood is not finite at the estimate", _HINT)
+    if np.any(np.abs(log_params) >= _LOG_PARAM_LIMIT - 1e-6):
+        raise ConvergenceError(
+            model, "a parameter ran off to 0 or infinity (the data do not identify the model)", _HINT
+        )
+    if np.max(np.abs(gradient)) > gradient_tolerance:
+        raise ConvergenceError(
+            model,
+            f"gradient {np.max(np.abs(gradient)):.2e} above tolerance after {result.nit} iterations "
+            f"({result.message})",
+            "raising max_iterations, a longer calibration period, or the other purchase model",
+        )
+    hessian = _hessian(objective, log_params) * n_customers
+    try:
+        chol = np.linalg.cholesky(hessian)
+    except np.linalg.LinAlgError as exc:
+        raise ConvergenceError(model, "the estimate is not a maximum (Hessian not positive definite)", _HINT) from exc
+    covariance = np.linalg.inv(chol).T @ np.linalg.inv(chol)
+    params = np.exp(log_params)
+    return FitResult(
+        params=params,
+        standard_errors=params * np.sqrt(np.diag(covariance)),
+        log_likelihood=-value * n_customers,
+        iterations=int(result.nit),
+    )
+
+
+_HINT = "more customers with repeat purchases, a longer calibration period, or the other purchase model"
+
+
+def _hessian(objective: Objective, point: FloatArray, step: float = 1e-5) -> FloatArray:
+    size = point.size
+    hessian = np.empty((size, size))
+    for i in range(size):
+        shift = np.zeros(size)
+        shift[i] = step
+        hessian[i] = (objective(point + shift)[1] - objective(point - shift)[1]) / (2 * step)
+    return (hessian + hessian.T) / 2
+
+
+def as_float_arrays(*arrays: ArrayLike) -> tuple[FloatArray, ...]:
+    """Broadcast inputs to float arrays of a common shape."""
+    return tuple(np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in arrays)))
+
+
+def validate_histories(model: str, x: FloatArray, t_x: FloatArray, T: FloatArray) -> None:
+    """Reject histories that no customer can have, naming how many rows and one example."""
+    checks = {
+        "values must be finite": ~(np.isfinite(x) & np.isfinite(t_x) & np.isfinite(T)),
+        "frequency x must be a whole number >= 0": (x < 0) | (x != np.round(x)),
+        "recency t_x must satisfy 0 <= t_x <= T": (t_x < 0) | (t_x > T * (1 + 1e-12)),
+        "t_x must be 0 when x is 0 and > 0 when x > 0": ((x == 0) & (t_x != 0)) | ((x > 0) & (t_x <= 0)),
+    }
+    for message, bad in checks.items():
+        if np.any(bad):
+            i = int(np.flatnonzero(bad)[0])
+            raise InvalidSummaryError(
+                f"{model}: {message}; {int(bad.sum())} row(s) fail, first at index {i} "
+                f"(x={x.flat[i]}, t_x={t_x.flat[i]}, T={T.flat[i]})"
+            )
+

@@ -1,0 +1,102 @@
+"""Gamma-Gamma spend model: Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer
+Base Analysis", JMR 42(4), and Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value"."""
+
+from __future__ import annotations
+
+from typing import Self
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy.special import digamma, gammaln
+
+from kam.clv._fit import FloatArray, as_float_arrays, compress, maximise
+from kam.clv.errors import ConvergenceError, InvalidSpendError
+
+
+class GammaGamma:
+    """Spend per transaction ~ gamma(p, nu), nu ~ gamma(q, gamma) across customers."""
+
+    name = "Gamma-Gamma"
+    param_names = ("p", "q", "gamma")
+
+    def __init__(self, *, max_iterations: int = 1000, gradient_tolerance: float = 1e-6) -> None:
+        self.max_iterations = max_iterations
+        self.gradient_tolerance = gradient_tolerance
+
+    def fit(self, x: ArrayLike, mean_spend: ArrayLike, weights: ArrayLike | None = None) -> Self:
+        """Fit to repeat buyers: x repeat transactions with mean value `mean_spend` (rows with x = 0 ignored)."""
+        x_arr, m_arr = (np.asarray(v, dtype=float).ravel() for v in (x, mean_spend))
+        w_arr = np.ones_like(x_arr) if weights is None else np.asarray(weights, dtype=float).ravel()
+        keep = x_arr > 0
+        _check_spend(x_arr[keep], m_arr[keep])
+        data = compress(x_arr[keep], m_arr[keep], weights=w_arr[keep])
+        if data.weights.size < 2:
+            raise ConvergenceError(
+                self.name,
+                f"only {data.weights.size} distinct repeat buyer(s); spend heterogeneity cannot be estimated",
+                "a longer calibration period, or use the plain mean spend",
+            )
+        xs, ms = data.columns
+        w = data.weights
+        total = w.sum()
+        log_m, log_x = np.log(ms), np.log(xs)
+
+        def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
+            p, q, g = np.exp(log_params)
+            px = p * xs
+            log_gmx = np.log(g + ms * xs)
+            ll = w @ (
+                gammaln(px + q) - gammaln(px) + (px - 1) * log_m + px * log_x - (px + q) * log_gmx
+            ) + total * (q * np.log(g) - gammaln(q))
+            psi = digamma(px + q)
+            d_p = w @ (xs * (psi - digamma(px) + log_m + log_x - log_gmx))
+            d_q = w @ (psi - log_gmx) + total * (np.log(g) - digamma(q))
+            d_g = total * q / g - w @ ((px + q) / (g + ms * xs))
+            grad = np.array([d_p * p, d_q * q, d_g * g])
+            return -float(ll) / total, -grad / total
+
+        start = np.log(np.array([1.0, 1.0, float(np.average(ms, weights=w))]))
+        result = maximise(
+            self.name,
+            objective,
+            start,
+            total,
+            max_iterations=self.max_iterations,
+            gradient_tolerance=self.gradient_tolerance,
+        )
+        self.params_ = dict(zip(self.param_names, (float(v) for v in result.params), strict=True))
+        self.standard_errors_ = dict(
+            zip(self.param_names, (float(v) for v in result.standard_errors), strict=True)
+        )
+        self.log_likelihood_ = result.log_likelihood
+        self.n_customers_ = int(round(total))
+        self.iterations_ = result.iterations
+        self.converged_ = True
+        return self
+
+    def conditional_expected_spend(self, x: ArrayLike, mean_spend: ArrayLike) -> FloatArray:
+        """E[Z | x, mean spend]: weighted average of population and customer means (FHL 2005, eq. 5).
+
+        Customers with x = 0 get the population mean gamma * p / (q - 1), which needs q > 1.
+        """
+        if not hasattr(self, "params_"):
+            raise RuntimeError("Gamma-Gamma is not fitted: call fit() first")
+        p, q, g = (self.params_[n] for n in self.param_names)
+        x_arr, m_arr = as_float_arrays(x, mean_spend)
+        if q <= 1 and np.any(x_arr == 0):
+            raise ConvergenceError(
+                self.name, f"q = {q:.3g} <= 1, so the population mean spend is infinite", "more repeat buyers"
+            )
+        m_arr = np.where(x_arr > 0, m_arr, 0.0)
+        return (g * p + p * x_arr * m_arr) / (p * x_arr + q - 1)
+
+
+def _check_spend(x: FloatArray, mean_spend: FloatArray) -> None:
+    bad = ~np.isfinite(mean_spend) | (mean_spend <= 0)
+    if np.any(bad):
+        first = float(mean_spend[np.flatnonzero(bad)[0]])
+        raise InvalidSpendError(
+            f"Gamma-Gamma needs a positive mean spend for every repeat buyer: {int(bad.sum())} of {x.size} "
+            f"repeat buyers have zero, negative or missing spend (first value: {first}); drop returns/credit "
+            "notes or those customers before fitting"
+        )
