@@ -8,7 +8,7 @@ from typing import ClassVar, Self
 import numpy as np
 from numpy.typing import ArrayLike
 
-from kam.clv._fit import Compressed, FloatArray, compress, maximise, validate_histories
+from kam.clv._fit import Compressed, FloatArray, Objective, compress, maximise, validate_histories
 from kam.clv.errors import ConvergenceError
 
 
@@ -48,7 +48,7 @@ class PurchaseModel(ABC):
             zip(self.param_names, (float(s) for s in result.standard_errors), strict=True)
         )
         self.log_likelihood_ = result.log_likelihood
-        self.n_customers_ = int(round(data.n_customers))
+        self.n_customers_ = round(data.n_customers)
         self.n_distinct_histories_ = int(data.weights.size)
         self.iterations_ = result.iterations
         self.converged_ = True
@@ -60,7 +60,7 @@ class PurchaseModel(ABC):
         return tuple(self.params_[n] for n in self.param_names)
 
     @abstractmethod
-    def _objective(self, data: Compressed) -> object: ...
+    def _objective(self, data: Compressed) -> Objective: ...
 
     @abstractmethod
     def _start(self, data: Compressed) -> FloatArray: ...

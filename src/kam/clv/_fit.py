@@ -101,7 +101,9 @@ def maximise(
     try:
         chol = np.linalg.cholesky(hessian)
     except np.linalg.LinAlgError as exc:
-        raise ConvergenceError(model, "the estimate is not a maximum (Hessian not positive definite)", _HINT) from exc
+        raise ConvergenceError(
+            model, "the estimate is not a maximum (Hessian not positive definite)", _HINT
+        ) from exc
     covariance = np.linalg.inv(chol).T @ np.linalg.inv(chol)
     params = np.exp(log_params)
     return FitResult(
@@ -145,4 +147,3 @@ def validate_histories(model: str, x: FloatArray, t_x: FloatArray, T: FloatArray
                 f"{model}: {message}; {int(bad.sum())} row(s) fail, first at index {i} "
                 f"(x={x.flat[i]}, t_x={t_x.flat[i]}, T={T.flat[i]})"
             )
-

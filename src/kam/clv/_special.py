@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from scipy.special import logsumexp
 
 FloatArray = NDArray[np.float64]
@@ -38,9 +38,11 @@ def _terms_needed(z: float) -> int:
     return int(min(_MAX_TERMS, np.ceil(_LOG_EPSILON / -np.log(z)) + 8))
 
 
-def log_hyp2f1_1bc(b: FloatArray, c: FloatArray, z: FloatArray) -> LogHyp2F1:
+def log_hyp2f1_1bc(b: ArrayLike, c: ArrayLike, z: ArrayLike) -> LogHyp2F1:
     """Evaluate log 2F1(1, b; c; z) for 0 < b < c, 0 <= z < 1, element-wise, with its gradient."""
-    b, c, z = np.broadcast_arrays(np.asarray(b, float), np.asarray(c, float), np.asarray(z, float))
+    b, c, z = np.broadcast_arrays(
+        np.asarray(b, dtype=float), np.asarray(c, dtype=float), np.asarray(z, dtype=float)
+    )
     n = b.size
     out = [np.empty(n) for _ in range(4)]
     order = np.argsort(-z, kind="stable")

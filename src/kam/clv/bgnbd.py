@@ -51,13 +51,21 @@ class BetaGeo(PurchaseModel):
             ux = distinct_x
             x_ll = gammaln(r + ux) + betaln(a, b + ux)
             ll = w_by_x @ x_ll - total * (gammaln(r) - r * np.log(alpha) + betaln(a, b)) + w @ row_ll
-            g_r = w_by_x @ digamma(r + ux) + total * (np.log(alpha) - digamma(r)) - w @ (w1 * log_at + w2 * log_atx)
+            g_r = (
+                w_by_x @ digamma(r + ux)
+                + total * (np.log(alpha) - digamma(r))
+                - w @ (w1 * log_at + w2 * log_atx)
+            )
             g_alpha = total * r / alpha - w @ (rx * (w1 / (alpha + age) + w2 / (alpha + t_x)))
             psi_abx = digamma(a + b + ux)
             g_a = total * digamma(a + b) - w_by_x @ psi_abx + (w @ w2) / a
             inv_bx1 = np.zeros_like(x)
             inv_bx1[repeat] = 1.0 / (b + xs - 1)
-            g_b = w_by_x @ (digamma(b + ux) - psi_abx) + total * (digamma(a + b) - digamma(b)) - w @ (w2 * inv_bx1)
+            g_b = (
+                w_by_x @ (digamma(b + ux) - psi_abx)
+                + total * (digamma(a + b) - digamma(b))
+                - w @ (w2 * inv_bx1)
+            )
             grad = np.array([g_r * r, g_alpha * alpha, g_a * a, g_b * b])
             return -float(ll) / total, -grad / total
 

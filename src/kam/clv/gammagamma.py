@@ -24,7 +24,7 @@ class GammaGamma:
         self.gradient_tolerance = gradient_tolerance
 
     def fit(self, x: ArrayLike, mean_spend: ArrayLike, weights: ArrayLike | None = None) -> Self:
-        """Fit to repeat buyers: x repeat transactions with mean value `mean_spend` (rows with x = 0 ignored)."""
+        """Fit to repeat buyers: x repeat purchases of mean value `mean_spend` (rows with x = 0 ignored)."""
         x_arr, m_arr = (np.asarray(v, dtype=float).ravel() for v in (x, mean_spend))
         w_arr = np.ones_like(x_arr) if weights is None else np.asarray(weights, dtype=float).ravel()
         keep = x_arr > 0
@@ -69,7 +69,7 @@ class GammaGamma:
             zip(self.param_names, (float(v) for v in result.standard_errors), strict=True)
         )
         self.log_likelihood_ = result.log_likelihood
-        self.n_customers_ = int(round(total))
+        self.n_customers_ = round(total)
         self.iterations_ = result.iterations
         self.converged_ = True
         return self

@@ -64,7 +64,7 @@ def _log_terms(
 
 
 class ParetoNBD(PurchaseModel):
-    """Pareto/NBD: Poisson purchasing at gamma(r, alpha) rates, exponential lifetimes at gamma(s, beta) rates."""
+    """Pareto/NBD: Poisson purchases at gamma(r, alpha) rates, exponential lifetimes at gamma(s, beta)."""
 
     name: ClassVar[str] = "Pareto/NBD"
     param_names: ClassVar[tuple[str, ...]] = ("r", "alpha", "s", "beta")
@@ -94,7 +94,9 @@ class ParetoNBD(PurchaseModel):
                 + w @ (top + np.log(norm))
             )
             grad = row_grad @ w
-            grad += np.array([w_by_x @ digamma(r + distinct_x) + total * (np.log(alpha) - digamma(r)), 0, 0, 0])
+            grad += np.array(
+                [w_by_x @ digamma(r + distinct_x) + total * (np.log(alpha) - digamma(r)), 0, 0, 0]
+            )
             grad += total * np.array([0.0, r / alpha, np.log(beta), s / beta])
             grad *= np.array([r, alpha, s, beta])
             if not np.isfinite(ll):

@@ -14,10 +14,16 @@ class ClvSettings(BaseModel):
     annual_discount_rate: float = Field(
         0.10, ge=0, description="Yearly discount rate applied to future margin (0.10 = 10 %)."
     )
-    margin: float = Field(1.0, gt=0, le=1, description="Share of revenue kept as profit when valuing customers.")
+    margin: float = Field(
+        1.0, gt=0, le=1, description="Share of revenue kept as profit when valuing customers."
+    )
     unit: TimeUnit = Field(TimeUnit.WEEK, description="Time unit of frequency/recency/T: day, week or month.")
-    purchase_model: str = Field("bgnbd", description="Purchase model to fit: bgnbd (BG/NBD) or pnbd (Pareto/NBD).")
+    purchase_model: str = Field(
+        "bgnbd", description="Purchase model to fit: bgnbd (BG/NBD) or pnbd (Pareto/NBD)."
+    )
     max_iterations: int = Field(1000, gt=0, description="Maximum optimiser iterations per model fit.")
     gradient_tolerance: float = Field(
-        1e-6, gt=0, description="Largest mean log-likelihood gradient (log-parameter scale) accepted as converged."
+        1e-6,
+        gt=0,
+        description="Largest mean log-likelihood gradient (log-parameter scale) accepted as converged.",
     )

@@ -1,0 +1,60 @@
+"""Customer lifetime value: discounted expected margin over a finite horizon.
+
+Expected purchases in each period come from the purchase model's conditional expectation, E[Y(t) | x,
+t_x, T] (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"), differenced period by period;
+the value per purchase from the Gamma-Gamma conditional expectation (Fader, Hardie & Lee 2005, "RFM and
+CLV"). Cash flows are discounted at the end of each period, as in the discrete-time sum of lifetimes'
+`customer_lifetime_value`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from kam.clv._base import PurchaseModel
+from kam.clv._fit import FloatArray, as_float_arrays
+from kam.clv.gammagamma import GammaGamma
+from kam.clv.summary import TimeUnit
+
+DAYS_PER_YEAR = 365.25
+
+
+def periods_in_months(months: float, unit: TimeUnit | str) -> float:
+    """Length of `months` (of 30.4375 days) in the model's time unit."""
+    return months * TimeUnit.MONTH.days / TimeUnit(unit).days
+
+
+def discount_rate_per_period(annual_rate: float, unit: TimeUnit | str) -> float:
+    """Per-period rate compounding to `annual_rate` over a year of 365.25 days."""
+    return float((1.0 + annual_rate) ** (TimeUnit(unit).days / DAYS_PER_YEAR) - 1.0)
+
+
+def customer_lifetime_value(
+    model: PurchaseModel,
+    spend_model: GammaGamma,
+    x: ArrayLike,
+    t_x: ArrayLike,
+    T: ArrayLike,
+    mean_spend: ArrayLike,
+    *,
+    horizon_periods: float,
+    discount_rate_per_period: float,
+    margin: float = 1.0,
+) -> FloatArray:
+    """Present value of each customer's margin over the next `horizon_periods` (a partial last period
+    counts pro rata in time): margin * E[spend] * sum_k (E[Y(t_k)] - E[Y(t_k-1)]) / (1 + d)^t_k."""
+    if horizon_periods <= 0 or discount_rate_per_period < 0 or margin < 0:
+        raise ValueError("horizon_periods must be > 0; discount rate and margin must be >= 0")
+    x_arr, t_arr, age, spend = as_float_arrays(x, t_x, T, mean_spend)
+    value_per_purchase = margin * spend_model.conditional_expected_spend(x_arr, spend)
+    steps = [float(k) for k in range(1, math.ceil(horizon_periods))] + [float(horizon_periods)]
+    discounted = np.zeros_like(x_arr)
+    previous = np.zeros_like(x_arr)
+    for step in steps:
+        cumulative = model.conditional_expected_purchases(step, x_arr, t_arr, age)
+        discounted += (cumulative - previous) / (1.0 + discount_rate_per_period) ** step
+        previous = cumulative
+    return value_per_purchase * discounted
