@@ -1,0 +1,167 @@
+"""Bytes to turns: encoding detection and the WebVTT, SRT, JSON and plain-text transcript formats."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from kam.calls.errors import TranscriptError
+from kam.calls.models import Format, Transcript, Turn
+from kam.calls.segments import turns_from_json
+
+# Frequent characters of everyday and business Chinese in both scripts (our own list). A wrong guess
+# between GB18030 and Big5 decodes into rare characters, so the right decoding scores far higher.
+_COMMON_HAN = frozenset(
+    "的一是不了在人有我他這这個个們们中來来上大為为和國国地到以說说時时要就出會会可也你對对生能而子那得"
+    "於于下自之年過过發发後后作裡里用道行所然家種种事成方多經经麼么去法學学如都同現现當当沒没動动起看定"
+    "天分還还進进好小部其些主樣样理心她本前開开但因只從从想實实日軍军者意無无力它與与長长把機机十民第公"
+    "此已工使情明性知全三又關关點点正業业外將将兩两高間间由問问很最重並并物手應应戰战向頭头文體体政美相"
+    "見见被利什二等產产或新己制身果加西斯月話话合回特代內内信表化老給给世位次度門门任常先海通教兒儿原東东"
+    "聲声提立及比員员解水名真論论處处走義义各入幾几口認认條条平系氣气題题活爾尔更別别打女變变四神總总何"
+    "電电數数安少報报才結结反受目太量再感建務务做接必場场件計计管期市直德資资命山金指克許许統统區区保至"
+    "價价格錢钱客戶户服品質质供商單单買买賣卖貨货款付購购合約约噸吨萬万元塊块交需求案系統统司公謝谢請请"
+)
+_TS = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+_TS_RE = re.compile(_TS)
+_CUE_TIME_RE = re.compile(rf"^\s*{_TS}\s*-->\s*{_TS}")
+_SRT_START_RE = re.compile(r"\A\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+_VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
+_TAG_RE = re.compile(r"</?[^>\s][^>]*>")
+_NAME = r"[^\s:：\[\]<>()（）{}\d][^:：\[\]<>\n]{0,30}?"
+_PREFIX_RE = re.compile(rf"^\s*({_NAME})\s*[:：]\s*(.*)$", re.DOTALL)
+_TEXT_TURN_RE = re.compile(
+    rf"^\s*(?:[\[(]\s*{_TS}\s*[\])]\s*)?({_NAME})\s*[:：]\s*(.*)$"
+)
+_BLANK_LINES_RE = re.compile(r"\n\s*\n")
+_MAX_NAME_WORDS = 4
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 (BOM or not) first; otherwise the better-scoring of GB18030 and Big5 (see docs/calls.md)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_chinese_legacy(data, file)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_chinese_legacy(data: bytes, file: str) -> str:
+    best: tuple[float, str] | None = None
+    for codec in ("gb18030", "big5hkscs"):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        common = sum(1 for ch in text if ch in _COMMON_HAN)
+        han = sum(1 for ch in text if ch >= "\u3400")
+        score = (common - 5 * bad) / max(han, 1)
+        if best is None or score > best[0]:
+            best = (score, text)
+    assert best is not None
+    if best[0] <= 0:
+        raise TranscriptError(file, "cannot decode the text: expected UTF-8, GB18030 or Big5")
+    return best[1]
+
+
+def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
+    value = int(h or 0) * 3600 + int(m) * 60 + int(s)
+    return value + (int(frac.ljust(3, "0")) / 1000 if frac else 0.0)
+
+
+def detect_format(text: str) -> Format | None:
+    """Guess the format from the content, not the file name."""
+    head = text.lstrip()
+    if head.startswith("WEBVTT"):
+        return Format.VTT
+    if head[:1] in "[{":
+        try:
+            json.loads(head)
+            return Format.JSON
+        except ValueError:
+            pass
+    if _SRT_START_RE.match(head):
+        return Format.SRT
+    for line in head.split("\n", 50)[:50]:
+        if _is_text_turn(line):
+            return Format.TEXT
+    return None
+
+
+def _is_text_turn(line: str) -> re.Match[str] | None:
+    m = _TEXT_TURN_RE.match(line)
+    if m and len(m.group(5).split()) <= _MAX_NAME_WORDS:
+        return m
+    return None
+
+
+def parse_transcript(data: bytes, file: str) -> Transcript:
+    """Decode and parse a transcript file; raises TranscriptError for empty or unknown input."""
+    if not data.strip():
+        raise TranscriptError(file, "the file is empty: expected a transcript with speaker turns")
+    text = decode(data, file)
+    if not text.strip():
+        raise TranscriptError(file, "the file is empty: expected a transcript with speaker turns")
+    fmt = detect_format(text)
+    if fmt is Format.VTT or fmt is Format.SRT:
+        turns = _parse_cues(text)
+    elif fmt is Format.JSON:
+        turns = turns_from_json(json.loads(text), file)
+    elif fmt is Format.TEXT:
+        turns = _parse_text(text)
+    else:
+        raise TranscriptError(
+            file,
+            "unknown format: expected WebVTT, SRT, JSON segments or plain text with 'Name: text' turns",
+        )
+    turns = [t for t in turns if t.text.strip()]
+    if not turns:
+        raise TranscriptError(file, f"no speech found in this {fmt} file: expected turns with text")
+    stamped = all(t.start_s is not None for t in turns)
+    return Transcript(tuple(turns), fmt, stamped)
+
+
+def _parse_cues(text: str) -> list[Turn]:
+    """WebVTT and SRT: speaker from a <v Name> voice tag or a 'Name:' prefix; unnamed cues continue."""
+    turns: list[Turn] = []
+    speaker = ""
+    for block in _BLANK_LINES_RE.split(text):
+        lines = block.strip("\n").split("\n")
+        for i, line in enumerate(lines):
+            m = _CUE_TIME_RE.match(line)
+            if m:
+                break
+        else:
+            continue
+        start = _seconds(*m.group(1, 2, 3, 4))
+        end = _seconds(*m.group(5, 6, 7, 8))
+        body = " ".join(s.strip() for s in lines[i + 1 :] if s.strip())
+        voice = _VOICE_RE.search(body)
+        if voice:
+            speaker = voice.group(1).strip()
+            body = _TAG_RE.sub("", body).strip()
+        else:
+            body = _TAG_RE.sub("", body).strip()
+            named = _PREFIX_RE.match(body)
+            if named and len(named.group(1).split()) <= _MAX_NAME_WORDS:
+                speaker, body = named.group(1).strip(), named.group(2).strip()
+        turns.append(Turn(speaker or "?", start, end, body))
+    return turns
+
+
+def _parse_text(text: str) -> list[Turn]:
+    """Plain text: a 'Name: text' line opens a turn, optionally after an [hh:mm:ss] stamp."""
+    raw: list[tuple[str, float | None, list[str]]] = []
+    for line in text.split("\n"):
+        m = _is_text_turn(line)
+        if m:
+            stamp = None if m.group(3) is None else _seconds(*m.group(1, 2, 3, 4))
+            raw.append((m.group(5).strip(), stamp, [m.group(6).strip()]))
+        elif raw and line.strip():
+            raw[-1][2].append(line.strip())
+    turns: list[Turn] = []
+    for i, (speaker, start, parts) in enumerate(raw):
+        end = raw[i + 1][1] if i + 1 < len(raw) else None
+        turns.append(Turn(speaker, start, end, " ".join(parts)))
+    return turns

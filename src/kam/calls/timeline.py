@@ -1,0 +1,99 @@
+"""Turns to a timeline: sides from --sales or role fields, times filled in, sentences placed in time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kam.calls.errors import TranscriptError
+from kam.calls.models import Sentence, Side, Transcript
+from kam.calls.settings import CallSettings
+from kam.calls.text import count_tokens, speech_seconds, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedTurn:
+    """A turn with its side, filled-in times and token count."""
+
+    speaker: str
+    side: Side
+    start_s: float
+    end_s: float
+    tokens: int
+    text: str
+
+
+def _matches(speaker: str, names: set[str]) -> bool:
+    key = speaker.casefold()
+    return key in names or any(key.startswith(n + " ") for n in names)
+
+
+def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> list[Side]:
+    """Sales speakers by --sales name (whole name or first name) or else by role field; others are customers."""
+    speakers = list(dict.fromkeys(t.speaker for t in transcript.turns))
+    if len(speakers) < 2:
+        raise TranscriptError(
+            file, f"only one speaker ({speakers[0]}): expected a conversation between sales and customer"
+        )
+    names = {s.casefold().strip() for s in sales if s.strip()}
+    if names:
+        sides = [Side.SALES if _matches(t.speaker, names) else Side.CUSTOMER for t in transcript.turns]
+    else:
+        sales_roles = {t.speaker for t in transcript.turns if t.role is Side.SALES}
+        sides = [Side.SALES if t.speaker in sales_roles else Side.CUSTOMER for t in transcript.turns]
+    if Side.SALES not in sides:
+        seen = ", ".join(speakers)
+        hint = " ".join(f'--sales "{s}"' for s in speakers[:1])
+        given = f" (--sales {', '.join(sales)} matched nobody)" if names else ""
+        raise TranscriptError(
+            file,
+            f"no sales speaker found{given}; speakers seen: {seen}; name the salesperson with {hint} "
+            "or give segments a role field",
+        )
+    if Side.CUSTOMER not in sides:
+        raise TranscriptError(
+            file, f"no customer speaker: every speaker ({', '.join(speakers)}) is on the sales side"
+        )
+    return sides
+
+
+def place_turns(transcript: Transcript, sides: list[Side], settings: CallSettings) -> list[PlacedTurn]:
+    """Fill times: a missing end is the next start (or an estimate for the last turn); no stamps → estimates."""
+    turns = transcript.turns
+    placed: list[PlacedTurn] = []
+    clock = 0.0
+    for i, (turn, side) in enumerate(zip(turns, sides, strict=True)):
+        tokens = count_tokens(turn.text)
+        estimate = speech_seconds(turn.text, settings.latin_word_s, settings.cjk_char_s)
+        if transcript.timestamps and turn.start_s is not None:
+            start = turn.start_s
+            end = turn.end_s
+            if end is None:
+                nxt = turns[i + 1].start_s if i + 1 < len(turns) else None
+                end = nxt if nxt is not None and nxt >= start else start + estimate
+        else:
+            start, end = clock, clock + estimate
+        end = max(end, start)
+        clock = end
+        placed.append(PlacedTurn(turn.speaker, side, start, end, tokens, turn.text))
+    return placed
+
+
+def sentences_of(placed: list[PlacedTurn]) -> list[Sentence]:
+    """Sentences with times interpolated by token position inside their turn."""
+    out: list[Sentence] = []
+    for index, turn in enumerate(placed):
+        parts = split_sentences(turn.text)
+        counts = [count_tokens(p) for p in parts]
+        total = sum(counts)
+        span = turn.end_s - turn.start_s
+        done = 0
+        for part, n in zip(parts, counts, strict=True):
+            if total:
+                start = turn.start_s + span * done / total
+                end = turn.start_s + span * (done + n) / total
+            else:
+                start, end = turn.start_s, turn.end_s
+            done += n
+            out.append(Sentence(turn.speaker, turn.side, part, start, end, n, index))
+    return out
