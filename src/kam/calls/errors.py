@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from kam.errors import KamError
 
-class CallsError(Exception):
+
+class CallsError(KamError):
     """Base for call-analysis errors that the CLI renders as one line."""
+
+    status_code = 422
+
+
+class CatalogError(CallsError):
+    """A product catalog file that cannot be read; the message names the file."""
 
 
 class TranscriptError(CallsError):

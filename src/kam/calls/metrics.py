@@ -84,7 +84,9 @@ class _WhyChain:
 
 
 def _quote(s: Sentence, flag: Flag, settings: CallSettings) -> Evidence:
-    text = s.text if len(s.text) <= settings.evidence_max_chars else s.text[: settings.evidence_max_chars] + "…"
+    text = (
+        s.text if len(s.text) <= settings.evidence_max_chars else s.text[: settings.evidence_max_chars] + "…"
+    )
     return Evidence(flag, s.start_s, s.speaker, text)
 
 
@@ -141,8 +143,12 @@ def analyze_sentences(
     if ratio is not None and ratio < settings.min_customer_to_sales:
         flags.append(Flag.NOT_LISTENING)
         evidence.append(_longest_sales_monologue(turns, sentences, settings))
-    too_long = pitch_total > settings.max_pitch_s or (duration > 0 and pitch_total > duration * settings.max_pitch_share)
-    early = questions_before_pitch is not None and questions_before_pitch < settings.min_questions_before_pitch
+    too_long = pitch_total > settings.max_pitch_s or (
+        duration > 0 and pitch_total > duration * settings.max_pitch_share
+    )
+    early = (
+        questions_before_pitch is not None and questions_before_pitch < settings.min_questions_before_pitch
+    )
     if pitch_first is not None and (early or too_long):
         flags.append(Flag.EARLY_PITCH)
         evidence.append(_quote(pitch_first, Flag.EARLY_PITCH, settings))

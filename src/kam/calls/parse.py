@@ -29,9 +29,7 @@ _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG_RE = re.compile(r"</?[^>\s][^>]*>")
 _NAME = r"[^\s:：\[\]<>()（）{}\d][^:：\[\]<>\n]{0,30}?"
 _PREFIX_RE = re.compile(rf"^\s*({_NAME})\s*[:：]\s*(.*)$", re.DOTALL)
-_TEXT_TURN_RE = re.compile(
-    rf"^\s*(?:[\[(]\s*{_TS}\s*[\])]\s*)?({_NAME})\s*[:：]\s*(.*)$"
-)
+_TEXT_TURN_RE = re.compile(rf"^\s*(?:[\[(]\s*{_TS}\s*[\])]\s*)?({_NAME})\s*[:：]\s*(.*)$")
 _BLANK_LINES_RE = re.compile(r"\n\s*\n")
 _MAX_NAME_WORDS = 4
 
@@ -128,11 +126,8 @@ def _parse_cues(text: str) -> list[Turn]:
     speaker = ""
     for block in _BLANK_LINES_RE.split(text):
         lines = block.strip("\n").split("\n")
-        for i, line in enumerate(lines):
-            m = _CUE_TIME_RE.match(line)
-            if m:
-                break
-        else:
+        i, m = next(((i, m) for i, line in enumerate(lines) if (m := _CUE_TIME_RE.match(line))), (0, None))
+        if m is None:
             continue
         start = _seconds(*m.group(1, 2, 3, 4))
         end = _seconds(*m.group(5, 6, 7, 8))

@@ -9,16 +9,18 @@ from functools import lru_cache
 from kam.calls.text import alternation
 
 _PRESENT_EN = (
-    r"\bour (?:new |latest |own )?(?:products?|solutions?|platform|system|software|services?|offering|terminals?|"
-    r"range|product line|modules?|package|features?|technology|app)\b|\blet me (?:show|introduce|walk you through "
-    r"our|present|demo|tell you about (?:our|the))\b|\bwe (?:offer|provide|can provide|can offer|supply|deliver)\b|"
+    r"\bour (?:new |latest |own )?(?:products?|solutions?|platform|system|software|services?|offering|"
+    r"terminals?|range|product line|modules?|package|features?|technology|app)\b|"
+    r"\blet me (?:show|introduce|walk you through our|present|demo|tell you about (?:our|the))\b|"
+    r"\bwe (?:offer|provide|can provide|can offer|supply|deliver)\b|"
     r"\bit (?:comes with|includes|supports|features)\b|\bkey (?:benefits|features)\b|\bbest[- ]in[- ]class\b|"
     r"\bindustry[- ]leading\b|\bunlike (?:our )?competitors\b|\bwe are the (?:only|leading|largest)\b"
 )
 _PRESENT_ZH = alternation(
-    ["我們的產品", "我們的方案", "我們的系統", "我們的平台", "我們的解決方案", "我們的服務", "我們家的", "我們公司的產品",
-     "給您介紹", "跟您介紹", "為您介紹", "幫您介紹", "介紹一下我們", "我們可以提供", "我們提供", "我們的優勢", "優勢在於",
-     "功能", "演示一下", "示範一下", "我們這款", "這款產品", "我們的新款", "我們的終端", "我們的鋼材", "我們的軟體"]
+    "我們的產品 我們的方案 我們的系統 我們的平台 我們的解決方案 我們的服務 我們家的 我們公司的產品 "
+    "給您介紹 跟您介紹 為您介紹 幫您介紹 介紹一下我們  "
+    "我們可以提供 我們提供 我們的優勢 優勢在於 功能 演示一下 示範一下 我們這款 這款產品 我們的新款 "
+    "我們的終端 我們的鋼材 我們的軟體"
 )
 _PRESENT_RE = re.compile(rf"{_PRESENT_EN}|{_PRESENT_ZH}", re.IGNORECASE)
 

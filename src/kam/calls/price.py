@@ -5,53 +5,76 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kam.calls.text import alternation
+from kam.calls.text import alternation, words
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "兩": 2, "两": 2}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"萬": 10_000, "万": 10_000, "億": 100_000_000, "亿": 100_000_000}
-_EN_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_EN_SCALES = {"hundred": 100, "thousand": 1_000, "grand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_EN_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate(words("twenty thirty forty fifty sixty seventy eighty ninety"))
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1_000, "grand": 1_000, "million": 1_000_000, "billion": 10**9}
 _SUFFIX_SCALE = {"k": 1_000, "m": 1_000_000, "千": 1_000, "百": 100, **_ZH_BIG, **_EN_SCALES}
 
 _EN_NUMWORD = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES])
 _NUM_EN = rf"(?:(?:{_EN_NUMWORD}|a)[\s-]+(?:(?:and|point|{_EN_NUMWORD})[\s-]+)*)?(?:{_EN_NUMWORD})"
 _NUM_AR = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:k|m|million|thousand|billion|grand)\b|\s*[千百萬万億亿])?"
-_NUM_ZH = r"[一二兩两三四五六七八九十][零〇一二兩两三四五六七八九十百千萬万億亿點点]*"
+_ZH_NUMERAL = "零〇一二兩两三四五六七八九十百千萬万億亿點点"
+_NUM_ZH = rf"[一二兩两三四五六七八九十][{_ZH_NUMERAL}]*"
 _AMOUNT = rf"(?:{_NUM_AR}|{_NUM_ZH}|\b{_NUM_EN}\b)"
-_CUR_BEFORE = r"(?:US\$|NT\$|HK\$|S\$|\$|¥|￥|€|£|\b(?:RMB|USD|NTD|TWD|EUR|CNY|HKD)\s*|人民幣|人民币|新台幣|台幣|台币|美金|美元)"
-_CUR_AFTER = (
-    r"(?:\s*(?:dollars?|bucks|euros?|yuan|usd|rmb|ntd|twd|eur|cny)\b|\s*(?:元|(?:塊|块)(?![兒儿去走來来做吃玩])|美元|美金|台幣|台币|人民幣|人民币))"
+_CUR_BEFORE = (
+    r"(?:US\$|NT\$|HK\$|S\$|\$|¥|￥|€|£|\b(?:RMB|USD|NTD|TWD|EUR|CNY|HKD)\s*|"
+    r"人民幣|人民币|新台幣|台幣|台币|美金|美元)"
 )
-_NOT_MONEY = r"(?![\d零〇一二兩两三四五六七八九十百千萬万億亿點点])(?!\s*(?:%|percent|tons?\b|噸|吨|台|個|个|units?\b|days?\b|天|年|months?\b|個月|个月|years?\b|people|人|times|次|pcs|件|hours?|小時|小时|分鐘|分钟|minutes?))"
+_CUR_AFTER = (
+    r"(?:\s*(?:dollars?|bucks|euros?|yuan|usd|rmb|ntd|twd|eur|cny)\b|"
+    r"\s*(?:元|(?:塊|块)(?![兒儿去走來来做吃玩])|美元|美金|台幣|台币|人民幣|人民币))"
+)
+_NOT_MONEY = (
+    rf"(?![\d{_ZH_NUMERAL}])(?!\s*(?:%|percent|tons?\b|噸|吨|台|個|个|units?\b|days?\b|天|年|months?\b|"
+    r"個月|个月|years?\b|people|人|times|次|pcs|件|hours?|小時|小时|分鐘|分钟|minutes?))"
+)
 _PRICE_WORDS_EN = (
-    r"\b(?:price|prices|pricing|priced|quote|quoted|quotation|discount|discounts|list price|how much (?:is|does|will|"
-    r"would|are) (?:it|this|that|they|these|those|the \w+|your \w+)|how much (?:would|will|do) (?:we|i) (?:pay|need to pay)|how much for|how much\s*[?？]|"
+    r"\b(?:price|prices|pricing|priced|quote|quoted|quotation|discount|discounts|list price|"
+    r"how much (?:is|does|will|would|are) (?:it|this|that|they|these|those|the \w+|your \w+)|"
+    r"how much (?:would|will|do) (?:we|i) (?:pay|need to pay)|how much for|how much\s*[?？]|"
     r"costs?\b(?! you| us| them| the company)|cheaper|expensive|per seat|rate card)"
 )
 _PRICE_WORDS_ZH = alternation(
-    ["價格", "價錢", "報價", "多少錢", "單價", "總價", "折扣", "優惠", "費用", "收費", "售價", "定價", "價位", "打折",
-     "便宜", "報個價", "開價", "殺價", "降價", "漲價", "什麼價"]
+    "價格 價錢 報價 多少錢 單價 總價 折扣 優惠 費用 收費 售價 定價 價位 打折 便宜 報個價 開價 殺價 降價 "
+    "漲價 什麼價"
 )
-_PER_UNIT = alternation(["每噸", "一噸", "每台", "一台", "每套", "一套", "每月", "每年", "每個帳號", "一個帳號"])
+_PER_UNIT = alternation("每噸 一噸 每台 一台 每套 一套 每月 每年 每個帳號 一個帳號")
 
 _MENTION_RE = re.compile(rf"{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}", re.IGNORECASE)
 _QUOTE_RES = [
     re.compile(rf"{_CUR_BEFORE}\s*(?P<a>{_AMOUNT})", re.IGNORECASE),
     re.compile(rf"(?P<a>{_AMOUNT}){_CUR_AFTER}", re.IGNORECASE),
-    re.compile(rf"(?P<a>{_AMOUNT})\s*(?:/|per|a)\s*(?:ton|tonne|unit|seat|user|license|licence|month|year)\b",
-               re.IGNORECASE),
-    re.compile(rf"(?:{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}|{_PER_UNIT})[^\d.?!。？！]{{0,12}}?(?P<a>{_AMOUNT}){_NOT_MONEY}",
-               re.IGNORECASE),
+    re.compile(
+        rf"(?P<a>{_AMOUNT})\s*(?:/|per|a)\s*(?:ton|tonne|unit|seat|user|license|licence|month|year)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?:{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}|{_PER_UNIT})[^\d.?!。？！]{{0,12}}?(?P<a>{_AMOUNT}){_NOT_MONEY}",
+        re.IGNORECASE,
+    ),
 ]
 _DISCOUNT_RES = [
     re.compile(r"(?P<d>[一二三四五六七八九]{1,2}|\d(?:\.\d)?)\s*折(?!扣)"),
-    re.compile(rf"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s*(?:off|discount)|(?:discount|折扣|優惠|优惠)\D{{0,10}}?"
-               r"(?P<q>\d+(?:\.\d+)?)\s*(?:%|percent)", re.IGNORECASE),
+    re.compile(
+        r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s*(?:off|discount)|(?:discount|折扣|優惠|优惠)\D{0,10}?"
+        r"(?P<q>\d+(?:\.\d+)?)\s*(?:%|percent)",
+        re.IGNORECASE,
+    ),
 ]
 _AR_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\S*)")
 
@@ -141,10 +164,7 @@ def parse_amount(text: str) -> float | None:
 
 
 def _discount_factor(d: str) -> float:
-    if d[0].isdigit():
-        value = float(d)
-    else:
-        value = float("".join(str(_ZH_DIGITS[c]) for c in d))
+    value = float(d) if d[0].isdigit() else float("".join(str(_ZH_DIGITS[c]) for c in d))
     return value / 10 if value < 10 else value / 100
 
 

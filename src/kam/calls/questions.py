@@ -20,51 +20,58 @@ _EN_CLOSED_START_RE = re.compile(
     rf"{_LEAD}(?:{_EN_AUX})\s+(?:you|your|we|they|it|there|that|this|i|he|she|the|any|anyone)\b",
     re.IGNORECASE,
 )
-_EN_TAG_RE = re.compile(r"\b(?:right|correct|isn't it|don't you|aren't you|is that right|yes or no)\s*[?？]?$")
+_EN_TAG_RE = re.compile(
+    r"\b(?:right|correct|isn't it|don't you|aren't you|is that right|yes or no)\s*[?？]?$"
+)
 
-_ZH_CLOSED = ["是不是", "有沒有", "會不會", "能不能", "可不可以", "要不要", "對不對", "好不好", "是否", "有無", "行不行"]
-_ZH_OPEN = [
-    "什麼", "為什麼", "為何", "怎麼", "怎樣", "如何", "哪些", "哪家", "哪個", "哪裡", "哪種", "哪一",
-    "多少", "幾個", "幾家", "幾年", "幾台", "幾噸", "多久", "多長", "多大", "請談談", "談談", "說說", "聊聊",
-    "介紹一下你們", "介紹一下貴公司",
-]
+_ZH_CLOSED = "是不是 有沒有 會不會 能不能 可不可以 要不要 對不對 好不好 是否 有無 行不行"
+_ZH_OPEN = (
+    "什麼 為什麼 為何 怎麼 怎樣 如何 哪些 哪家 哪個 哪裡 哪種 哪一 多少 幾個 幾家 幾年 幾台 幾噸 多久 "
+    "多長 多大 請談談 談談 說說 聊聊  "
+    "介紹一下你們 介紹一下貴公司"
+)
 _ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|[嗎吗][?？!！。]*$")
 _ZH_OPEN_RE = re.compile(alternation(_ZH_OPEN))
 _ZH_TAIL_RE = re.compile(r"[呢嗎吗][?？]*$")
 _QMARK_RE = re.compile(r"[?？]")
 _WHY_RE = re.compile(
-    rf"\bwhy\b|\bhow come\b|what(?:'s| is) the reason|what makes|what causes|{alternation(['為什麼', '為何', '怎麼會', '什麼原因', '原因是'])}",
+    r"\bwhy\b|\bhow come\b|what(?:'s| is) the reason|what makes|what causes|"
+    + alternation("為什麼 為何 怎麼會 什麼原因 原因是"),
     re.IGNORECASE,
 )
 
-_SPIN_WORDS: dict[SpinType, tuple[str, list[str]]] = {
+_SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
     SpinType.NEED_PAYOFF: (
-        r"would it help|would that help|how would (?:that|it) help|how (?:would|could) .{0,30}\b(?:help|benefit|save)|"
-        r"what would it mean|what would (?:that|it) (?:be worth|mean|do for)|if (?:you|we) could|would it be useful|"
+        r"would it help|would that help|how would (?:that|it) help|"
+        r"how (?:would|could) .{0,30}\b(?:help|benefit|save)|what would it mean|"
+        r"what would (?:that|it) (?:be worth|mean|do for)|if (?:you|we) could|would it be useful|"
         r"how useful|how valuable|worth|benefit|payoff|what if we",
-        ["如果能", "要是能", "假如能", "如果可以", "有什麼幫助", "有幫助", "好處", "價值", "值得", "能省", "省下", "效益"],
+        "如果能 要是能 假如能 如果可以 有什麼幫助 有幫助 好處 價值 值得 能省 省下 效益",
     ),
     SpinType.IMPLICATION: (
         r"impact|affect|effect on|cost you|costing|consequence|lead to|leads to|result in|mean for|"
         r"what happens (?:when|if)|how often does that|knock-on|lose|losing|lost|downtime|penalt",
-        ["影響", "導致", "後果", "損失", "造成", "代價", "耽誤", "結果會", "停工", "停機", "客訴", "退貨", "罰款"],
+        "影響 導致 後果 損失 造成 代價 耽誤 結果會 停工 停機 客訴 退貨 罰款",
     ),
     SpinType.PROBLEM: (
         r"problem|issue|challenge|difficult|hard to|unhappy|satisfied|concern|pain|complain|frustrat|worr|"
         r"struggl|delay|fail|go wrong|goes wrong|bottleneck|not working|dissatisf",
-        ["問題", "困難", "麻煩", "不滿", "滿意", "擔心", "痛點", "抱怨", "挑戰", "難用", "很難", "頭痛", "困擾",
-         "延遲", "不夠", "出錯", "故障", "不穩定"],
+        "問題 困難 麻煩 不滿 滿意 擔心 痛點 抱怨 挑戰 難用 很難 頭痛 困擾 延遲 不夠 出錯 故障 不穩定",
     ),
     SpinType.SITUATION: (
-        r"currently|today|right now|at the moment|how many|how much do you|which|who (?:is|are|makes|decides)|"
+        r"currently|today|right now|at the moment|how many|how much do you|which|"
+        r"who (?:is|are|makes|decides)|"
         r"what (?:system|systems|software|supplier|suppliers|volume|process|tools?)|do you use|are you using|"
         r"volume|process|how long have|how do you|what do you|tell me about|walk me through|describe",
-        ["目前", "現在", "現有", "現行", "多少", "哪家", "哪個", "哪些", "用什麼", "規模", "流程", "多久", "幾個",
-         "幾家", "幾年", "用量", "供應商", "怎麼做", "怎麼處理", "介紹一下你們", "介紹一下貴公司"],
+        (
+            "目前 現在 現有 現行 多少 哪家 哪個 哪些 用什麼 規模 流程 多久 幾個 幾家 幾年 用量 供應商 "
+            "怎麼做 怎麼處理 介紹一下你們 介紹一下貴公司"
+        ),
     ),
 }
 _SPIN_RES: list[tuple[SpinType, re.Pattern[str]]] = [
-    (spin, re.compile(rf"\b(?:{en})|{alternation(zh)}", re.IGNORECASE)) for spin, (en, zh) in _SPIN_WORDS.items()
+    (spin, re.compile(rf"\b(?:{en})|{alternation(zh)}", re.IGNORECASE))
+    for spin, (en, zh) in _SPIN_WORDS.items()
 ]
 
 
@@ -100,7 +107,7 @@ def classify_question(sentence: str) -> QuestionKind | None:
 _STATEMENT_RE = re.compile(
     r"^(?:what|how|why|when|where|who)\b.{0,12}\b(?:we|i)\s+(?:do|did|have|can)\b", re.IGNORECASE
 )
-_ZH_STATEMENT_RE = re.compile(alternation(["沒什麼", "不怎麼", "沒多少", "什麼都", "多少有", "不知道為什麼", "怎麼說呢"]))
+_ZH_STATEMENT_RE = re.compile(alternation("沒什麼 不怎麼 沒多少 什麼都 多少有 不知道為什麼 怎麼說呢"))
 
 
 def _is_statement_use(sentence: str, open_en: bool) -> bool:

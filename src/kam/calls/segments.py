@@ -17,11 +17,42 @@ _TEXT_KEYS = ("text", "content", "transcript", "sentence", "value", "word", "pun
 _WORD_KEYS = ("words", "elements", "tokens")
 _ROLE_KEYS = ("role", "side", "type", "team")
 _SALES_ROLES = frozenset(
-    "sales seller salesperson sales_rep rep vendor supplier account_manager am internal host "
-    "業務 业务 銷售 销售 業代 供應商 供应商".split()
+    [
+        "sales",
+        "seller",
+        "salesperson",
+        "sales_rep",
+        "rep",
+        "vendor",
+        "supplier",
+        "account_manager",
+        "am",
+        "internal",
+        "host",
+        "業務",
+        "业务",
+        "銷售",
+        "销售",
+        "業代",
+        "供應商",
+        "供应商",
+    ]
 )
 _CUSTOMER_ROLES = frozenset(
-    "customer client buyer prospect external guest 客戶 客户 買方 买方 採購 采购".split()
+    [
+        "customer",
+        "client",
+        "buyer",
+        "prospect",
+        "external",
+        "guest",
+        "客戶",
+        "客户",
+        "買方",
+        "买方",
+        "採購",
+        "采购",
+    ]
 )
 _TIME_STR_RE = re.compile(r"^(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$")
 _CJK_EDGE_RE = re.compile(r"[\u3400-\u9fff]")
@@ -138,7 +169,7 @@ def turns_from_json(doc: Any, file: str) -> list[Turn]:
         if person is not None:
             role = role or next((role_side(person.get(k)) for k in _ROLE_KEYS), None)
             speaker_value = person.get("name", speaker_value)
-        words = next((seg[k] for k in _WORD_KEYS if isinstance(seg.get(k), list)), [])
+        words: list[Any] = next((seg[k] for k in _WORD_KEYS if isinstance(seg.get(k), list)), [])
         text = next((seg[k] for k in _TEXT_KEYS if isinstance(seg.get(k), str)), None)
         if text is None:
             text = _join_words([_word_text(w) for w in words])

@@ -13,37 +13,48 @@ class CallSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     min_customer_to_sales: float = Field(
-        1.5, description="Flag not_listening when customer talk divided by sales talk is below this."
+        default=1.5, description="Flag not_listening when customer talk divided by sales talk is below this."
     )
     target_customer_to_sales: float = Field(
-        2.0, description="The ratio a relaxed sales conversation aims for (customer talks twice as long)."
+        default=2.0,
+        description="The ratio a relaxed sales conversation aims for (customer talks twice as long).",
     )
     min_questions_before_pitch: int = Field(
-        3, description="Flag early_pitch when sales presents before asking this many questions."
+        default=3, description="Flag early_pitch when sales presents before asking this many questions."
     )
-    max_pitch_s: float = Field(300.0, description="Flag early_pitch when pitch time exceeds this many seconds.")
+    max_pitch_s: float = Field(
+        default=300.0, description="Flag early_pitch when pitch time exceeds this many seconds."
+    )
     max_pitch_share: float = Field(
-        1 / 6, description="Flag early_pitch when pitch time exceeds this share of the call duration."
+        default=1 / 6, description="Flag early_pitch when pitch time exceeds this share of the call duration."
     )
     min_discovery_questions: int = Field(
-        3, description="Flag no_discovery when sales asks fewer questions than this in the whole call."
+        default=3,
+        description="Flag no_discovery when sales asks fewer questions than this in the whole call.",
     )
     price_allowed_from: Stage = Field(
-        Stage.NEGOTIATION, description="First deal stage at which a concrete price from sales is not flagged."
+        default=Stage.NEGOTIATION,
+        description="First deal stage at which a concrete price from sales is not flagged.",
     )
     why_chain_max_gap_s: float = Field(
-        180.0, description="A why-question more than this many seconds after the previous one starts a new chain."
+        default=180.0,
+        description="A why-question more than this many seconds after the previous one starts a new chain.",
     )
     why_chain_min_shared_terms: int = Field(
-        1, description="Content terms a why-question must share with the previous answer or question to stay on topic."
+        default=1,
+        description="Content terms a why-question shares with the last answer or why to stay on topic.",
     )
     latin_word_s: float = Field(
-        0.4, description="Estimated speaking time of one Latin word when the file has no timestamps."
+        default=0.4, description="Estimated speaking time of one Latin word when the file has no timestamps."
     )
     cjk_char_s: float = Field(
-        0.25, description="Estimated speaking time of one Chinese character when the file has no timestamps."
+        default=0.25,
+        description="Estimated speaking time of one Chinese character when the file has no timestamps.",
     )
     mixed_language_share: float = Field(
-        0.2, description="Language is 'mixed' when the minority script has at least this share of tokens."
+        default=0.2,
+        description="Language is 'mixed' when the minority script has at least this share of tokens.",
     )
-    evidence_max_chars: int = Field(200, description="Evidence quotes are cut to this many characters.")
+    evidence_max_chars: int = Field(
+        default=200, description="Evidence quotes are cut to this many characters."
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -36,7 +37,9 @@ _CJK_RE = re.compile(rf"[{CJK}]")
 _HANT_RE = re.compile("[" + "".join(sorted(HANT_ONLY)) + "]")
 _HANS_RE = re.compile("[" + "".join(sorted(HANS_ONLY)) + "]")
 # Sentence ends: CJK and Latin end marks (a '.' only before space or end, so 3.5 stays whole), line breaks.
-_SENT_END_RE = re.compile(r"(?:[。！？!?；;…]+|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bvs)(?<!\betc)(?<!\bNo)\.(?=\s|$))[」』”\"')）]*\s*|\n+")
+_SENT_END_RE = re.compile(
+    r"(?:[。！？!?；;…]+|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bvs)(?<!\betc)(?<!\bNo)\.(?=\s|$))[」』”\"')）]*\s*|\n+"
+)
 _CJK_SPACE_RE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _PUNCT_RE = re.compile(r"[.,!?;:。，！？；：、]")
 # Unpunctuated English (ASR output) is cut before a clause that opens a question.
@@ -48,11 +51,70 @@ _ASR_QUESTION_START_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[a-z]{4,}")
 _EN_STOP = frozenset(
-    "that this what with from have your about they them then there their would could should which when "
-    "where does were been being into just like know think really very much many some more most also "
-    "well yeah okay right sure because reason mean said tell things thing make made does doing done".split()
+    [
+        "that",
+        "this",
+        "what",
+        "with",
+        "from",
+        "have",
+        "your",
+        "about",
+        "they",
+        "them",
+        "then",
+        "there",
+        "their",
+        "would",
+        "could",
+        "should",
+        "which",
+        "when",
+        "where",
+        "does",
+        "were",
+        "been",
+        "being",
+        "into",
+        "just",
+        "like",
+        "know",
+        "think",
+        "really",
+        "very",
+        "much",
+        "many",
+        "some",
+        "more",
+        "most",
+        "also",
+        "well",
+        "yeah",
+        "okay",
+        "right",
+        "sure",
+        "because",
+        "reason",
+        "mean",
+        "said",
+        "tell",
+        "things",
+        "thing",
+        "make",
+        "made",
+        "does",
+        "doing",
+        "done",
+    ]
 )
-_ZH_FUNCTION = set("的了是在我你他她它們们这這那個个有没沒不也就都和與与吗嗎呢吧啊呀么麼什為为怎樣样会會要能可以到說说")
+_ZH_FUNCTION = set(
+    "的了是在我你他她它們们这這那個个有没沒不也就都和與与吗嗎呢吧啊呀么麼什為为怎樣样会會要能可以到說说"
+)
+
+
+def words(spaced: str) -> list[str]:
+    """The words of a space-separated list (keeps long keyword tables readable)."""
+    return spaced.split()
 
 
 def to_simplified(text: str) -> str:
@@ -60,13 +122,15 @@ def to_simplified(text: str) -> str:
     return text.translate(_T2S_TABLE)
 
 
-def both_scripts(words: Iterable[str]) -> list[str]:
-    """Each word in its Traditional form and its Simplified form, without duplicates, longest first."""
+def both_scripts(words: str | Iterable[str]) -> list[str]:
+    """Each word (a list or one spaced string) in both scripts, without duplicates, longest first."""
+    if isinstance(words, str):
+        words = words.split()
     out = {w for word in words for w in (word, to_simplified(word))}
     return sorted(out, key=lambda w: (-len(w), w))
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: str | Iterable[str]) -> str:
     """A regex alternation of escaped words in both scripts, longest first."""
     return "|".join(re.escape(w) for w in both_scripts(words))
 
@@ -128,7 +192,7 @@ def topic_terms(text: str) -> set[str]:
     lower = text.lower()
     terms = {w for w in _WORD_RE.findall(lower) if w not in _EN_STOP}
     han = [c for c in to_simplified(lower) if _CJK_RE.match(c)]
-    for a, b in zip(han, han[1:], strict=False):
+    for a, b in itertools.pairwise(han):
         if a not in _ZH_FUNCTION and b not in _ZH_FUNCTION:
             terms.add(a + b)
     return terms

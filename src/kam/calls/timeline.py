@@ -29,7 +29,7 @@ def _matches(speaker: str, names: set[str]) -> bool:
 
 
 def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> list[Side]:
-    """Sales speakers by --sales name (whole name or first name) or else by role field; others are customers."""
+    """Sales speakers by --sales name (whole or first name), else by role field; others are customers."""
     speakers = list(dict.fromkeys(t.speaker for t in transcript.turns))
     if len(speakers) < 2:
         raise TranscriptError(
@@ -58,7 +58,7 @@ def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> lis
 
 
 def place_turns(transcript: Transcript, sides: list[Side], settings: CallSettings) -> list[PlacedTurn]:
-    """Fill times: a missing end is the next start (or an estimate for the last turn); no stamps → estimates."""
+    """Fill times: a missing end is the next start (or an estimate); without stamps all are estimates."""
     turns = transcript.turns
     placed: list[PlacedTurn] = []
     clock = 0.0
