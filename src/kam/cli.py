@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from kam.commands.calls import app as calls_app
+
 app = typer.Typer(
     name="kam",
     help="Key account management: value analytics, CLV forecasts and sales-call coaching.",
@@ -12,3 +14,4 @@ app = typer.Typer(
 )
 
 # Sub-command groups register here, one line each.
+app.add_typer(calls_app, name="calls")
