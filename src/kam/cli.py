@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
+from kam.commands.demo import demo_data
 
 app = typer.Typer(
     name="kam",
@@ -12,6 +14,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+app.command("analyze")(analyze)
+app.command("demo-data")(demo_data)
 
 # Sub-command groups register here, one line each.
 app.add_typer(calls_app, name="calls")

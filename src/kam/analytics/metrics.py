@@ -1,0 +1,103 @@
+"""Per-customer value metrics as dataframe expressions (narwhals), so one code path runs on Polars or Spark.
+
+The heavy step, transaction lines to orders to customers, stays lazy on the engine; it uses only
+column arithmetic and simple group-by aggregations, which every narwhals backend supports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import narwhals as nw
+
+from kam.analytics.settings import ValueSettings
+
+DAYS_PER_YEAR = 365.25
+OPTIONAL_SUMS = ("quantity", "cost", "list_amount")
+
+
+def _days_between(later: Any, earlier: nw.Expr) -> nw.Expr:
+    return (later - earlier).dt.total_seconds() / 86400.0
+
+
+def order_lines(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
+    """One row per customer order: its date, net and gross amounts, returns and optional sums."""
+    names = set(lines.collect_schema().names())
+    window = dt.timedelta(days=settings.trend_window_days)
+    prepared = lines.filter(nw.col("date") <= nw.lit(as_of)).with_columns(
+        gross=nw.when(nw.col("amount") > 0).then(nw.col("amount")).otherwise(0.0),
+        returned=nw.when(nw.col("amount") < 0).then(-nw.col("amount")).otherwise(0.0),
+        last_window=nw.when(nw.col("date") > nw.lit(as_of - window)).then(nw.col("amount")).otherwise(0.0),
+        prev_window=nw.when(
+            (nw.col("date") > nw.lit(as_of - 2 * window)) & (nw.col("date") <= nw.lit(as_of - window))
+        )
+        .then(nw.col("amount"))
+        .otherwise(0.0),
+    )
+    if "list_amount" in names:
+        prepared = prepared.with_columns(
+            list_gross=nw.when(nw.col("amount") > 0).then(nw.col("list_amount")).otherwise(0.0)
+        )
+    keys = ["customer_id", "order_id"] if "order_id" in names else ["customer_id", "date"]
+    sums = ["amount", "gross", "returned", "last_window", "prev_window"]
+    sums += [c for c in (*OPTIONAL_SUMS, "list_gross") if c in prepared.collect_schema().names()]
+    aggs = [nw.col(c).sum() for c in sums]
+    if "order_id" in names:
+        aggs.append(nw.col("date").min())
+    return prepared.group_by(keys).agg(*aggs)
+
+
+def customer_metrics(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
+    """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer."""
+    orders = order_lines(lines, as_of, settings).with_columns(
+        is_purchase=nw.col("amount") > 0,
+    ).with_columns(
+        purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
+        purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
+        purchase_flag=nw.col("is_purchase").cast(nw.Int64),
+    )
+    names = set(orders.collect_schema().names())
+    aggs = [
+        nw.col("purchase_flag").sum().alias("orders"),
+        nw.col("purchase_date").min().alias("first_purchase"),
+        nw.col("purchase_date").max().alias("last_purchase"),
+        nw.col("date").min().alias("first_activity"),
+        nw.col("amount").sum().alias("revenue"),
+        nw.col("gross").sum().alias("gross_sales"),
+        nw.col("returned").sum().alias("returns"),
+        nw.col("purchase_amount").max().alias("largest_order"),
+        nw.col("last_window").sum().alias("revenue_last_12m"),
+        nw.col("prev_window").sum().alias("revenue_prev_12m"),
+    ]
+    if "quantity" in names:
+        aggs.append(nw.col("quantity").sum().alias("volume"))
+    if "cost" in names:
+        aggs.append(nw.col("cost").sum().alias("cogs"))
+    if "list_gross" in names:
+        aggs.append(nw.col("list_gross").sum().alias("list_sales"))
+    per_customer = orders.group_by("customer_id").agg(*aggs)
+    return per_customer.with_columns(
+        recency_days=_days_between(nw.lit(as_of), nw.col("last_purchase")),
+        history_days=_days_between(nw.lit(as_of), nw.col("first_activity")),
+        active_span_days=_days_between(nw.col("last_purchase"), nw.col("first_purchase")),
+    ).with_columns(
+        frequency_per_year=nw.col("orders")
+        * DAYS_PER_YEAR
+        / nw.max_horizontal(nw.col("history_days"), nw.lit(float(settings.min_observation_days))),
+        mean_gap_days=nw.when(nw.col("orders") > 1).then(nw.col("active_span_days") / (nw.col("orders") - 1)),
+        return_rate=nw.when(nw.col("gross_sales") > 0).then(nw.col("returns") / nw.col("gross_sales")),
+        largest_order_share=nw.when(nw.col("gross_sales") > 0).then(
+            nw.col("largest_order") / nw.col("gross_sales")
+        ),
+        revenue_trend=nw.when(nw.col("revenue_prev_12m") > 0).then(
+            nw.col("revenue_last_12m") / nw.col("revenue_prev_12m") - 1.0
+        ),
+    )
+
+
+def median_order_amount(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> float:
+    """The median purchase order of the whole portfolio: the yardstick for a 'bulk' order."""
+    orders = order_lines(lines, as_of, settings).filter(nw.col("amount") > 0)
+    value = orders.select(nw.col("amount").median()).collect().item()
+    return float(value) if value is not None else 0.0

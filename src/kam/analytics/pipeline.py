@@ -1,0 +1,96 @@
+"""From canonical transaction lines to the accounts table and portfolio figures: the whole analysis.
+
+Lines -> orders -> customers runs lazily on the engine (Polars here, Spark later); the per-customer
+steps (ranking, curves, verdicts) run on the collected customer table through the same narwhals API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import narwhals as nw
+
+from kam.analytics.economics import attach_customers, profit_columns
+from kam.analytics.metrics import DAYS_PER_YEAR, customer_metrics, median_order_amount
+from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
+from kam.analytics.settings import ValueSettings
+from kam.analytics.verdicts import Segment, assign_segments
+from kam.i18n import Lang
+
+ACCOUNT_COLUMNS = (
+    "customer_id", "name", "type", "ownership", "industry", "segment", "reasons", "abc_tier", "rank",
+    "orders", "frequency_per_year", "recency_days", "tenure_years", "first_purchase", "last_purchase",
+    "revenue", "gross_sales", "returns", "return_rate", "volume", "cogs", "gross_profit", "gross_margin",
+    "list_sales", "discount_depth", "payment_days", "service_cost", "financing_cost", "cost_to_serve",
+    "net_profit", "net_margin", "profit_share", "cumulative_share", "revenue_last_12m", "revenue_prev_12m",
+    "revenue_trend", "largest_order", "largest_order_share", "mean_gap_days", "squeeze_signals",
+    "referred_by", "referrals_made", "referred_revenue", "revenue_rank", "volume_rank",
+    "p_alive", "expected_purchases_12m", "expected_spend", "clv_12m",
+)
+
+
+@dataclass
+class Analysis:
+    """The result of one analysis: accounts (one row per customer) and what describes the portfolio."""
+
+    accounts: nw.DataFrame[Any]
+    figures: PortfolioFigures
+    basis: str
+    as_of: dt.date
+    median_order: float
+    curve: list[tuple[float, float, float]]
+    missing: list[str] = field(default_factory=list)
+
+    def segment_counts(self) -> dict[str, int]:
+        counts = {seg.value: 0 for seg in Segment}
+        for seg, n in self.accounts.group_by("segment").agg(nw.len()).iter_rows():
+            counts[str(seg)] = int(n)
+        return counts
+
+
+def missing_inputs(columns: set[str], customers: nw.DataFrame[Any] | None) -> list[str]:
+    """Catalog keys of the conclusions that missing inputs prevent (see kam.i18n 'missing.*')."""
+    missing = [f"missing.{c}" for c in ("cost", "list_amount", "quantity", "order_id") if c not in columns]
+    if customers is None:
+        missing.append("missing.customers")
+    else:
+        missing += [f"missing.{c}" for c in ("payment_days", "service_cost") if c not in customers.columns]
+    return missing
+
+
+def analyze_lines(
+    lines: nw.LazyFrame[Any],
+    *,
+    as_of: dt.date,
+    settings: ValueSettings,
+    customers: nw.DataFrame[Any] | None = None,
+    forecasts: nw.DataFrame[Any] | None = None,
+    lang: Lang = Lang.EN,
+) -> Analysis:
+    """Compute every per-customer metric, the portfolio figures and the verdicts."""
+    columns = set(lines.collect_schema().names())
+    metrics = customer_metrics(lines, as_of, settings).collect()
+    median_order = median_order_amount(lines, as_of, settings)
+    table = profit_columns(attach_customers(metrics, customers), settings)
+    since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
+    table = table.with_columns(
+        tenure_years=(nw.lit(as_of) - nw.coalesce(since, nw.col("first_activity"))).dt.total_seconds()
+        / 86400.0 / DAYS_PER_YEAR
+    )
+    if forecasts is not None:
+        table = table.join(forecasts, on="customer_id", how="left")
+    basis = "net_profit" if "net_profit" in table.columns else "revenue"
+    ranked = rank_and_tier(table, basis, settings)
+    judged = assign_segments(ranked, basis, median_order, settings, lang)
+    ordered = judged.select([c for c in ACCOUNT_COLUMNS if c in judged.columns])
+    return Analysis(
+        accounts=ordered,
+        figures=figures(ordered, basis),
+        basis=basis,
+        as_of=as_of,
+        median_order=median_order,
+        curve=curve_points(ordered, basis),
+        missing=missing_inputs(columns, customers),
+    )

@@ -1,0 +1,136 @@
+"""`kam analyze` as one function: read, check, compute, judge and write the outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import narwhals as nw
+import polars as pl
+
+from kam.analytics.forecast import forecast_customers
+from kam.analytics.pipeline import Analysis, analyze_lines
+from kam.errors import ImportValidationError
+from kam.i18n import Lang, text
+from kam.io.customers import load_customers
+from kam.io.transactions import LoadedTransactions, OnError, load_transactions
+from kam.report.html import render_report
+from kam.report.output import write_all_or_nothing
+from kam.settings import Settings, settings_reference
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class AnalyzeOptions:
+    """Everything `kam analyze` can be told, with the defaults a first run needs."""
+
+    source: str
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    customers: Path | None = None
+    customer_mapping: Mapping[str, str] = field(default_factory=dict)
+    table: str | None = None
+    sheet: str | None = None
+    as_of: dt.date | None = None
+    out: Path | None = None
+    lang: Lang = Lang.EN
+    on_error: OnError = OnError.RAISE
+    date_format: str | None = None
+    cancellation_pattern: str | None = r"^C\d"
+    currency: str | None = None
+    forecast: bool = True
+
+
+@dataclass
+class AnalyzeResult:
+    analysis: Analysis
+    loaded: LoadedTransactions
+    summary: dict[str, Any]
+    written: list[Path]
+
+
+def _as_of(frame: pl.LazyFrame, requested: dt.date | None, label: str) -> dt.date:
+    first, last = frame.select(pl.col("date").min().alias("first"), pl.col("date").max().alias("last")).collect().row(0)
+    if requested is None:
+        return last
+    if requested < first:
+        raise ImportValidationError(
+            f"{label}: --as-of {requested} is before the first transaction ({first}); nothing to analyse"
+        )
+    return requested
+
+
+def build_summary(analysis: Analysis, loaded: LoadedTransactions, settings: Settings, options: AnalyzeOptions,
+                  later_lines: int) -> dict[str, Any]:
+    return {
+        "source": loaded.label,
+        "as_of": analysis.as_of.isoformat(),
+        "basis": analysis.basis,
+        "rows_read": loaded.rows_read,
+        "rows_rejected": loaded.rejected.height,
+        "rows_after_as_of": later_lines,
+        "duplicate_lines": loaded.duplicates,
+        "cancellation_lines": loaded.cancellations,
+        "encoding": loaded.encoding,
+        "mapping": loaded.mapping,
+        "customers": analysis.figures.customers,
+        "segments": analysis.segment_counts(),
+        "portfolio": analysis.figures.to_dict(),
+        "median_order": analysis.median_order,
+        "missing": [{"key": key, "message": text(key, options.lang)} for key in analysis.missing],
+        "warnings": loaded.warnings,
+        "settings": {"value": settings.value.model_dump(mode="json"), "clv": settings.clv.model_dump(mode="json")},
+    }
+
+
+def run_analyze(options: AnalyzeOptions, settings: Settings, progress: Progress | None = None) -> AnalyzeResult:
+    """Run the whole analysis; outputs are written only if every step succeeds."""
+    step = progress or (lambda _label: None)
+    step("read")
+    loaded = load_transactions(
+        options.source, mapping=options.mapping, table=options.table, sheet=options.sheet,
+        on_error=options.on_error, date_format=options.date_format,
+        cancellation_pattern=options.cancellation_pattern, currency=options.currency,
+    )
+    customers = (
+        nw.from_native(load_customers(options.customers, mapping=options.customer_mapping))
+        if options.customers else None
+    )
+    as_of = _as_of(loaded.frame, options.as_of, loaded.label)
+    later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
+    if later:
+        loaded.warnings.append(f"{later:,} lines dated after --as-of {as_of} were left out")
+    step("forecast")
+    forecasts = (
+        forecast_customers(nw.from_native(loaded.frame), as_of, settings.clv, loaded.warnings)
+        if options.forecast else None
+    )
+    step("metrics")
+    analysis = analyze_lines(nw.from_native(loaded.frame), as_of=as_of, settings=settings.value,
+                             customers=customers, forecasts=forecasts, lang=options.lang)
+    summary = build_summary(analysis, loaded, settings, options, later)
+    written: list[Path] = []
+    if options.out is not None:
+        step("write")
+        written = write_outputs(options.out, analysis, loaded, summary, options.lang)
+    return AnalyzeResult(analysis, loaded, summary, written)
+
+
+def write_outputs(out: Path, analysis: Analysis, loaded: LoadedTransactions, summary: dict[str, Any],
+                  lang: Lang) -> list[Path]:
+    accounts = analysis.accounts.to_polars()
+    html = render_report(analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang)
+    writers = {
+        "accounts.csv": lambda p: accounts.write_csv(p),
+        "accounts.parquet": lambda p: accounts.write_parquet(p),
+        "summary.json": lambda p: p.write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str),
+                                               encoding="utf-8"),
+        "report.html": lambda p: p.write_text(html, encoding="utf-8"),
+    }
+    if loaded.rejected.height:
+        writers["rejected.csv"] = lambda p: loaded.rejected.write_csv(p)
+    return write_all_or_nothing(out, writers)

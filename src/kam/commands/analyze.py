@@ -1,0 +1,110 @@
+"""`kam analyze`: find the real key accounts and unmask the fake ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
+from kam.commands.common import user_errors
+from kam.detect import Detection, run_detect
+from kam.errors import ConfigError
+from kam.i18n import Lang, text
+from kam.io.mapping import parse_map_options, read_mapping_file
+from kam.io.transactions import OnError
+from kam.settings import load_settings
+
+console = Console()
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--as-of {value!r}: expected a date like 2024-12-31") from None
+
+
+def _show_detection(found: Detection) -> None:
+    console.print(f"[bold]{found.label}[/]  encoding={found.encoding or 'typed'}  header={found.has_header}")
+    table = Table("kam column", "your column", "example")
+    example = found.sample[0] if found.sample else {}
+    for name, source in found.mapping.items():
+        table.add_row(name, source, str(example.get(source, "")))
+    console.print(table)
+    unmapped = [c for c in found.columns if c not in found.mapping.values()]
+    if unmapped:
+        console.print("Not used: " + ", ".join(unmapped))
+    if found.missing_required:
+        console.print(f"[red]Missing:[/] {', '.join(found.missing_required)} — add --map NAME=COLUMN")
+    console.print(f"Mapping: {found.map_options()}")
+
+
+def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
+    summary = result.summary
+    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary['as_of']}")
+    table.add_column(text("ui.segments", lang))
+    table.add_column(text("ui.count", lang), justify="right")
+    for seg, n in summary["segments"].items():
+        table.add_row(text(f"segment.{seg}", lang), f"{n:,}")
+    console.print(table)
+    fig = result.analysis.figures
+    basis = text(f"basis.{result.analysis.basis}", lang)
+    if fig.share_of_customers_for_80pct is not None:
+        console.print(f"{text('ui.pareto_share', lang).format(basis=basis)}: {fig.share_of_customers_for_80pct:.1%}")
+    console.print(f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}")
+    for item in summary["missing"]:
+        console.print(f"[yellow]•[/] {item['message']}")
+    for warning in summary["warnings"]:
+        console.print(f"[yellow]•[/] {warning}")
+    if summary["rows_rejected"]:
+        console.print(f"[yellow]•[/] {summary['rows_rejected']:,} rows rejected (rejected.csv)")
+    for path in result.written:
+        console.print(f"{text('ui.written', lang)} {path}")
+
+
+def analyze(
+    source: Annotated[str, typer.Argument(help="Transactions file (.csv/.tsv/.txt/.xlsx/.parquet) or, with --table, a database URL.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for accounts.csv/.parquet, summary.json, report.html.")] = None,
+    map_: Annotated[list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=YOUR_COLUMN, repeatable.")] = None,
+    mapping_file: Annotated[Path | None, typer.Option("--mapping", help="Mapping file (TOML or JSON).")] = None,
+    customers: Annotated[Path | None, typer.Option("--customers", help="Customers table: type, ownership, since, referred_by, payment_days, service_cost.")] = None,
+    customer_map: Annotated[list[str] | None, typer.Option("--customers-map", help="Column mapping for the customers table.")] = None,
+    table: Annotated[str | None, typer.Option("--table", help="Read this database table; SOURCE is then a database URL.")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel sheet name (default: the first).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Analysis date (default: the last date in the data).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of reasons and report.")] = Lang.EN,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML/JSON file overriding thresholds ([value] table).")] = None,
+    on_error: Annotated[OnError, typer.Option("--on-error", help="raise: stop at bad rows; skip: set them aside in rejected.csv.")] = OnError.RAISE,
+    date_format: Annotated[str | None, typer.Option("--date-format", help="strftime format of the date column, e.g. %d/%m/%Y.")] = None,
+    cancel_pattern: Annotated[str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")] = r"^C\d",
+    currency: Annotated[str | None, typer.Option("--currency", help="Keep only lines in this currency.")] = None,
+    no_forecast: Annotated[bool, typer.Option("--no-forecast", help="Skip the CLV models.")] = False,
+    detect: Annotated[bool, typer.Option("--detect", help="Only show the columns found and the mapping kam would use.")] = False,
+) -> None:
+    """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
+    with user_errors():
+        mapping = read_mapping_file(mapping_file) if mapping_file else {}
+        mapping.update(parse_map_options(map_ or []))
+        if detect:
+            _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet))
+            return
+        settings = load_settings(config)
+        options = AnalyzeOptions(
+            source=source, mapping=mapping, customers=customers,
+            customer_mapping=parse_map_options(customer_map or []), table=table, sheet=sheet,
+            as_of=_date(as_of), out=out, lang=lang, on_error=on_error, date_format=date_format,
+            cancellation_pattern=cancel_pattern or None, currency=currency, forecast=not no_forecast,
+        )
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task("kam analyze", total=None)
+            result = run_analyze(options, settings, lambda label: bar.update(task, description=label))
+        _show_summary(result, lang)

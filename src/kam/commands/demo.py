@@ -1,0 +1,35 @@
+"""`kam demo-data`: write the demo steel supplier's data set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kam.commands.common import user_errors
+from kam.demo.steel import make_demo_company
+from kam.report.output import write_all_or_nothing
+
+console = Console()
+
+
+def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
+    company = make_demo_company(seed)
+    return write_all_or_nothing(out, {
+        "transactions.csv": lambda p: company.transactions.write_csv(p),
+        "customers.csv": lambda p: company.customers.write_csv(p),
+        "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
+    })
+
+
+def demo_data(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write transactions.csv and customers.csv into.")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed; the same seed gives the same company.")] = 7,
+) -> None:
+    """Write a realistic data set of a steel supplier with planted fake, lapsed and rising customers."""
+    with user_errors():
+        for path in run_demo_data(out, seed):
+            console.print(f"wrote {path}")

@@ -1,0 +1,36 @@
+"""`kam analyze --detect`: show the columns a file has and the mapping kam would use."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.readers import read_table
+
+
+@dataclass(frozen=True)
+class Detection:
+    label: str
+    columns: list[str]
+    mapping: dict[str, str]
+    missing_required: list[str]
+    encoding: str | None
+    delimiter: str | None
+    has_header: bool
+    sample: list[dict[str, object]]
+
+    def map_options(self) -> str:
+        return " ".join(f"--map {k}={v}" for k, v in self.mapping.items())
+
+
+def run_detect(source: str | Path, *, mapping: Mapping[str, str] | None = None, table: str | None = None,
+               sheet: str | None = None) -> Detection:
+    raw = read_table(source, table=table, sheet=sheet)
+    resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
+    missing = [n for n in TRANSACTION_REQUIRED if n not in resolved]
+    if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
+        missing.append("amount")
+    sample = raw.frame.head(3).collect().to_dicts()
+    return Detection(raw.label, raw.columns, resolved, missing, raw.encoding, raw.delimiter, raw.has_header, sample)

@@ -1,0 +1,58 @@
+"""Errors that carry their meaning: what was wrong, where, and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class KamError(Exception):
+    """Base of kam's expected failures: shown to the user as a message, never a traceback."""
+
+    status_code = 400
+
+
+class ConfigError(KamError):
+    """A settings file or option that cannot be used."""
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """One bad value: the file, its 1-based row (the header is row 1), the column and the value."""
+
+    file: str
+    row: int
+    column: str
+    value: str
+    expected: str
+
+    def describe(self) -> str:
+        return (
+            f"{self.file}, row {self.row}, column {self.column!r}: value {self.value!r} is not {self.expected}"
+        )
+
+
+class ImportValidationError(KamError):
+    """Input that cannot be analysed as it is; the message names file, row, column and value."""
+
+    status_code = 422
+
+    def __init__(self, message: str, problems: tuple[CellProblem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class MissingColumnError(ImportValidationError):
+    """A required canonical column was not found and no mapping names it."""
+
+    def __init__(self, file: str, missing: list[str], found: list[str]) -> None:
+        found_list = ", ".join(repr(c) for c in found) or "(none)"
+        hint = " ".join(f"--map {name}=<your column>" for name in missing)
+        example = found[0] if found else "COLUMN"
+        message = (
+            f"{file}: required column(s) {', '.join(missing)} not found.\n"
+            f"Columns found: {found_list}.\n"
+            f"Map your own names, e.g. {hint} (for instance --map {missing[0]}={example})."
+        )
+        super().__init__(message)
+        self.missing = missing
+        self.found = found

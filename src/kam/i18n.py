@@ -1,0 +1,110 @@
+"""UI and reason texts in English, Traditional and Simplified Chinese; one catalog, looked up by key."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    EN = "en"
+    ZH_HANT = "zh-Hant"
+    ZH_HANS = "zh-Hans"
+
+
+_TEXTS: dict[str, tuple[str, str, str]] = {
+    # segments
+    "segment.key": ("key account", "大客戶", "大客户"),
+    "segment.potential": ("high potential", "高價值潛力客戶", "高价值潜力客户"),
+    "segment.one_off_bulk": ("one-off bulk buyer (fake)", "偶然大量消費的團購客戶（假大戶）", "偶然大量消费的团购客户（假大户）"),
+    "segment.low_profit_volume": ("high volume, low profit (fake)", "量大利薄（假大戶）", "量大利薄（假大户）"),
+    "segment.profit_squeezer": ("profit squeezer (fake)", "扒皮大戶（假大戶）", "扒皮大户（假大户）"),
+    "segment.lapsed": ("lapsed", "已流失", "已流失"),
+    "segment.regular": ("regular", "一般客戶", "一般客户"),
+    "basis.net_profit": ("net profit", "淨利", "净利"),
+    "basis.revenue": ("revenue", "營收", "营收"),
+    # reasons: {placeholders} are filled per customer
+    "r.share": ("{share} of {basis} (rank #{rank}, tier {tier})", "佔{basis}的{share}（第{rank}名，{tier}級）", "占{basis}的{share}（第{rank}名，{tier}级）"),
+    "r.freq": ("{opy} orders a year (key: ≥ {thr})", "每年{opy}張訂單（大客戶門檻 ≥ {thr}）", "每年{opy}张订单（大客户门槛 ≥ {thr}）"),
+    "r.margin_ok": ("gross margin {gm} (≥ {thr})", "毛利率{gm}（≥ {thr}）", "毛利率{gm}（≥ {thr}）"),
+    "r.recent": ("last order {recency} days ago", "最近一次訂單在{recency}天前", "最近一次订单在{recency}天前"),
+    "r.orders": ("{orders} order(s) in all", "共{orders}張訂單", "共{orders}张订单"),
+    "r.largest": ("largest order {largest} is {los} of all it bought", "最大一張訂單{largest}，佔其全部採購的{los}", "最大一张订单{largest}，占其全部采购的{los}"),
+    "r.multiple": ("{multiple}× the portfolio's median order ({median})", "是全體訂單中位數（{median}）的{multiple}倍", "是全体订单中位数（{median}）的{multiple}倍"),
+    "r.returned": ("{rr} of it was returned", "其中{rr}被退貨", "其中{rr}被退货"),
+    "r.net_profit": ("net profit {np} after cost to serve {cts}", "扣除服務成本{cts}後淨利{np}", "扣除服务成本{cts}后净利{np}"),
+    "r.discount": ("discount depth {d} (squeeze signal ≥ {thr})", "折扣深度{d}（≥ {thr}為壓價訊號）", "折扣深度{d}（≥ {thr}为压价信号）"),
+    "r.returns": ("returns {rr} of gross sales (≥ {thr})", "退貨佔銷售額{rr}（≥ {thr}）", "退货占销售额{rr}（≥ {thr}）"),
+    "r.payment": ("pays after {days} days on average (≥ {thr})", "平均{days}天才付款（≥ {thr}）", "平均{days}天才付款（≥ {thr}）"),
+    "r.cts_share": ("cost to serve is {share} of revenue (≥ {thr})", "服務成本佔營收的{share}（≥ {thr}）", "服务成本占营收的{share}（≥ {thr}）"),
+    "r.big": ("revenue {revenue} ranks #{rrank} of {n}", "營收{revenue}，排名第{rrank}/{n}", "营收{revenue}，排名第{rrank}/{n}"),
+    "r.volume": ("volume {volume} ranks #{vrank} of {n}", "銷量{volume}，排名第{vrank}/{n}", "销量{volume}，排名第{vrank}/{n}"),
+    "r.thin": ("but net margin is only {nm} (< {thr}) over {orders} orders", "但{orders}張訂單的淨利率僅{nm}（< {thr}）", "但{orders}张订单的净利率仅{nm}（< {thr}）"),
+    "r.silent": ("no order for {recency} days (lapsed after ≥ {thr})", "已{recency}天沒有下單（≥ {thr}天視為流失）", "已{recency}天没有下单（≥ {thr}天视为流失）"),
+    "r.gap": ("its usual gap between orders was {gap} days", "過去平均{gap}天下一次單", "过去平均{gap}天下一次单"),
+    "r.p_alive": ("probability still active {p} (< {thr})", "仍在購買的機率{p}（< {thr}）", "仍在购买的概率{p}（< {thr}）"),
+    "r.growth": ("revenue {trend} on the 12 months before", "近12個月營收較前12個月{trend}", "近12个月营收较前12个月{trend}"),
+    "r.clv": ("forecast 12-month value {clv} (top {thr})", "預測未來12個月價值{clv}（前{thr}）", "预测未来12个月价值{clv}（前{thr}）"),
+    "r.regular": ("{share} of {basis}, {orders} orders, last {recency} days ago: no key, potential or fake criteria met",
+                  "佔{basis}的{share}，{orders}張訂單，最近{recency}天前：不符合大客戶、潛力或假大戶條件",
+                  "占{basis}的{share}，{orders}张订单，最近{recency}天前：不符合大客户、潜力或假大户条件"),
+    # what missing columns prevent
+    "missing.cost": ("no cost column: margins and profit are unknown, so the low-profit and profit-squeezer verdicts are not made and the Pareto and whale curves rank revenue, not profit",
+                     "沒有成本欄位：毛利與利潤未知，因此不判定「量大利薄」與「扒皮大戶」，帕累托與鯨魚曲線改用營收",
+                     "没有成本字段：毛利与利润未知，因此不判定“量大利薄”与“扒皮大户”，帕累托与鲸鱼曲线改用营收"),
+    "missing.list_amount": ("no list_amount column: discount depth is unknown and is not used as a squeeze signal",
+                            "沒有牌價金額欄位：折扣深度未知，不作為扒皮訊號", "没有牌价金额字段：折扣深度未知，不作为扒皮信号"),
+    "missing.quantity": ("no quantity column: volume is unknown, so 'big' is judged by revenue alone",
+                         "沒有數量欄位：銷量未知，「大」只按營收判斷", "没有数量字段：销量未知，“大”只按营收判断"),
+    "missing.order_id": ("no order_id column: each customer's purchase days count as its orders",
+                         "沒有訂單編號欄位：以每位客戶的購買日數作為訂單數", "没有订单编号字段：以每位客户的购买日数作为订单数"),
+    "missing.customers": ("no customers table: payment days and service cost are unknown (cost to serve covers order handling only), tenure starts at the first purchase, and referrals are not credited",
+                          "沒有客戶表：付款天數與服務成本未知（服務成本只含訂單處理），合作年限從首次購買起算，也無法計入轉介紹",
+                          "没有客户表：付款天数与服务成本未知（服务成本只含订单处理），合作年限从首次购买起算，也无法计入转介绍"),
+    "missing.payment_days": ("no payment_days: the financing cost of receivables is not counted", "沒有付款天數：不計應收帳款資金成本", "没有付款天数：不计应收账款资金成本"),
+    "missing.service_cost": ("no service_cost: only order handling counts as cost to serve", "沒有服務成本：服務成本只含訂單處理", "没有服务成本：服务成本只含订单处理"),
+    # report and terminal
+    "ui.title": ("Key account analysis", "大客戶價值分析", "大客户价值分析"),
+    "ui.source": ("Source", "資料來源", "数据来源"),
+    "ui.as_of": ("As of", "分析日期", "分析日期"),
+    "ui.customers": ("Customers", "客戶數", "客户数"),
+    "ui.segments": ("Segments", "客戶分群", "客户分群"),
+    "ui.count": ("Customers", "客戶數", "客户数"),
+    "ui.portfolio": ("Portfolio", "客戶組合", "客户组合"),
+    "ui.pareto_share": ("Share of customers that makes 80% of {basis}", "貢獻80%{basis}的客戶比例", "贡献80%{basis}的客户比例"),
+    "ui.top5": ("Top-5 share", "前5名佔比", "前5名占比"),
+    "ui.top20": ("Top-20 share", "前20名佔比", "前20名占比"),
+    "ui.whale_peak": ("Whale curve peak", "鯨魚曲線峰值", "鲸鱼曲线峰值"),
+    "ui.tail_destroys": ("What the loss-making tail destroys", "虧損尾部客戶吞噬的金額", "亏损尾部客户吞噬的金额"),
+    "ui.loss_making": ("Loss-making customers", "虧損客戶數", "亏损客户数"),
+    "ui.pareto": ("Pareto curve: cumulative share of {basis}", "帕累托曲線：{basis}累計佔比", "帕累托曲线：{basis}累计占比"),
+    "ui.whale": ("Whale curve: cumulative {basis} by rank", "鯨魚曲線：依排名累計{basis}", "鲸鱼曲线：依排名累计{basis}"),
+    "ui.scatter": ("Volume and margin by segment", "各分群的銷量與利潤率", "各分群的销量与利润率"),
+    "ui.scatter_no_cost": ("Revenue and orders by segment (margin unknown)", "各分群的營收與訂單數（利潤率未知）", "各分群的营收与订单数（利润率未知）"),
+    "ui.share_customers": ("share of customers, ranked", "客戶比例（依排名）", "客户比例（依排名）"),
+    "ui.volume": ("volume", "銷量", "销量"),
+    "ui.revenue": ("revenue", "營收", "营收"),
+    "ui.orders": ("orders", "訂單數", "订单数"),
+    "ui.net_margin": ("net margin", "淨利率", "净利率"),
+    "ui.limits": ("What the data cannot tell", "資料不足而無法判斷的部分", "数据不足而无法判断的部分"),
+    "ui.warnings": ("Notes on the data", "資料提示", "数据提示"),
+    "ui.settings": ("Thresholds used", "使用的門檻", "使用的门槛"),
+    "ui.setting": ("Setting", "設定", "设置"),
+    "ui.value": ("Value", "值", "值"),
+    "ui.meaning": ("Meaning", "說明", "说明"),
+    "ui.customer": ("Customer", "客戶", "客户"),
+    "ui.reasons": ("Reasons", "理由", "理由"),
+    "ui.more": ("{n} more in accounts.csv", "另有{n}位，見 accounts.csv", "另有{n}位，见 accounts.csv"),
+    "ui.rejected": ("Rejected rows (see rejected.csv)", "被排除的列（見 rejected.csv）", "被排除的行（见 rejected.csv）"),
+    "ui.rows": ("Rows read", "讀取列數", "读取行数"),
+    "ui.written": ("Wrote", "已寫入", "已写入"),
+}
+
+
+def text(key: str, lang: Lang | str = Lang.EN) -> str:
+    """The text for `key` in `lang` (en, zh-Hant or zh-Hans)."""
+    index = list(Lang).index(Lang(lang))
+    return _TEXTS[key][index]
+
+
+def keys() -> list[str]:
+    return list(_TEXTS)

@@ -1,0 +1,140 @@
+"""Map the column names of real exports (English or Chinese headers) onto kam's canonical names."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from kam.errors import ConfigError
+
+TRANSACTION_REQUIRED = ("customer_id", "date")
+TRANSACTION_OPTIONAL = (
+    "amount",
+    "order_id",
+    "quantity",
+    "unit_price",
+    "cost",
+    "list_amount",
+    "product_id",
+    "currency",
+)
+CUSTOMER_COLUMNS = (
+    "customer_id",
+    "name",
+    "type",
+    "ownership",
+    "industry",
+    "since",
+    "referred_by",
+    "payment_days",
+    "service_cost",
+)
+
+# Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "customer_id": (
+        "customerid", "customer", "custid", "customerno", "customercode", "clientid", "client", "accountid",
+        "account", "客戶編號", "客户编号", "客戶代碼", "客户代码", "客戶代號", "客户代号", "客戶id", "客户id",
+        "客戶", "客户", "客戶號", "客户号",
+    ),
+    "date": (
+        "invoicedate", "orderdate", "transactiondate", "txdate", "saledate", "documentdate", "postingdate",
+        "日期", "訂單日期", "订单日期", "交易日期", "銷售日期", "销售日期", "發票日期", "发票日期", "單據日期",
+        "单据日期",
+    ),
+    "amount": (
+        "netamount", "revenue", "sales", "netsales", "value", "dollarvalue", "total", "linetotal", "金額",
+        "金额", "銷售額", "销售额", "銷售金額", "销售金额", "淨額", "净额", "含稅金額", "未稅金額", "未税金额",
+    ),
+    "order_id": (
+        "invoiceno", "invoice", "invoicenumber", "order", "orderno", "ordernumber", "documentno", "訂單編號",
+        "订单编号", "訂單號", "订单号", "單號", "单号", "發票號碼", "发票号码", "單據編號", "单据编号",
+    ),
+    "quantity": (
+        "qty", "volume", "tons", "tonnes", "numberofcds", "units", "數量", "数量", "噸數", "吨数", "銷量", "销量",
+    ),
+    "unit_price": ("unitprice", "price", "單價", "单价", "售價", "售价"),
+    "cost": ("cogs", "costofgoods", "costamount", "成本", "成本金額", "成本金额", "銷貨成本", "销货成本"),
+    "list_amount": (
+        "listamount", "listvalue", "grossamount", "listprice_amount", "牌價金額", "牌价金额", "原價金額",
+        "原价金额", "定價金額", "定价金额",
+    ),
+    "product_id": (
+        "stockcode", "sku", "item", "itemno", "productcode", "material", "產品編號", "产品编号", "品號", "品号",
+        "料號", "料号", "產品", "产品",
+    ),
+    "currency": ("currencycode", "curr", "幣別", "币别", "貨幣", "货币", "幣種", "币种"),
+    "name": ("customername", "company", "客戶名稱", "客户名称", "名稱", "名称", "公司"),
+    "type": ("customertype", "channel", "客戶類型", "客户类型", "類型", "类型"),
+    "ownership": ("ownershiptype", "所有制", "企業性質", "企业性质", "性質", "性质"),
+    "industry": ("sector", "行業", "行业"),
+    "since": ("customersince", "startdate", "relationshipstart", "合作起始", "合作開始日期", "合作开始日期"),
+    "referred_by": ("referrer", "referredby", "介紹人", "介绍人", "轉介紹", "转介绍", "推薦客戶", "推荐客户"),
+    "payment_days": ("dso", "daystopay", "paymentdays", "付款天數", "付款天数", "回款天數", "回款天数"),
+    "service_cost": ("costtoserve", "servicecost", "服務成本", "服务成本"),
+}
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-./()（）]+", "", name.strip().lower())
+
+
+def parse_map_options(options: Iterable[str]) -> dict[str, str]:
+    """Turn `--map canonical=source` options into a dict, rejecting malformed ones clearly."""
+    mapping: dict[str, str] = {}
+    for option in options:
+        canonical, sep, source = option.partition("=")
+        if not sep or not canonical.strip() or not source.strip():
+            raise ConfigError(f"--map {option!r}: expected CANONICAL=SOURCE, e.g. --map customer_id=客戶編號")
+        mapping[canonical.strip()] = source.strip()
+    return mapping
+
+
+def read_mapping_file(path: Path) -> dict[str, str]:
+    """A mapping file is JSON or TOML: `{"customer_id": "客戶編號", ...}` (TOML may nest it under [columns])."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the mapping file ({exc.strerror})") from exc
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not a valid mapping file: {exc}") from exc
+    data = data.get("columns", data) if isinstance(data, dict) else data
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ConfigError(f"{path}: expected a table of canonical_name = \"source column\" pairs")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def resolve_columns(
+    found: list[str], explicit: Mapping[str, str], canonical: Iterable[str]
+) -> dict[str, str]:
+    """Return {canonical: source column}; explicit mappings win, then exact names, then known synonyms."""
+    canonical = list(canonical)
+    unknown = [name for name in explicit if name not in canonical]
+    if unknown:
+        raise ConfigError(
+            f"--map names unknown column(s) {', '.join(unknown)}; kam's columns are: {', '.join(canonical)}"
+        )
+    missing_sources = [src for src in explicit.values() if src not in found]
+    if missing_sources:
+        raise ConfigError(
+            f"--map refers to column(s) {', '.join(repr(s) for s in missing_sources)} that are not in the "
+            f"file; columns found: {', '.join(repr(c) for c in found)}"
+        )
+    resolved: dict[str, str] = dict(explicit)
+    taken = set(resolved.values())
+    by_norm = {_norm(col): col for col in reversed(found)}
+    for name in canonical:
+        if name in resolved:
+            continue
+        for candidate in (name, *SYNONYMS.get(name, ())):
+            source = by_norm.get(_norm(candidate))
+            if source is not None and source not in taken:
+                resolved[name] = source
+                taken.add(source)
+                break
+    return resolved

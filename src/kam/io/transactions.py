@@ -1,0 +1,248 @@
+"""Load transactions into kam's canonical columns, with every bad cell named or set aside."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import polars as pl
+
+from kam.errors import CellProblem, ImportValidationError, MissingColumnError
+from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.parse import choose_date_format, date_expr, is_blank, number_expr, text_expr
+from kam.io.readers import RawTable, read_table
+
+NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
+TEXT = ("customer_id", "order_id", "product_id", "currency")
+MAX_LISTED_PROBLEMS = 5
+
+
+class OnError(StrEnum):
+    RAISE = "raise"
+    SKIP = "skip"
+
+
+@dataclass
+class LoadedTransactions:
+    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way."""
+
+    frame: pl.LazyFrame
+    label: str
+    mapping: dict[str, str]
+    columns: frozenset[str]
+    rows_read: int
+    rejected: pl.DataFrame
+    duplicates: int
+    cancellations: int
+    warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+    @property
+    def has(self) -> frozenset[str]:
+        return self.columns
+
+
+def _first_row_number(raw: RawTable, path_like: str) -> int:
+    return 2 if raw.has_header and not path_like.endswith((".parquet", ".pq")) and " table " not in path_like else 1
+
+
+def _problem_exprs(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> list[pl.Expr]:
+    """One expression per check: the canonical column's name where the row fails it, else null."""
+    checks: list[pl.Expr] = []
+    for name in ("customer_id", "date"):
+        checks.append(pl.when(is_blank(resolved[name], schema[resolved[name]])).then(pl.lit(f"{name}|empty")))
+    checks.append(
+        pl.when(pl.col("_date").is_null() & ~is_blank(resolved["date"], schema[resolved["date"]])).then(
+            pl.lit("date|a date (e.g. 2024-03-31)")
+        )
+    )
+    checks.append(pl.when(pl.col("_date") > today).then(pl.lit(f"date|a date not after today ({today})")))
+    for name in NUMERIC:
+        if name in resolved:
+            source = resolved[name]
+            checks.append(
+                pl.when(pl.col(f"_{name}").is_null() & ~is_blank(source, schema[source])).then(
+                    pl.lit(f"{name}|a number")
+                )
+            )
+    if "amount" in resolved:
+        checks.append(pl.when(is_blank(resolved["amount"], schema[resolved["amount"]])).then(pl.lit("amount|empty")))
+    else:
+        for name in ("quantity", "unit_price"):
+            source = resolved[name]
+            checks.append(pl.when(is_blank(source, schema[source])).then(pl.lit(f"{name}|empty")))
+    return checks
+
+
+def load_transactions(
+    source: str | Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    table: str | None = None,
+    sheet: str | None = None,
+    on_error: OnError = OnError.RAISE,
+    date_format: str | None = None,
+    cancellation_pattern: str | None = r"^C\d",
+    currency: str | None = None,
+    today: dt.date | None = None,
+) -> LoadedTransactions:
+    """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside."""
+    raw = read_table(source, table=table, sheet=sheet)
+    resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
+    missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
+    if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
+        missing.append("amount")
+    if missing:
+        raise MissingColumnError(raw.label, missing, raw.columns)
+    schema = raw.frame.collect_schema()
+    today = today or dt.date.today()
+    warnings: list[str] = []
+
+    fmt = date_format
+    date_source = resolved["date"]
+    if fmt is None and schema[date_source] == pl.String:
+        sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
+        fmt, fitting = choose_date_format(sample)
+        if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(fitting):
+            warnings.append(f"dates like {sample[0]!r} fit both month/day and day/month; read as {fmt} "
+                            "(use --date-format to choose)")
+
+    parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
+        [text_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in TEXT if n in resolved]
+        + [number_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in NUMERIC if n in resolved]
+        + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
+    )
+    parsed = parsed.with_columns(pl.coalesce(_problem_exprs(resolved, schema, today)).alias("_problem"))
+
+    stats = parsed.select(
+        pl.len().alias("rows"),
+        pl.col("_problem").is_not_null().sum().alias("bad"),
+    ).collect()
+    rows, bad = int(stats["rows"][0]), int(stats["bad"][0])
+    if rows == 0:
+        raise ImportValidationError(f"{raw.label}: has a header but no data rows")
+    rejected = _rejected_rows(parsed, resolved, raw.label) if bad else _empty_rejected()
+    if bad and on_error == OnError.RAISE:
+        raise _validation_error(raw.label, rejected, bad)
+
+    good = parsed.filter(pl.col("_problem").is_null())
+    canonical = _canonical(good, resolved, cancellation_pattern)
+    return _finish(canonical, raw, resolved, rows, rejected, currency, warnings)
+
+
+def _canonical(good: pl.LazyFrame, resolved: Mapping[str, str], cancellation_pattern: str | None) -> pl.LazyFrame:
+    present = [n for n in (*TEXT, *NUMERIC) if n in resolved]
+    frame = good.select(pl.col("_row").alias("row"), pl.col("_date").alias("date"),
+                        *[pl.col(f"_{n}").alias(n) for n in present])
+    if "amount" not in resolved:
+        frame = frame.with_columns((pl.col("quantity") * pl.col("unit_price")).alias("amount"))
+    is_cancel = pl.lit(False)
+    if "order_id" in resolved and cancellation_pattern:
+        is_cancel = pl.col("order_id").str.contains(cancellation_pattern).fill_null(False)
+    signed = [pl.when(is_cancel).then(-pl.col(n).abs()).otherwise(pl.col(n)).alias(n)
+              for n in ("amount", "quantity", "cost", "list_amount") if n in frame.collect_schema().names()]
+    return frame.with_columns(*signed, is_cancel.alias("is_cancellation"))
+
+
+def _finish(
+    frame: pl.LazyFrame,
+    raw: RawTable,
+    resolved: Mapping[str, str],
+    rows: int,
+    rejected: pl.DataFrame,
+    currency: str | None,
+    warnings: list[str],
+) -> LoadedTransactions:
+    label = raw.label
+    if "currency" in resolved:
+        counts = frame.group_by("currency").agg(pl.len().alias("n")).sort("n", descending=True).collect()
+        if currency is not None:
+            frame = frame.filter(pl.col("currency") == currency)
+            warnings.append(f"kept only {currency} lines; other currencies ignored")
+        elif counts.height > 1:
+            listing = ", ".join(f"{c} ({n:,} lines)" for c, n in counts.iter_rows())
+            raise ImportValidationError(
+                f"{label}: column {resolved['currency']!r} holds more than one currency: {listing}. "
+                "Amounts in different currencies cannot be added; convert them first or keep one with "
+                "--currency CODE."
+            )
+    value_cols = [c for c in frame.collect_schema().names() if c not in ("row",)]
+    stats = frame.select(
+        pl.len().alias("n"),
+        (pl.col("amount") > 0).sum().alias("positive"),
+        pl.col("is_cancellation").sum().alias("cancellations"),
+        pl.struct(value_cols).is_duplicated().sum().alias("duplicate_lines"),
+    ).collect()
+    n, positive = int(stats["n"][0]), int(stats["positive"][0])
+    if n == 0:
+        raise ImportValidationError(f"{label}: no usable rows are left ({rejected.height:,} rejected)")
+    if positive == 0:
+        raise ImportValidationError(
+            f"{label}: all {n:,} amounts are zero or negative (credit notes or returns only), so nothing was "
+            "sold. If your export writes sales as negative numbers, flip the sign before importing."
+        )
+    duplicates = int(stats["duplicate_lines"][0])
+    if duplicates:
+        warnings.append(
+            f"{duplicates:,} lines are exact duplicates of another line (same customer, date, order and "
+            "values); they were kept, as an order may repeat a line. Remove them in the export if they are errors."
+        )
+    return LoadedTransactions(
+        frame=frame,
+        label=label,
+        mapping=dict(resolved),
+        columns=frozenset(frame.collect_schema().names()),
+        rows_read=rows,
+        rejected=rejected,
+        duplicates=duplicates,
+        cancellations=int(stats["cancellations"][0]),
+        warnings=warnings,
+        encoding=raw.encoding,
+    )
+
+
+def _empty_rejected() -> pl.DataFrame:
+    return pl.DataFrame(schema={"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String})
+
+
+def _rejected_rows(parsed: pl.LazyFrame, resolved: Mapping[str, str], label: str) -> pl.DataFrame:
+    bad = parsed.filter(pl.col("_problem").is_not_null()).collect()
+    names = bad["_problem"].str.split_exact("|", 1).struct.rename_fields(["name", "expected"]).struct.unnest()
+    sources = [resolved.get(name, name) for name in names["name"]]
+    originals = bad.select([c for c in bad.columns if not c.startswith("_")])
+    values = [
+        "" if originals[src][i] is None else str(originals[src][i]) if src in originals.columns else ""
+        for i, src in enumerate(sources)
+    ]
+    reasons = [
+        f"{src} is empty" if exp == "empty" else f"{src}: {val!r} is not {exp}"
+        for src, exp, val in zip(sources, names["expected"], values, strict=True)
+    ]
+    return pl.DataFrame(
+        {
+            "row": bad["_row"].cast(pl.Int64),
+            "column": sources,
+            "value": values,
+            "reason": reasons,
+        }
+    ).hstack(originals.select(pl.all().cast(pl.String)).rename(lambda c: f"source:{c}"))
+
+
+def _validation_error(label: str, rejected: pl.DataFrame, bad: int) -> ImportValidationError:
+    problems = tuple(
+        CellProblem(label, int(row), column, value, reason.split(" is not ", 1)[-1] if " is not " in reason
+                    else "present")
+        for row, column, value, reason in rejected.select("row", "column", "value", "reason")
+        .head(MAX_LISTED_PROBLEMS).iter_rows()
+    )
+    lines = [p.describe() if p.expected != "present" else f"{p.file}, row {p.row}, column {p.column!r} is empty"
+             for p in problems]
+    more = f"\n… and {bad - len(problems):,} more rows like these" if bad > len(problems) else ""
+    return ImportValidationError(
+        f"{label}: {bad:,} row(s) cannot be read:\n  " + "\n  ".join(lines) + more
+        + "\nFix them, or run with --on-error skip to set them aside in rejected.csv.",
+        problems,
+    )
