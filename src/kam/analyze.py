@@ -112,6 +112,10 @@ def run_analyze(options: AnalyzeOptions, settings: Settings, progress: Progress 
     step("metrics")
     analysis = analyze_lines(nw.from_native(loaded.frame), as_of=as_of, settings=settings.value,
                              customers=customers, forecasts=forecasts, lang=options.lang)
+    if analysis.figures.customers == 1:
+        loaded.warnings.append(
+            "only one customer in the data: shares, tiers, Pareto and whale curves are trivial (100%)"
+        )
     summary = build_summary(analysis, loaded, settings, options, later)
     written: list[Path] = []
     if options.out is not None:

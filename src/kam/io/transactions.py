@@ -174,7 +174,7 @@ def _finish(
         pl.len().alias("n"),
         (pl.col("amount") > 0).sum().alias("positive"),
         pl.col("is_cancellation").sum().alias("cancellations"),
-        pl.struct(value_cols).is_duplicated().sum().alias("duplicate_lines"),
+        (pl.len() - pl.struct(value_cols).n_unique()).alias("duplicate_lines"),
     ).collect()
     n, positive = int(stats["n"][0]), int(stats["positive"][0])
     if n == 0:

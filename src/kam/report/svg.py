@@ -54,7 +54,8 @@ def line_chart(
     if not points:
         return _frame(title, "", chart_id)
     ys = [p[1] for p in points]
-    y_low, y_high = min(0.0, min(ys)), max(ys) * 1.05 or 1.0
+    y_low = min(0.0, min(ys))
+    y_high = max(1.0, max(ys)) if y_percent else (max(ys) * 1.05 or 1.0)
 
     def sx(x: float) -> float:
         return _scale(x, 0, 1, PAD, WIDTH - 10)
@@ -74,7 +75,7 @@ def line_chart(
     if marker:
         mx, my, label = marker
         body += (f'<circle cx="{sx(mx):.1f}" cy="{sy(my):.1f}" r="4" fill="#d1242f"/>'
-                 f'<text x="{sx(mx) + 6:.1f}" y="{sy(my) - 6:.1f}" class="tick">{escape(label)}</text>')
+                 f'<text x="{sx(mx) - 6:.1f}" y="{sy(my) - 8:.1f}" text-anchor="end" class="tick">{escape(label)}</text>')
     return _frame(title, body, chart_id)
 
 

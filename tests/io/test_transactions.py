@@ -1,0 +1,163 @@
+"""Bad input gets a clear message naming file, row, column and value; nothing is half-read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kam.errors import ImportValidationError, MissingColumnError
+from kam.io.transactions import OnError, load_transactions
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_missing_column_lists_found_columns_and_the_fix(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "kunde,wann,betrag\nA,2024-01-01,10\n")
+    with pytest.raises(MissingColumnError) as err:
+        load_transactions(path)
+    message = str(err.value)
+    assert "customer_id" in message and "date" in message
+    assert "'kunde', 'wann', 'betrag'" in message
+    assert "--map customer_id=" in message
+
+
+def test_unparseable_date_names_row_column_value(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,2024-13-45,5\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    message = str(err.value)
+    assert f"{path}, row 3, column 'date': value '2024-13-45' is not a date" in message
+    assert "--on-error skip" in message
+
+
+def test_unparseable_amount_names_row_column_value(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nA,2024-01-02,ten\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert "row 3, column 'amount': value 'ten' is not a number" in str(err.value)
+    assert err.value.problems[0].row == 3
+
+
+def test_skip_sets_bad_rows_aside_with_reasons(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,someday,5\n,2024-01-03,7\n")
+    loaded = load_transactions(path, on_error=OnError.SKIP)
+    assert loaded.rows_read == 3
+    assert loaded.rejected["row"].to_list() == [3, 4]
+    assert loaded.rejected["column"].to_list() == ["date", "customer_id"]
+    assert loaded.rejected["value"].to_list() == ["someday", ""]
+    assert loaded.frame.collect()["customer_id"].to_list() == ["A"]
+
+
+def test_money_formats_are_read(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", 'customer_id,date,amount\nA,2024-01-01,"1,234.50"\nA,2024-01-02,¥88\n'
+                  "A,2024-01-03,(20)\n")
+    amounts = load_transactions(path).frame.collect()["amount"].to_list()
+    assert amounts == [1234.5, 88.0, -20.0]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    with pytest.raises(ImportValidationError, match="is empty"):
+        load_transactions(_write(tmp_path / "t.csv", ""))
+
+
+def test_header_only(tmp_path: Path) -> None:
+    with pytest.raises(ImportValidationError, match="no data rows"):
+        load_transactions(_write(tmp_path / "t.csv", "customer_id,date,amount\n"))
+
+
+def test_all_negative_amounts(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,-10\nB,2024-01-02,-5\n")
+    with pytest.raises(ImportValidationError, match="all 2 amounts are zero or negative"):
+        load_transactions(path)
+
+
+def test_future_dates_are_rejected_with_row(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nA,2099-01-01,10\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path, today=dt.date(2026, 1, 1))
+    assert "row 3, column 'date': value '2099-01-01' is not a date not after today (2026-01-01)" in str(err.value)
+
+
+def test_mixed_currencies_stop_with_counts(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount,currency\nA,2024-01-01,10,EUR\nB,2024-01-02,5,USD\n"
+                  "C,2024-01-02,5,USD\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert "USD (2 lines), EUR (1 lines)" in str(err.value)
+    assert "--currency" in str(err.value)
+    kept = load_transactions(path, currency="USD").frame.collect()
+    assert kept["customer_id"].to_list() == ["B", "C"]
+
+
+def test_duplicates_are_counted_and_reported(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nA,2024-01-01,10\nA,2024-01-01,10\n"
+                  "B,2024-01-01,10\n")
+    loaded = load_transactions(path)
+    assert loaded.duplicates == 2
+    assert "2 lines are exact duplicates" in loaded.warnings[0]
+
+
+def test_amount_from_quantity_and_unit_price_with_cancellations(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n"
+                  "536365,17850,12/1/2010 8:26,6,2.55\nC536379,17850,12/1/2010 9:41,-1,27.50\n")
+    loaded = load_transactions(path)
+    frame = loaded.frame.collect()
+    assert frame["amount"].to_list() == pytest.approx([15.3, -27.5])
+    assert frame["is_cancellation"].to_list() == [False, True]
+    assert frame["date"].to_list() == [dt.date(2010, 12, 1)] * 2
+    assert loaded.cancellations == 1
+
+
+def test_chinese_headers_are_mapped_in_gb18030_and_big5(tmp_path: Path) -> None:
+    for encoding, header in (("gb18030", "客户编号,日期,金额,数量"), ("big5", "客戶編號,日期,金額,數量")):
+        path = _write(tmp_path / f"t-{encoding}.csv", f"{header}\n甲公司,2024年1月5日,5000,2\n", encoding)
+        loaded = load_transactions(path)
+        frame = loaded.frame.collect()
+        assert loaded.encoding == encoding
+        assert frame["customer_id"].to_list() == ["甲公司"]
+        assert frame["date"].to_list() == [dt.date(2024, 1, 5)]
+        assert frame["quantity"].to_list() == [2.0]
+
+
+def test_explicit_map_wins(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "買方,單據日,淨額\nA,2024-01-01,10\n", "utf-8-sig")
+    frame = load_transactions(path, mapping={"customer_id": "買方", "date": "單據日", "amount": "淨額"}).frame.collect()
+    assert frame.select("customer_id", "amount").row(0) == ("A", 10.0)
+
+
+def test_unknown_mapping_source_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\n")
+    with pytest.raises(Exception, match="'Kunde'"):
+        load_transactions(path, mapping={"customer_id": "Kunde"})
+
+
+def test_ambiguous_day_month_warns(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,03/04/2024,10\n")
+    loaded = load_transactions(path)
+    assert any("month/day and day/month" in w for w in loaded.warnings)
+    assert load_transactions(path, date_format="%d/%m/%Y").frame.collect()["date"][0] == dt.date(2024, 4, 3)
+
+
+def test_excel_parquet_and_whitespace_text(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["客戶編號", "日期", "金額"])
+    sheet.append(["A", dt.datetime(2024, 1, 1), 10.5])
+    sheet.append(["B", dt.datetime(2024, 2, 1), "oops"])
+    book.save(tmp_path / "t.xlsx")
+    with pytest.raises(ImportValidationError, match="row 3, column '金額': value 'oops'"):
+        load_transactions(tmp_path / "t.xlsx")
+    pl.DataFrame({"customer_id": ["A"], "date": [dt.date(2024, 1, 1)], "amount": [3.0]}).write_parquet(
+        tmp_path / "t.parquet")
+    assert load_transactions(tmp_path / "t.parquet").frame.collect()["amount"].to_list() == [3.0]
+    _write(tmp_path / "cdnow.txt", " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n")
+    loaded = load_transactions(tmp_path / "cdnow.txt",
+                               mapping={"customer_id": "column_1", "date": "column_2", "amount": "column_4"})
+    assert loaded.frame.collect()["date"].to_list() == [dt.date(1997, 1, 1), dt.date(1997, 1, 12)]

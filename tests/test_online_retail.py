@@ -1,0 +1,66 @@
+"""A run on the real UCI Online Retail export (no amount, cost or list price; 135,080 lines without customer)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from kam.cli import app
+
+RETAIL = Path(__file__).parent / "data" / "online-retail" / "online_retail.parquet"
+
+
+@pytest.fixture(scope="module")
+def retail_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("retail") / "out"
+    result = CliRunner().invoke(app, ["analyze", str(RETAIL), "--on-error", "skip", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_default_refuses_lines_without_customer(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["analyze", str(RETAIL), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "135,080 row(s) cannot be read" in result.output
+    assert "column 'CustomerID' is empty" in result.output
+
+
+def test_every_customer_is_judged(retail_out: Path) -> None:
+    accounts = pl.read_parquet(retail_out / "accounts.parquet")
+    assert accounts.height == 4372
+    assert accounts["segment"].null_count() == 0
+    summary = json.loads((retail_out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["rows_read"] == 541_909
+    assert summary["rows_rejected"] == 135_080
+    assert summary["as_of"] == "2011-12-09"
+    assert summary["mapping"]["customer_id"] == "CustomerID" and "amount" not in summary["mapping"]
+    assert pl.read_csv(retail_out / "rejected.csv", infer_schema=False).height == 135_080
+
+
+def test_missing_columns_prevent_margin_verdicts(retail_out: Path) -> None:
+    summary = json.loads((retail_out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["basis"] == "revenue"
+    assert {m["key"] for m in summary["missing"]} == {"missing.cost", "missing.list_amount", "missing.customers"}
+    assert summary["segments"]["low_profit_volume"] == 0
+    assert summary["segments"]["profit_squeezer"] == 0
+    assert "margins and profit are unknown" in (retail_out / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("customer", ["12346", "16446"])
+def test_huge_cancelled_single_orders_are_one_off(retail_out: Path, customer: str) -> None:
+    row = pl.read_parquet(retail_out / "accounts.parquet").filter(pl.col("customer_id") == customer).row(0, named=True)
+    assert row["segment"] == "one_off_bulk"
+    assert row["return_rate"] == pytest.approx(1.0, abs=1e-3)
+    assert "100.0% of it was returned" in row["reasons"]
+    assert abs(row["revenue"]) < 0.001 * row["gross_sales"]
+
+
+def test_portfolio_is_concentrated_like_real_retail(retail_out: Path) -> None:
+    portfolio = json.loads((retail_out / "summary.json").read_text(encoding="utf-8"))["portfolio"]
+    assert 0.15 < portfolio["share_of_customers_for_80pct"] < 0.35
+    assert portfolio["loss_making_customers"] > 0
+    assert portfolio["whale_peak"] > portfolio["total"]
