@@ -101,7 +101,10 @@ def analyze_sentences(
     stage: Stage,
     settings: CallSettings,
 ) -> CallAnalysis:
-    """All metrics and flags in one pass over the sentences (linear in transcript length)."""
+    """All metrics and flags in one pass over the sentences (linear in transcript length).
+
+    A pitch runs from a sales statement naming a product or presenting to the next question or turn end.
+    """
     duration = max((t.end_s for t in turns), default=0.0)
     talk = talk_stats(turns, timestamps, duration)
     detector = PitchDetector(products)
@@ -114,6 +117,7 @@ def analyze_sentences(
     pitch_total = 0.0
     mention: Sentence | None = None
     quote: Sentence | None = None
+    presenting, last_pitch_turn = False, -1
     for s in sentences:
         if s.side is Side.CUSTOMER:
             why.customer_said(s.text)
@@ -121,13 +125,16 @@ def analyze_sentences(
                 mention = s
             continue
         kind = classify_question(s.text)
+        presenting = presenting and s.turn == last_pitch_turn
         if kind is not None:
             questions.append(s)
             n_open += kind.open
             if kind.spin is not None:
                 spin[kind.spin] += 1
             why.sales_asked(s, kind)
-        elif detector.is_pitch(s.text):
+            presenting = False
+        elif presenting or detector.is_pitch(s.text):
+            presenting, last_pitch_turn = True, s.turn
             if pitch_first is None:
                 pitch_first, questions_before_pitch = s, len(questions)
             pitch_total += s.duration_s

@@ -11,7 +11,8 @@ from kam.calls.text import alternation
 _PRESENT_EN = (
     r"\bour (?:new |latest |own )?(?:products?|solutions?|platform|system|software|services?|offering|"
     r"terminals?|range|product line|modules?|package|features?|technology|app)\b|"
-    r"\blet me (?:show|introduce|walk you through our|present|demo|tell you about (?:our|the))\b|"
+    r"\blet me (?:show|introduce|walk you through our|present|demo|tell you about (?:our|the)|"
+    r"(?:briefly )?(?:tell you|explain) (?:briefly )?(?:how|what) we)\b|"
     r"\bwe (?:offer|provide|can provide|can offer|supply|deliver)\b|"
     r"\bit (?:comes with|includes|supports|features)\b|\bkey (?:benefits|features)\b|\bbest[- ]in[- ]class\b|"
     r"\bindustry[- ]leading\b|\bunlike (?:our )?competitors\b|\bwe are the (?:only|leading|largest)\b"

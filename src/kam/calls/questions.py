@@ -15,13 +15,20 @@ _EN_AUX = (
 )
 _EN_INVITE = r"tell me|walk me through|describe|explain|help me understand|talk me through|share with me"
 _LEAD = r"^(?:(?:so|and|but|okay|ok|well|right|alright|now|then|great|also|just|um|uh|and so)[,\s]+)*"
-_EN_OPEN_START_RE = re.compile(rf"{_LEAD}(?:{_EN_WH}|{_EN_INVITE}|in what way)\b", re.IGNORECASE)
+_EN_OPEN_START_RE = re.compile(
+    rf"{_LEAD}(?:{_EN_WH}|{_EN_INVITE}|in what way|(?:could|can|would) you (?:please )?(?:{_EN_INVITE}))\b",
+    re.IGNORECASE,
+)
 _EN_CLOSED_START_RE = re.compile(
     rf"{_LEAD}(?:{_EN_AUX})\s+(?:you|your|we|they|it|there|that|this|i|he|she|the|any|anyone)\b",
     re.IGNORECASE,
 )
 _EN_TAG_RE = re.compile(
-    r"\b(?:right|correct|isn't it|don't you|aren't you|is that right|yes or no)\s*[?？]?$"
+    r"\b(?:right|correct|isn't it|don't you|aren't you|is that right|yes or no|"
+    r"(?:would|will|could|does|do|is) (?:that|it|this) "
+    r"(?:help|work|make sense|be (?:useful|helpful|ok|okay)))"
+    r"\s*[?？]?$",
+    re.IGNORECASE,
 )
 
 _ZH_CLOSED = "是不是 有沒有 會不會 能不能 可不可以 要不要 對不對 好不好 是否 有無 行不行"
@@ -30,12 +37,12 @@ _ZH_OPEN = (
     "多長 多大 請談談 談談 說說 聊聊  "
     "介紹一下你們 介紹一下貴公司"
 )
-_ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|[嗎吗][?？!！。]*$")
+_ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|([\u4e00-\u9fff])不\1|[嗎吗][?？!！。]*$")
 _ZH_OPEN_RE = re.compile(alternation(_ZH_OPEN))
 _ZH_TAIL_RE = re.compile(r"[呢嗎吗][?？]*$")
 _QMARK_RE = re.compile(r"[?？]")
 _WHY_RE = re.compile(
-    r"\bwhy\b|\bhow come\b|what(?:'s| is) the reason|what makes|what causes|"
+    r"\bwhy\b|\bhow come\b|what(?:'s| is) the reason|what (?:makes|made|causes|caused)|"
     + alternation("為什麼 為何 怎麼會 什麼原因 原因是"),
     re.IGNORECASE,
 )
@@ -45,8 +52,9 @@ _SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
         r"would it help|would that help|how would (?:that|it) help|"
         r"how (?:would|could) .{0,30}\b(?:help|benefit|save)|what would it mean|"
         r"what would (?:that|it) (?:be worth|mean|do for)|if (?:you|we) could|would it be useful|"
-        r"how useful|how valuable|worth|benefit|payoff|what if we",
-        "如果能 要是能 假如能 如果可以 有什麼幫助 有幫助 好處 價值 值得 能省 省下 效益",
+        r"how useful|how valuable|worth|benefit|payoff|what if we|solve|"
+        r"would (?:an?|the|that|it|this) [\w\s-]{0,30}\bhelp",
+        "如果能 要是能 假如能 如果可以 有什麼幫助 有幫助 好處 價值 值得 能省 省下 效益 解決",
     ),
     SpinType.IMPLICATION: (
         r"impact|affect|effect on|cost you|costing|consequence|lead to|leads to|result in|mean for|"
@@ -55,14 +63,16 @@ _SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
     ),
     SpinType.PROBLEM: (
         r"problem|issue|challenge|difficult|hard to|unhappy|satisfied|concern|pain|complain|frustrat|worr|"
-        r"struggl|delay|fail|go wrong|goes wrong|bottleneck|not working|dissatisf",
-        "問題 困難 麻煩 不滿 滿意 擔心 痛點 抱怨 挑戰 難用 很難 頭痛 困擾 延遲 不夠 出錯 故障 不穩定",
+        r"struggl|delay|late|slow|fail|go wrong|goes wrong|bottleneck|not working|dissatisf",
+        "問題 困難 麻煩 不滿 滿意 擔心 痛點 抱怨 挑戰 難用 很難 難操作 不好用 難上手 頭痛 "
+        "困擾 延遲 不夠 出錯 故障 不穩定",
     ),
     SpinType.SITUATION: (
         r"currently|today|right now|at the moment|how many|how much do you|which|"
         r"who (?:is|are|makes|decides)|"
         r"what (?:system|systems|software|supplier|suppliers|volume|process|tools?)|do you use|are you using|"
-        r"volume|process|how long have|how do you|what do you|tell me about|walk me through|describe",
+        r"volume|process|how long have|how do you|what do you|what (?:are|is) (?:you|your)|tell me about|"
+        r"walk me through|describe",
         (
             "目前 現在 現有 現行 多少 哪家 哪個 哪些 用什麼 規模 流程 多久 幾個 幾家 幾年 用量 供應商 "
             "怎麼做 怎麼處理 介紹一下你們 介紹一下貴公司"
@@ -94,8 +104,11 @@ def classify_question(sentence: str) -> QuestionKind | None:
     closed_en = not open_en and _EN_CLOSED_START_RE.match(s) is not None
     closed_zh = _ZH_CLOSED_RE.search(s) is not None
     open_zh = not closed_zh and _ZH_OPEN_RE.search(s) is not None
-    asks = marked or open_en or closed_en or closed_zh or open_zh or _ZH_TAIL_RE.search(s) is not None
-    if not asks or (not marked and _EN_TAG_RE.search(s) is None and _is_statement_use(s, open_en)):
+    tagged = _EN_TAG_RE.search(s) is not None
+    asks = (
+        marked or tagged or open_en or closed_en or closed_zh or open_zh or _ZH_TAIL_RE.search(s) is not None
+    )
+    if not asks or (not marked and not tagged and _is_statement_use(s, open_en)):
         return None
     is_open = open_en or open_zh
     if marked and not (open_en or closed_en or closed_zh or open_zh):

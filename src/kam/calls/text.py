@@ -43,10 +43,13 @@ _SENT_END_RE = re.compile(
 _CJK_SPACE_RE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _PUNCT_RE = re.compile(r"[.,!?;:。，！？；：、]")
 # Unpunctuated English (ASR output) is cut before a clause that opens a question.
+_ASR_LEAD = ("so", "and", "okay", "ok", "right", "alright", "great", "well", "also", "now")
 _ASR_QUESTION_START_RE = re.compile(
-    r"\s(?=(?:what|how|why|when|where|who|which)\s+(?:is|are|do|does|did|would|will|can|kind|type|many|"
-    r"much|long|often|happens|made|makes)\b|(?:so|okay|ok|right|alright|great|well|also|and)\s+"
-    r"(?:do|does|did|are|is|can|could|would|have|has)\s+(?:you|your|we|they|it|there|that)\b)",
+    "".join(rf"(?<!\b{w})" for w in _ASR_LEAD)
+    + rf"\s(?=(?:(?:{'|'.join(_ASR_LEAD)})\s+)*(?:(?:what|how|why|when|where|who|which)\s+(?:is|are|do|does|"
+    r"did|would|will|can|kind|type|many|much|long|often|happens|made|makes)\b|tell me\b|walk me through\b)|"
+    rf"(?:{'|'.join(_ASR_LEAD)})\s+(?:do|does|did|are|is|can|could|would|have|has)\s+"
+    r"(?:you|your|we|they|it|there|that)\b)",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[a-z]{4,}")
