@@ -12,15 +12,23 @@ AS_OF = dt.date(2025, 12, 31)
 DATA = Path(__file__).parent / "data"
 
 
-def _monthly(customer: str, start: dt.date, months: int, amount: float, cost: float,
-             list_amount: float | None = None) -> list[dict[str, object]]:
+def _monthly(
+    customer: str, start: dt.date, months: int, amount: float, cost: float, list_amount: float | None = None
+) -> list[dict[str, object]]:
     rows = []
     for m in range(months):
         year, month = start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1
-        rows.append({"customer_id": customer, "date": dt.date(year, month, min(start.day, 28)),
-                     "order_id": f"{customer}-{m:03d}", "amount": amount, "cost": cost,
-                     "list_amount": list_amount if list_amount is not None else amount * 1.05,
-                     "quantity": amount / 1000})
+        rows.append(
+            {
+                "customer_id": customer,
+                "date": dt.date(year, month, min(start.day, 28)),
+                "order_id": f"{customer}-{m:03d}",
+                "amount": amount,
+                "cost": cost,
+                "list_amount": list_amount if list_amount is not None else amount * 1.05,
+                "quantity": amount / 1000,
+            }
+        )
     return rows
 
 
@@ -31,8 +39,17 @@ def portfolio_lines() -> pl.DataFrame:
     rows += _monthly("THIN", dt.date(2024, 1, 15), 24, 40_000, 39_000)
     rows += _monthly("SQUEEZE", dt.date(2024, 1, 10), 24, 45_000, 36_000, list_amount=60_000)
     rows += _monthly("LAPSED", dt.date(2024, 1, 5), 12, 45_000, 36_000)
-    rows += [{"customer_id": "ONEOFF", "date": dt.date(2024, 12, 20), "order_id": "ONEOFF-1", "amount": 400_000.0,
-              "cost": 320_000.0, "list_amount": 420_000.0, "quantity": 400.0}]
+    rows += [
+        {
+            "customer_id": "ONEOFF",
+            "date": dt.date(2024, 12, 20),
+            "order_id": "ONEOFF-1",
+            "amount": 400_000.0,
+            "cost": 320_000.0,
+            "list_amount": 420_000.0,
+            "quantity": 400.0,
+        }
+    ]
     rows += _monthly("RISING", dt.date(2024, 3, 1), 2, 2_000, 1_600)[:1]
     rows += _monthly("RISING", dt.date(2024, 9, 1), 1, 2_000, 1_600)
     rows += _monthly("RISING", dt.date(2025, 3, 12), 10, 6_000, 4_800)
@@ -42,19 +59,23 @@ def portfolio_lines() -> pl.DataFrame:
     # fillers buy every 6 months: keep every other monthly order, spread over two years
     fillers = pl.col("customer_id").str.starts_with("F")
     spread = frame.filter(fillers).with_columns(
-        date=pl.col("date").dt.offset_by(pl.format("{}mo", (pl.col("order_id").str.slice(-3).cast(pl.Int32) * 5)))
+        date=pl.col("date").dt.offset_by(
+            pl.format("{}mo", (pl.col("order_id").str.slice(-3).cast(pl.Int32) * 5))
+        )
     )
     return pl.concat([frame.filter(~fillers), spread]).sort("date")
 
 
 def portfolio_customers() -> pl.DataFrame:
     ids = ["KEY1", "THIN", "SQUEEZE", "LAPSED", "ONEOFF", "RISING"] + [f"F{i:02d}" for i in range(30)]
-    return pl.DataFrame({
-        "customer_id": ids,
-        "payment_days": [30.0, 35.0, 120.0, 40.0, 30.0, 30.0] + [30.0] * 30,
-        "service_cost": [5_000.0, 5_000.0, 8_000.0, 5_000.0, 0.0, 500.0] + [100.0] * 30,
-        "referred_by": [None, None, None, None, None, "KEY1"] + ["KEY1", "KEY1"] + [None] * 28,
-    })
+    return pl.DataFrame(
+        {
+            "customer_id": ids,
+            "payment_days": [30.0, 35.0, 120.0, 40.0, 30.0, 30.0] + [30.0] * 30,
+            "service_cost": [5_000.0, 5_000.0, 8_000.0, 5_000.0, 0.0, 500.0] + [100.0] * 30,
+            "referred_by": [None, None, None, None, None, "KEY1"] + ["KEY1", "KEY1"] + [None] * 28,
+        }
+    )
 
 
 @pytest.fixture

@@ -25,8 +25,12 @@ def test_outputs_are_written(portfolio_files: tuple[Path, Path], tmp_path: Path)
     out = tmp_path / "out"
     code, output = _run("analyze", str(tx), "--customers", str(cu), "--out", str(out), "--no-forecast")
     assert code == 0, output
-    assert sorted(p.name for p in out.iterdir()) == ["accounts.csv", "accounts.parquet", "report.html",
-                                                      "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "accounts.csv",
+        "accounts.parquet",
+        "report.html",
+        "summary.json",
+    ]
     accounts = pl.read_parquet(out / "accounts.parquet")
     assert accounts.height == 36
     assert pl.read_csv(out / "accounts.csv").height == 36
@@ -58,7 +62,9 @@ def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 
 def test_skip_writes_rejected_csv_and_counts_it(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
-    path.write_text("customer_id,date,amount\nA,2024-01-01,10\nA,2024-02-01,12\nB,not-a-date,10\n", encoding="utf-8")
+    path.write_text(
+        "customer_id,date,amount\nA,2024-01-01,10\nA,2024-02-01,12\nB,not-a-date,10\n", encoding="utf-8"
+    )
     code, output = _run("analyze", str(path), "--out", str(tmp_path / "out"), "--on-error", "skip")
     assert code == 0, output
     rejected = pl.read_csv(tmp_path / "out" / "rejected.csv")
@@ -100,8 +106,17 @@ def test_config_overrides_thresholds(portfolio_files: tuple[Path, Path], tmp_pat
     tx, cu = portfolio_files
     config = tmp_path / "kam.toml"
     config.write_text("[value]\nkey_min_margin = 0.5\n", encoding="utf-8")
-    code, _ = _run("analyze", str(tx), "--customers", str(cu), "--config", str(config), "--out",
-                   str(tmp_path / "out"), "--no-forecast")
+    code, _ = _run(
+        "analyze",
+        str(tx),
+        "--customers",
+        str(cu),
+        "--config",
+        str(config),
+        "--out",
+        str(tmp_path / "out"),
+        "--no-forecast",
+    )
     assert code == 0
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["segments"]["key"] == 0
@@ -115,11 +130,16 @@ def test_sqlite_table(portfolio_files: tuple[Path, Path], tmp_path: Path) -> Non
     db = tmp_path / "erp.db"
     frame = pl.read_csv(tx)
     with sqlite3.connect(db) as connection:
-        connection.execute("create table sales (customer_id text, date text, order_id text, amount real, cost real)")
-        connection.executemany("insert into sales values (?, ?, ?, ?, ?)",
-                               frame.select("customer_id", "date", "order_id", "amount", "cost").rows())
-    code, output = _run("analyze", f"sqlite:///{db}", "--table", "sales", "--out", str(tmp_path / "out"),
-                        "--no-forecast")
+        connection.execute(
+            "create table sales (customer_id text, date text, order_id text, amount real, cost real)"
+        )
+        connection.executemany(
+            "insert into sales values (?, ?, ?, ?, ?)",
+            frame.select("customer_id", "date", "order_id", "amount", "cost").rows(),
+        )
+    code, output = _run(
+        "analyze", f"sqlite:///{db}", "--table", "sales", "--out", str(tmp_path / "out"), "--no-forecast"
+    )
     assert code == 0, output
     assert pl.read_csv(tmp_path / "out" / "accounts.csv").height == 36
     code, output = _run("analyze", f"sqlite:///{db}", "--table", "nope")
@@ -135,16 +155,22 @@ def test_postgres_table(portfolio_files: tuple[Path, Path], tmp_path: Path, post
     engine = sa.create_engine(postgres_url)
     with engine.begin() as connection:
         connection.execute(sa.text("drop table if exists kam_test_sales"))
-        connection.execute(sa.text(
-            "create table kam_test_sales (customer_id text, date date, order_id text, amount numeric, cost numeric)"))
+        connection.execute(
+            sa.text(
+                "create table kam_test_sales (customer_id text, date date, order_id text, amount numeric, cost numeric)"
+            )
+        )
         connection.execute(
             sa.text("insert into kam_test_sales values (:c, :d, :o, :a, :k)"),
-            [{"c": c, "d": d, "o": o, "a": a, "k": k}
-             for c, d, o, a, k in frame.select("customer_id", "date", "order_id", "amount", "cost").rows()],
+            [
+                {"c": c, "d": d, "o": o, "a": a, "k": k}
+                for c, d, o, a, k in frame.select("customer_id", "date", "order_id", "amount", "cost").rows()
+            ],
         )
     engine.dispose()
-    code, output = _run("analyze", postgres_url, "--table", "kam_test_sales", "--out", str(tmp_path / "out"),
-                        "--no-forecast")
+    code, output = _run(
+        "analyze", postgres_url, "--table", "kam_test_sales", "--out", str(tmp_path / "out"), "--no-forecast"
+    )
     assert code == 0, output
     accounts = pl.read_csv(tmp_path / "out" / "accounts.csv")
     assert accounts.height == 36

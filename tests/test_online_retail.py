@@ -44,7 +44,11 @@ def test_every_customer_is_judged(retail_out: Path) -> None:
 def test_missing_columns_prevent_margin_verdicts(retail_out: Path) -> None:
     summary = json.loads((retail_out / "summary.json").read_text(encoding="utf-8"))
     assert summary["basis"] == "revenue"
-    assert {m["key"] for m in summary["missing"]} == {"missing.cost", "missing.list_amount", "missing.customers"}
+    assert {m["key"] for m in summary["missing"]} == {
+        "missing.cost",
+        "missing.list_amount",
+        "missing.customers",
+    }
     assert summary["segments"]["low_profit_volume"] == 0
     assert summary["segments"]["profit_squeezer"] == 0
     assert "margins and profit are unknown" in (retail_out / "report.html").read_text(encoding="utf-8")
@@ -52,7 +56,11 @@ def test_missing_columns_prevent_margin_verdicts(retail_out: Path) -> None:
 
 @pytest.mark.parametrize("customer", ["12346", "16446"])
 def test_huge_cancelled_single_orders_are_one_off(retail_out: Path, customer: str) -> None:
-    row = pl.read_parquet(retail_out / "accounts.parquet").filter(pl.col("customer_id") == customer).row(0, named=True)
+    row = (
+        pl.read_parquet(retail_out / "accounts.parquet")
+        .filter(pl.col("customer_id") == customer)
+        .row(0, named=True)
+    )
     assert row["segment"] == "one_off_bulk"
     assert row["return_rate"] == pytest.approx(1.0, abs=1e-3)
     assert "100.0% of it was returned" in row["reasons"]

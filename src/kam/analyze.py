@@ -54,7 +54,9 @@ class AnalyzeResult:
 
 
 def _as_of(frame: pl.LazyFrame, requested: dt.date | None, label: str) -> dt.date:
-    first, last = frame.select(pl.col("date").min().alias("first"), pl.col("date").max().alias("last")).collect().row(0)
+    first, last = (
+        frame.select(pl.col("date").min().alias("first"), pl.col("date").max().alias("last")).collect().row(0)
+    )
     if requested is None:
         return last
     if requested < first:
@@ -64,8 +66,13 @@ def _as_of(frame: pl.LazyFrame, requested: dt.date | None, label: str) -> dt.dat
     return requested
 
 
-def build_summary(analysis: Analysis, loaded: LoadedTransactions, settings: Settings, options: AnalyzeOptions,
-                  later_lines: int) -> dict[str, Any]:
+def build_summary(
+    analysis: Analysis,
+    loaded: LoadedTransactions,
+    settings: Settings,
+    options: AnalyzeOptions,
+    later_lines: int,
+) -> dict[str, Any]:
     return {
         "source": loaded.label,
         "as_of": analysis.as_of.isoformat(),
@@ -83,22 +90,33 @@ def build_summary(analysis: Analysis, loaded: LoadedTransactions, settings: Sett
         "median_order": analysis.median_order,
         "missing": [{"key": key, "message": text(key, options.lang)} for key in analysis.missing],
         "warnings": loaded.warnings,
-        "settings": {"value": settings.value.model_dump(mode="json"), "clv": settings.clv.model_dump(mode="json")},
+        "settings": {
+            "value": settings.value.model_dump(mode="json"),
+            "clv": settings.clv.model_dump(mode="json"),
+        },
     }
 
 
-def run_analyze(options: AnalyzeOptions, settings: Settings, progress: Progress | None = None) -> AnalyzeResult:
+def run_analyze(
+    options: AnalyzeOptions, settings: Settings, progress: Progress | None = None
+) -> AnalyzeResult:
     """Run the whole analysis; outputs are written only if every step succeeds."""
     step = progress or (lambda _label: None)
     step("read")
     loaded = load_transactions(
-        options.source, mapping=options.mapping, table=options.table, sheet=options.sheet,
-        on_error=options.on_error, date_format=options.date_format,
-        cancellation_pattern=options.cancellation_pattern, currency=options.currency,
+        options.source,
+        mapping=options.mapping,
+        table=options.table,
+        sheet=options.sheet,
+        on_error=options.on_error,
+        date_format=options.date_format,
+        cancellation_pattern=options.cancellation_pattern,
+        currency=options.currency,
     )
     customers = (
         nw.from_native(load_customers(options.customers, mapping=options.customer_mapping))
-        if options.customers else None
+        if options.customers
+        else None
     )
     as_of = _as_of(loaded.frame, options.as_of, loaded.label)
     later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
@@ -107,11 +125,18 @@ def run_analyze(options: AnalyzeOptions, settings: Settings, progress: Progress 
     step("forecast")
     forecasts = (
         forecast_customers(nw.from_native(loaded.frame), as_of, settings.clv, loaded.warnings)
-        if options.forecast else None
+        if options.forecast
+        else None
     )
     step("metrics")
-    analysis = analyze_lines(nw.from_native(loaded.frame), as_of=as_of, settings=settings.value,
-                             customers=customers, forecasts=forecasts, lang=options.lang)
+    analysis = analyze_lines(
+        nw.from_native(loaded.frame),
+        as_of=as_of,
+        settings=settings.value,
+        customers=customers,
+        forecasts=forecasts,
+        lang=options.lang,
+    )
     if analysis.figures.customers == 1:
         loaded.warnings.append(
             "only one customer in the data: shares, tiers, Pareto and whale curves are trivial (100%)"
@@ -124,15 +149,19 @@ def run_analyze(options: AnalyzeOptions, settings: Settings, progress: Progress 
     return AnalyzeResult(analysis, loaded, summary, written)
 
 
-def write_outputs(out: Path, analysis: Analysis, loaded: LoadedTransactions, summary: dict[str, Any],
-                  lang: Lang) -> list[Path]:
+def write_outputs(
+    out: Path, analysis: Analysis, loaded: LoadedTransactions, summary: dict[str, Any], lang: Lang
+) -> list[Path]:
     accounts = analysis.accounts.to_polars()
-    html = render_report(analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang)
+    html = render_report(
+        analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang
+    )
     writers = {
         "accounts.csv": lambda p: accounts.write_csv(p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
-        "summary.json": lambda p: p.write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str),
-                                               encoding="utf-8"),
+        "summary.json": lambda p: p.write_text(
+            json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+        ),
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }
     if loaded.rejected.height:

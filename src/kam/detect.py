@@ -25,12 +25,19 @@ class Detection:
         return " ".join(f"--map {k}={v}" for k, v in self.mapping.items())
 
 
-def run_detect(source: str | Path, *, mapping: Mapping[str, str] | None = None, table: str | None = None,
-               sheet: str | None = None) -> Detection:
+def run_detect(
+    source: str | Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    table: str | None = None,
+    sheet: str | None = None,
+) -> Detection:
     raw = read_table(source, table=table, sheet=sheet)
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
     missing = [n for n in TRANSACTION_REQUIRED if n not in resolved]
     if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
         missing.append("amount")
     sample = raw.frame.head(3).collect().to_dicts()
-    return Detection(raw.label, raw.columns, resolved, missing, raw.encoding, raw.delimiter, raw.has_header, sample)
+    return Detection(
+        raw.label, raw.columns, resolved, missing, raw.encoding, raw.delimiter, raw.has_header, sample
+    )

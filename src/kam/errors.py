@@ -26,9 +26,7 @@ class CellProblem:
     expected: str
 
     def describe(self) -> str:
-        return (
-            f"{self.file}, row {self.row}, column {self.column!r}: value {self.value!r} is not {self.expected}"
-        )
+        return f"{self.file}, row {self.row}, column {self.column!r}: value {self.value!r} is not {self.expected}"
 
 
 class ImportValidationError(KamError):

@@ -41,7 +41,9 @@ def read_config_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}") from exc
+        raise ConfigError(
+            f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}"
+        ) from exc
     unknown = [k for k in data if k not in SECTIONS]
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}; use {', '.join(SECTIONS)}")

@@ -15,16 +15,25 @@ AS_OF = dt.date(2025, 12, 31)
 
 
 def _lines() -> pl.DataFrame:
-    return pl.DataFrame({
-        "customer_id": ["A", "A", "A", "A", "B", "B", "C"],
-        "date": [dt.date(2024, 6, 1), dt.date(2025, 3, 1), dt.date(2025, 3, 1), dt.date(2025, 6, 1),
-                 dt.date(2025, 12, 1), dt.date(2025, 12, 15), dt.date(2025, 1, 1)],
-        "order_id": ["a1", "a2", "a2", "a3r", "b1", "b2", "c1"],
-        "amount": [1000.0, 600.0, 400.0, -200.0, 300.0, 300.0, 50.0],
-        "quantity": [10.0, 6.0, 4.0, -2.0, 3.0, 3.0, 1.0],
-        "cost": [700.0, 450.0, 250.0, -140.0, 330.0, 330.0, 20.0],
-        "list_amount": [1250.0, 700.0, 500.0, -250.0, 300.0, 300.0, 50.0],
-    })
+    return pl.DataFrame(
+        {
+            "customer_id": ["A", "A", "A", "A", "B", "B", "C"],
+            "date": [
+                dt.date(2024, 6, 1),
+                dt.date(2025, 3, 1),
+                dt.date(2025, 3, 1),
+                dt.date(2025, 6, 1),
+                dt.date(2025, 12, 1),
+                dt.date(2025, 12, 15),
+                dt.date(2025, 1, 1),
+            ],
+            "order_id": ["a1", "a2", "a2", "a3r", "b1", "b2", "c1"],
+            "amount": [1000.0, 600.0, 400.0, -200.0, 300.0, 300.0, 50.0],
+            "quantity": [10.0, 6.0, 4.0, -2.0, 3.0, 3.0, 1.0],
+            "cost": [700.0, 450.0, 250.0, -140.0, 330.0, 330.0, 20.0],
+            "list_amount": [1250.0, 700.0, 500.0, -250.0, 300.0, 300.0, 50.0],
+        }
+    )
 
 
 @pytest.fixture
@@ -78,8 +87,9 @@ def test_whale_curve_figures() -> None:
 def test_cost_to_serve_and_net_profit() -> None:
     customers = pl.DataFrame({"customer_id": ["A"], "payment_days": [73.0], "service_cost": [100.0]})
     settings = ValueSettings(cost_of_capital=0.10, order_handling_cost=5.0)
-    analysis = analyze_lines(nw.from_native(_lines().lazy()), as_of=AS_OF, settings=settings,
-                             customers=nw.from_native(customers))
+    analysis = analyze_lines(
+        nw.from_native(_lines().lazy()), as_of=AS_OF, settings=settings, customers=nw.from_native(customers)
+    )
     a = analysis.accounts.to_native().filter(pl.col("customer_id") == "A").row(0, named=True)
     years = (AS_OF - dt.date(2024, 6, 1)).days / 365.25
     financing = 2000.0 * 73 / 365 * 0.10

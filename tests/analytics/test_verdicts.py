@@ -12,11 +12,18 @@ from kam.i18n import Lang
 from tests.conftest import AS_OF
 
 
-def _accounts(lines: pl.DataFrame, customers: pl.DataFrame | None, settings: ValueSettings | None = None,
-              lang: Lang = Lang.EN) -> pl.DataFrame:
+def _accounts(
+    lines: pl.DataFrame,
+    customers: pl.DataFrame | None,
+    settings: ValueSettings | None = None,
+    lang: Lang = Lang.EN,
+) -> pl.DataFrame:
     analysis = analyze_lines(
-        nw.from_native(lines.lazy()), as_of=AS_OF, settings=settings or ValueSettings(),
-        customers=nw.from_native(customers) if customers is not None else None, lang=lang,
+        nw.from_native(lines.lazy()),
+        as_of=AS_OF,
+        settings=settings or ValueSettings(),
+        customers=nw.from_native(customers) if customers is not None else None,
+        lang=lang,
     )
     return analysis.accounts.to_native()
 
@@ -29,7 +36,11 @@ def _row(accounts: pl.DataFrame, customer: str) -> dict[str, object]:
     ("customer", "segment", "reason_fragments"),
     [
         ("KEY1", "key", ["tier A", "orders a year", "gross margin 20.0%"]),
-        ("ONEOFF", "one_off_bulk", ["1 order(s) in all", "100.0% of all it bought", "× the portfolio's median"]),
+        (
+            "ONEOFF",
+            "one_off_bulk",
+            ["1 order(s) in all", "100.0% of all it bought", "× the portfolio's median"],
+        ),
         ("THIN", "low_profit_volume", ["net margin is only", "over 24 orders", "ranks #"]),
         ("SQUEEZE", "profit_squeezer", ["discount depth 25.0%", "pays after 120 days"]),
         ("LAPSED", "lapsed", ["no order for", "usual gap between orders was 30 days"]),
@@ -37,8 +48,9 @@ def _row(accounts: pl.DataFrame, customer: str) -> dict[str, object]:
         ("F00", "regular", ["no key, potential or fake criteria met"]),
     ],
 )
-def test_segment_and_reasons(lines: pl.DataFrame, customers: pl.DataFrame, customer: str, segment: str,
-                             reason_fragments: list[str]) -> None:
+def test_segment_and_reasons(
+    lines: pl.DataFrame, customers: pl.DataFrame, customer: str, segment: str, reason_fragments: list[str]
+) -> None:
     row = _row(_accounts(lines, customers), customer)
     assert row["segment"] == segment
     for fragment in reason_fragments:

@@ -45,7 +45,9 @@ def test_unparseable_amount_names_row_column_value(tmp_path: Path) -> None:
 
 
 def test_skip_sets_bad_rows_aside_with_reasons(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,someday,5\n,2024-01-03,7\n")
+    path = _write(
+        tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,someday,5\n,2024-01-03,7\n"
+    )
     loaded = load_transactions(path, on_error=OnError.SKIP)
     assert loaded.rows_read == 3
     assert loaded.rejected["row"].to_list() == [3, 4]
@@ -55,8 +57,10 @@ def test_skip_sets_bad_rows_aside_with_reasons(tmp_path: Path) -> None:
 
 
 def test_money_formats_are_read(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.csv", 'customer_id,date,amount\nA,2024-01-01,"1,234.50"\nA,2024-01-02,¥88\n'
-                  "A,2024-01-03,(20)\n")
+    path = _write(
+        tmp_path / "t.csv",
+        'customer_id,date,amount\nA,2024-01-01,"1,234.50"\nA,2024-01-02,¥88\nA,2024-01-03,(20)\n',
+    )
     amounts = load_transactions(path).frame.collect()["amount"].to_list()
     assert amounts == [1234.5, 88.0, -20.0]
 
@@ -81,12 +85,16 @@ def test_future_dates_are_rejected_with_row(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nA,2099-01-01,10\n")
     with pytest.raises(ImportValidationError) as err:
         load_transactions(path, today=dt.date(2026, 1, 1))
-    assert "row 3, column 'date': value '2099-01-01' is not a date not after today (2026-01-01)" in str(err.value)
+    assert "row 3, column 'date': value '2099-01-01' is not a date not after today (2026-01-01)" in str(
+        err.value
+    )
 
 
 def test_mixed_currencies_stop_with_counts(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.csv", "customer_id,date,amount,currency\nA,2024-01-01,10,EUR\nB,2024-01-02,5,USD\n"
-                  "C,2024-01-02,5,USD\n")
+    path = _write(
+        tmp_path / "t.csv",
+        "customer_id,date,amount,currency\nA,2024-01-01,10,EUR\nB,2024-01-02,5,USD\nC,2024-01-02,5,USD\n",
+    )
     with pytest.raises(ImportValidationError) as err:
         load_transactions(path)
     assert "USD (2 lines), EUR (1 lines)" in str(err.value)
@@ -96,16 +104,21 @@ def test_mixed_currencies_stop_with_counts(tmp_path: Path) -> None:
 
 
 def test_duplicates_are_counted_and_reported(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nA,2024-01-01,10\nA,2024-01-01,10\n"
-                  "B,2024-01-01,10\n")
+    path = _write(
+        tmp_path / "t.csv",
+        "customer_id,date,amount\nA,2024-01-01,10\nA,2024-01-01,10\nA,2024-01-01,10\nB,2024-01-01,10\n",
+    )
     loaded = load_transactions(path)
     assert loaded.duplicates == 2
     assert "2 lines are exact duplicates" in loaded.warnings[0]
 
 
 def test_amount_from_quantity_and_unit_price_with_cancellations(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.csv", "InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n"
-                  "536365,17850,12/1/2010 8:26,6,2.55\nC536379,17850,12/1/2010 9:41,-1,27.50\n")
+    path = _write(
+        tmp_path / "t.csv",
+        "InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n"
+        "536365,17850,12/1/2010 8:26,6,2.55\nC536379,17850,12/1/2010 9:41,-1,27.50\n",
+    )
     loaded = load_transactions(path)
     frame = loaded.frame.collect()
     assert frame["amount"].to_list() == pytest.approx([15.3, -27.5])
@@ -127,7 +140,9 @@ def test_chinese_headers_are_mapped_in_gb18030_and_big5(tmp_path: Path) -> None:
 
 def test_explicit_map_wins(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "買方,單據日,淨額\nA,2024-01-01,10\n", "utf-8-sig")
-    frame = load_transactions(path, mapping={"customer_id": "買方", "date": "單據日", "amount": "淨額"}).frame.collect()
+    frame = load_transactions(
+        path, mapping={"customer_id": "買方", "date": "單據日", "amount": "淨額"}
+    ).frame.collect()
     assert frame.select("customer_id", "amount").row(0) == ("A", 10.0)
 
 
@@ -155,9 +170,11 @@ def test_excel_parquet_and_whitespace_text(tmp_path: Path) -> None:
     with pytest.raises(ImportValidationError, match="row 3, column '金額': value 'oops'"):
         load_transactions(tmp_path / "t.xlsx")
     pl.DataFrame({"customer_id": ["A"], "date": [dt.date(2024, 1, 1)], "amount": [3.0]}).write_parquet(
-        tmp_path / "t.parquet")
+        tmp_path / "t.parquet"
+    )
     assert load_transactions(tmp_path / "t.parquet").frame.collect()["amount"].to_list() == [3.0]
     _write(tmp_path / "cdnow.txt", " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n")
-    loaded = load_transactions(tmp_path / "cdnow.txt",
-                               mapping={"customer_id": "column_1", "date": "column_2", "amount": "column_4"})
+    loaded = load_transactions(
+        tmp_path / "cdnow.txt", mapping={"customer_id": "column_1", "date": "column_2", "amount": "column_4"}
+    )
     assert loaded.frame.collect()["date"].to_list() == [dt.date(1997, 1, 1), dt.date(1997, 1, 12)]

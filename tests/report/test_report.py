@@ -18,8 +18,10 @@ from kam.cli import app
 def report(portfolio_files: tuple[Path, Path], tmp_path: Path) -> Path:
     tx, cu = portfolio_files
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["analyze", str(tx), "--customers", str(cu), "--out", str(out),
-                                      "--lang", "zh-Hant", "--no-forecast"])
+    result = CliRunner().invoke(
+        app,
+        ["analyze", str(tx), "--customers", str(cu), "--out", str(out), "--lang", "zh-Hant", "--no-forecast"],
+    )
     assert result.exit_code == 0, result.output
     return out / "report.html"
 
@@ -30,8 +32,14 @@ def test_self_contained(report: Path) -> None:
     assert "<script" not in html
     for chart in ("pareto", "whale", "scatter"):
         assert f'<svg id="{chart}"' in html
-    for section in ("list-key", "list-potential", "list-one_off_bulk", "list-low_profit_volume",
-                    "list-profit_squeezer", "list-lapsed"):
+    for section in (
+        "list-key",
+        "list-potential",
+        "list-one_off_bulk",
+        "list-low_profit_volume",
+        "list-profit_squeezer",
+        "list-lapsed",
+    ):
         assert f'id="{section}"' in html
     assert "扒皮大戶" in html and "折扣深度25.0%" in html
     assert "key_min_margin" in html
@@ -47,14 +55,31 @@ def test_renders_in_headless_chromium(report: Path, tmp_path: Path) -> None:
         if os.environ.get("CI"):
             pytest.fail("CI must install Chromium (see .ci/run)")
         pytest.skip("Chromium is not installed")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}"]
-    dom = subprocess.run([browser, *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True,
-                         timeout=120, check=True).stdout
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'p'}",
+    ]
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", report.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     assert dom.count("<svg") == 3
     assert dom.count("<polyline") == 2
     assert dom.count("<circle") >= 36
     shot = tmp_path / "report.png"
-    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1280,2000", report.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [browser, *flags, f"--screenshot={shot}", "--window-size=1280,2000", report.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.stat().st_size > 20_000

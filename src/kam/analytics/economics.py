@@ -51,7 +51,9 @@ def profit_columns(frame: nw.DataFrame, settings: ValueSettings) -> nw.DataFrame
     )
     if "list_sales" in cols:
         out = out.with_columns(
-            discount_depth=nw.when(nw.col("list_sales") > 0).then(1.0 - nw.col("gross_sales") / nw.col("list_sales"))
+            discount_depth=nw.when(nw.col("list_sales") > 0).then(
+                1.0 - nw.col("gross_sales") / nw.col("list_sales")
+            )
         )
     if "cogs" in cols:
         out = out.with_columns(gross_profit=nw.col("revenue") - nw.col("cogs")).with_columns(
@@ -60,6 +62,8 @@ def profit_columns(frame: nw.DataFrame, settings: ValueSettings) -> nw.DataFrame
         )
         out = out.with_columns(
             net_margin=nw.when(nw.col("revenue") > 0).then(nw.col("net_profit") / nw.col("revenue")),
-            cost_to_serve_share=nw.when(nw.col("revenue") > 0).then(nw.col("cost_to_serve") / nw.col("revenue")),
+            cost_to_serve_share=nw.when(nw.col("revenue") > 0).then(
+                nw.col("cost_to_serve") / nw.col("revenue")
+            ),
         )
     return out

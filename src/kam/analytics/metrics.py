@@ -50,12 +50,16 @@ def order_lines(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) ->
 
 def customer_metrics(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
     """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer."""
-    orders = order_lines(lines, as_of, settings).with_columns(
-        is_purchase=nw.col("amount") > 0,
-    ).with_columns(
-        purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
-        purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
-        purchase_flag=nw.col("is_purchase").cast(nw.Int64),
+    orders = (
+        order_lines(lines, as_of, settings)
+        .with_columns(
+            is_purchase=nw.col("amount") > 0,
+        )
+        .with_columns(
+            purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
+            purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
+            purchase_flag=nw.col("is_purchase").cast(nw.Int64),
+        )
     )
     names = set(orders.collect_schema().names())
     aggs = [

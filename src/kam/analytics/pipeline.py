@@ -20,14 +20,55 @@ from kam.analytics.verdicts import Segment, assign_segments
 from kam.i18n import Lang
 
 ACCOUNT_COLUMNS = (
-    "customer_id", "name", "type", "ownership", "industry", "segment", "reasons", "abc_tier", "rank",
-    "orders", "frequency_per_year", "recency_days", "tenure_years", "first_purchase", "last_purchase",
-    "revenue", "gross_sales", "returns", "return_rate", "volume", "cogs", "gross_profit", "gross_margin",
-    "list_sales", "discount_depth", "payment_days", "service_cost", "financing_cost", "cost_to_serve",
-    "net_profit", "net_margin", "profit_share", "cumulative_share", "revenue_last_12m", "revenue_prev_12m",
-    "revenue_trend", "largest_order", "largest_order_share", "mean_gap_days", "squeeze_signals",
-    "referred_by", "referrals_made", "referred_revenue", "revenue_rank", "volume_rank",
-    "p_alive", "expected_purchases_12m", "expected_spend", "clv_12m",
+    "customer_id",
+    "name",
+    "type",
+    "ownership",
+    "industry",
+    "segment",
+    "reasons",
+    "abc_tier",
+    "rank",
+    "orders",
+    "frequency_per_year",
+    "recency_days",
+    "tenure_years",
+    "first_purchase",
+    "last_purchase",
+    "revenue",
+    "gross_sales",
+    "returns",
+    "return_rate",
+    "volume",
+    "cogs",
+    "gross_profit",
+    "gross_margin",
+    "list_sales",
+    "discount_depth",
+    "payment_days",
+    "service_cost",
+    "financing_cost",
+    "cost_to_serve",
+    "net_profit",
+    "net_margin",
+    "profit_share",
+    "cumulative_share",
+    "revenue_last_12m",
+    "revenue_prev_12m",
+    "revenue_trend",
+    "largest_order",
+    "largest_order_share",
+    "mean_gap_days",
+    "squeeze_signals",
+    "referred_by",
+    "referrals_made",
+    "referred_revenue",
+    "revenue_rank",
+    "volume_rank",
+    "p_alive",
+    "expected_purchases_12m",
+    "expected_spend",
+    "clv_12m",
 )
 
 
@@ -77,7 +118,8 @@ def analyze_lines(
     since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
     table = table.with_columns(
         tenure_years=(nw.lit(as_of) - nw.coalesce(since, nw.col("first_activity"))).dt.total_seconds()
-        / 86400.0 / DAYS_PER_YEAR
+        / 86400.0
+        / DAYS_PER_YEAR
     )
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")

@@ -59,7 +59,7 @@ def figures(ranked: nw.DataFrame, basis: str) -> PortfolioFigures:
     values = ranked.select(nw.col(basis).fill_null(0.0).cum_sum().alias("cum"))["cum"]
     total = float(values[n - 1]) if n else 0.0
     positive = float(ranked.select(nw.col(basis).clip(lower_bound=0).sum()).item() or 0.0)
-    peak_index = int(values.arg_max()) if n else 0
+    peak_index = int(values.arg_max() or 0) if n else 0
     peak = float(values[peak_index]) if n else 0.0
     reach = ranked.filter(nw.col("cumulative_share") >= 0.8 - 1e-12)
     first_rank = int(reach["rank"][0]) if reach.shape[0] and positive > 0 else None
@@ -87,5 +87,11 @@ def curve_points(ranked: nw.DataFrame, basis: str, points: int = 400) -> list[tu
     cum = ranked.select(nw.col(basis).fill_null(0.0).cum_sum())[basis].to_list()
     share = ranked["cumulative_share"].fill_null(0.0).to_list()
     step = max(1, n // points)
-    idx = sorted({*range(0, n, step), n - 1, int(ranked.select(nw.col(basis).fill_null(0.0).cum_sum())[basis].arg_max())})
+    idx = sorted(
+        {
+            *range(0, n, step),
+            n - 1,
+            int(max(range(n), key=cum.__getitem__)),
+        }
+    )
     return [((i + 1) / n, float(share[i]), float(cum[i])) for i in idx]

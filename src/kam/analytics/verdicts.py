@@ -85,27 +85,41 @@ def assign_segments(
     has_clv = "p_alive" in cols and "clv_12m" in cols
     frame = frame.with_columns(
         revenue_rank=nw.col("revenue").rank(method="min", descending=True).cast(nw.Int64),
-        volume_rank=(nw.col("volume").rank(method="min", descending=True).cast(nw.Int64) if has_volume
-                     else nw.lit(None, nw.Int64)),
-        clv_rank=(nw.col("clv_12m").rank(method="min", descending=True).cast(nw.Int64) if has_clv
-                  else nw.lit(None, nw.Int64)),
+        volume_rank=(
+            nw.col("volume").rank(method="min", descending=True).cast(nw.Int64)
+            if has_volume
+            else nw.lit(None, nw.Int64)
+        ),
+        clv_rank=(
+            nw.col("clv_12m").rank(method="min", descending=True).cast(nw.Int64)
+            if has_clv
+            else nw.lit(None, nw.Int64)
+        ),
     )
     cutoff = max(1, round(n * s.big_customer_top_share))
     big = nw.col("revenue_rank") <= cutoff
     if has_volume:
         big = big | (nw.col("volume_rank") <= cutoff)
 
-    discount = (nw.col("discount_depth") >= s.squeezer_min_discount).fill_null(False) if "discount_depth" in cols \
+    discount = (
+        (nw.col("discount_depth") >= s.squeezer_min_discount).fill_null(False)
+        if "discount_depth" in cols
         else nw.lit(False)
-    returns = (nw.col("return_rate") >= s.squeezer_min_return_rate).fill_null(False)
-    paying = (nw.col("payment_days") >= s.squeezer_min_payment_days).fill_null(False) if "payment_days" in cols \
-        else nw.lit(False)
-    serving = (
-(nw.col("cost_to_serve_share") >= s.squeezer_min_cost_to_serve_share).fill_null(False)
-        if has_cost else nw.lit(False)
     )
-    signals = (discount.cast(nw.Int64) + returns.cast(nw.Int64) + paying.cast(nw.Int64)
-               + serving.cast(nw.Int64))
+    returns = (nw.col("return_rate") >= s.squeezer_min_return_rate).fill_null(False)
+    paying = (
+        (nw.col("payment_days") >= s.squeezer_min_payment_days).fill_null(False)
+        if "payment_days" in cols
+        else nw.lit(False)
+    )
+    serving = (
+        (nw.col("cost_to_serve_share") >= s.squeezer_min_cost_to_serve_share).fill_null(False)
+        if has_cost
+        else nw.lit(False)
+    )
+    signals = (
+        discount.cast(nw.Int64) + returns.cast(nw.Int64) + paying.cast(nw.Int64) + serving.cast(nw.Int64)
+    )
     frame = frame.with_columns(squeeze_signals=signals)
 
     one_off = (
@@ -118,9 +132,11 @@ def assign_segments(
             (nw.col("squeeze_signals") >= s.squeezer_min_signals)
             | ((nw.col("net_profit") < 0) & (nw.col("squeeze_signals") >= 1))
         )
-        low_profit = big & (nw.col("orders") >= s.low_profit_min_orders) & (
-            nw.col("net_margin") < s.low_profit_max_net_margin
-        ).fill_null(True)
+        low_profit = (
+            big
+            & (nw.col("orders") >= s.low_profit_min_orders)
+            & (nw.col("net_margin") < s.low_profit_max_net_margin).fill_null(True)
+        )
         margin_ok = (nw.col("gross_margin") >= s.key_min_margin).fill_null(False)
     else:
         squeezer = low_profit = nw.lit(False)
@@ -140,7 +156,9 @@ def assign_segments(
     )
     growing = (nw.col("revenue_trend") >= s.potential_min_growth).fill_null(False)
     if has_clv:
-        growing = growing | (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(False)
+        growing = growing | (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(
+            False
+        )
     potential = (
         (nw.col("recency_days") <= s.potential_max_recency_days)
         & (nw.col("frequency_per_year") >= s.potential_min_orders_per_year)
@@ -149,86 +167,204 @@ def assign_segments(
         & margin_ok
     )
     segment = (
-        nw.when(one_off).then(nw.lit(Segment.ONE_OFF_BULK.value))
-        .when(squeezer).then(nw.lit(Segment.PROFIT_SQUEEZER.value))
-        .when(low_profit).then(nw.lit(Segment.LOW_PROFIT_VOLUME.value))
-        .when(lapsed).then(nw.lit(Segment.LAPSED.value))
-        .when(key).then(nw.lit(Segment.KEY.value))
-        .when(potential).then(nw.lit(Segment.POTENTIAL.value))
+        nw.when(one_off)
+        .then(nw.lit(Segment.ONE_OFF_BULK.value))
+        .when(squeezer)
+        .then(nw.lit(Segment.PROFIT_SQUEEZER.value))
+        .when(low_profit)
+        .then(nw.lit(Segment.LOW_PROFIT_VOLUME.value))
+        .when(lapsed)
+        .then(nw.lit(Segment.LAPSED.value))
+        .when(key)
+        .then(nw.lit(Segment.KEY.value))
+        .when(potential)
+        .then(nw.lit(Segment.POTENTIAL.value))
         .otherwise(nw.lit(Segment.REGULAR.value))
     )
     frame = frame.with_columns(segment=segment)
-    return frame.with_columns(reasons=_reasons(frame, basis, median_order, s, lang, n, has_cost, has_clv,
-                                               {"discount": discount, "returns": returns, "paying": paying,
-                                                "serving": serving}))
+    return frame.with_columns(
+        reasons=_reasons(
+            frame,
+            basis,
+            median_order,
+            s,
+            lang,
+            n,
+            has_cost,
+            has_clv,
+            {"discount": discount, "returns": returns, "paying": paying, "serving": serving},
+        )
+    )
 
 
 def _reasons(
-    frame: nw.DataFrame, basis: str, median_order: float, s: ValueSettings, lang: Lang, n: int,
-    has_cost: bool, has_clv: bool, signals: dict[str, nw.Expr],
+    frame: nw.DataFrame,
+    basis: str,
+    median_order: float,
+    s: ValueSettings,
+    lang: Lang,
+    n: int,
+    has_cost: bool,
+    has_clv: bool,
+    signals: dict[str, nw.Expr],
 ) -> nw.Expr:
     cols = set(frame.columns)
     basis_label = text(f"basis.{basis}", lang)
     recency = whole(nw.col("recency_days"))
-    share = sentence("r.share", lang, share=pct(nw.col("profit_share")), basis=basis_label,
-                     rank=nw.col("rank").cast(nw.String), tier=nw.col("abc_tier"))
-    margin = sentence("r.margin_ok", lang, gm=pct(nw.col("gross_margin")), thr=lit_pct(s.key_min_margin)) \
-        if has_cost else None
-    key_parts = [share,
-                 sentence("r.freq", lang, opy=num(nw.col("frequency_per_year")), thr=f"{s.key_min_orders_per_year:g}"),
-                 sentence("r.recent", lang, recency=recency)]
+    share = sentence(
+        "r.share",
+        lang,
+        share=pct(nw.col("profit_share")),
+        basis=basis_label,
+        rank=nw.col("rank").cast(nw.String),
+        tier=nw.col("abc_tier"),
+    )
+    margin = (
+        sentence("r.margin_ok", lang, gm=pct(nw.col("gross_margin")), thr=lit_pct(s.key_min_margin))
+        if has_cost
+        else None
+    )
+    key_parts = [
+        share,
+        sentence("r.freq", lang, opy=num(nw.col("frequency_per_year")), thr=f"{s.key_min_orders_per_year:g}"),
+        sentence("r.recent", lang, recency=recency),
+    ]
     one_off_parts = [
         sentence("r.orders", lang, orders=nw.col("orders").cast(nw.String)),
-        sentence("r.largest", lang, largest=money(nw.col("largest_order")), los=pct(nw.col("largest_order_share"))),
-        sentence("r.multiple", lang, multiple=num(nw.col("largest_order") / max(median_order, 1e-9)),
-                 median=f"{median_order:,.0f}"),
+        sentence(
+            "r.largest", lang, largest=money(nw.col("largest_order")), los=pct(nw.col("largest_order_share"))
+        ),
+        sentence(
+            "r.multiple",
+            lang,
+            multiple=num(nw.col("largest_order") / max(median_order, 1e-9)),
+            median=f"{median_order:,.0f}",
+        ),
         _when(nw.col("return_rate") >= 0.001, sentence("r.returned", lang, rr=pct(nw.col("return_rate")))),
     ]
-    big_parts = [sentence("r.big", lang, revenue=money(nw.col("revenue")), rrank=nw.col("revenue_rank").cast(nw.String),
-                          n=str(n))]
+    big_parts = [
+        sentence(
+            "r.big",
+            lang,
+            revenue=money(nw.col("revenue")),
+            rrank=nw.col("revenue_rank").cast(nw.String),
+            n=str(n),
+        )
+    ]
     if "volume" in cols:
-        big_parts.append(sentence("r.volume", lang, volume=whole(nw.col("volume")),
-                                  vrank=nw.col("volume_rank").cast(nw.String), n=str(n)))
+        big_parts.append(
+            sentence(
+                "r.volume",
+                lang,
+                volume=whole(nw.col("volume")),
+                vrank=nw.col("volume_rank").cast(nw.String),
+                n=str(n),
+            )
+        )
     squeeze_parts: list[nw.Expr] = []
     low_parts: list[nw.Expr] = []
     if has_cost:
         squeeze_parts = [
-            sentence("r.net_profit", lang, np=money(nw.col("net_profit")), cts=money(nw.col("cost_to_serve"))),
-            _when(signals["returns"], sentence("r.returns", lang, rr=pct(nw.col("return_rate")),
-                                               thr=lit_pct(s.squeezer_min_return_rate))),
-            _when(signals["serving"], sentence("r.cts_share", lang, share=pct(nw.col("cost_to_serve_share")),
-                                               thr=lit_pct(s.squeezer_min_cost_to_serve_share))),
+            sentence(
+                "r.net_profit", lang, np=money(nw.col("net_profit")), cts=money(nw.col("cost_to_serve"))
+            ),
+            _when(
+                signals["returns"],
+                sentence(
+                    "r.returns", lang, rr=pct(nw.col("return_rate")), thr=lit_pct(s.squeezer_min_return_rate)
+                ),
+            ),
+            _when(
+                signals["serving"],
+                sentence(
+                    "r.cts_share",
+                    lang,
+                    share=pct(nw.col("cost_to_serve_share")),
+                    thr=lit_pct(s.squeezer_min_cost_to_serve_share),
+                ),
+            ),
         ]
         if "discount_depth" in cols:
-            squeeze_parts.insert(1, _when(signals["discount"], sentence(
-                "r.discount", lang, d=pct(nw.col("discount_depth")), thr=lit_pct(s.squeezer_min_discount))))
+            squeeze_parts.insert(
+                1,
+                _when(
+                    signals["discount"],
+                    sentence(
+                        "r.discount",
+                        lang,
+                        d=pct(nw.col("discount_depth")),
+                        thr=lit_pct(s.squeezer_min_discount),
+                    ),
+                ),
+            )
         if "payment_days" in cols:
-            squeeze_parts.insert(1, _when(signals["paying"], sentence(
-                "r.payment", lang, days=whole(nw.col("payment_days")), thr=f"{s.squeezer_min_payment_days:g}")))
-        low_parts = [*big_parts, sentence("r.thin", lang, nm=pct(nw.col("net_margin")), orders=nw.col("orders")
-                                          .cast(nw.String), thr=lit_pct(s.low_profit_max_net_margin))]
+            squeeze_parts.insert(
+                1,
+                _when(
+                    signals["paying"],
+                    sentence(
+                        "r.payment",
+                        lang,
+                        days=whole(nw.col("payment_days")),
+                        thr=f"{s.squeezer_min_payment_days:g}",
+                    ),
+                ),
+            )
+        low_parts = [
+            *big_parts,
+            sentence(
+                "r.thin",
+                lang,
+                nm=pct(nw.col("net_margin")),
+                orders=nw.col("orders").cast(nw.String),
+                thr=lit_pct(s.low_profit_max_net_margin),
+            ),
+        ]
     lapsed_parts = [
         sentence("r.silent", lang, recency=recency, thr=str(s.lapsed_after_days)),
-        _when(~nw.col("mean_gap_days").is_null(), sentence("r.gap", lang, gap=whole(nw.col("mean_gap_days")))),
+        _when(
+            ~nw.col("mean_gap_days").is_null(), sentence("r.gap", lang, gap=whole(nw.col("mean_gap_days")))
+        ),
         *big_parts,
     ]
     potential_parts = [
         sentence("r.recent", lang, recency=recency),
         sentence("r.freq", lang, opy=num(nw.col("frequency_per_year")), thr=f"{s.key_min_orders_per_year:g}"),
-        _when(~nw.col("revenue_trend").is_null(), sentence(
-            "r.growth", lang, trend=nw.concat_str([nw.when(nw.col("revenue_trend") >= 0).then(nw.lit("+"))
-                                                   .otherwise(nw.lit("")), pct(nw.col("revenue_trend"))]))),
+        _when(
+            ~nw.col("revenue_trend").is_null(),
+            sentence(
+                "r.growth",
+                lang,
+                trend=nw.concat_str(
+                    [
+                        nw.when(nw.col("revenue_trend") >= 0).then(nw.lit("+")).otherwise(nw.lit("")),
+                        pct(nw.col("revenue_trend")),
+                    ]
+                ),
+            ),
+        ),
     ]
     if has_clv:
-        lapsed_parts.append(_when(~nw.col("p_alive").is_null(), sentence(
-            "r.p_alive", lang, p=num(nw.col("p_alive"), 2), thr=f"{s.lapsed_max_p_alive:g}")))
-        potential_parts.append(sentence("r.clv", lang, clv=money(nw.col("clv_12m")),
-                                        thr=lit_pct(s.potential_clv_top_share)))
+        lapsed_parts.append(
+            _when(
+                ~nw.col("p_alive").is_null(),
+                sentence("r.p_alive", lang, p=num(nw.col("p_alive"), 2), thr=f"{s.lapsed_max_p_alive:g}"),
+            )
+        )
+        potential_parts.append(
+            sentence("r.clv", lang, clv=money(nw.col("clv_12m")), thr=lit_pct(s.potential_clv_top_share))
+        )
     if margin is not None:
         key_parts.append(margin)
         potential_parts.append(margin)
-    regular = sentence("r.regular", lang, share=pct(nw.col("profit_share")), basis=basis_label,
-                       orders=nw.col("orders").cast(nw.String), recency=recency)
+    regular = sentence(
+        "r.regular",
+        lang,
+        share=pct(nw.col("profit_share")),
+        basis=basis_label,
+        orders=nw.col("orders").cast(nw.String),
+        recency=recency,
+    )
     by_segment = {
         Segment.KEY: _join(key_parts),
         Segment.ONE_OFF_BULK: _join(one_off_parts),

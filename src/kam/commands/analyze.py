@@ -58,8 +58,12 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     fig = result.analysis.figures
     basis = text(f"basis.{result.analysis.basis}", lang)
     if fig.share_of_customers_for_80pct is not None:
-        console.print(f"{text('ui.pareto_share', lang).format(basis=basis)}: {fig.share_of_customers_for_80pct:.1%}")
-    console.print(f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}")
+        console.print(
+            f"{text('ui.pareto_share', lang).format(basis=basis)}: {fig.share_of_customers_for_80pct:.1%}"
+        )
+    console.print(
+        f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}"
+    )
     for item in summary["missing"]:
         console.print(f"[yellow]•[/] {item['message']}")
     for warning in summary["warnings"]:
@@ -71,23 +75,62 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
 
 
 def analyze(
-    source: Annotated[str, typer.Argument(help="Transactions file (.csv/.tsv/.txt/.xlsx/.parquet) or, with --table, a database URL.")],
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for accounts.csv/.parquet, summary.json, report.html.")] = None,
-    map_: Annotated[list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=YOUR_COLUMN, repeatable.")] = None,
-    mapping_file: Annotated[Path | None, typer.Option("--mapping", help="Mapping file (TOML or JSON).")] = None,
-    customers: Annotated[Path | None, typer.Option("--customers", help="Customers table: type, ownership, since, referred_by, payment_days, service_cost.")] = None,
-    customer_map: Annotated[list[str] | None, typer.Option("--customers-map", help="Column mapping for the customers table.")] = None,
-    table: Annotated[str | None, typer.Option("--table", help="Read this database table; SOURCE is then a database URL.")] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel sheet name (default: the first).")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Analysis date (default: the last date in the data).")] = None,
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="Transactions file (.csv/.tsv/.txt/.xlsx/.parquet) or, with --table, a database URL."
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for accounts.csv/.parquet, summary.json, report.html."),
+    ] = None,
+    map_: Annotated[
+        list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=YOUR_COLUMN, repeatable.")
+    ] = None,
+    mapping_file: Annotated[
+        Path | None, typer.Option("--mapping", help="Mapping file (TOML or JSON).")
+    ] = None,
+    customers: Annotated[
+        Path | None,
+        typer.Option(
+            "--customers",
+            help="Customers table: type, ownership, since, referred_by, payment_days, service_cost.",
+        ),
+    ] = None,
+    customer_map: Annotated[
+        list[str] | None, typer.Option("--customers-map", help="Column mapping for the customers table.")
+    ] = None,
+    table: Annotated[
+        str | None, typer.Option("--table", help="Read this database table; SOURCE is then a database URL.")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="Excel sheet name (default: the first).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Analysis date (default: the last date in the data).")
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of reasons and report.")] = Lang.EN,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML/JSON file overriding thresholds ([value] table).")] = None,
-    on_error: Annotated[OnError, typer.Option("--on-error", help="raise: stop at bad rows; skip: set them aside in rejected.csv.")] = OnError.RAISE,
-    date_format: Annotated[str | None, typer.Option("--date-format", help="strftime format of the date column, e.g. %d/%m/%Y.")] = None,
-    cancel_pattern: Annotated[str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")] = r"^C\d",
-    currency: Annotated[str | None, typer.Option("--currency", help="Keep only lines in this currency.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML/JSON file overriding thresholds ([value] table).")
+    ] = None,
+    on_error: Annotated[
+        OnError,
+        typer.Option("--on-error", help="raise: stop at bad rows; skip: set them aside in rejected.csv."),
+    ] = OnError.RAISE,
+    date_format: Annotated[
+        str | None, typer.Option("--date-format", help="strftime format of the date column, e.g. %d/%m/%Y.")
+    ] = None,
+    cancel_pattern: Annotated[
+        str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")
+    ] = r"^C\d",
+    currency: Annotated[
+        str | None, typer.Option("--currency", help="Keep only lines in this currency.")
+    ] = None,
     no_forecast: Annotated[bool, typer.Option("--no-forecast", help="Skip the CLV models.")] = False,
-    detect: Annotated[bool, typer.Option("--detect", help="Only show the columns found and the mapping kam would use.")] = False,
+    detect: Annotated[
+        bool, typer.Option("--detect", help="Only show the columns found and the mapping kam would use.")
+    ] = False,
 ) -> None:
     """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
     with user_errors():
@@ -98,13 +141,28 @@ def analyze(
             return
         settings = load_settings(config)
         options = AnalyzeOptions(
-            source=source, mapping=mapping, customers=customers,
-            customer_mapping=parse_map_options(customer_map or []), table=table, sheet=sheet,
-            as_of=_date(as_of), out=out, lang=lang, on_error=on_error, date_format=date_format,
-            cancellation_pattern=cancel_pattern or None, currency=currency, forecast=not no_forecast,
+            source=source,
+            mapping=mapping,
+            customers=customers,
+            customer_mapping=parse_map_options(customer_map or []),
+            table=table,
+            sheet=sheet,
+            as_of=_date(as_of),
+            out=out,
+            lang=lang,
+            on_error=on_error,
+            date_format=date_format,
+            cancellation_pattern=cancel_pattern or None,
+            currency=currency,
+            forecast=not no_forecast,
         )
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=console, transient=True) as bar:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
             task = bar.add_task("kam analyze", total=None)
             result = run_analyze(options, settings, lambda label: bar.update(task, description=label))
         _show_summary(result, lang)

@@ -18,16 +18,23 @@ console = Console()
 
 def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     company = make_demo_company(seed)
-    return write_all_or_nothing(out, {
-        "transactions.csv": lambda p: company.transactions.write_csv(p),
-        "customers.csv": lambda p: company.customers.write_csv(p),
-        "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
-    })
+    return write_all_or_nothing(
+        out,
+        {
+            "transactions.csv": lambda p: company.transactions.write_csv(p),
+            "customers.csv": lambda p: company.customers.write_csv(p),
+            "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
+        },
+    )
 
 
 def demo_data(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write transactions.csv and customers.csv into.")],
-    seed: Annotated[int, typer.Option("--seed", help="Random seed; the same seed gives the same company.")] = 7,
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write transactions.csv and customers.csv into.")
+    ],
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed; the same seed gives the same company.")
+    ] = 7,
 ) -> None:
     """Write a realistic data set of a steel supplier with planted fake, lapsed and rising customers."""
     with user_errors():

@@ -18,10 +18,27 @@ END = dt.date(2026, 9, 30)
 PRODUCTS = {"HR-COIL": 4300.0, "CR-SHEET": 5100.0, "GALV-SHEET": 5900.0, "REBAR": 3900.0, "H-BEAM": 4600.0}
 COST_RATIO = 0.80
 PLANTED = {
-    "one_off_bulk": 3, "low_profit_volume": 3, "profit_squeezer": 3, "lapsed": 3, "potential": 5,
+    "one_off_bulk": 3,
+    "low_profit_volume": 3,
+    "profit_squeezer": 3,
+    "lapsed": 3,
+    "potential": 5,
 }
 _PREFIX = ("華東", "華北", "西南", "中原", "東海", "南方", "北方", "長江", "珠江", "渤海", "嶺南", "江淮")
-_CORE = ("重工", "機械", "鋼構", "建設", "汽車零件", "造船", "電力設備", "家電", "管道", "橋樑", "精密", "物流")
+_CORE = (
+    "重工",
+    "機械",
+    "鋼構",
+    "建設",
+    "汽車零件",
+    "造船",
+    "電力設備",
+    "家電",
+    "管道",
+    "橋樑",
+    "精密",
+    "物流",
+)
 _SUFFIX = ("股份有限公司", "有限公司", "集團", "實業公司")
 _INDUSTRY = ("construction", "machinery", "automotive", "shipbuilding", "energy", "appliances")
 
@@ -42,38 +59,53 @@ def _names(rng: np.random.Generator, n: int) -> list[str]:
 
 def _customers(rng: np.random.Generator, n_contract: int, n_tail: int) -> pl.DataFrame:
     ids = [f"K{i + 1:03d}" for i in range(n_contract)] + [f"T{i + 1:04d}" for i in range(n_tail)]
-    annual = np.concatenate([
-        rng.uniform(520, 900, 5),            # the top 5: over 500 t a year
-        rng.uniform(110, 480, 25),           # 30 contract customers over 100 t in all
-        rng.uniform(25, 95, n_contract - 30),
-        rng.lognormal(1.2, 0.8, n_tail),     # small buyers, a few tons a year
-    ])
-    years = np.concatenate([
-        [24.0], rng.uniform(2.5, 20, n_contract - 1), rng.uniform(0.2, 6, n_tail),
-    ])
+    annual = np.concatenate(
+        [
+            rng.uniform(520, 900, 5),  # the top 5: over 500 t a year
+            rng.uniform(110, 480, 25),  # 30 contract customers over 100 t in all
+            rng.uniform(25, 95, n_contract - 30),
+            rng.lognormal(1.2, 0.8, n_tail),  # small buyers, a few tons a year
+        ]
+    )
+    years = np.concatenate(
+        [
+            [24.0],
+            rng.uniform(2.5, 20, n_contract - 1),
+            rng.uniform(0.2, 6, n_tail),
+        ]
+    )
     since = [END - dt.timedelta(days=int(y * 365.25)) for y in years]
-    ownership = np.where(np.arange(n_contract + n_tail) < 30,
-                         np.array(["state", "collective", "private"])[np.arange(n_contract + n_tail) % 3 % 2 * (np.arange(n_contract + n_tail) % 5 > 1) + (np.arange(n_contract + n_tail) % 5 > 3)],
-                         rng.choice(["private", "private", "collective", "foreign"], n_contract + n_tail))
-    types = np.where(np.arange(n_contract + n_tail) < n_contract,
-                     rng.choice(["end_user", "end_user", "distributor", "dealer", "agent"], n_contract + n_tail),
-                     rng.choice(["end_user", "dealer", "wholesaler"], n_contract + n_tail))
-    referred = [None] * (n_contract + n_tail)
+    ownership = np.where(
+        np.arange(n_contract + n_tail) < 30,
+        np.array(["state", "collective", "private"])[
+            np.arange(n_contract + n_tail) % 3 % 2 * (np.arange(n_contract + n_tail) % 5 > 1)
+            + (np.arange(n_contract + n_tail) % 5 > 3)
+        ],
+        rng.choice(["private", "private", "collective", "foreign"], n_contract + n_tail),
+    )
+    types = np.where(
+        np.arange(n_contract + n_tail) < n_contract,
+        rng.choice(["end_user", "end_user", "distributor", "dealer", "agent"], n_contract + n_tail),
+        rng.choice(["end_user", "dealer", "wholesaler"], n_contract + n_tail),
+    )
+    referred: list[str | None] = [None] * (n_contract + n_tail)
     for i in range(8, n_contract):
         if rng.random() < 0.36:  # about a third came through referrals by older customers
             referred[i] = ids[int(rng.integers(0, min(i, 30)))]
-    return pl.DataFrame({
-        "customer_id": ids,
-        "name": _names(rng, n_contract + n_tail),
-        "type": types,
-        "ownership": ownership,
-        "industry": rng.choice(_INDUSTRY, n_contract + n_tail),
-        "since": since,
-        "referred_by": referred,
-        "payment_days": np.round(rng.uniform(25, 60, n_contract + n_tail)),
-        "service_cost": np.round(annual * 4500 * rng.uniform(0.008, 0.02, n_contract + n_tail) + 300, -1),
-        "_annual_tons": annual,
-    })
+    return pl.DataFrame(
+        {
+            "customer_id": ids,
+            "name": _names(rng, n_contract + n_tail),
+            "type": types,
+            "ownership": ownership,
+            "industry": rng.choice(_INDUSTRY, n_contract + n_tail),
+            "since": since,
+            "referred_by": referred,
+            "payment_days": np.round(rng.uniform(25, 60, n_contract + n_tail)),
+            "service_cost": np.round(annual * 4500 * rng.uniform(0.008, 0.02, n_contract + n_tail) + 300, -1),
+            "_annual_tons": annual,
+        }
+    )
 
 
 def _orders(rng: np.random.Generator, customers: pl.DataFrame, planted: dict[str, list[str]]) -> pl.DataFrame:
@@ -82,7 +114,9 @@ def _orders(rng: np.random.Generator, customers: pl.DataFrame, planted: dict[str
     role = {cid: kind for kind, cids in planted.items() for cid in cids}
     for cid, annual in customers.select("customer_id", "_annual_tons").iter_rows():
         kind = role.get(cid)
-        first_day = max(0, span - int((END - customers.filter(pl.col("customer_id") == cid)["since"][0]).days))
+        first_day = max(
+            0, span - int((END - customers.filter(pl.col("customer_id") == cid)["since"][0]).days)
+        )
         per_year = 12.0 if annual > 100 else 6.0 if annual > 20 else 3.0
         n = max(1, rng.poisson(per_year * (span - first_day) / 365.25))
         days = np.sort(rng.integers(first_day, span + 1, n))
@@ -90,7 +124,10 @@ def _orders(rng: np.random.Generator, customers: pl.DataFrame, planted: dict[str
         discount = rng.uniform(0.02, 0.08, n)
         cost = np.full(n, COST_RATIO)
         if kind == "one_off_bulk":
-            days, tons = np.array([int(rng.integers(span // 3, span - 60))]), np.array([rng.uniform(700, 1200)])
+            days, tons = (
+                np.array([int(rng.integers(span // 3, span - 60))]),
+                np.array([rng.uniform(700, 1200)]),
+            )
             discount, cost = np.array([0.05]), np.array([COST_RATIO])
         elif kind == "low_profit_volume":
             cost = np.full(n, 0.945)
@@ -129,7 +166,9 @@ def _lines(rng: np.random.Generator, orders: pl.DataFrame, squeezers: list[str])
         cost=pl.Series(np.round(tons * list_price * orders["cost_ratio"].to_numpy(), 2)),
         list_amount=pl.Series(np.round(tons * list_price, 2)),
     )
-    returns = lines.filter(pl.col("customer_id").is_in(squeezers)).sample(fraction=0.3, seed=int(rng.integers(1 << 30)))
+    returns = lines.filter(pl.col("customer_id").is_in(squeezers)).sample(
+        fraction=0.3, seed=int(rng.integers(1 << 30))
+    )
     returns = returns.with_columns(
         order_id=pl.format("RT{}", pl.col("order_id").str.slice(2)),
         date=pl.col("date") + pl.duration(days=14),
@@ -138,7 +177,17 @@ def _lines(rng: np.random.Generator, orders: pl.DataFrame, squeezers: list[str])
         cost=-(pl.col("cost") * 0.5).round(2),
         list_amount=-(pl.col("list_amount") * 0.5).round(2),
     ).filter(pl.col("date") <= END)
-    keep = ["date", "customer_id", "order_id", "product_id", "quantity", "unit_price", "amount", "cost", "list_amount"]
+    keep = [
+        "date",
+        "customer_id",
+        "order_id",
+        "product_id",
+        "quantity",
+        "unit_price",
+        "amount",
+        "cost",
+        "list_amount",
+    ]
     return pl.concat([lines.select(keep), returns.select(keep)]).sort("date", "order_id")
 
 
@@ -154,17 +203,28 @@ def make_demo_company(seed: int = 7, n_contract: int = 96, n_tail: int = 400) ->
         "potential": [f"T{i:04d}" for i in range(1, 6)],
         "one_off_bulk": [f"G{i:02d}" for i in range(1, PLANTED["one_off_bulk"] + 1)],
     }
-    group_buyers = pl.DataFrame({
-        "customer_id": planted["one_off_bulk"], "name": ["城西團購聯盟", "新區住宅團購", "臨時工程採購組"],
-        "type": ["end_user"] * 3, "ownership": ["private"] * 3, "industry": ["construction"] * 3,
-        "since": [END - dt.timedelta(days=400)] * 3, "referred_by": [None] * 3, "payment_days": [30.0] * 3,
-        "service_cost": [500.0] * 3, "_annual_tons": [0.0] * 3,
-    }, schema=customers.schema)
+    group_buyers = pl.DataFrame(
+        {
+            "customer_id": planted["one_off_bulk"],
+            "name": ["城西團購聯盟", "新區住宅團購", "臨時工程採購組"],
+            "type": ["end_user"] * 3,
+            "ownership": ["private"] * 3,
+            "industry": ["construction"] * 3,
+            "since": [END - dt.timedelta(days=400)] * 3,
+            "referred_by": [None] * 3,
+            "payment_days": [30.0] * 3,
+            "service_cost": [500.0] * 3,
+            "_annual_tons": [0.0] * 3,
+        },
+        schema=customers.schema,
+    )
     customers = pl.concat([customers, group_buyers])
     customers = customers.with_columns(
-        payment_days=pl.when(pl.col("customer_id").is_in(planted["profit_squeezer"])).then(pl.lit(125.0))
+        payment_days=pl.when(pl.col("customer_id").is_in(planted["profit_squeezer"]))
+        .then(pl.lit(125.0))
         .otherwise(pl.col("payment_days")),
-        service_cost=pl.when(pl.col("customer_id").is_in(planted["profit_squeezer"])).then(pl.lit(90000.0))
+        service_cost=pl.when(pl.col("customer_id").is_in(planted["profit_squeezer"]))
+        .then(pl.lit(90000.0))
         .otherwise(pl.col("service_cost")),
     )
     lines = _lines(rng, _orders(rng, customers, planted), planted["profit_squeezer"])

@@ -31,13 +31,32 @@ class Ownership(StrEnum):
 
 # Chinese labels as ERPs write them, both scripts.
 TYPE_LABELS = {
-    "終端用戶": "end_user", "终端用户": "end_user", "終端客戶": "end_user", "终端客户": "end_user", "用戶": "end_user",
-    "分銷商": "distributor", "分销商": "distributor", "經銷商": "dealer", "经销商": "dealer",
-    "批發商": "wholesaler", "批发商": "wholesaler", "代理商": "agent",
+    "終端用戶": "end_user",
+    "终端用户": "end_user",
+    "終端客戶": "end_user",
+    "终端客户": "end_user",
+    "用戶": "end_user",
+    "分銷商": "distributor",
+    "分销商": "distributor",
+    "經銷商": "dealer",
+    "经销商": "dealer",
+    "批發商": "wholesaler",
+    "批发商": "wholesaler",
+    "代理商": "agent",
 }
 OWNERSHIP_LABELS = {
-    "國企": "state", "国企": "state", "國有": "state", "国有": "state", "集體": "collective", "集体": "collective",
-    "民營": "private", "民营": "private", "私營": "private", "私营": "private", "外資": "foreign", "外资": "foreign",
+    "國企": "state",
+    "国企": "state",
+    "國有": "state",
+    "国有": "state",
+    "集體": "collective",
+    "集体": "collective",
+    "民營": "private",
+    "民营": "private",
+    "私營": "private",
+    "私营": "private",
+    "外資": "foreign",
+    "外资": "foreign",
 }
 _ENUMS: dict[str, tuple[type[StrEnum], dict[str, str]]] = {
     "type": (CustomerType, TYPE_LABELS),
@@ -89,11 +108,15 @@ def load_customers(source: str | Path, *, mapping: Mapping[str, str] | None = No
                 or (name in ("payment_days", "service_cost") and value is not None and value < 0)
             )
             if bad:
-                problems.append(CellProblem(raw.label, row["_row"], resolved[name], str(source_value or ""), expected))
+                problems.append(
+                    CellProblem(raw.label, row["_row"], resolved[name], str(source_value or ""), expected)
+                )
     if problems:
         listed = "\n  ".join(p.describe() for p in problems[:5])
         more = f"\n… and {len(problems) - 5} more" if len(problems) > 5 else ""
-        raise ImportValidationError(f"{raw.label}: {len(problems)} bad value(s):\n  {listed}{more}", tuple(problems))
+        raise ImportValidationError(
+            f"{raw.label}: {len(problems)} bad value(s):\n  {listed}{more}", tuple(problems)
+        )
     duplicated = parsed.filter(pl.col("customer_id").is_duplicated())
     if duplicated.height:
         first = duplicated.row(0, named=True)
@@ -115,4 +138,3 @@ def _checks() -> list[tuple[str, str]]:
         ("service_cost", "a yearly amount ≥ 0"),
         ("since", "a date (e.g. 2001-04-01)"),
     ]
-

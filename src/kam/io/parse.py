@@ -38,8 +38,10 @@ def text_expr(column: str, dtype: pl.DataType) -> pl.Expr:
     """Identifiers as text; integral floats (Excel's 12346.0) lose their '.0'."""
     expr = pl.col(column)
     if dtype.is_float():
-        expr = pl.when(expr == expr.round(0)).then(expr.cast(pl.Int64).cast(pl.String)).otherwise(
-            expr.cast(pl.String)
+        expr = (
+            pl.when(expr == expr.round(0))
+            .then(expr.cast(pl.Int64).cast(pl.String))
+            .otherwise(expr.cast(pl.String))
         )
     elif dtype != pl.String:
         expr = expr.cast(pl.String)
@@ -68,7 +70,7 @@ def choose_date_format(sample: pl.Series) -> tuple[str | None, list[str]]:
     best, best_ok = None, -1
     full: list[str] = []
     for fmt in DATE_FORMATS:
-        ok = values.str.to_datetime(fmt, strict=False).is_not_null().sum()
+        ok = int(values.str.to_datetime(fmt, strict=False).is_not_null().sum())
         if ok == values.len():
             full.append(fmt)
         if ok > best_ok:

@@ -46,7 +46,11 @@ class LoadedTransactions:
 
 
 def _first_row_number(raw: RawTable, path_like: str) -> int:
-    return 2 if raw.has_header and not path_like.endswith((".parquet", ".pq")) and " table " not in path_like else 1
+    return (
+        2
+        if raw.has_header and not path_like.endswith((".parquet", ".pq")) and " table " not in path_like
+        else 1
+    )
 
 
 def _problem_exprs(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> list[pl.Expr]:
@@ -69,7 +73,9 @@ def _problem_exprs(resolved: Mapping[str, str], schema: pl.Schema, today: dt.dat
                 )
             )
     if "amount" in resolved:
-        checks.append(pl.when(is_blank(resolved["amount"], schema[resolved["amount"]])).then(pl.lit("amount|empty")))
+        checks.append(
+            pl.when(is_blank(resolved["amount"], schema[resolved["amount"]])).then(pl.lit("amount|empty"))
+        )
     else:
         for name in ("quantity", "unit_price"):
             source = resolved[name]
@@ -107,8 +113,10 @@ def load_transactions(
         sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
         fmt, fitting = choose_date_format(sample)
         if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(fitting):
-            warnings.append(f"dates like {sample[0]!r} fit both month/day and day/month; read as {fmt} "
-                            "(use --date-format to choose)")
+            warnings.append(
+                f"dates like {sample[0]!r} fit both month/day and day/month; read as {fmt} "
+                "(use --date-format to choose)"
+            )
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
         [text_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in TEXT if n in resolved]
@@ -133,17 +141,25 @@ def load_transactions(
     return _finish(canonical, raw, resolved, rows, rejected, currency, warnings)
 
 
-def _canonical(good: pl.LazyFrame, resolved: Mapping[str, str], cancellation_pattern: str | None) -> pl.LazyFrame:
+def _canonical(
+    good: pl.LazyFrame, resolved: Mapping[str, str], cancellation_pattern: str | None
+) -> pl.LazyFrame:
     present = [n for n in (*TEXT, *NUMERIC) if n in resolved]
-    frame = good.select(pl.col("_row").alias("row"), pl.col("_date").alias("date"),
-                        *[pl.col(f"_{n}").alias(n) for n in present])
+    frame = good.select(
+        pl.col("_row").alias("row"),
+        pl.col("_date").alias("date"),
+        *[pl.col(f"_{n}").alias(n) for n in present],
+    )
     if "amount" not in resolved:
         frame = frame.with_columns((pl.col("quantity") * pl.col("unit_price")).alias("amount"))
     is_cancel = pl.lit(False)
     if "order_id" in resolved and cancellation_pattern:
         is_cancel = pl.col("order_id").str.contains(cancellation_pattern).fill_null(False)
-    signed = [pl.when(is_cancel).then(-pl.col(n).abs()).otherwise(pl.col(n)).alias(n)
-              for n in ("amount", "quantity", "cost", "list_amount") if n in frame.collect_schema().names()]
+    signed = [
+        pl.when(is_cancel).then(-pl.col(n).abs()).otherwise(pl.col(n)).alias(n)
+        for n in ("amount", "quantity", "cost", "list_amount")
+        if n in frame.collect_schema().names()
+    ]
     return frame.with_columns(*signed, is_cancel.alias("is_cancellation"))
 
 
@@ -205,7 +221,9 @@ def _finish(
 
 
 def _empty_rejected() -> pl.DataFrame:
-    return pl.DataFrame(schema={"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String})
+    return pl.DataFrame(
+        schema={"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String}
+    )
 
 
 def _rejected_rows(parsed: pl.LazyFrame, resolved: Mapping[str, str], label: str) -> pl.DataFrame:
@@ -233,16 +251,26 @@ def _rejected_rows(parsed: pl.LazyFrame, resolved: Mapping[str, str], label: str
 
 def _validation_error(label: str, rejected: pl.DataFrame, bad: int) -> ImportValidationError:
     problems = tuple(
-        CellProblem(label, int(row), column, value, reason.split(" is not ", 1)[-1] if " is not " in reason
-                    else "present")
+        CellProblem(
+            label,
+            int(row),
+            column,
+            value,
+            reason.split(" is not ", 1)[-1] if " is not " in reason else "present",
+        )
         for row, column, value, reason in rejected.select("row", "column", "value", "reason")
-        .head(MAX_LISTED_PROBLEMS).iter_rows()
+        .head(MAX_LISTED_PROBLEMS)
+        .iter_rows()
     )
-    lines = [p.describe() if p.expected != "present" else f"{p.file}, row {p.row}, column {p.column!r} is empty"
-             for p in problems]
+    lines = [
+        p.describe() if p.expected != "present" else f"{p.file}, row {p.row}, column {p.column!r} is empty"
+        for p in problems
+    ]
     more = f"\n… and {bad - len(problems):,} more rows like these" if bad > len(problems) else ""
     return ImportValidationError(
-        f"{label}: {bad:,} row(s) cannot be read:\n  " + "\n  ".join(lines) + more
+        f"{label}: {bad:,} row(s) cannot be read:\n  "
+        + "\n  ".join(lines)
+        + more
         + "\nFix them, or run with --on-error skip to set them aside in rejected.csv.",
         problems,
     )

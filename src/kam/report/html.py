@@ -21,8 +21,14 @@ SEGMENT_COLORS = {
     Segment.LAPSED.value: "#6e7781",
     Segment.REGULAR.value: "#afb8c1",
 }
-LISTED = (Segment.KEY, Segment.POTENTIAL, Segment.ONE_OFF_BULK, Segment.LOW_PROFIT_VOLUME, Segment.PROFIT_SQUEEZER,
-          Segment.LAPSED)
+LISTED = (
+    Segment.KEY,
+    Segment.POTENTIAL,
+    Segment.ONE_OFF_BULK,
+    Segment.LOW_PROFIT_VOLUME,
+    Segment.PROFIT_SQUEEZER,
+    Segment.LAPSED,
+)
 MAX_LISTED = 50
 MAX_SCATTER = 3000
 STYLE = """
@@ -58,7 +64,8 @@ def _list_section(accounts: nw.DataFrame[Any], segment: Segment, lang: Lang) -> 
         f'<section id="list-{segment.value}"><h2><span class="swatch" style="background:{color}"></span>'
         f"{escape(text('segment.' + segment.value, lang))} ({rows.shape[0]})</h2>"
         f"<table><tr><th>{text('ui.customer', lang)}</th><th>{text('ui.reasons', lang)}</th></tr>"
-        + "".join(body) + f"</table>{tail}</section>"
+        + "".join(body)
+        + f"</table>{tail}</section>"
     )
 
 
@@ -68,12 +75,23 @@ def _charts(analysis: Analysis, lang: Lang) -> str:
     whale_points = [(0.0, 0.0)] + [(x, cum) for x, _, cum in analysis.curve]
     fig = analysis.figures
     peak_x = fig.whale_peak_customers / fig.customers if fig.customers else 0
-    pareto = line_chart(pareto_points, title=text("ui.pareto", lang).format(basis=basis),
-                        x_label=text("ui.share_customers", lang), y_label=basis, chart_id="pareto",
-                        y_percent=True, diagonal=True)
-    whale = line_chart(whale_points, title=text("ui.whale", lang).format(basis=basis),
-                       x_label=text("ui.share_customers", lang), y_label=basis, chart_id="whale",
-                       marker=(peak_x, fig.whale_peak, short_number(fig.whale_peak)))
+    pareto = line_chart(
+        pareto_points,
+        title=text("ui.pareto", lang).format(basis=basis),
+        x_label=text("ui.share_customers", lang),
+        y_label=basis,
+        chart_id="pareto",
+        y_percent=True,
+        diagonal=True,
+    )
+    whale = line_chart(
+        whale_points,
+        title=text("ui.whale", lang).format(basis=basis),
+        x_label=text("ui.share_customers", lang),
+        y_label=basis,
+        chart_id="whale",
+        marker=(peak_x, fig.whale_peak, short_number(fig.whale_peak)),
+    )
     accounts = analysis.accounts
     if "net_margin" in accounts.columns and "volume" in accounts.columns:
         x_col, y_col, title = "volume", "net_margin", text("ui.scatter", lang)
@@ -84,12 +102,22 @@ def _charts(analysis: Analysis, lang: Lang) -> str:
     sample = accounts.filter(nw.col("segment") != Segment.REGULAR.value).head(MAX_SCATTER)
     regular = accounts.filter(nw.col("segment") == Segment.REGULAR.value).head(MAX_SCATTER - sample.shape[0])
     points = [
-        (r[x_col], r[y_col], r["segment"]) for frame in (sample, regular)
+        (r[x_col], r[y_col], r["segment"])
+        for frame in (sample, regular)
         for r in frame.select(x_col, y_col, "segment").iter_rows(named=True)
     ]
-    y_clip = [(x, max(-1.0, min(1.0, y)) if y_col == "net_margin" and y is not None else y, g) for x, y, g in points]
-    scatter = scatter_chart(y_clip, SEGMENT_COLORS, title=title, x_label=labels[0], y_label=labels[1],
-                            chart_id="scatter", y_percent=y_col == "net_margin")
+    y_clip = [
+        (x, max(-1.0, min(1.0, y)) if y_col == "net_margin" and y is not None else y, g) for x, y, g in points
+    ]
+    scatter = scatter_chart(
+        y_clip,
+        SEGMENT_COLORS,
+        title=title,
+        x_label=labels[0],
+        y_label=labels[1],
+        chart_id="scatter",
+        y_percent=y_col == "net_margin",
+    )
     legend = "".join(
         f'<span><span class="swatch" style="background:{c}"></span>{escape(text("segment." + s, lang))}</span> '
         for s, c in SEGMENT_COLORS.items()
@@ -97,15 +125,16 @@ def _charts(analysis: Analysis, lang: Lang) -> str:
     return f'<div class="charts">{pareto}{whale}<div>{scatter}<p>{legend}</p></div></div>'
 
 
-def render_report(analysis: Analysis, summary: dict[str, Any], settings_rows: list[tuple[str, str, str]],
-                  lang: Lang) -> str:
+def render_report(
+    analysis: Analysis, summary: dict[str, Any], settings_rows: list[tuple[str, str, str]], lang: Lang
+) -> str:
     """One HTML page, no external assets: everything a sales director needs to check the verdicts."""
     fig = analysis.figures
     basis = text(f"basis.{analysis.basis}", lang)
     counts = analysis.segment_counts()
     seg_rows = "".join(
         f'<tr><td><span class="swatch" style="background:{SEGMENT_COLORS[s]}"></span>'
-        f"{escape(text('segment.' + s, lang))}</td><td class=\"num\">{n:,}</td></tr>"
+        f'{escape(text("segment." + s, lang))}</td><td class="num">{n:,}</td></tr>'
         for s, n in counts.items()
     )
     portfolio = [
@@ -117,12 +146,16 @@ def render_report(analysis: Analysis, summary: dict[str, Any], settings_rows: li
         (text("ui.tail_destroys", lang), f"{fig.tail_destroys:,.0f}"),
         (text("ui.loss_making", lang), f"{fig.loss_making_customers:,}"),
     ]
-    port_rows = "".join(f"<tr><th>{escape(k)}</th><td class=\"num\">{escape(v)}</td></tr>" for k, v in portfolio)
+    port_rows = "".join(
+        f'<tr><th>{escape(k)}</th><td class="num">{escape(v)}</td></tr>' for k, v in portfolio
+    )
     limits = "".join(f"<li>{escape(text(key, lang))}</li>" for key in analysis.missing)
     warnings = "".join(f"<li>{escape(w)}</li>" for w in summary.get("warnings", []))
     notes = ""
     if limits:
-        notes += f'<section class="note" id="limits"><h2>{text("ui.limits", lang)}</h2><ul>{limits}</ul></section>'
+        notes += (
+            f'<section class="note" id="limits"><h2>{text("ui.limits", lang)}</h2><ul>{limits}</ul></section>'
+        )
     if warnings:
         notes += f'<section id="warnings"><h2>{text("ui.warnings", lang)}</h2><ul>{warnings}</ul></section>'
     settings_html = "".join(
@@ -141,6 +174,6 @@ def render_report(analysis: Analysis, summary: dict[str, Any], settings_rows: li
         f'<h2>{text("ui.portfolio", lang)}</h2><table id="portfolio">{port_rows}</table>'
         f"{_charts(analysis, lang)}{lists}"
         f'<h2>{text("ui.settings", lang)}</h2><table id="settings"><tr><th>{text("ui.setting", lang)}</th>'
-        f'<th>{text("ui.value", lang)}</th><th>{text("ui.meaning", lang)}</th></tr>{settings_html}</table>'
+        f"<th>{text('ui.value', lang)}</th><th>{text('ui.meaning', lang)}</th></tr>{settings_html}</table>"
         "</body></html>"
     )

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]
 
 
 def write_all_or_nothing(out_dir: Path, writers: Mapping[str, Writer]) -> list[Path]:

@@ -14,7 +14,9 @@ def _scale(value: float, low: float, high: float, out_low: float, out_high: floa
     return out_low + (value - low) * (out_high - out_low) / (high - low)
 
 
-def _axes(x_label: str, y_label: str, x_ticks: Sequence[tuple[float, str]], y_ticks: Sequence[tuple[float, str]]) -> str:
+def _axes(
+    x_label: str, y_label: str, x_ticks: Sequence[tuple[float, str]], y_ticks: Sequence[tuple[float, str]]
+) -> str:
     parts = [
         f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - 10}" y2="{HEIGHT - PAD}" stroke="#555"/>',
         f'<line x1="{PAD}" y1="10" x2="{PAD}" y2="{HEIGHT - PAD}" stroke="#555"/>',
@@ -23,9 +25,13 @@ def _axes(x_label: str, y_label: str, x_ticks: Sequence[tuple[float, str]], y_ti
         f'class="axis">{escape(y_label)}</text>',
     ]
     for x, label in x_ticks:
-        parts.append(f'<text x="{x:.1f}" y="{HEIGHT - PAD + 16}" text-anchor="middle" class="tick">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{HEIGHT - PAD + 16}" text-anchor="middle" class="tick">{escape(label)}</text>'
+        )
     for y, label in y_ticks:
-        parts.append(f'<text x="{PAD - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{PAD - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{escape(label)}</text>'
+        )
         parts.append(f'<line x1="{PAD}" y1="{y:.1f}" x2="{WIDTH - 10}" y2="{y:.1f}" stroke="#eee"/>')
     return "".join(parts)
 
@@ -47,8 +53,15 @@ def short_number(value: float) -> str:
 
 
 def line_chart(
-    points: Sequence[tuple[float, float]], *, title: str, x_label: str, y_label: str, chart_id: str,
-    y_percent: bool = False, diagonal: bool = False, marker: tuple[float, float, str] | None = None,
+    points: Sequence[tuple[float, float]],
+    *,
+    title: str,
+    x_label: str,
+    y_label: str,
+    chart_id: str,
+    y_percent: bool = False,
+    diagonal: bool = False,
+    marker: tuple[float, float, str] | None = None,
 ) -> str:
     """A single polyline with axes; x in [0, 1] (share of customers), y as given."""
     if not points:
@@ -65,23 +78,40 @@ def line_chart(
 
     path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in points)
     x_ticks = [(sx(t / 4), f"{t * 25}%") for t in range(5)]
-    y_ticks = [(sy(y_low + (y_high - y_low) * t / 4),
-                f"{(y_low + (y_high - y_low) * t / 4) * 100:.0f}%" if y_percent
-                else short_number(y_low + (y_high - y_low) * t / 4)) for t in range(5)]
+    y_ticks = [
+        (
+            sy(y_low + (y_high - y_low) * t / 4),
+            f"{(y_low + (y_high - y_low) * t / 4) * 100:.0f}%"
+            if y_percent
+            else short_number(y_low + (y_high - y_low) * t / 4),
+        )
+        for t in range(5)
+    ]
     body = _axes(x_label, y_label, x_ticks, y_ticks)
     if diagonal:
-        body += f'<line x1="{sx(0)}" y1="{sy(0)}" x2="{sx(1)}" y2="{sy(1)}" stroke="#bbb" stroke-dasharray="4"/>'
+        body += (
+            f'<line x1="{sx(0)}" y1="{sy(0)}" x2="{sx(1)}" y2="{sy(1)}" stroke="#bbb" stroke-dasharray="4"/>'
+        )
     body += f'<polyline fill="none" stroke="#1f6feb" stroke-width="2" points="{path}"/>'
     if marker:
         mx, my, label = marker
-        body += (f'<circle cx="{sx(mx):.1f}" cy="{sy(my):.1f}" r="4" fill="#d1242f"/>'
-                 f'<text x="{sx(mx) - 6:.1f}" y="{sy(my) - 8:.1f}" text-anchor="end" class="tick">{escape(label)}</text>')
+        body += (
+            f'<circle cx="{sx(mx):.1f}" cy="{sy(my):.1f}" r="4" fill="#d1242f"/>'
+            f'<text x="{sx(mx) - 6:.1f}" y="{sy(my) - 8:.1f}" text-anchor="end" class="tick">{escape(label)}</text>'
+        )
     return _frame(title, body, chart_id)
 
 
 def scatter_chart(
-    points: Sequence[tuple[float, float, str]], colors: dict[str, str], *, title: str, x_label: str,
-    y_label: str, chart_id: str, log_x: bool = True, y_percent: bool = True,
+    points: Sequence[tuple[float, float, str]],
+    colors: dict[str, str],
+    *,
+    title: str,
+    x_label: str,
+    y_label: str,
+    chart_id: str,
+    log_x: bool = True,
+    y_percent: bool = True,
 ) -> str:
     """Points (x, y, group) coloured by group; x on a log scale by default (volumes span decades)."""
     import math
@@ -100,12 +130,24 @@ def scatter_chart(
     def sy(y: float) -> float:
         return _scale(y, y_low, y_high, HEIGHT - PAD - 4, 14)
 
-    x_ticks = [(sx(x_low + (x_high - x_low) * t / 4),
-                short_number(10 ** (x_low + (x_high - x_low) * t / 4) if log_x else x_low + (x_high - x_low) * t / 4))
-               for t in range(5)]
-    y_ticks = [(sy(y_low + (y_high - y_low) * t / 4),
-                f"{(y_low + (y_high - y_low) * t / 4) * 100:.0f}%" if y_percent
-                else short_number(y_low + (y_high - y_low) * t / 4)) for t in range(5)]
+    x_ticks = [
+        (
+            sx(x_low + (x_high - x_low) * t / 4),
+            short_number(
+                10 ** (x_low + (x_high - x_low) * t / 4) if log_x else x_low + (x_high - x_low) * t / 4
+            ),
+        )
+        for t in range(5)
+    ]
+    y_ticks = [
+        (
+            sy(y_low + (y_high - y_low) * t / 4),
+            f"{(y_low + (y_high - y_low) * t / 4) * 100:.0f}%"
+            if y_percent
+            else short_number(y_low + (y_high - y_low) * t / 4),
+        )
+        for t in range(5)
+    ]
     body = _axes(x_label, y_label, x_ticks, y_ticks)
     dots = [
         f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3" fill="{colors.get(g, "#888")}" fill-opacity="0.7">'
