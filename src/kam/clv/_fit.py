@@ -82,15 +82,14 @@ def maximise(
             bounds=[(-_LOG_PARAM_LIMIT, _LOG_PARAM_LIMIT)] * start.size,
             options={"maxiter": max_iterations, "ftol": 1e-15, "gtol": gradient_tolerance * 1e-2},
         )
-    log_params = np.asarray(result.x, dtype=float)
-    value, gradient = objective(log_params)
+    log_params, value, gradient = _newton_polish(objective, np.asarray(result.x, dtype=float))
     if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
         raise ConvergenceError(model, "the log-likelihood is not finite at the estimate", _HINT)
     if np.any(np.abs(log_params) >= _LOG_PARAM_LIMIT - 1e-6):
         raise ConvergenceError(
             model, "a parameter ran off to 0 or infinity (the data do not identify the model)", _HINT
         )
-    if np.max(np.abs(gradient)) > gradient_tolerance:
+    if np.max(np.abs(gradient)) > gradient_tolerance * max(1.0, abs(value)):
         raise ConvergenceError(
             model,
             f"gradient {np.max(np.abs(gradient)):.2e} above tolerance after {result.nit} iterations "
@@ -115,6 +114,31 @@ def maximise(
 
 
 _HINT = "more customers with repeat purchases, a longer calibration period, or the other purchase model"
+
+
+def _newton_polish(
+    objective: Objective, point: FloatArray, steps: int = 8
+) -> tuple[FloatArray, float, FloatArray]:
+    """A few damped Newton steps from the quasi-Newton answer, so the gradient really is ~0."""
+    value, gradient = objective(point)
+    for _ in range(steps):
+        if not (np.isfinite(value) and np.all(np.isfinite(gradient))) or np.max(np.abs(gradient)) < 1e-12:
+            break
+        try:
+            direction = -np.linalg.solve(_hessian(objective, point), gradient)
+        except np.linalg.LinAlgError:
+            break
+        if not np.all(np.isfinite(direction)) or direction @ gradient >= 0:
+            break
+        for shrink in (1.0, 0.5, 0.25, 0.125):
+            candidate = np.clip(point + shrink * direction, -_LOG_PARAM_LIMIT, _LOG_PARAM_LIMIT)
+            new_value, new_gradient = objective(candidate)
+            if np.isfinite(new_value) and new_value <= value + 1e-12 * abs(value):
+                point, value, gradient = candidate, new_value, new_gradient
+                break
+        else:
+            break
+    return point, float(value), gradient
 
 
 def _hessian(objective: Objective, point: FloatArray, step: float = 1e-5) -> FloatArray:
