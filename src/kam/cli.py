@@ -6,6 +6,7 @@ import typer
 
 from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
+from kam.commands.clv import app as clv_app
 from kam.commands.demo import demo_data
 
 app = typer.Typer(
@@ -19,3 +20,4 @@ app.command("demo-data")(demo_data)
 
 # Sub-command groups register here, one line each.
 app.add_typer(calls_app, name="calls")
+app.add_typer(clv_app, name="clv")
