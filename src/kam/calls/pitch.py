@@ -20,8 +20,14 @@ _PRESENT_EN = (
 _PRESENT_ZH = alternation(
     "我們的產品 我們的方案 我們的系統 我們的平台 我們的解決方案 我們的服務 我們家的 我們公司的產品 "
     "給您介紹 跟您介紹 為您介紹 幫您介紹 介紹一下我們  "
-    "我們可以提供 我們提供 我們的優勢 優勢在於 功能 演示一下 示範一下 我們這款 這款產品 我們的新款 "
+    "我們可以提供 我們提供 我們的優勢 優勢在於 演示一下 示範一下 我們這款 這款產品 我們的新款 "
     "我們的終端 我們的鋼材 我們的軟體"
+)
+# "I'm Tom from CloudLedger" or "我是遠東鋼鐵的張志明" names the company, it does not present the product.
+_SELF_INTRO_RE = re.compile(
+    r"^(?:hi|hello|good (?:morning|afternoon)|[^,.]{0,20}[,，])?[\s,]*(?:i'm|i am|this is|my name is)\b.{0,40}\b(?:from|with)\b"
+    rf"|^(?:[^，。]{{0,10}}[，,])?(?:我是(?![說说])|我叫|敝姓)[^，。]{{0,20}}的",
+    re.IGNORECASE,
 )
 _PRESENT_RE = re.compile(rf"{_PRESENT_EN}|{_PRESENT_ZH}", re.IGNORECASE)
 
@@ -45,6 +51,8 @@ class PitchDetector:
         self._products = _product_re(tuple(sorted(set(products))))
 
     def is_pitch(self, sentence: str) -> bool:
+        if _SELF_INTRO_RE.search(sentence):
+            return False
         if self._products is not None and self._products.search(sentence):
             return True
         return _PRESENT_RE.search(sentence) is not None

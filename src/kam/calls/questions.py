@@ -34,11 +34,11 @@ _EN_TAG_RE = re.compile(
 _ZH_CLOSED = "是不是 有沒有 會不會 能不能 可不可以 要不要 對不對 好不好 是否 有無 行不行"
 _ZH_OPEN = (
     "什麼 為什麼 為何 怎麼 怎樣 如何 哪些 哪家 哪個 哪裡 哪種 哪一 多少 幾個 幾家 幾年 幾台 幾噸 多久 "
-    "多長 多大 請談談 談談 說說 聊聊  "
+    "請談談 談談 說說 聊聊  "
     "介紹一下你們 介紹一下貴公司"
 )
 _ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|([\u4e00-\u9fff])不\1|[嗎吗][?？!！。]*$")
-_ZH_OPEN_RE = re.compile(alternation(_ZH_OPEN))
+_ZH_OPEN_RE = re.compile(rf"{alternation(_ZH_OPEN)}|(?<![很許许好差])多(?:大|長|长|遠|远|高)")
 _ZH_TAIL_RE = re.compile(r"[呢嗎吗][?？]*$")
 _QMARK_RE = re.compile(r"[?？]")
 _WHY_RE = re.compile(
@@ -120,7 +120,9 @@ def classify_question(sentence: str) -> QuestionKind | None:
 _STATEMENT_RE = re.compile(
     r"^(?:what|how|why|when|where|who)\b.{0,12}\b(?:we|i)\s+(?:do|did|have|can)\b", re.IGNORECASE
 )
-_ZH_STATEMENT_RE = re.compile(alternation("沒什麼 不怎麼 沒多少 什麼都 多少有 不知道為什麼 怎麼說呢"))
+_ZH_STATEMENT_RE = re.compile(
+    alternation("沒什麼 不怎麼 沒多少 什麼都 多少有 不知道為什麼 不知道怎麼 怎麼說呢")
+)
 
 
 def _is_statement_use(sentence: str, open_en: bool) -> bool:
