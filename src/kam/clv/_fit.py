@@ -80,9 +80,12 @@ def maximise(
             jac=True,
             method="L-BFGS-B",
             bounds=[(-_LOG_PARAM_LIMIT, _LOG_PARAM_LIMIT)] * start.size,
-            options={"maxiter": max_iterations, "ftol": 1e-15, "gtol": gradient_tolerance * 1e-2},
+            options={"maxiter": max_iterations, "ftol": 1e-13, "gtol": gradient_tolerance * 1e-2},
         )
-    log_params, value, gradient = _newton_polish(objective, np.asarray(result.x, dtype=float))
+    log_params = np.asarray(result.x, dtype=float)
+    value, gradient = objective(log_params)
+    if np.max(np.abs(gradient)) > gradient_tolerance * 1e-2:
+        log_params, value, gradient = _newton_polish(objective, log_params)
     if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
         raise ConvergenceError(model, "the log-likelihood is not finite at the estimate", _HINT)
     if np.any(np.abs(log_params) >= _LOG_PARAM_LIMIT - 1e-6):
