@@ -25,8 +25,8 @@ _PRESENT_ZH = alternation(
 )
 # "I'm Tom from CloudLedger" or "我是遠東鋼鐵的張志明" names the company, it does not present the product.
 _SELF_INTRO_RE = re.compile(
-    r"^(?:hi|hello|good (?:morning|afternoon)|[^,.]{0,20}[,，])?[\s,]*(?:i'm|i am|this is|my name is)\b.{0,40}\b(?:from|with)\b"
-    rf"|^(?:[^，。]{{0,10}}[，,])?(?:我是(?![說说])|我叫|敝姓)[^，。]{{0,20}}的",
+    r"^(?:hi|hello|good (?:morning|afternoon)|[^,.]{0,20}[,，])?[\s,]*(?:i'm|i am|this is|my name is)\b"
+    r".{0,40}\b(?:from|with)\b|^(?:[^，。]{0,10}[，,])?(?:我是(?![說说])|我叫|敝姓)[^，。]{0,20}的",
     re.IGNORECASE,
 )
 _PRESENT_RE = re.compile(rf"{_PRESENT_EN}|{_PRESENT_ZH}", re.IGNORECASE)
