@@ -31,9 +31,9 @@ def test_decode_detects_the_encoding(data: bytes, text: str) -> None:
 
 def test_vtt_voice_tags_and_prefixes() -> None:
     data = (
-        "WEBVTT\n\nNOTE exported\n\n1\n00:00:01.000 --> 00:00:04.500\n<v.loud Amy Chen>Hello there.</v>\n\n"
-        "00:04.600 --> 00:06.000\nLin: Hi <b>Amy</b>.\n\n00:00:06.100 --> 00:00:07.000\nstill Lin\n"
-    ).encode()
+        b"WEBVTT\n\nNOTE exported\n\n1\n00:00:01.000 --> 00:00:04.500\n<v.loud Amy Chen>Hello there.</v>\n\n"
+        b"00:04.600 --> 00:06.000\nLin: Hi <b>Amy</b>.\n\n00:00:06.100 --> 00:00:07.000\nstill Lin\n"
+    )
     t = parse_transcript(data, "a.vtt")
     assert t.format is Format.VTT and t.timestamps
     assert [(x.speaker, x.start_s, x.end_s, x.text) for x in t.turns] == [
@@ -110,7 +110,7 @@ def test_plain_text_with_stamps_and_continuation_lines() -> None:
 
 
 def test_plain_text_without_stamps() -> None:
-    t = parse_transcript("Amy: Hi\n\nLin: Hello\n".encode(), "a.txt")
+    t = parse_transcript(b"Amy: Hi\n\nLin: Hello\n", "a.txt")
     assert not t.timestamps and [x.start_s for x in t.turns] == [None, None]
 
 

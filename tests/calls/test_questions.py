@@ -7,7 +7,7 @@ import pytest
 from kam.calls.models import SpinType
 from kam.calls.questions import classify_question
 
-S, P, I, N = SpinType.SITUATION, SpinType.PROBLEM, SpinType.IMPLICATION, SpinType.NEED_PAYOFF
+S, P, IMP, N = SpinType.SITUATION, SpinType.PROBLEM, SpinType.IMPLICATION, SpinType.NEED_PAYOFF
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ S, P, I, N = SpinType.SITUATION, SpinType.PROBLEM, SpinType.IMPLICATION, SpinTyp
         ("Could you walk me through how your plant runs today?", True, S, False),
         ("Tell me about your delivery fleet.", True, S, False),
         ("Do you have problems with late delivery?", False, P, False),
-        ("How does that affect your production line?", True, I, False),
+        ("How does that affect your production line?", True, IMP, False),
         ("What would it mean for you if deliveries were on time?", True, N, False),
         ("Would an offline mode help with that?", False, N, False),
         ("Why is that?", True, None, True),
@@ -25,10 +25,10 @@ S, P, I, N = SpinType.SITUATION, SpinType.PROBLEM, SpinType.IMPLICATION, SpinTyp
         ("so if the drivers had a tracker that only logs the route would that help", False, N, False),
         ("你們現在用的是哪家的鋼材？", True, S, False),
         ("有沒有遇到交期延遲的問題", False, P, False),
-        ("死機的時候對產線會造成什麼影響？", True, I, False),
+        ("死機的時候對產線會造成什麼影響？", True, IMP, False),
         ("如果能準時交貨，對你們有什麼幫助呢", True, N, False),
         ("为什么这个模块很难用", True, P, True),
-        ("价格上涨对你们的利润影响大不大", False, I, False),
+        ("价格上涨对你们的利润影响大不大", False, IMP, False),
         ("你们对稳定性有什么具体的要求吗？", False, None, False),
         ("What's causing the lag, 是頻寬不夠嗎？", True, P, False),
     ],
