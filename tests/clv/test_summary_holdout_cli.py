@@ -1,0 +1,146 @@
+"""Summaries from transactions, the holdout tables and SVG, CLV arithmetic, settings and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from kam.cli import app
+from kam.clv import (
+    BetaGeo,
+    ClvSettings,
+    GammaGamma,
+    customer_lifetime_value,
+    holdout_check,
+    holdout_svg,
+    rfm_summary,
+)
+from kam.clv.cdnow import read_cdnow
+
+TX = pl.DataFrame(
+    {
+        "customer_id": ["a", "a", "a", "a", "b", "c"],
+        "date": [
+            dt.date(2024, 1, 1),
+            dt.date(2024, 1, 1),
+            dt.date(2024, 1, 8),
+            dt.date(2024, 1, 22),
+            dt.date(2024, 1, 15),
+            dt.date(2024, 2, 1),
+        ],
+        "amount": [5.0, 5.0, 20.0, 40.0, 7.0, 3.0],
+    }
+)
+
+
+@pytest.mark.parametrize(("unit", "days"), [("day", 1.0), ("week", 7.0), ("month", 30.4375)])
+def test_summary_merges_same_day_and_uses_unit(unit, days):
+    out = rfm_summary(TX.lazy(), unit=unit, calibration_end="2024-01-29")
+    assert out["customer_id"].to_list() == ["a", "b"]
+    a = out.row(0, named=True)
+    assert (a["frequency"], a["monetary"]) == (2, 30.0)
+    assert a["recency"] == pytest.approx(21 / days) and a["T"] == pytest.approx(28 / days)
+    assert out.row(1, named=True)["monetary"] == 0.0
+
+
+def test_summary_accepts_datetimes_and_adds_holdout():
+    frame = TX.with_columns(pl.col("date").cast(pl.Datetime))
+    out = rfm_summary(frame, unit="day", calibration_end="2024-01-10", observation_end="2024-02-09")
+    assert out["customer_id"].to_list() == ["a"]
+    assert out["frequency_holdout"].to_list() == [1]
+    assert out["duration_holdout"].to_list() == [30.0]
+
+
+@pytest.fixture(scope="module")
+def sample_check(cdnow_sample_path):
+    tx = read_cdnow(cdnow_sample_path)
+    s = rfm_summary(tx, calibration_end="1997-09-30")
+    model = BetaGeo().fit(s["frequency"], s["recency"], s["T"])
+    return holdout_check(model, tx, unit="week", calibration_end="1997-09-30", observation_end="1998-06-30")
+
+
+def test_holdout_tables_cover_all_customers_and_track_actuals(sample_check):
+    by_freq = sample_check.by_frequency
+    assert by_freq["bucket"].to_list() == ["0", "1", "2", "3", "4", "5", "6", "7+"]
+    assert by_freq["customers"].sum() == 2357
+    over = sample_check.over_time
+    assert over.height == 39 and np.all(np.diff(over["predicted_cumulative"].to_numpy()) > 0)
+    total = (by_freq["actual_mean"] * by_freq["customers"]).sum()
+    assert over["actual_cumulative"][-1] == pytest.approx(total)
+    assert over["predicted_cumulative"][-1] == pytest.approx(total, rel=0.2)
+
+
+def test_holdout_svg_is_plain_svg(sample_check):
+    svg = holdout_svg(sample_check)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and "<script" not in svg and "href" not in svg
+    assert svg.count("<polyline") == 2
+
+
+def test_clv_without_discount_is_margin_times_spend_times_purchases(cdnow_summary, cdnow_spend):
+    bg = BetaGeo().fit(*cdnow_summary)
+    gg = GammaGamma().fit(cdnow_spend["x"], cdnow_spend["zbar"])
+    x, t_x, T = (np.array([0.0, 2.0]), np.array([0.0, 30.43]), np.array([38.86, 38.86]))
+    spend = np.array([0.0, 22.35])
+    value = customer_lifetime_value(
+        bg, gg, x, t_x, T, spend, horizon_periods=39.5, discount_rate_per_period=0.0, margin=0.5
+    )
+    expected = (
+        0.5 * gg.conditional_expected_spend(x, spend) * bg.conditional_expected_purchases(39.5, x, t_x, T)
+    )
+    np.testing.assert_allclose(value, expected)
+    discounted = customer_lifetime_value(
+        bg, gg, x, t_x, T, spend, horizon_periods=39.5, discount_rate_per_period=0.01, margin=0.5
+    )
+    assert np.all(discounted < value)
+
+
+def test_every_setting_has_a_description():
+    assert all(field.description for field in ClvSettings.model_fields.values())
+
+
+def test_cli_writes_all_outputs_or_nothing(tmp_path, cdnow_sample_path):
+    csv = tmp_path / "tx.csv"
+    read_cdnow(cdnow_sample_path).collect().write_csv(csv)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "clv",
+            "fit",
+            str(csv),
+            "--calibration-end",
+            "1997-09-30",
+            "--holdout-end",
+            "1998-06-30",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    params = json.loads((out / "params.json").read_text())
+    assert params["params"]["r"] == pytest.approx(0.243, rel=2e-3) and params["n_customers"] == 2357
+    predictions = pl.read_csv(out / "predictions.csv")
+    assert predictions.columns == [
+        "customer_id",
+        "x",
+        "t_x",
+        "T",
+        "p_alive",
+        "expected_purchases",
+        "expected_spend",
+        "clv",
+    ]
+    assert (out / "holdout.svg").exists()
+    failed = CliRunner().invoke(
+        app, ["clv", "fit", str(csv), "--calibration-end", "1997-01-01", "--out", str(out)]
+    )
+    assert failed.exit_code == 1 and "no customer made a repeat purchase" in failed.output
+    assert json.loads((out / "params.json").read_text()) == params
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tx.csv"]
