@@ -65,16 +65,21 @@ class _WhyChain:
         self.best = 0
         self.last_at = 0.0
         self.context: set[str] = set()
+        self.answers: list[str] = []
 
     def customer_said(self, text: str) -> None:
         if self.depth:
-            self.context |= topic_terms(text)
+            self.answers.append(text)
 
     def sales_asked(self, sentence: Sentence, kind: QuestionKind) -> None:
         if not kind.why:
             self.depth = 0
+            self.answers.clear()
             return
         terms = topic_terms(sentence.text)
+        if self.answers:
+            self.context |= topic_terms(" ".join(self.answers))
+            self.answers.clear()
         on_topic = not terms or len(terms & self.context) >= self.settings.why_chain_min_shared_terms
         in_time = sentence.start_s - self.last_at <= self.settings.why_chain_max_gap_s
         self.depth = self.depth + 1 if self.depth and on_topic and in_time else 1

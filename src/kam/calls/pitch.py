@@ -27,21 +27,20 @@ _PRESENT_ZH = alternation(
 _SELF_INTRO_RE = re.compile(
     r"^(?:hi|hello|good (?:morning|afternoon)|[^,.]{0,20}[,，])?[\s,]*(?:i'm|i am|this is|my name is)\b"
     r".{0,40}\b(?:from|with)\b|^(?:[^，。]{0,10}[，,])?(?:我是(?![說说])|我叫|敝姓)[^，。]{0,20}的",
-    re.IGNORECASE,
 )
-_PRESENT_RE = re.compile(rf"{_PRESENT_EN}|{_PRESENT_ZH}", re.IGNORECASE)
+_PRESENT_RE = re.compile(rf"{_PRESENT_EN}|{_PRESENT_ZH}")
 
 
 @lru_cache(maxsize=64)
 def _product_re(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = [t.strip() for t in terms if t.strip()]
+    words = [t.strip().lower() for t in terms if t.strip()]
     if not words:
         return None
     parts = []
     for w in words:
         alt = alternation([w])
         parts.append(rf"\b(?:{alt})\b" if w.isascii() else f"(?:{alt})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(parts))
 
 
 class PitchDetector:
@@ -51,8 +50,8 @@ class PitchDetector:
         self._products = _product_re(tuple(sorted(set(products))))
 
     def is_pitch(self, sentence: str) -> bool:
-        if _SELF_INTRO_RE.search(sentence):
+        sentence = sentence.lower()
+        named = self._products is not None and self._products.search(sentence) is not None
+        if not named and _PRESENT_RE.search(sentence) is None:
             return False
-        if self._products is not None and self._products.search(sentence):
-            return True
-        return _PRESENT_RE.search(sentence) is not None
+        return _SELF_INTRO_RE.search(sentence) is None

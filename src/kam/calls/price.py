@@ -32,7 +32,7 @@ _ZH_NUMERAL = "零〇一二兩两三四五六七八九十百千萬万億亿點�
 _NUM_ZH = rf"[一二兩两三四五六七八九十][{_ZH_NUMERAL}]*"
 _AMOUNT = rf"(?:{_NUM_AR}|{_NUM_ZH}|\b{_NUM_EN}\b)"
 _CUR_BEFORE = (
-    r"(?:US\$|NT\$|HK\$|S\$|\$|¥|￥|€|£|\b(?:RMB|USD|NTD|TWD|EUR|CNY|HKD)\s*|"
+    r"(?:us\$|nt\$|hk\$|s\$|\$|¥|￥|€|£|\b(?:rmb|usd|ntd|twd|eur|cny|hkd)\s*|"
     r"人民幣|人民币|新台幣|台幣|台币|美金|美元)"
 )
 _CUR_AFTER = (
@@ -55,26 +55,29 @@ _PRICE_WORDS_ZH = alternation(
 )
 _PER_UNIT = alternation("每噸 一噸 每台 一台 每套 一套 每月 每年 每個帳號 一個帳號")
 
-_MENTION_RE = re.compile(rf"{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}", re.IGNORECASE)
+_MENTION_RE = re.compile(rf"{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}")
+# Every quote or mention pattern contains one of these; sentences without any skip the costly patterns.
+_ANCHOR_RE = re.compile(
+    r"[$¥￥€£元塊块折%]|\b(?:rmb|usd|ntd|twd|eur|cny|hkd|dollars?|bucks|euros?|yuan|percent)\b|人民幣|人民币|台幣|"
+    r"台币|美金|美元|(?:/|\bper\b|\ba\b)\s*(?:ton|tonne|unit|seat|user|license|licence|month|year)\b|"
+    rf"{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}|{_PER_UNIT}",
+)
 _QUOTE_RES = [
-    re.compile(rf"{_CUR_BEFORE}\s*(?P<a>{_AMOUNT})", re.IGNORECASE),
-    re.compile(rf"(?P<a>{_AMOUNT}){_CUR_AFTER}", re.IGNORECASE),
+    re.compile(rf"{_CUR_BEFORE}\s*(?P<a>{_AMOUNT})"),
+    re.compile(rf"(?P<a>{_AMOUNT}){_CUR_AFTER}"),
     re.compile(
         rf"(?P<a>{_AMOUNT})\s*(?:/|per|a)\s*(?:ton|tonne|unit|seat|user|license|licence|month|year)\b",
-        re.IGNORECASE,
-    ),
+        ),
     re.compile(
         rf"(?:{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}|{_PER_UNIT})[^\d.?!。？！]{{0,12}}?(?P<a>{_AMOUNT}){_NOT_MONEY}",
-        re.IGNORECASE,
-    ),
+        ),
 ]
 _DISCOUNT_RES = [
     re.compile(r"(?P<d>[一二三四五六七八九]{1,2}|\d(?:\.\d)?)\s*折(?!扣)"),
     re.compile(
         r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s*(?:off|discount)|(?:discount|折扣|優惠|优惠)\D{0,10}?"
         r"(?P<q>\d+(?:\.\d+)?)\s*(?:%|percent)",
-        re.IGNORECASE,
-    ),
+        ),
 ]
 _AR_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\S*)")
 
@@ -151,7 +154,7 @@ def parse_english_number(text: str) -> float | None:
 
 def parse_amount(text: str) -> float | None:
     """A money amount in any of our notations; a discount like 九折 gives the price factor (0.9)."""
-    s = text.strip()
+    s = text.strip().lower()
     for rx in _DISCOUNT_RES[:1]:
         m = rx.fullmatch(s)
         if m:
@@ -179,8 +182,14 @@ def _amount_value(a: str) -> float | None:
     return parse_english_number(a)
 
 
+_NO_PRICE = PriceTalk(mention=False, quote=False, amount=None)
+
+
 def price_talk(sentence: str) -> PriceTalk:
     """Price mention and concrete quote in one sentence; 'it depends' mentions price without a figure."""
+    sentence = sentence.lower()
+    if _ANCHOR_RE.search(sentence) is None:
+        return _NO_PRICE
     for rx in _QUOTE_RES:
         m = rx.search(sentence)
         if m:

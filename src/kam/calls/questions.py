@@ -17,18 +17,15 @@ _EN_INVITE = r"tell me|walk me through|describe|explain|help me understand|talk 
 _LEAD = r"^(?:(?:so|and|but|okay|ok|well|right|alright|now|then|great|also|just|um|uh|and so)[,\s]+)*"
 _EN_OPEN_START_RE = re.compile(
     rf"{_LEAD}(?:{_EN_WH}|{_EN_INVITE}|in what way|(?:could|can|would) you (?:please )?(?:{_EN_INVITE}))\b",
-    re.IGNORECASE,
 )
 _EN_CLOSED_START_RE = re.compile(
     rf"{_LEAD}(?:{_EN_AUX})\s+(?:you|your|we|they|it|there|that|this|i|he|she|the|any|anyone)\b",
-    re.IGNORECASE,
 )
 _EN_TAG_RE = re.compile(
     r"\b(?:right|correct|isn't it|don't you|aren't you|is that right|yes or no|"
     r"(?:would|will|could|does|do|is) (?:that|it|this) "
     r"(?:help|work|make sense|be (?:useful|helpful|ok|okay)))"
     r"\s*[?？]?$",
-    re.IGNORECASE,
 )
 
 _ZH_CLOSED = "是不是 有沒有 會不會 能不能 可不可以 要不要 對不對 好不好 是否 有無 行不行"
@@ -37,14 +34,13 @@ _ZH_OPEN = (
     "請談談 談談 說說 聊聊  "
     "介紹一下你們 介紹一下貴公司"
 )
-_ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|([\u4e00-\u9fff])不\1|[嗎吗][?？!！。]*$")
+_ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|[嗎吗][?？!！。]*$")
 _ZH_OPEN_RE = re.compile(rf"{alternation(_ZH_OPEN)}|(?<![很許许好差])多(?:大|長|长|遠|远|高)")
 _ZH_TAIL_RE = re.compile(r"[呢嗎吗][?？]*$")
 _QMARK_RE = re.compile(r"[?？]")
 _WHY_RE = re.compile(
     r"\bwhy\b|\bhow come\b|what(?:'s| is) the reason|what (?:makes|made|causes|caused)|"
     + alternation("為什麼 為何 怎麼會 什麼原因 原因是"),
-    re.IGNORECASE,
 )
 
 _SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
@@ -80,7 +76,7 @@ _SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
     ),
 }
 _SPIN_RES: list[tuple[SpinType, re.Pattern[str]]] = [
-    (spin, re.compile(rf"\b(?:{en})|{alternation(zh)}", re.IGNORECASE))
+    (spin, re.compile(rf"\b(?:{en})|{alternation(zh)}"))
     for spin, (en, zh) in _SPIN_WORDS.items()
 ]
 
@@ -94,10 +90,19 @@ class QuestionKind:
     why: bool
 
 
+_ANY_CUE_RE = re.compile(
+    "|".join(
+        f"(?:{rx.pattern})"
+        for rx in (_QMARK_RE, _EN_OPEN_START_RE, _EN_CLOSED_START_RE, _ZH_CLOSED_RE, _ZH_OPEN_RE, _ZH_TAIL_RE, _EN_TAG_RE)
+    ),
+)
+_EN_WH_RE = re.compile(rf"\b(?:{_EN_WH})\b")
+
+
 def classify_question(sentence: str) -> QuestionKind | None:
     """None if the sentence does not ask; question marks are optional (ASR text has none)."""
-    s = sentence.strip()
-    if not s:
+    s = sentence.strip().lower()
+    if not s or _ANY_CUE_RE.search(s) is None:
         return None
     marked = _QMARK_RE.search(s) is not None
     open_en = _EN_OPEN_START_RE.match(s) is not None
@@ -112,7 +117,7 @@ def classify_question(sentence: str) -> QuestionKind | None:
         return None
     is_open = open_en or open_zh
     if marked and not (open_en or closed_en or closed_zh or open_zh):
-        is_open = re.search(rf"\b(?:{_EN_WH})\b", s, re.IGNORECASE) is not None and not closed_zh
+        is_open = _EN_WH_RE.search(s) is not None and not closed_zh
     spin = next((t for t, rx in _SPIN_RES if rx.search(s)), None)
     return QuestionKind(open=is_open, spin=spin, why=_WHY_RE.search(s) is not None)
 

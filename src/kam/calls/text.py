@@ -38,9 +38,10 @@ _HANT_RE = re.compile("[" + "".join(sorted(HANT_ONLY)) + "]")
 _HANS_RE = re.compile("[" + "".join(sorted(HANS_ONLY)) + "]")
 # Sentence ends: CJK and Latin end marks (a '.' only before space or end, so 3.5 stays whole), line breaks.
 _SENT_END_RE = re.compile(
-    r"(?:[。！？!?；;…]+|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bvs)(?<!\betc)(?<!\bNo)\.(?=\s|$))[」』”\"')）]*\s*|\n+"
+    r"(?:[。！？!?；;…]+|\.(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bNo\.)(?=\s|$))"
+    r"[」』”\"')）]*\s*|\n+"
 )
-_CJK_SPACE_RE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
+_CJK_SPACE_RE = re.compile(rf"([{CJK}])\s+(?=[{CJK}])")
 _PUNCT_RE = re.compile(r"[.,!?;:。，！？；：、]")
 # Unpunctuated English (ASR output) is cut before a clause that opens a question.
 _ASR_LEAD = ("so", "and", "okay", "ok", "right", "alright", "great", "well", "also", "now")
@@ -158,7 +159,7 @@ def speech_seconds(text: str, latin_word_s: float, cjk_char_s: float) -> float:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a turn, end marks kept; unpunctuated ASR text is cut at phrase breaks."""
-    text = _CJK_SPACE_RE.sub("\n", text.strip())
+    text = _CJK_SPACE_RE.sub("\\1\n", text.strip())
     if not _PUNCT_RE.search(text) and len(text) > 40:
         text = _ASR_QUESTION_START_RE.sub("\n", text)
     out: list[str] = []

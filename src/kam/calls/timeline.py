@@ -57,6 +57,10 @@ def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> lis
     return sides
 
 
+def _estimate(text: str, settings: CallSettings) -> float:
+    return speech_seconds(text, settings.latin_word_s, settings.cjk_char_s)
+
+
 def place_turns(transcript: Transcript, sides: list[Side], settings: CallSettings) -> list[PlacedTurn]:
     """Fill times: a missing end is the next start (or an estimate); without stamps all are estimates."""
     turns = transcript.turns
@@ -64,15 +68,14 @@ def place_turns(transcript: Transcript, sides: list[Side], settings: CallSetting
     clock = 0.0
     for i, (turn, side) in enumerate(zip(turns, sides, strict=True)):
         tokens = count_tokens(turn.text)
-        estimate = speech_seconds(turn.text, settings.latin_word_s, settings.cjk_char_s)
         if transcript.timestamps and turn.start_s is not None:
             start = turn.start_s
             end = turn.end_s
             if end is None:
                 nxt = turns[i + 1].start_s if i + 1 < len(turns) else None
-                end = nxt if nxt is not None and nxt >= start else start + estimate
+                end = nxt if nxt is not None and nxt >= start else start + _estimate(turn.text, settings)
         else:
-            start, end = clock, clock + estimate
+            start, end = clock, clock + _estimate(turn.text, settings)
         end = max(end, start)
         clock = end
         placed.append(PlacedTurn(turn.speaker, side, start, end, tokens, turn.text))
@@ -84,7 +87,7 @@ def sentences_of(placed: list[PlacedTurn]) -> list[Sentence]:
     out: list[Sentence] = []
     for index, turn in enumerate(placed):
         parts = split_sentences(turn.text)
-        counts = [count_tokens(p) for p in parts]
+        counts = [count_tokens(p) for p in parts] if len(parts) > 1 else [turn.tokens]
         total = sum(counts)
         span = turn.end_s - turn.start_s
         done = 0
