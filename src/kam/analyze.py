@@ -43,6 +43,7 @@ class AnalyzeOptions:
     cancellation_pattern: str | None = r"^C\d"
     currency: str | None = None
     forecast: bool = True
+    streaming: bool = False
 
 
 @dataclass
@@ -53,15 +54,13 @@ class AnalyzeResult:
     written: list[Path]
 
 
-def _as_of(frame: pl.LazyFrame, requested: dt.date | None, label: str) -> dt.date:
-    first, last = (
-        frame.select(pl.col("date").min().alias("first"), pl.col("date").max().alias("last")).collect().row(0)
-    )
-    if requested is None:
-        return last
+def _as_of(loaded: LoadedTransactions, requested: dt.date | None) -> dt.date:
+    first, last = loaded.first_date, loaded.last_date
+    if first is None or last is None or requested is None:
+        return requested or last or dt.date.today()
     if requested < first:
         raise ImportValidationError(
-            f"{label}: --as-of {requested} is before the first transaction ({first}); nothing to analyse"
+            f"{loaded.label}: --as-of {requested} is before the first transaction ({first}); nothing to analyse"
         )
     return requested
 
@@ -112,14 +111,17 @@ def run_analyze(
         date_format=options.date_format,
         cancellation_pattern=options.cancellation_pattern,
         currency=options.currency,
+        streaming=options.streaming,
     )
     customers = (
         nw.from_native(load_customers(options.customers, mapping=options.customer_mapping))
         if options.customers
         else None
     )
-    as_of = _as_of(loaded.frame, options.as_of, loaded.label)
-    later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
+    as_of = _as_of(loaded, options.as_of)
+    later = 0
+    if loaded.last_date is not None and as_of < loaded.last_date:
+        later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
     if later:
         loaded.warnings.append(f"{later:,} lines dated after --as-of {as_of} were left out")
     step("forecast")
@@ -136,6 +138,7 @@ def run_analyze(
         customers=customers,
         forecasts=forecasts,
         lang=options.lang,
+        streaming=loaded.streaming,
     )
     if analysis.figures.customers == 1:
         loaded.warnings.append(

@@ -48,18 +48,17 @@ def order_lines(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) ->
     return prepared.group_by(keys).agg(*aggs)
 
 
-def customer_metrics(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
-    """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer."""
-    orders = (
-        order_lines(lines, as_of, settings)
-        .with_columns(
-            is_purchase=nw.col("amount") > 0,
-        )
-        .with_columns(
-            purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
-            purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
-            purchase_flag=nw.col("is_purchase").cast(nw.Int64),
-        )
+def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
+    """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer.
+
+    `orders` is what `order_lines` returns: one row per customer order.
+    """
+    orders = orders.with_columns(
+        is_purchase=nw.col("amount") > 0,
+    ).with_columns(
+        purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
+        purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
+        purchase_flag=nw.col("is_purchase").cast(nw.Int64),
     )
     names = set(orders.collect_schema().names())
     aggs = [
@@ -100,8 +99,7 @@ def customer_metrics(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSetting
     )
 
 
-def median_order_amount(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> float:
+def median_order_amount(orders: nw.DataFrame) -> float:
     """The median purchase order of the whole portfolio: the yardstick for a 'bulk' order."""
-    orders = order_lines(lines, as_of, settings).filter(nw.col("amount") > 0)
-    value = orders.select(nw.col("amount").median()).collect().item()
+    value = orders.filter(nw.col("amount") > 0).select(nw.col("amount").median()).item()
     return float(value) if value is not None else 0.0

@@ -13,7 +13,7 @@ from typing import Any
 import narwhals as nw
 
 from kam.analytics.economics import attach_customers, profit_columns
-from kam.analytics.metrics import DAYS_PER_YEAR, customer_metrics, median_order_amount
+from kam.analytics.metrics import DAYS_PER_YEAR, customer_metrics, median_order_amount, order_lines
 from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
 from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Segment, assign_segments
@@ -91,6 +91,11 @@ class Analysis:
         return counts
 
 
+def _engine(lines: nw.LazyFrame[Any], streaming: bool) -> dict[str, Any]:
+    """Engine options for the one pass over the lines (only Polars takes an engine choice)."""
+    return {"engine": "streaming"} if streaming and lines.implementation.is_polars() else {}
+
+
 def missing_inputs(columns: set[str], customers: nw.DataFrame[Any] | None) -> list[str]:
     """Catalog keys of the conclusions that missing inputs prevent (see kam.i18n 'missing.*')."""
     missing = [f"missing.{c}" for c in ("cost", "list_amount", "quantity", "order_id") if c not in columns]
@@ -109,11 +114,16 @@ def analyze_lines(
     customers: nw.DataFrame[Any] | None = None,
     forecasts: nw.DataFrame[Any] | None = None,
     lang: Lang = Lang.EN,
+    streaming: bool = False,
 ) -> Analysis:
-    """Compute every per-customer metric, the portfolio figures and the verdicts."""
+    """Compute every per-customer metric, the portfolio figures and the verdicts.
+
+    Lines are reduced to orders in one pass; with `streaming` the engine does it out of core.
+    """
     columns = set(lines.collect_schema().names())
-    metrics = customer_metrics(lines, as_of, settings).collect()
-    median_order = median_order_amount(lines, as_of, settings)
+    orders = order_lines(lines, as_of, settings).collect(**_engine(lines, streaming))
+    metrics = customer_metrics(orders.lazy(), as_of, settings).collect()
+    median_order = median_order_amount(orders)
     table = profit_columns(attach_customers(metrics, customers), settings)
     since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
     table = table.with_columns(
@@ -123,6 +133,8 @@ def analyze_lines(
     )
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")
+        margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)
+        table = table.with_columns(clv_12m=nw.col("clv_revenue_12m") * margin)
     basis = "net_profit" if "net_profit" in table.columns else "revenue"
     ranked = rank_and_tier(table, basis, settings)
     judged = assign_segments(ranked, basis, median_order, settings, lang)

@@ -347,12 +347,15 @@ def _reasons(
     if has_clv:
         lapsed_parts.append(
             _when(
-                ~nw.col("p_alive").is_null(),
+                (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False),
                 sentence("r.p_alive", lang, p=num(nw.col("p_alive"), 2), thr=f"{s.lapsed_max_p_alive:g}"),
             )
         )
         potential_parts.append(
-            sentence("r.clv", lang, clv=money(nw.col("clv_12m")), thr=lit_pct(s.potential_clv_top_share))
+            _when(
+                (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(False),
+                sentence("r.clv", lang, clv=money(nw.col("clv_12m")), thr=lit_pct(s.potential_clv_top_share)),
+            )
         )
     if margin is not None:
         key_parts.append(margin)

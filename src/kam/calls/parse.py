@@ -23,14 +23,14 @@ _COMMON_HAN = frozenset(
 )
 _TS = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TS_RE = re.compile(_TS)
-_CUE_TIME_RE = re.compile(rf"^\s*{_TS}\s*-->\s*{_TS}")
+# A cue: its timing line, then text lines up to a blank line (WebVTT and SRT alike).
+_CUE_RE = re.compile(rf"^[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}[^\n]*\n((?:[ \t]*\S[^\n]*(?:\n|$))*)", re.MULTILINE)
 _SRT_START_RE = re.compile(r"\A\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG_RE = re.compile(r"</?[^>\s][^>]*>")
 _NAME = r"[^\s:：\[\]<>()（）{}\d][^:：\[\]<>\n]{0,30}?"
 _PREFIX_RE = re.compile(rf"^\s*({_NAME})\s*[:：]\s*(.*)$", re.DOTALL)
 _TEXT_TURN_RE = re.compile(rf"^\s*(?:[\[(]\s*{_TS}\s*[\])]\s*)?({_NAME})\s*[:：]\s*(.*)$")
-_BLANK_LINES_RE = re.compile(r"\n\s*\n")
 _MAX_NAME_WORDS = 4
 
 
@@ -124,23 +124,21 @@ def _parse_cues(text: str) -> list[Turn]:
     """WebVTT and SRT: speaker from a <v Name> voice tag or a 'Name:' prefix; unnamed cues continue."""
     turns: list[Turn] = []
     speaker = ""
-    for block in _BLANK_LINES_RE.split(text):
-        lines = block.strip("\n").split("\n")
-        i, m = next(((i, m) for i, line in enumerate(lines) if (m := _CUE_TIME_RE.match(line))), (0, None))
-        if m is None:
-            continue
+    for m in _CUE_RE.finditer(text):
         start = _seconds(*m.group(1, 2, 3, 4))
         end = _seconds(*m.group(5, 6, 7, 8))
-        body = " ".join(s.strip() for s in lines[i + 1 :] if s.strip())
-        voice = _VOICE_RE.search(body)
-        if voice:
-            speaker = voice.group(1).strip()
+        body = " ".join(m.group(9).split()) if "\n" in m.group(9).strip() else m.group(9).strip()
+        if "<" in body:
+            voice = _VOICE_RE.search(body)
+            if voice:
+                speaker = voice.group(1).strip()
             body = _TAG_RE.sub("", body).strip()
-        else:
-            body = _TAG_RE.sub("", body).strip()
-            named = _PREFIX_RE.match(body)
-            if named and len(named.group(1).split()) <= _MAX_NAME_WORDS:
-                speaker, body = named.group(1).strip(), named.group(2).strip()
+            if voice:
+                turns.append(Turn(speaker, start, end, body))
+                continue
+        named = _PREFIX_RE.match(body)
+        if named and len(named.group(1).split()) <= _MAX_NAME_WORDS:
+            speaker, body = named.group(1).strip(), named.group(2).strip()
         turns.append(Turn(speaker or "?", start, end, body))
     return turns
 

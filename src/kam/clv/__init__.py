@@ -4,7 +4,13 @@ Pure numeric core: numpy/scipy for the models, narwhals expressions for the tran
 """
 
 from kam.clv.bgnbd import BetaGeo
-from kam.clv.clv import customer_lifetime_value, discount_rate_per_period, periods_in_months
+from kam.clv.clv import (
+    EmpiricalSpend,
+    SpendModel,
+    customer_lifetime_value,
+    discount_rate_per_period,
+    periods_in_months,
+)
 from kam.clv.errors import ClvError, ConvergenceError, InvalidSpendError, InvalidSummaryError
 from kam.clv.gammagamma import GammaGamma
 from kam.clv.holdout import HoldoutCheck, holdout_check
@@ -18,11 +24,13 @@ __all__ = [
     "ClvError",
     "ClvSettings",
     "ConvergenceError",
+    "EmpiricalSpend",
     "GammaGamma",
     "HoldoutCheck",
     "InvalidSpendError",
     "InvalidSummaryError",
     "ParetoNBD",
+    "SpendModel",
     "TimeUnit",
     "customer_lifetime_value",
     "discount_rate_per_period",

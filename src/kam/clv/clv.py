@@ -10,16 +10,36 @@ CLV"). Cash flows are discounted at the end of each period, as in the discrete-t
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from kam.clv._base import PurchaseModel
 from kam.clv._fit import FloatArray, as_float_arrays
-from kam.clv.gammagamma import GammaGamma
 from kam.clv.summary import TimeUnit
 
 DAYS_PER_YEAR = 365.25
+
+
+class SpendModel(Protocol):
+    """Anything that gives the expected value per purchase of each customer (Gamma-Gamma, or plain means)."""
+
+    def conditional_expected_spend(self, x: ArrayLike, mean_spend: ArrayLike) -> FloatArray: ...
+
+
+class EmpiricalSpend:
+    """Expected spend = the customer's own mean repeat spend; the repeat buyers' average for the others.
+
+    The fallback when the Gamma-Gamma model cannot be fitted (e.g. spend nearly constant per customer).
+    """
+
+    def __init__(self, population_mean: float) -> None:
+        self.population_mean = population_mean
+
+    def conditional_expected_spend(self, x: ArrayLike, mean_spend: ArrayLike) -> FloatArray:
+        x_arr, m_arr = as_float_arrays(x, mean_spend)
+        return np.where((x_arr > 0) & (m_arr > 0), m_arr, self.population_mean)
 
 
 def periods_in_months(months: float, unit: TimeUnit | str) -> float:
@@ -34,7 +54,7 @@ def discount_rate_per_period(annual_rate: float, unit: TimeUnit | str) -> float:
 
 def customer_lifetime_value(
     model: PurchaseModel,
-    spend_model: GammaGamma,
+    spend_model: SpendModel,
     x: ArrayLike,
     t_x: ArrayLike,
     T: ArrayLike,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from kam.errors import KamError
 
-class ClvError(Exception):
+
+class ClvError(KamError):
     """Base class for errors from `kam.clv`."""
 
 

@@ -36,9 +36,13 @@ class GammaGamma:
                 f"only {data.weights.size} distinct repeat buyer(s); spend heterogeneity cannot be estimated",
                 "a longer calibration period, or use the plain mean spend",
             )
-        xs, ms = data.columns
+        xs, spend = data.columns
         w = data.weights
         total = w.sum()
+        # Fit on spend in units of its mean (gamma is a scale parameter), which keeps the optimiser
+        # well conditioned for amounts in the tens of thousands; scale back afterwards.
+        scale = float(np.average(spend, weights=w))
+        ms = spend / scale
         log_m, log_x = np.log(ms), np.log(xs)
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
@@ -64,11 +68,13 @@ class GammaGamma:
             max_iterations=self.max_iterations,
             gradient_tolerance=self.gradient_tolerance,
         )
-        self.params_ = dict(zip(self.param_names, (float(v) for v in result.params), strict=True))
+        unscale = np.array([1.0, 1.0, scale])
+        self.params_ = dict(zip(self.param_names, (float(v) for v in result.params * unscale), strict=True))
         self.standard_errors_ = dict(
-            zip(self.param_names, (float(v) for v in result.standard_errors), strict=True)
+            zip(self.param_names, (float(v) for v in result.standard_errors * unscale), strict=True)
         )
-        self.log_likelihood_ = result.log_likelihood
+        # density of the mean spend in original units: f(m / scale) / scale for each customer
+        self.log_likelihood_ = result.log_likelihood - total * np.log(scale)
         self.n_customers_ = round(total)
         self.iterations_ = result.iterations
         self.converged_ = True

@@ -128,6 +128,12 @@ def analyze(
         str | None, typer.Option("--currency", help="Keep only lines in this currency.")
     ] = None,
     no_forecast: Annotated[bool, typer.Option("--no-forecast", help="Skip the CLV models.")] = False,
+    streaming: Annotated[
+        bool,
+        typer.Option(
+            "--streaming", help="Stream the data from disk in every pass (for data larger than memory)."
+        ),
+    ] = False,
     detect: Annotated[
         bool, typer.Option("--detect", help="Only show the columns found and the mapping kam would use.")
     ] = False,
@@ -155,6 +161,7 @@ def analyze(
             cancellation_pattern=cancel_pattern or None,
             currency=currency,
             forecast=not no_forecast,
+            streaming=streaming,
         )
         with Progress(
             SpinnerColumn(),

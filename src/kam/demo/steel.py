@@ -63,7 +63,7 @@ def _customers(rng: np.random.Generator, n_contract: int, n_tail: int) -> pl.Dat
         [
             rng.uniform(520, 900, 5),  # the top 5: over 500 t a year
             rng.uniform(110, 480, 25),  # 30 contract customers over 100 t in all
-            rng.uniform(25, 95, n_contract - 30),
+            rng.uniform(20, 80, n_contract - 30),
             rng.lognormal(1.2, 0.8, n_tail),  # small buyers, a few tons a year
         ]
     )
@@ -75,14 +75,11 @@ def _customers(rng: np.random.Generator, n_contract: int, n_tail: int) -> pl.Dat
         ]
     )
     since = [END - dt.timedelta(days=int(y * 365.25)) for y in years]
-    ownership = np.where(
-        np.arange(n_contract + n_tail) < 30,
-        np.array(["state", "collective", "private"])[
-            np.arange(n_contract + n_tail) % 3 % 2 * (np.arange(n_contract + n_tail) % 5 > 1)
-            + (np.arange(n_contract + n_tail) % 5 > 3)
-        ],
-        rng.choice(["private", "private", "collective", "foreign"], n_contract + n_tail),
-    )
+    # of the 30 customers over 100 t, 16 are state-owned or collective (the article's example)
+    big_owners = np.array(["state"] * 10 + ["collective"] * 6 + ["private"] * 14)
+    rng.shuffle(big_owners)
+    rest = rng.choice(["private", "private", "private", "collective", "foreign", "state"], n_contract + n_tail - 30)
+    ownership = np.concatenate([big_owners, rest])
     types = np.where(
         np.arange(n_contract + n_tail) < n_contract,
         rng.choice(["end_user", "end_user", "distributor", "dealer", "agent"], n_contract + n_tail),
@@ -137,11 +134,16 @@ def _orders(rng: np.random.Generator, customers: pl.DataFrame, planted: dict[str
             keep = days < span - 300
             days, tons, discount, cost = days[keep], tons[keep], discount[keep], cost[keep]
         elif kind == "potential":
-            extra = np.sort(rng.integers(span - 365, span + 1, 10))
+            extra = np.sort(rng.integers(span - 330, span - 5, 12))
             days = np.concatenate([days, extra])
-            tons = np.concatenate([tons, rng.gamma(4.0, 2.0, 10)])
-            discount = np.concatenate([discount, rng.uniform(0.02, 0.06, 10)])
-            cost = np.concatenate([cost, np.full(10, COST_RATIO)])
+            tons = np.concatenate([tons, rng.gamma(4.0, 2.5, 12)])
+            discount = np.concatenate([discount, rng.uniform(0.02, 0.06, 12)])
+            cost = np.concatenate([cost, np.full(12, COST_RATIO)])
+        if kind is None and annual < 20 and rng.random() < 0.45:  # small buyers drift away
+            stop = int(rng.integers(first_day, span + 1))
+            keep = days <= stop
+            keep[0] = True
+            days, tons, discount, cost = days[keep], tons[keep], discount[keep], cost[keep]
         rows["customer_id"] += [cid] * len(days)
         rows["date"] += [START + dt.timedelta(days=int(d)) for d in days]
         rows["tons"] += list(np.round(np.maximum(tons, 0.5), 2))
@@ -219,6 +221,11 @@ def make_demo_company(seed: int = 7, n_contract: int = 96, n_tail: int = 400) ->
         schema=customers.schema,
     )
     customers = pl.concat([customers, group_buyers])
+    rising = pl.col("customer_id").is_in(planted["potential"])
+    customers = customers.with_columns(
+        since=pl.when(rising).then(pl.lit(END - dt.timedelta(days=900))).otherwise(pl.col("since")),
+        _annual_tons=pl.when(rising).then(pl.lit(4.0)).otherwise(pl.col("_annual_tons")),
+    )
     customers = customers.with_columns(
         payment_days=pl.when(pl.col("customer_id").is_in(planted["profit_squeezer"]))
         .then(pl.lit(125.0))

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 from pathlib import Path
 
 import polars as pl
@@ -18,6 +19,11 @@ from kam.io.readers import RawTable, read_table
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency")
 MAX_LISTED_PROBLEMS = 5
+
+
+def engine(streaming: bool) -> Literal["streaming", "auto"]:
+    """The polars engine for a pass: streaming (out of core) or the default in-memory one."""
+    return "streaming" if streaming else "auto"
 
 
 class OnError(StrEnum):
@@ -39,6 +45,9 @@ class LoadedTransactions:
     cancellations: int
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    streaming: bool = False
 
     @property
     def has(self) -> frozenset[str]:
@@ -94,8 +103,13 @@ def load_transactions(
     cancellation_pattern: str | None = r"^C\d",
     currency: str | None = None,
     today: dt.date | None = None,
+    streaming: bool = False,
 ) -> LoadedTransactions:
-    """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside."""
+    """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
+
+    By default the checked lines are held in memory once (every later pass reads memory, not the file);
+    with `streaming` every pass streams the source instead, so data larger than memory can be analysed.
+    """
     raw = read_table(source, table=table, sheet=sheet)
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
     missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
@@ -124,11 +138,16 @@ def load_transactions(
         + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
     )
     parsed = parsed.with_columns(pl.coalesce(_problem_exprs(resolved, schema, today)).alias("_problem"))
+    checked = parsed.select(
+        "_row", "_problem", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved]
+    )
+    if not streaming:
+        checked = checked.collect().lazy()
 
-    stats = parsed.select(
+    stats = checked.select(
         pl.len().alias("rows"),
         pl.col("_problem").is_not_null().sum().alias("bad"),
-    ).collect()
+    ).collect(engine=engine(streaming))
     rows, bad = int(stats["rows"][0]), int(stats["bad"][0])
     if rows == 0:
         raise ImportValidationError(f"{raw.label}: has a header but no data rows")
@@ -136,9 +155,11 @@ def load_transactions(
     if bad and on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
 
-    good = parsed.filter(pl.col("_problem").is_null())
+    good = checked.filter(pl.col("_problem").is_null())
     canonical = _canonical(good, resolved, cancellation_pattern)
-    return _finish(canonical, raw, resolved, rows, rejected, currency, warnings)
+    if not streaming:
+        canonical = canonical.collect().lazy()
+    return _finish(canonical, raw, resolved, rows, rejected, currency, warnings, streaming)
 
 
 def _canonical(
@@ -171,10 +192,16 @@ def _finish(
     rejected: pl.DataFrame,
     currency: str | None,
     warnings: list[str],
+    streaming: bool,
 ) -> LoadedTransactions:
     label = raw.label
     if "currency" in resolved:
-        counts = frame.group_by("currency").agg(pl.len().alias("n")).sort("n", descending=True).collect()
+        counts = (
+            frame.group_by("currency")
+            .agg(pl.len().alias("n"))
+            .sort("n", descending=True)
+            .collect(engine=engine(streaming))
+        )
         if currency is not None:
             frame = frame.filter(pl.col("currency") == currency)
             warnings.append(f"kept only {currency} lines; other currencies ignored")
@@ -190,8 +217,10 @@ def _finish(
         pl.len().alias("n"),
         (pl.col("amount") > 0).sum().alias("positive"),
         pl.col("is_cancellation").sum().alias("cancellations"),
-        (pl.len() - pl.struct(value_cols).n_unique()).alias("duplicate_lines"),
-    ).collect()
+        (pl.len() - pl.struct(value_cols).hash().n_unique()).alias("duplicate_lines"),
+        pl.col("date").min().alias("first_date"),
+        pl.col("date").max().alias("last_date"),
+    ).collect(engine=engine(streaming))
     n, positive = int(stats["n"][0]), int(stats["positive"][0])
     if n == 0:
         raise ImportValidationError(f"{label}: no usable rows are left ({rejected.height:,} rejected)")
@@ -217,6 +246,9 @@ def _finish(
         cancellations=int(stats["cancellations"][0]),
         warnings=warnings,
         encoding=raw.encoding,
+        first_date=stats["first_date"][0],
+        last_date=stats["last_date"][0],
+        streaming=streaming,
     )
 
 

@@ -1,0 +1,73 @@
+"""The demo steel supplier looks like the article's company, and kam finds what was planted in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kam.analyze import AnalyzeOptions, run_analyze
+from kam.commands.demo import run_demo_data
+from kam.demo.steel import make_demo_company
+from kam.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def company_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "data"
+    run_demo_data(out, seed=7)
+    return out
+
+
+def test_same_seed_same_company() -> None:
+    first, second = make_demo_company(3), make_demo_company(3)
+    assert first.transactions.equals(second.transactions)
+    assert not first.transactions.equals(make_demo_company(4).transactions)
+
+
+def test_looks_like_the_article(company_dir: Path) -> None:
+    lines = pl.read_csv(company_dir / "transactions.csv", try_parse_dates=True)
+    customers = pl.read_csv(company_dir / "customers.csv", try_parse_dates=True)
+    years = (lines["date"].max() - lines["date"].min()).days / 365.25  # type: ignore[operator]
+    contract = (
+        lines.filter(pl.col("customer_id").str.starts_with("K"))
+        .group_by("customer_id")
+        .agg((pl.col("quantity").sum() / years).alias("tons_per_year"))
+        .sort("tons_per_year", descending=True)
+    )
+    assert 27 <= contract.filter(pl.col("tons_per_year") > 100).height <= 33
+    assert contract["tons_per_year"].head(5).min() > 500
+    assert contract.height == 96
+    tenure = (lines["date"].max() - customers["since"].min()).days / 365.25  # type: ignore[operator]
+    assert tenure == pytest.approx(24, abs=0.1)
+    referred = customers.filter(pl.col("customer_id").str.starts_with("K"))["referred_by"].is_not_null().sum()
+    assert 20 <= referred <= 40
+    assert {"state", "collective", "private"} <= set(customers["ownership"])
+    big = contract.filter(pl.col("tons_per_year") > 100).join(customers, on="customer_id")
+    assert 12 <= big.filter(pl.col("ownership").is_in(["state", "collective"])).height <= 18
+    assert customers.height > 400
+
+
+def test_kam_finds_what_was_planted(company_dir: Path) -> None:
+    result = run_analyze(
+        AnalyzeOptions(source=str(company_dir / "transactions.csv"), customers=company_dir / "customers.csv"),
+        Settings(),
+    )
+    accounts = result.analysis.accounts.to_native()
+    planted = make_demo_company(7).planted
+    for segment, ids in planted.items():
+        found = accounts.filter(pl.col("customer_id").is_in(ids))
+        hits = found.filter(pl.col("segment") == segment).height
+        assert hits >= len(ids) - (1 if segment == "potential" else 0), (
+            segment,
+            found.select("customer_id", "segment"),
+        )
+    assert {"p_alive", "expected_purchases_12m", "expected_spend", "clv_12m"} <= set(accounts.columns)
+    assert accounts["p_alive"].null_count() == 0
+    lapsed = accounts.filter(pl.col("segment") == "lapsed")
+    assert lapsed["p_alive"].max() < accounts.filter(pl.col("segment") == "key")["p_alive"].min()
+    assert result.analysis.missing == []
+    key = accounts.filter(pl.col("segment") == "key")
+    assert 10 <= key.height <= 60
+    assert key["referrals_made"].sum() > 0
