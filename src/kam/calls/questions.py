@@ -75,10 +75,17 @@ _SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
         ),
     ),
 }
-_SPIN_RES: list[tuple[SpinType, re.Pattern[str]]] = [
-    (spin, re.compile(rf"\b(?:{en})|{alternation(zh)}"))
-    for spin, (en, zh) in _SPIN_WORDS.items()
-]
+# One pass finds every SPIN cue; the highest-priority type present wins (need-payoff first).
+_SPIN_RE = re.compile(
+    "|".join(rf"(?P<{spin.name}>\b(?:{en})|{alternation(zh)})" for spin, (en, zh) in _SPIN_WORDS.items())
+)
+_SPIN_PRIORITY = {spin.name: (rank, spin) for rank, spin in enumerate(_SPIN_WORDS)}
+
+
+def spin_type(sentence: str) -> SpinType | None:
+    """The SPIN type of a lower-cased question, or None when it has no SPIN cue."""
+    found = [_SPIN_PRIORITY[m.lastgroup] for m in _SPIN_RE.finditer(sentence) if m.lastgroup]
+    return min(found)[1] if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +116,14 @@ def classify_question(sentence: str) -> QuestionKind | None:
     closed_en = not open_en and _EN_CLOSED_START_RE.match(s) is not None
     closed_zh = _ZH_CLOSED_RE.search(s) is not None
     open_zh = not closed_zh and _ZH_OPEN_RE.search(s) is not None
-    tagged = _EN_TAG_RE.search(s) is not None
-    asks = (
-        marked or tagged or open_en or closed_en or closed_zh or open_zh or _ZH_TAIL_RE.search(s) is not None
-    )
+    tagged = _EN_TAG_RE.search(s, max(0, len(s) - 80)) is not None
+    asks = marked or tagged or open_en or closed_en or closed_zh or open_zh or s.rstrip("?？")[-1:] in "呢嗎吗"
     if not asks or (not marked and not tagged and _is_statement_use(s, open_en)):
         return None
     is_open = open_en or open_zh
     if marked and not (open_en or closed_en or closed_zh or open_zh):
         is_open = _EN_WH_RE.search(s) is not None and not closed_zh
-    spin = next((t for t, rx in _SPIN_RES if rx.search(s)), None)
-    return QuestionKind(open=is_open, spin=spin, why=_WHY_RE.search(s) is not None)
+    return QuestionKind(open=is_open, spin=spin_type(s), why=_WHY_RE.search(s) is not None)
 
 
 _STATEMENT_RE = re.compile(

@@ -157,9 +157,15 @@ def speech_seconds(text: str, latin_word_s: float, cjk_char_s: float) -> float:
     return cjk * cjk_char_s + latin * latin_word_s
 
 
+def _cjk_break(m: re.Match[str]) -> str:
+    return m.group(1) + "\n"
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a turn, end marks kept; unpunctuated ASR text is cut at phrase breaks."""
-    text = _CJK_SPACE_RE.sub("\\1\n", text.strip())
+    text = text.strip()
+    if " " in text:
+        text = _CJK_SPACE_RE.sub(_cjk_break, text)
     if not _PUNCT_RE.search(text) and len(text) > 40:
         text = _ASR_QUESTION_START_RE.sub("\n", text)
     out: list[str] = []

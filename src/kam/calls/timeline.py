@@ -37,7 +37,8 @@ def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> lis
         )
     names = {s.casefold().strip() for s in sales if s.strip()}
     if names:
-        sides = [Side.SALES if _matches(t.speaker, names) else Side.CUSTOMER for t in transcript.turns]
+        by_speaker = {s: Side.SALES if _matches(s, names) else Side.CUSTOMER for s in speakers}
+        sides = [by_speaker[t.speaker] for t in transcript.turns]
     else:
         sales_roles = {t.speaker for t in transcript.turns if t.role is Side.SALES}
         sides = [Side.SALES if t.speaker in sales_roles else Side.CUSTOMER for t in transcript.turns]
