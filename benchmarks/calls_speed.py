@@ -83,24 +83,32 @@ def main() -> None:
     args = parser.parse_args()
     print(f"seed {args.seed}")
     calls = [synthetic_call(30, args.seed + i) for i in range(20)]
-    print(f"30-minute call: {len(calls[0].splitlines()) // 3} turns, {_tokens(calls[0])} tokens, {len(calls[0])} bytes")
+    print(
+        f"30-minute call: {len(calls[0].splitlines()) // 3} turns, {_tokens(calls[0])} tokens, {len(calls[0])} bytes"
+    )
     per_second(calls[0], 20)
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
         for i in range(args.n):
-            analyze_transcript(calls[i % len(calls)], "bench.vtt", sales=["Amy"], products=["rebar", "SD-WAN"])
+            analyze_transcript(
+                calls[i % len(calls)], "bench.vtt", sales=["Amy"], products=["rebar", "SD-WAN"]
+            )
         best = min(best, time.perf_counter() - start)
     rate = args.n / best
-    print(f"{rate:.0f} thirty-minute transcripts/s on one core; target {TARGET_PER_S:.0f}/s; ratio {rate / TARGET_PER_S:.2f}")
+    print(
+        f"{rate:.0f} thirty-minute transcripts/s on one core; target {TARGET_PER_S:.0f}/s; ratio {rate / TARGET_PER_S:.2f}"
+    )
     base = None
     for factor in (1, 2, 4):
         data = synthetic_call(30 * factor, args.seed)
         seconds_per_call = 1 / per_second(data, max(10, 200 // factor))
         per_minute = seconds_per_call / (30 * factor)
         base = base or per_minute
-        print(f"{factor}x length ({30 * factor} min): {seconds_per_call * 1000:.2f} ms/call, "
-              f"per-minute cost ratio vs 1x: {per_minute / base:.2f}")
+        print(
+            f"{factor}x length ({30 * factor} min): {seconds_per_call * 1000:.2f} ms/call, "
+            f"per-minute cost ratio vs 1x: {per_minute / base:.2f}"
+        )
 
 
 if __name__ == "__main__":

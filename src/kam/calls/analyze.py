@@ -27,7 +27,9 @@ def analyze_transcript(
     sides = assign_sides(transcript, sales, file)
     turns = place_turns(transcript, sides, settings)
     sentences = sentences_of(turns)
-    language = detect_language(" ".join(t.text for t in turns), settings.mixed_language_share)
+    language = detect_language(
+        " ".join(t.text for t in turns), settings.mixed_language_share, tokens=sum(t.tokens for t in turns)
+    )
     return analyze_sentences(
         file=file,
         language=language,

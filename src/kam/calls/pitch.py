@@ -29,6 +29,7 @@ _SELF_INTRO_RE = re.compile(
     r".{0,40}\b(?:from|with)\b|^(?:[^，。]{0,10}[，,])?(?:我是(?![說说])|我叫|敝姓)[^，。]{0,20}的",
 )
 _PRESENT_RE = re.compile(rf"{_PRESENT_EN}|{_PRESENT_ZH}")
+_PRESENT_EN_RE = re.compile(_PRESENT_EN)
 
 
 @lru_cache(maxsize=64)
@@ -52,6 +53,7 @@ class PitchDetector:
     def is_pitch(self, sentence: str) -> bool:
         sentence = sentence.lower()
         named = self._products is not None and self._products.search(sentence) is not None
-        if not named and _PRESENT_RE.search(sentence) is None:
+        present = _PRESENT_EN_RE if sentence.isascii() else _PRESENT_RE
+        if not named and present.search(sentence) is None:
             return False
         return _SELF_INTRO_RE.search(sentence) is None

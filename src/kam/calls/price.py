@@ -56,28 +56,31 @@ _PRICE_WORDS_ZH = alternation(
 _PER_UNIT = alternation("每噸 一噸 每台 一台 每套 一套 每月 每年 每個帳號 一個帳號")
 
 _MENTION_RE = re.compile(rf"{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}")
-# Every quote or mention pattern contains one of these; sentences without any skip the costly patterns.
+# Every quote or mention contains one of these literals (no leading \\b, so the scan is fast).
 _ANCHOR_RE = re.compile(
-    r"[$¥￥€£元塊块折%]|\b(?:rmb|usd|ntd|twd|eur|cny|hkd|dollars?|bucks|euros?|yuan|percent)\b|人民幣|人民币|台幣|"
-    r"台币|美金|美元|(?:/|\bper\b|\ba\b)\s*(?:ton|tonne|unit|seat|user|license|licence|month|year)\b|"
-    rf"{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}|{_PER_UNIT}",
+    r"[$¥￥€£元塊块折%/]|rmb|usd|ntd|twd|eur|cny|hkd|dollar|buck|yuan|percent|per |a ton|price|pricing|quot|"
+    r"discount|how much|cost|cheap|expensive|seat|rate card|"
+    + alternation(
+        "價格 價錢 報價 多少錢 單價 總價 折扣 優惠 費用 收費 售價 定價 價位 打折 便宜 報個價 開價 殺價 降價 漲價 "
+        "什麼價 每 一噸 一台 一套 人民幣 台幣 美金 美元"
+    )
 )
 _QUOTE_RES = [
     re.compile(rf"{_CUR_BEFORE}\s*(?P<a>{_AMOUNT})"),
     re.compile(rf"(?P<a>{_AMOUNT}){_CUR_AFTER}"),
     re.compile(
         rf"(?P<a>{_AMOUNT})\s*(?:/|per|a)\s*(?:ton|tonne|unit|seat|user|license|licence|month|year)\b",
-        ),
+    ),
     re.compile(
         rf"(?:{_PRICE_WORDS_EN}|{_PRICE_WORDS_ZH}|{_PER_UNIT})[^\d.?!。？！]{{0,12}}?(?P<a>{_AMOUNT}){_NOT_MONEY}",
-        ),
+    ),
 ]
 _DISCOUNT_RES = [
     re.compile(r"(?P<d>[一二三四五六七八九]{1,2}|\d(?:\.\d)?)\s*折(?!扣)"),
     re.compile(
         r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s*(?:off|discount)|(?:discount|折扣|優惠|优惠)\D{0,10}?"
         r"(?P<q>\d+(?:\.\d+)?)\s*(?:%|percent)",
-        ),
+    ),
 ]
 _AR_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\S*)")
 

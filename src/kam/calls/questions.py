@@ -34,7 +34,9 @@ _ZH_OPEN = (
     "請談談 談談 說說 聊聊  "
     "介紹一下你們 介紹一下貴公司"
 )
-_ZH_CLOSED_RE = re.compile(rf"(?:{alternation(_ZH_CLOSED)})|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|[嗎吗][?？!！。]*$")
+_ZH_CLOSED_RE = re.compile(
+    rf"(?:{alternation(_ZH_CLOSED)})|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|[嗎吗][?？!！。]*$"
+)
 _ZH_OPEN_RE = re.compile(rf"{alternation(_ZH_OPEN)}|(?<![很許许好差])多(?:大|長|长|遠|远|高)")
 _ZH_TAIL_RE = re.compile(r"[呢嗎吗][?？]*$")
 _QMARK_RE = re.compile(r"[?？]")
@@ -79,12 +81,14 @@ _SPIN_WORDS: dict[SpinType, tuple[str, str]] = {
 _SPIN_RE = re.compile(
     "|".join(rf"(?P<{spin.name}>\b(?:{en})|{alternation(zh)})" for spin, (en, zh) in _SPIN_WORDS.items())
 )
+_SPIN_EN_RE = re.compile("|".join(rf"(?P<{spin.name}>\b(?:{en}))" for spin, (en, _) in _SPIN_WORDS.items()))
 _SPIN_PRIORITY = {spin.name: (rank, spin) for rank, spin in enumerate(_SPIN_WORDS)}
 
 
 def spin_type(sentence: str) -> SpinType | None:
     """The SPIN type of a lower-cased question, or None when it has no SPIN cue."""
-    found = [_SPIN_PRIORITY[m.lastgroup] for m in _SPIN_RE.finditer(sentence) if m.lastgroup]
+    rx = _SPIN_EN_RE if sentence.isascii() else _SPIN_RE
+    found = [_SPIN_PRIORITY[m.lastgroup] for m in rx.finditer(sentence) if m.lastgroup]
     return min(found)[1] if found else None
 
 
@@ -100,8 +104,19 @@ class QuestionKind:
 _ANY_CUE_RE = re.compile(
     "|".join(
         f"(?:{rx.pattern})"
-        for rx in (_QMARK_RE, _EN_OPEN_START_RE, _EN_CLOSED_START_RE, _ZH_CLOSED_RE, _ZH_OPEN_RE, _ZH_TAIL_RE, _EN_TAG_RE)
+        for rx in (
+            _QMARK_RE,
+            _EN_OPEN_START_RE,
+            _EN_CLOSED_START_RE,
+            _ZH_CLOSED_RE,
+            _ZH_OPEN_RE,
+            _ZH_TAIL_RE,
+            _EN_TAG_RE,
+        )
     ),
+)
+_ANY_EN_CUE_RE = re.compile(
+    "|".join(f"(?:{rx.pattern})" for rx in (_QMARK_RE, _EN_OPEN_START_RE, _EN_CLOSED_START_RE, _EN_TAG_RE))
 )
 _EN_WH_RE = re.compile(rf"\b(?:{_EN_WH})\b")
 
@@ -109,15 +124,18 @@ _EN_WH_RE = re.compile(rf"\b(?:{_EN_WH})\b")
 def classify_question(sentence: str) -> QuestionKind | None:
     """None if the sentence does not ask; question marks are optional (ASR text has none)."""
     s = sentence.strip().lower()
-    if not s or _ANY_CUE_RE.search(s) is None:
+    ascii_only = s.isascii()
+    if not s or (_ANY_EN_CUE_RE if ascii_only else _ANY_CUE_RE).search(s) is None:
         return None
     marked = _QMARK_RE.search(s) is not None
     open_en = _EN_OPEN_START_RE.match(s) is not None
     closed_en = not open_en and _EN_CLOSED_START_RE.match(s) is not None
-    closed_zh = _ZH_CLOSED_RE.search(s) is not None
-    open_zh = not closed_zh and _ZH_OPEN_RE.search(s) is not None
+    closed_zh = not ascii_only and _ZH_CLOSED_RE.search(s) is not None
+    open_zh = not ascii_only and not closed_zh and _ZH_OPEN_RE.search(s) is not None
     tagged = _EN_TAG_RE.search(s, max(0, len(s) - 80)) is not None
-    asks = marked or tagged or open_en or closed_en or closed_zh or open_zh or s.rstrip("?？")[-1:] in "呢嗎吗"
+    asks = (
+        marked or tagged or open_en or closed_en or closed_zh or open_zh or s.rstrip("?？")[-1:] in "呢嗎吗"
+    )
     if not asks or (not marked and not tagged and _is_statement_use(s, open_en)):
         return None
     is_open = open_en or open_zh

@@ -166,7 +166,7 @@ def split_sentences(text: str) -> list[str]:
     text = text.strip()
     if " " in text:
         text = _CJK_SPACE_RE.sub(_cjk_break, text)
-    if not _PUNCT_RE.search(text) and len(text) > 40:
+    if len(text) > 40 and not _PUNCT_RE.search(text):
         text = _ASR_QUESTION_START_RE.sub("\n", text)
     out: list[str] = []
     pos = 0
@@ -181,9 +181,10 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def detect_language(text: str, mixed_share: float) -> Language:
+def detect_language(text: str, mixed_share: float, tokens: int | None = None) -> Language:
     """en, zh-Hant, zh-Hans or mixed: mixed when the minority language or script has ≥ mixed_share."""
-    cjk, latin = token_counts(text)
+    cjk = len(_CJK_RE.findall(text))
+    latin = (count_tokens(text) if tokens is None else tokens) - cjk
     if cjk + latin == 0 or cjk == 0:
         return Language.EN
     if min(cjk, latin) / (cjk + latin) >= mixed_share:
