@@ -39,7 +39,12 @@ def decode(data: bytes, file: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16").replace("\r\n", "\n")
+        except UnicodeDecodeError:
+            raise TranscriptError(
+                file, "cannot decode the UTF-16 text: expected UTF-8, GB18030 or Big5"
+            ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
