@@ -20,6 +20,9 @@ def write_lines(path: Path, lines: int, customers: int, seed: int = 1, chunk: in
     tmp = path.with_suffix(".tmp")
     writer: pq.ParquetWriter | None = None
     order_base = 0
+    span = 5 * 365
+    first = rng.integers(0, span - 30, customers)
+    life = np.minimum(rng.exponential(2 * 365, customers), span - first).astype(np.int64) + 1
     try:
         for start in range(0, lines, chunk):
             n = min(chunk, lines - start)
@@ -32,7 +35,8 @@ def write_lines(path: Path, lines: int, customers: int, seed: int = 1, chunk: in
                 rng.random(orders + 1) < 0.6, rng.integers(0, customers, orders + 1), skewed
             )
             customer = cust_of_order[order_ids - order_ids.min()]
-            day_of_order = rng.integers(0, 5 * 365, orders + 1)
+            # each customer buys between its first day and the day it drops out (buy till you die)
+            day_of_order = first[cust_of_order] + (rng.random(orders + 1) * life[cust_of_order]).astype(np.int64)
             days = day_of_order[order_ids - order_ids.min()]
             quantity = np.round(rng.gamma(2.0, 5.0, n), 2)
             returns = rng.random(n) < 0.02

@@ -12,7 +12,6 @@ from typing import Any
 import narwhals as nw
 import polars as pl
 
-from kam.analytics.forecast import forecast_customers
 from kam.analytics.pipeline import Analysis, analyze_lines
 from kam.errors import ImportValidationError
 from kam.i18n import Lang, text
@@ -124,19 +123,14 @@ def run_analyze(
         later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
     if later:
         loaded.warnings.append(f"{later:,} lines dated after --as-of {as_of} were left out")
-    step("forecast")
-    forecasts = (
-        forecast_customers(nw.from_native(loaded.frame), as_of, settings.clv, loaded.warnings)
-        if options.forecast
-        else None
-    )
     step("metrics")
     analysis = analyze_lines(
         nw.from_native(loaded.frame),
         as_of=as_of,
         settings=settings.value,
         customers=customers,
-        forecasts=forecasts,
+        clv=settings.clv if options.forecast else None,
+        warnings=loaded.warnings,
         lang=options.lang,
         streaming=loaded.streaming,
     )

@@ -33,35 +33,28 @@ from kam.clv._base import PurchaseModel
 def _fit_purchase_model(
     x: np.ndarray, t_x: np.ndarray, age: np.ndarray, settings: ClvSettings, warnings: list[str]
 ) -> PurchaseModel | None:
-    """The configured purchase model, or the other one if it cannot be fitted to these customers."""
-    order = [ParetoNBD, BetaGeo] if settings.purchase_model == "pnbd" else [BetaGeo, ParetoNBD]
-    failures = []
-    for model_class in order:
-        model = model_class(
-            max_iterations=settings.max_iterations, gradient_tolerance=settings.gradient_tolerance
-        )
-        try:
-            model.fit(x, t_x, age)
-        except ClvError as exc:
-            failures.append(str(exc))
-            continue
-        if failures:
-            warnings.append(f"{failures[0]}; used {model_class.__name__} instead")
-        return model
-    warnings.append("no CLV forecast: " + " / ".join(failures))
-    return None
+    """The configured purchase model (BG/NBD by default), or None with the reason in `warnings`."""
+    model_class = ParetoNBD if settings.purchase_model == "pnbd" else BetaGeo
+    model = model_class(
+        max_iterations=settings.max_iterations, gradient_tolerance=settings.gradient_tolerance
+    )
+    try:
+        model.fit(x, t_x, age)
+    except ClvError as exc:
+        other = "bgnbd" if settings.purchase_model == "pnbd" else "pnbd"
+        warnings.append(f'no CLV forecast: {exc} (or set clv.purchase_model = "{other}" in --config)')
+        return None
+    return model
 
 
 FORECAST_COLUMNS = ("p_alive", "expected_purchases_12m", "expected_spend", "clv_revenue_12m")
 
 
 def forecast_customers(
-    lines: nw.LazyFrame[Any], as_of: dt.date, settings: ClvSettings, warnings: list[str]
+    purchases: nw.LazyFrame[Any], as_of: dt.date, settings: ClvSettings, warnings: list[str]
 ) -> nw.DataFrame[Any] | None:
-    """Per-customer forecasts, or None (with a warning saying why) when the models cannot be fitted."""
-    purchases = lines.filter((nw.col("amount") > 0) & (nw.col("date") <= nw.lit(as_of))).select(
-        "customer_id", "date", "amount"
-    )
+    """Per-customer forecasts from purchases (customer_id, date, amount > 0; one row per order or line),
+    or None (with a warning saying why) when the models cannot be fitted."""
     summary = rfm_summary(purchases, unit=settings.unit, calibration_end=as_of)
     x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
     spend = summary["monetary"].to_numpy().astype(float)

@@ -13,10 +13,12 @@ from typing import Any
 import narwhals as nw
 
 from kam.analytics.economics import attach_customers, profit_columns
+from kam.analytics.forecast import forecast_customers
 from kam.analytics.metrics import DAYS_PER_YEAR, customer_metrics, median_order_amount, order_lines
 from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
 from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Segment, assign_segments
+from kam.clv.settings import ClvSettings
 from kam.i18n import Lang
 
 ACCOUNT_COLUMNS = (
@@ -112,13 +114,15 @@ def analyze_lines(
     as_of: dt.date,
     settings: ValueSettings,
     customers: nw.DataFrame[Any] | None = None,
-    forecasts: nw.DataFrame[Any] | None = None,
+    clv: ClvSettings | None = None,
+    warnings: list[str] | None = None,
     lang: Lang = Lang.EN,
     streaming: bool = False,
 ) -> Analysis:
-    """Compute every per-customer metric, the portfolio figures and the verdicts.
+    """Compute every per-customer metric, the forecasts (with `clv`), the portfolio figures and the verdicts.
 
-    Lines are reduced to orders in one pass; with `streaming` the engine does it out of core.
+    Lines are reduced to orders in one pass (out of core with `streaming`); everything after, the
+    customer-base models included, works from the orders. Reasons for skipped forecasts go to `warnings`.
     """
     columns = set(lines.collect_schema().names())
     orders = order_lines(lines, as_of, settings).collect(**_engine(lines, streaming))
@@ -131,6 +135,10 @@ def analyze_lines(
         / 86400.0
         / DAYS_PER_YEAR
     )
+    forecasts = None
+    if clv is not None:
+        purchases = orders.lazy().filter(nw.col("amount") > 0).select("customer_id", "date", "amount")
+        forecasts = forecast_customers(purchases, as_of, clv, warnings if warnings is not None else [])
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")
         margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)

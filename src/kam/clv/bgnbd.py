@@ -8,7 +8,6 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
-from scipy.stats import nbinom
 
 from kam.clv._base import PurchaseModel, start_point
 from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays
@@ -103,6 +102,8 @@ class BetaGeo(PurchaseModel):
 
     def probability_of_purchases(self, k: ArrayLike, t: ArrayLike) -> FloatArray:
         """P(X(t) = k) for a customer just acquired, FHL (2005) eq. 8, evaluated in log space."""
+        from scipy.stats import nbinom  # imported here: scipy.stats is slow to import
+
         r, alpha, a, b = self._params()
         k, t = as_float_arrays(k, t)
         p = alpha / (alpha + t)

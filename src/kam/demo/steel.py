@@ -78,7 +78,9 @@ def _customers(rng: np.random.Generator, n_contract: int, n_tail: int) -> pl.Dat
     # of the 30 customers over 100 t, 16 are state-owned or collective (the article's example)
     big_owners = np.array(["state"] * 10 + ["collective"] * 6 + ["private"] * 14)
     rng.shuffle(big_owners)
-    rest = rng.choice(["private", "private", "private", "collective", "foreign", "state"], n_contract + n_tail - 30)
+    rest = rng.choice(
+        ["private", "private", "private", "collective", "foreign", "state"], n_contract + n_tail - 30
+    )
     ownership = np.concatenate([big_owners, rest])
     types = np.where(
         np.arange(n_contract + n_tail) < n_contract,

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
 from pathlib import Path
+from typing import Literal
 
 import polars as pl
 
@@ -65,8 +65,8 @@ def _first_row_number(raw: RawTable, path_like: str) -> int:
 def _problem_exprs(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> list[pl.Expr]:
     """One expression per check: the canonical column's name where the row fails it, else null."""
     checks: list[pl.Expr] = []
-    for name in ("customer_id", "date"):
-        checks.append(pl.when(is_blank(resolved[name], schema[resolved[name]])).then(pl.lit(f"{name}|empty")))
+    checks.append(pl.when(pl.col("_customer_id").is_null()).then(pl.lit("customer_id|empty")))
+    checks.append(pl.when(is_blank(resolved["date"], schema[resolved["date"]])).then(pl.lit("date|empty")))
     checks.append(
         pl.when(pl.col("_date").is_null() & ~is_blank(resolved["date"], schema[resolved["date"]])).then(
             pl.lit("date|a date (e.g. 2024-03-31)")
@@ -217,7 +217,7 @@ def _finish(
         pl.len().alias("n"),
         (pl.col("amount") > 0).sum().alias("positive"),
         pl.col("is_cancellation").sum().alias("cancellations"),
-        (pl.len() - pl.struct(value_cols).hash().n_unique()).alias("duplicate_lines"),
+        (pl.len() - _line_hash(value_cols).n_unique()).alias("duplicate_lines"),
         pl.col("date").min().alias("first_date"),
         pl.col("date").max().alias("last_date"),
     ).collect(engine=engine(streaming))
@@ -250,6 +250,12 @@ def _finish(
         last_date=stats["last_date"][0],
         streaming=streaming,
     )
+
+
+def _line_hash(columns: list[str]) -> pl.Expr:
+    """A 64-bit hash of a whole line, combined column by column (much faster than hashing a struct)."""
+    hashes = [pl.col(c).hash(seed=i) for i, c in enumerate(columns)]
+    return pl.reduce(lambda acc, h: acc * 1_000_003 + h, hashes)
 
 
 def _empty_rejected() -> pl.DataFrame:
