@@ -83,6 +83,7 @@ def forecast_customers(
         age,
         own_spend,
         horizon_periods=horizon,
+        cash_flows=max(1, round(settings.horizon_months)),
         discount_rate_per_period=discount_rate_per_period(settings.annual_discount_rate, settings.unit),
     )
     frame = pl.DataFrame(
