@@ -36,7 +36,9 @@ def write_lines(path: Path, lines: int, customers: int, seed: int = 1, chunk: in
             )
             customer = cust_of_order[order_ids - order_ids.min()]
             # each customer buys between its first day and the day it drops out (buy till you die)
-            day_of_order = first[cust_of_order] + (rng.random(orders + 1) * life[cust_of_order]).astype(np.int64)
+            day_of_order = first[cust_of_order] + (rng.random(orders + 1) * life[cust_of_order]).astype(
+                np.int64
+            )
             days = day_of_order[order_ids - order_ids.min()]
             quantity = np.round(rng.gamma(2.0, 5.0, n), 2)
             returns = rng.random(n) < 0.02

@@ -253,9 +253,9 @@ def _finish(
 
 
 def _line_hash(columns: list[str]) -> pl.Expr:
-    """A 64-bit hash of a whole line, combined column by column (much faster than hashing a struct)."""
-    hashes = [pl.col(c).hash(seed=i) for i, c in enumerate(columns)]
-    return pl.reduce(lambda acc, h: acc * 1_000_003 + h, hashes)
+    """A 64-bit hash of a whole line: the sum of per-column hashes, each column with its own seed (wrapping
+    add), which is several times faster than hashing a struct of the columns."""
+    return pl.sum_horizontal([pl.col(c).hash(seed=i) for i, c in enumerate(columns)])
 
 
 def _empty_rejected() -> pl.DataFrame:

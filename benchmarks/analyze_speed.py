@@ -1,0 +1,119 @@
+"""Speed of `kam analyze` (issue 2), printed as ratios against baselines run in the same benchmark.
+
+1. 10M lines (100k customers, ~4 lines per order) in Parquet -> all outputs, whole process: wall time,
+   peak memory, and the ratio to a straightforward pandas implementation (benchmarks/pandas_baseline.py).
+2. 5M lines: `kam analyze` against lifetimes' `summary_data_from_transaction_data` (4 metrics only),
+   lifetimes running in the side venv .venv-bench (see benchmarks/clv_speed.py).
+3. 100M lines out of core (`--streaming`): wall time and peak memory (skip with --skip-big).
+
+    .venv/bin/python benchmarks/analyze_speed.py [--skip-big] [--skip-lifetimes]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polars as pl
+import psutil
+
+sys.path.insert(0, str(Path(__file__).parent))
+from clv_speed import ensure_bench_venv  # noqa: E402
+from make_lines import write_lines  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench-data"
+KAM = [str(ROOT / ".venv" / "bin" / "kam"), "analyze"]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+LIFETIMES_CHILD = """
+import json, sys, time
+import pandas as pd
+from lifetimes.utils import summary_data_from_transaction_data
+lines = pd.read_csv(sys.argv[1], parse_dates=["date"])
+start = time.perf_counter()
+summary = summary_data_from_transaction_data(lines, "customer_id", "date", monetary_value_col="amount")
+print(json.dumps({"seconds": time.perf_counter() - start, "customers": len(summary)}))
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (GB, the process and its children) of a command."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree))
+        except psutil.NoSuchProcess:
+            pass
+        time.sleep(0.02)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return seconds, peak / 1e9
+
+
+def dataset(lines: int, customers: int) -> Path:
+    path = DATA / f"lines-{lines // 1_000_000}m.parquet"
+    if not path.exists():
+        print(f"writing {path} ...", flush=True)
+        write_lines(path, lines, customers)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--skip-big", action="store_true", help="skip the 100M-line out-of-core run")
+    parser.add_argument("--skip-lifetimes", action="store_true", help="skip the lifetimes comparison")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kam-bench-"))
+
+    ten = dataset(10_000_000, 100_000)
+    kam_s, kam_gb = measure([*KAM, str(ten), "--out", str(work / "out10")])
+    pandas_s, pandas_gb = measure(
+        [PYTHON, str(ROOT / "benchmarks" / "pandas_baseline.py"), str(ten), str(work / "pandas.csv")]
+    )
+    print(
+        f"10M lines, all outputs: kam {kam_s:.2f} s, peak {kam_gb:.2f} GB "
+        f"(targets: < 30 s, < 3 GB); pandas {pandas_s:.2f} s, peak {pandas_gb:.2f} GB"
+    )
+    print(f"  ratio pandas / kam = {pandas_s / kam_s:.2f}x (target >= 5x)")
+
+    if not args.skip_lifetimes:
+        five = work / "lines-5m.parquet"
+        pl.scan_parquet(ten).head(5_000_000).sink_parquet(five)
+        csv = work / "lines-5m.csv"
+        pl.scan_parquet(five).select("customer_id", "date", "amount").sink_csv(csv)
+        kam5_s, _ = measure([*KAM, str(five), "--out", str(work / "out5")])
+        child = subprocess.run(
+            [str(ensure_bench_venv()), "-c", LIFETIMES_CHILD, str(csv)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        lifetimes_s = json.loads(child.stdout)["seconds"]
+        print(
+            f"5M lines: kam analyze (whole process, all metrics) {kam5_s:.2f} s; lifetimes "
+            f"summary_data_from_transaction_data (4 metrics, in-process time) {lifetimes_s:.2f} s"
+        )
+        print(f"  ratio lifetimes / kam = {lifetimes_s / kam5_s:.2f}x (target >= 10x)")
+
+    if not args.skip_big:
+        hundred = dataset(100_000_000, 1_000_000)
+        big_s, big_gb = measure([*KAM, str(hundred), "--streaming", "--out", str(work / "out100")])
+        print(f"100M lines out of core: kam {big_s:.1f} s, peak {big_gb:.2f} GB (target < 4 GB)")
+
+
+if __name__ == "__main__":
+    main()
