@@ -23,8 +23,8 @@ import polars as pl
 import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clv_speed import ensure_bench_venv  # noqa: E402
-from make_lines import write_lines  # noqa: E402
+from clv_speed import ensure_bench_venv
+from make_lines import write_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench-data"
