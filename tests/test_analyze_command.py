@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 from typer.testing import CliRunner
 
 from kam.cli import app
@@ -175,3 +176,13 @@ def test_postgres_table(portfolio_files: tuple[Path, Path], tmp_path: Path, post
     accounts = pl.read_csv(tmp_path / "out" / "accounts.csv")
     assert accounts.height == 36
     assert accounts.filter(pl.col("customer_id") == "THIN")["segment"][0] == "low_profit_volume"
+
+
+def test_streaming_gives_the_same_accounts(portfolio_files: tuple[Path, Path], tmp_path: Path) -> None:
+    tx, cu = portfolio_files
+    for name, extra in (("memory", []), ("stream", ["--streaming"])):
+        code, output = _run("analyze", str(tx), "--customers", str(cu), "--out", str(tmp_path / name), *extra)
+        assert code == 0, output
+    in_memory = pl.read_parquet(tmp_path / "memory" / "accounts.parquet")
+    streamed = pl.read_parquet(tmp_path / "stream" / "accounts.parquet")
+    assert_frame_equal(in_memory, streamed, check_exact=False, rel_tol=1e-9)

@@ -101,5 +101,5 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
 
 def median_order_amount(orders: nw.DataFrame) -> float:
     """The median purchase order of the whole portfolio: the yardstick for a 'bulk' order."""
-    value = orders.filter(nw.col("amount") > 0).select(nw.col("amount").median()).item()
+    value = orders.select(nw.col("amount").filter(nw.col("amount") > 0).median()).item()
     return float(value) if value is not None else 0.0

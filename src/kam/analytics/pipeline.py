@@ -121,13 +121,18 @@ def analyze_lines(
 ) -> Analysis:
     """Compute every per-customer metric, the forecasts (with `clv`), the portfolio figures and the verdicts.
 
-    Lines are reduced to orders in one pass (out of core with `streaming`); everything after, the
-    customer-base models included, works from the orders. Reasons for skipped forecasts go to `warnings`.
+    Lines are reduced to orders once and held in memory; with `streaming` the orders stay lazy and each
+    pass streams them from the source, holding only customers and purchase orders (customer, date,
+    amount) in memory. Everything after, the customer-base models included, works from the orders. Reasons for skipped forecasts go to `warnings`.
     """
     columns = set(lines.collect_schema().names())
-    orders = order_lines(lines, as_of, settings).collect(**_engine(lines, streaming))
-    metrics = customer_metrics(orders.lazy(), as_of, settings).collect()
-    median_order = median_order_amount(orders)
+    engine = _engine(lines, streaming)
+    orders = order_lines(lines, as_of, settings)
+    if not streaming:
+        orders = orders.collect().lazy()
+    metrics = customer_metrics(orders, as_of, settings).collect(**engine)
+    purchases = orders.filter(nw.col("amount") > 0).select("customer_id", "date", "amount").collect(**engine)
+    median_order = median_order_amount(purchases)
     table = profit_columns(attach_customers(metrics, customers), settings)
     since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
     table = table.with_columns(
@@ -137,8 +142,7 @@ def analyze_lines(
     )
     forecasts = None
     if clv is not None:
-        purchases = orders.lazy().filter(nw.col("amount") > 0).select("customer_id", "date", "amount")
-        forecasts = forecast_customers(purchases, as_of, clv, warnings if warnings is not None else [])
+        forecasts = forecast_customers(purchases.lazy(), as_of, clv, warnings if warnings is not None else [])
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")
         margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)

@@ -217,7 +217,9 @@ def _finish(
         pl.len().alias("n"),
         (pl.col("amount") > 0).sum().alias("positive"),
         pl.col("is_cancellation").sum().alias("cancellations"),
-        (pl.len() - _line_hash(value_cols).n_unique()).alias("duplicate_lines"),
+        (pl.len() - _line_hash(value_cols).n_unique()).alias("duplicate_lines")
+        if not streaming
+        else pl.lit(None, pl.Int64).alias("duplicate_lines"),
         pl.col("date").min().alias("first_date"),
         pl.col("date").max().alias("last_date"),
     ).collect(engine=engine(streaming))
@@ -229,7 +231,9 @@ def _finish(
             f"{label}: all {n:,} amounts are zero or negative (credit notes or returns only), so nothing was "
             "sold. If your export writes sales as negative numbers, flip the sign before importing."
         )
-    duplicates = int(stats["duplicate_lines"][0])
+    duplicates = int(stats["duplicate_lines"][0] or 0)
+    if streaming:
+        warnings.append("--streaming: exact duplicate lines are not counted (that needs all lines in memory)")
     if duplicates:
         warnings.append(
             f"{duplicates:,} lines are exact duplicates of another line (same customer, date, order and "
