@@ -123,7 +123,8 @@ def analyze_lines(
 
     Lines are reduced to orders once and held in memory; with `streaming` the orders stay lazy and each
     pass streams them from the source, holding only customers and purchase orders (customer, date,
-    amount) in memory. Everything after, the customer-base models included, works from the orders. Reasons for skipped forecasts go to `warnings`.
+    amount) in memory. Everything after, the customer-base models included, works from the orders.
+    Reasons for skipped forecasts go to `warnings`.
     """
     columns = set(lines.collect_schema().names())
     engine = _engine(lines, streaming)
