@@ -7,8 +7,6 @@ with `[value]`, `[clv]` and `[calls]` tables).
 
 from __future__ import annotations
 
-import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from kam.analytics.settings import ValueSettings
 from kam.calls.settings import CallSettings
 from kam.clv.settings import ClvSettings
 from kam.errors import ConfigError
+from kam.files import read_json_or_toml
 
 
 class Settings(BaseSettings):
@@ -34,16 +33,9 @@ SECTIONS: dict[str, type[BaseModel]] = {"value": ValueSettings, "clv": ClvSettin
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """Parse a TOML or JSON config file into a dict of sections."""
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror})") from exc
-    try:
-        data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(
-            f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}"
-        ) from exc
+    data = read_json_or_toml(path, "config file")
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected tables {', '.join(SECTIONS)}")
     unknown = [k for k in data if k not in SECTIONS]
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}; use {', '.join(SECTIONS)}")

@@ -8,19 +8,8 @@ import re
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Format, Transcript, Turn
 from kam.calls.segments import turns_from_json
+from kam.encoding import decode_bytes
 
-# Frequent characters of everyday and business Chinese in both scripts (our own list). A wrong guess
-# between GB18030 and Big5 decodes into rare characters, so the right decoding scores far higher.
-_COMMON_HAN = frozenset(
-    "的一是不了在人有我他這这個个們们中來来上大為为和國国地到以說说時时要就出會会可也你對对生能而子那得"
-    "於于下自之年過过發发後后作裡里用道行所然家種种事成方多經经麼么去法學学如都同現现當当沒没動动起看定"
-    "天分還还進进好小部其些主樣样理心她本前開开但因只從从想實实日軍军者意無无力它與与長长把機机十民第公"
-    "此已工使情明性知全三又關关點点正業业外將将兩两高間间由問问很最重並并物手應应戰战向頭头文體体政美相"
-    "見见被利什二等產产或新己制身果加西斯月話话合回特代內内信表化老給给世位次度門门任常先海通教兒儿原東东"
-    "聲声提立及比員员解水名真論论處处走義义各入幾几口認认條条平系氣气題题活爾尔更別别打女變变四神總总何"
-    "電电數数安少報报才結结反受目太量再感建務务做接必場场件計计管期市直德資资命山金指克許许統统區区保至"
-    "價价格錢钱客戶户服品質质供商單单買买賣卖貨货款付購购合約约噸吨萬万元塊块交需求案系統统司公謝谢請请"
-)
 _TS = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TS_RE = re.compile(_TS)
 # A cue: its timing line, then text lines up to a blank line (WebVTT and SRT alike).
@@ -35,37 +24,12 @@ _MAX_NAME_WORDS = 4
 
 
 def decode(data: bytes, file: str) -> str:
-    """UTF-8 (BOM or not) first; otherwise the better-scoring of GB18030 and Big5 (see docs/calls.md)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16").replace("\r\n", "\n")
-        except UnicodeDecodeError:
-            raise TranscriptError(
-                file, "cannot decode the UTF-16 text: expected UTF-8, GB18030 or Big5"
-            ) from None
+    """Text of a transcript file in UTF-8, UTF-16, GB18030 or Big5 (see kam.encoding), newlines unified."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_chinese_legacy(data, file)
+        text = decode_bytes(data).text
+    except UnicodeError:
+        raise TranscriptError(file, "cannot decode the text: expected UTF-8, GB18030 or Big5") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode_chinese_legacy(data: bytes, file: str) -> str:
-    best: tuple[float, str] | None = None
-    for codec in ("gb18030", "big5hkscs"):
-        text = data.decode(codec, errors="replace")
-        bad = text.count("\ufffd")
-        common = sum(1 for ch in text if ch in _COMMON_HAN)
-        han = sum(1 for ch in text if ch >= "\u3400")
-        score = (common - 5 * bad) / max(han, 1)
-        if best is None or score > best[0]:
-            best = (score, text)
-    assert best is not None
-    if best[0] <= 0:
-        raise TranscriptError(file, "cannot decode the text: expected UTF-8, GB18030 or Big5")
-    return best[1]
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kam.errors import ConfigError
+from kam.files import read_json_or_toml
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -190,14 +189,7 @@ def parse_map_options(options: Iterable[str]) -> dict[str, str]:
 
 def read_mapping_file(path: Path) -> dict[str, str]:
     """A mapping file is JSON or TOML: `{"customer_id": "客戶編號", ...}` (TOML may nest it under [columns])."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the mapping file ({exc.strerror})") from exc
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not a valid mapping file: {exc}") from exc
+    data = read_json_or_toml(path, "mapping file")
     data = data.get("columns", data) if isinstance(data, dict) else data
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ConfigError(f'{path}: expected a table of canonical_name = "source column" pairs')
