@@ -138,6 +138,9 @@ def test_cli_writes_all_outputs_or_nothing(tmp_path, cdnow_sample_path):
         "clv",
     ]
     assert (out / "holdout.svg").exists()
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in report and "Holdout check (to 1998-06-30)" in report and "<script" not in report
+    assert "2357 customers" in report
     failed = CliRunner().invoke(
         app, ["clv", "fit", str(csv), "--calibration-end", "1997-01-01", "--out", str(out)]
     )

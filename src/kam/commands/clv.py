@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
+from html import escape
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +32,7 @@ from kam.clv._base import PurchaseModel
 from kam.errors import KamError
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
+from kam.report.output import Writer, write_all_or_nothing
 
 app = typer.Typer(help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.")
 
@@ -133,32 +133,45 @@ def run_clv_fit(
     return ClvFitResult(out, purchases, spend_model, predictions, check, files)
 
 
+def _report_html(params: dict[str, object], check: HoldoutCheck | None) -> str:
+    """A one-page offline report: fitted parameters with standard errors and, if any, the holdout check."""
+    rows = []
+    for section in (params, params["spend_model"]):
+        assert isinstance(section, dict)
+        for name, value in section["params"].items():
+            rows.append(
+                f"<tr><td>{escape(str(section['model']))}</td><td>{escape(name)}</td><td>{value:.4g}</td>"
+                f"<td>{section['standard_errors'][name]:.3g}</td></tr>"
+            )
+    holdout = ""
+    if check is not None:
+        holdout = f"<h2>Holdout check (to {escape(str(params['holdout_end']))})</h2>{holdout_svg(check)}"
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>kam clv fit</title>'
+        "<style>body{font-family:system-ui,sans-serif;margin:2rem}td,th{border:1px solid #ccc;padding:.2rem .5rem}"
+        "table{border-collapse:collapse}</style></head><body>"
+        f"<h1>Customer-base model fit</h1><p>{params['n_customers']} customers, unit {escape(str(params['unit']))}, "
+        f"calibration to {escape(str(params['calibration_end']))}, log-likelihood "
+        f"{float(params['log_likelihood']):.1f}</p>"  # type: ignore[arg-type]
+        "<table><tr><th>model</th><th>parameter</th><th>estimate</th><th>std. error</th></tr>"
+        + "".join(rows)
+        + f"</table>{holdout}</body></html>"
+    )
+
+
 def _write_all_or_nothing(
     out: Path, params: dict[str, object], predictions: pl.DataFrame, check: HoldoutCheck | None
 ) -> tuple[str, ...]:
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        (staging / "params.json").write_text(json.dumps(params, indent=2), encoding="utf-8")
-        predictions.write_csv(staging / "predictions.csv")
-        if check is not None:
-            check.by_frequency.write_csv(staging / "holdout_by_frequency.csv")
-            check.over_time.write_csv(staging / "holdout_over_time.csv")
-            (staging / "holdout.svg").write_text(holdout_svg(check), encoding="utf-8")
-        files = tuple(sorted(p.name for p in staging.iterdir()))
-        if out.exists():
-            previous = out.with_name(f".{out.name}.previous")
-            shutil.rmtree(previous, ignore_errors=True)
-            out.rename(previous)
-            staging.rename(out)
-            shutil.rmtree(previous)
-        else:
-            staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return files
+    writers: dict[str, Writer] = {
+        "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
+        "predictions.csv": lambda p: predictions.write_csv(p),
+        "report.html": lambda p: p.write_text(_report_html(params, check), encoding="utf-8"),
+    }
+    if check is not None:
+        writers["holdout_by_frequency.csv"] = lambda p: check.by_frequency.write_csv(p)
+        writers["holdout_over_time.csv"] = lambda p: check.over_time.write_csv(p)
+        writers["holdout.svg"] = lambda p: p.write_text(holdout_svg(check), encoding="utf-8")
+    return tuple(sorted(path.name for path in write_all_or_nothing(out, writers)))
 
 
 @app.command("fit")

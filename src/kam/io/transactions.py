@@ -138,9 +138,7 @@ def load_transactions(
         + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
     )
     parsed = parsed.with_columns(pl.coalesce(_problem_exprs(resolved, schema, today)).alias("_problem"))
-    checked = parsed.select(
-        "_row", "_problem", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved]
-    )
+    checked = parsed.select("_problem", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
         checked = checked.collect().lazy()
 
@@ -167,7 +165,6 @@ def _canonical(
 ) -> pl.LazyFrame:
     present = [n for n in (*TEXT, *NUMERIC) if n in resolved]
     frame = good.select(
-        pl.col("_row").alias("row"),
         pl.col("_date").alias("date"),
         *[pl.col(f"_{n}").alias(n) for n in present],
     )
@@ -212,7 +209,7 @@ def _finish(
                 "Amounts in different currencies cannot be added; convert them first or keep one with "
                 "--currency CODE."
             )
-    value_cols = [c for c in frame.collect_schema().names() if c not in ("row",)]
+    value_cols = frame.collect_schema().names()
     stats = frame.select(
         pl.len().alias("n"),
         (pl.col("amount") > 0).sum().alias("positive"),
