@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import narwhals as nw
+import polars as pl
 
 from kam.analytics.economics import attach_customers, profit_columns
 from kam.analytics.forecast import forecast_customers
@@ -21,6 +22,7 @@ from kam.analytics.verdicts import Segment, assign_segments
 from kam.clv.settings import ClvSettings
 from kam.i18n import Lang
 
+STREAMING_PARTITIONS = 8
 ACCOUNT_COLUMNS = (
     "customer_id",
     "name",
@@ -98,6 +100,16 @@ def _engine(lines: nw.LazyFrame[Any], streaming: bool) -> dict[str, Any]:
     return {"engine": "streaming"} if streaming and lines.implementation.is_polars() else {}
 
 
+def _customer_partitions(lines: nw.LazyFrame[Any], count: int) -> list[nw.LazyFrame[Any]]:
+    """Split the lines into `count` disjoint sets of customers (by a hash of the id), so that each
+    streaming pass holds the orders of only a share of the customers. Other engines are not split."""
+    if count == 1 or not lines.implementation.is_polars():
+        return [lines]
+    native = lines.to_native()
+    bucket = pl.col("customer_id").hash(seed=11) % count
+    return [nw.from_native(native.filter(bucket == i)) for i in range(count)]
+
+
 def missing_inputs(columns: set[str], customers: nw.DataFrame[Any] | None) -> list[str]:
     """Catalog keys of the conclusions that missing inputs prevent (see kam.i18n 'missing.*')."""
     missing = [f"missing.{c}" for c in ("cost", "list_amount", "quantity", "order_id") if c not in columns]
@@ -128,11 +140,16 @@ def analyze_lines(
     """
     columns = set(lines.collect_schema().names())
     engine = _engine(lines, streaming)
-    orders = order_lines(lines, as_of, settings)
-    if not streaming:
-        orders = orders.collect().lazy()
-    metrics = customer_metrics(orders, as_of, settings).collect(**engine)
-    purchases = orders.filter(nw.col("amount") > 0).select("customer_id", "date", "amount").collect(**engine)
+    metric_parts, purchase_parts = [], []
+    for part in _customer_partitions(lines, STREAMING_PARTITIONS if streaming else 1):
+        orders = order_lines(part, as_of, settings)
+        if not streaming:
+            orders = orders.collect().lazy()
+        metric_parts.append(customer_metrics(orders, as_of, settings).collect(**engine))
+        purchase_parts.append(
+            orders.filter(nw.col("amount") > 0).select("customer_id", "date", "amount").collect(**engine)
+        )
+    metrics, purchases = nw.concat(metric_parts), nw.concat(purchase_parts)
     median_order = median_order_amount(purchases)
     table = profit_columns(attach_customers(metrics, customers), settings)
     since = nw.col("since") if "since" in table.columns else nw.col("first_activity")

@@ -33,7 +33,9 @@ def rank_and_tier(frame: nw.DataFrame, basis: str, settings: ValueSettings) -> n
     """Rank customers by `basis` (net profit, or revenue when cost is unknown): share, cumulative share, tier."""
     total = frame.select(nw.col(basis).clip(lower_bound=0).sum()).item()
     total = float(total) if total else 0.0
-    ranked = frame.sort(basis, descending=True, nulls_last=True).with_row_index("rank")
+    ranked = frame.sort([basis, "customer_id"], descending=[True, False], nulls_last=True).with_row_index(
+        "rank"
+    )
     ranked = ranked.with_columns(rank=nw.col("rank").cast(nw.Int64) + 1)
     ranked = ranked.with_columns(
         profit_share=(nw.col(basis) / total) if total > 0 else nw.lit(None, nw.Float64),

@@ -84,3 +84,36 @@ def log1mexp(x: FloatArray) -> FloatArray:
     x = np.asarray(x, float)
     with np.errstate(divide="ignore"):
         return np.where(x > -np.log(2.0), np.log(-np.expm1(x)), np.log1p(-np.exp(x)))
+
+
+def log_hyp2f1_positive(a: ArrayLike, b: ArrayLike, c: ArrayLike, z: ArrayLike) -> FloatArray:
+    """log 2F1(a, b; c; z) for a, b, c > 0 and 0 <= z < 1, where every series term is positive.
+
+    Summed in log space with as many terms as each row needs (doubling up to a cap), so it stays
+    finite where scipy's hyp2f1 overflows (e.g. heavy buyers with z near 1). A & S 15.1.1.
+    """
+    a, b, c, z = (np.asarray(v, dtype=float).ravel() for v in np.broadcast_arrays(a, b, c, z))
+    out = np.empty(a.size)
+    pending = np.arange(a.size)
+    terms = 64
+    while pending.size:
+        step = max(1, _ELEMENT_BUDGET // terms)
+        done = np.zeros(pending.size, dtype=bool)
+        for start in range(0, pending.size, step):
+            rows = pending[start : start + step]
+            j = np.arange(terms, dtype=float)
+            log_terms = np.cumsum(
+                np.log(a[rows, None] + j)
+                + np.log(b[rows, None] + j)
+                - np.log(c[rows, None] + j)
+                - np.log1p(j)
+                + np.log(np.maximum(z[rows], 1e-300))[:, None],
+                axis=1,
+            )
+            value = logsumexp(np.concatenate([np.zeros((rows.size, 1)), log_terms], axis=1), axis=1)
+            ok = (log_terms[:, -1] - value < -_LOG_EPSILON) | (terms >= _MAX_TERMS * 4)
+            out[rows[ok]] = value[ok]
+            done[start : start + step] = ok
+        pending = pending[~done]
+        terms *= 4
+    return out

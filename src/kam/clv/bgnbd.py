@@ -11,6 +11,7 @@ from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
 from kam.clv._base import PurchaseModel, start_point
 from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays
+from kam.clv._special import log_hyp2f1_positive
 
 
 class BetaGeo(PurchaseModel):
@@ -89,6 +90,12 @@ class BetaGeo(PurchaseModel):
         z = t / (alpha + T + t)
         with np.errstate(over="ignore", invalid="ignore"):
             tail = np.exp((a - 1.0) * np.log1p(-z)) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
+        bad = ~np.isfinite(tail)
+        if np.any(bad):  # scipy overflowed: sum the untransformed series (all terms positive) in log space
+            zb, xb = np.broadcast_to(z, tail.shape)[bad], np.broadcast_to(x, tail.shape)[bad]
+            log_tail = (r + xb) * np.log1p(-zb) + log_hyp2f1_positive(r + xb, b + xb, a + b + xb - 1.0, zb)
+            tail = tail.copy()
+            tail[bad] = np.exp(log_tail)
         if not np.all(np.isfinite(tail)):
             raise FloatingPointError("BG/NBD: 2F1 evaluation overflowed; check the time unit of t and T")
         expected = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail)
