@@ -89,6 +89,11 @@ def main() -> None:
         f"(targets: < 30 s, < 3 GB); pandas {pandas_s:.2f} s, peak {pandas_gb:.2f} GB"
     )
     print(f"  ratio pandas / kam = {pandas_s / kam_s:.2f}x (target >= 5x)")
+    same_s, same_gb = measure([*KAM, str(ten), "--no-forecast", "--out", str(work / "out10-same")])
+    print(
+        f"  same metrics as the pandas baseline (kam --no-forecast): kam {same_s:.2f} s, peak {same_gb:.2f} GB, "
+        f"ratio {pandas_s / same_s:.2f}x"
+    )
 
     if not args.skip_lifetimes:
         five = work / "lines-5m.parquet"
