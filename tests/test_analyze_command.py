@@ -186,3 +186,31 @@ def test_streaming_gives_the_same_accounts(portfolio_files: tuple[Path, Path], t
     in_memory = pl.read_parquet(tmp_path / "memory" / "accounts.parquet")
     streamed = pl.read_parquet(tmp_path / "stream" / "accounts.parquet")
     assert_frame_equal(in_memory, streamed, check_exact=False, rel_tol=1e-9)
+
+
+CDNOW_SAMPLE = Path(__file__).parent / "data" / "cdnow" / "CDNOW_sample.txt"
+
+
+def test_cdnow_sample_with_a_mapping_file(tmp_path: Path) -> None:
+    """The raw CDNOW file: no header, whitespace separated, no order id, no cost."""
+    mapping = tmp_path / "cdnow.toml"
+    mapping.write_text(
+        '[columns]\ncustomer_id = "column_1"\ndate = "column_3"\nquantity = "column_4"\namount = "column_5"\n',
+        encoding="utf-8",
+    )
+    code, output = _run(
+        "analyze", str(CDNOW_SAMPLE), "--mapping", str(mapping), "--out", str(tmp_path / "out")
+    )
+    assert code == 0, output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["customers"] == 2357
+    assert summary["as_of"] == "1998-06-30"
+    assert {m["key"] for m in summary["missing"]} >= {"missing.cost", "missing.order_id"}
+    accounts = pl.read_parquet(tmp_path / "out" / "accounts.parquet")
+    # customers whose only purchases were $0 have no purchase to forecast from
+    assert accounts.filter(pl.col("p_alive").is_null())["orders"].to_list() == [0] * 8
+    lapsed = accounts.filter(pl.col("segment") == "lapsed")
+    assert lapsed.height > 0 and (lapsed["recency_days"] >= 180).all()
+    first = accounts.filter(pl.col("customer_id") == "00004").row(0, named=True)
+    assert first["orders"] == 4  # four purchase days in the sample file
+    assert first["revenue"] == pytest.approx(29.33 + 29.73 + 14.96 + 26.48)

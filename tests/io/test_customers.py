@@ -1,0 +1,83 @@
+"""The customers table: Chinese labels, and every bad cell named by row, column and value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kam.errors import ImportValidationError, MissingColumnError
+from kam.io.customers import load_customers
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_chinese_headers_and_labels(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "c.csv",
+        "客戶編號,客戶名稱,客戶類型,所有制,行業,合作開始日期,介紹人,付款天數,服務成本\n"
+        "K1,華東重工,經銷商,國企,機械,2001/04/01,,45,12000\n"
+        "K2,南方鋼構,代理商,集體,建築,2015/06/30,K1,60,8000\n",
+        "big5",
+    )
+    frame = load_customers(path)
+    assert frame.columns == [
+        "customer_id",
+        "name",
+        "type",
+        "ownership",
+        "industry",
+        "since",
+        "referred_by",
+        "payment_days",
+        "service_cost",
+    ]
+    assert frame.row(1) == (
+        "K2",
+        "南方鋼構",
+        "agent",
+        "collective",
+        "建築",
+        dt.date(2015, 6, 30),
+        "K1",
+        60.0,
+        8000.0,
+    )
+    assert frame["type"][0] == "dealer" and frame["ownership"][0] == "state"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "K2,reseller,state,30",
+            "row 3, column 'type': value 'reseller' is not one of end_user, distributor",
+        ),
+        ("K2,dealer,governmental,30", "row 3, column 'ownership': value 'governmental' is not one of state"),
+        ("K2,dealer,state,soon", "row 3, column 'payment_days': value 'soon' is not a number of days"),
+        ("K2,dealer,state,-5", "row 3, column 'payment_days': value '-5' is not a number of days ≥ 0"),
+        (",dealer,state,30", "row 3, column 'customer_id': value '' is not a customer id"),
+    ],
+)
+def test_bad_cells_are_named(tmp_path: Path, row: str, message: str) -> None:
+    path = _write(tmp_path / "c.csv", f"customer_id,type,ownership,payment_days\nK1,dealer,state,30\n{row}\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_customers(path)
+    assert message in str(err.value)
+
+
+def test_duplicate_customer(tmp_path: Path) -> None:
+    path = _write(tmp_path / "c.csv", "customer_id,name\nK1,a\nK2,b\nK1,c\n")
+    with pytest.raises(
+        ImportValidationError, match="row 2, column 'customer_id': customer 'K1' appears 2 times"
+    ):
+        load_customers(path)
+
+
+def test_missing_id_column(tmp_path: Path) -> None:
+    with pytest.raises(MissingColumnError, match="customer_id"):
+        load_customers(_write(tmp_path / "c.csv", "name,type\na,dealer\n"))
