@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import digamma, gammaln
+from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from kam.clv._base import PurchaseModel, start_point
 from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays
@@ -129,3 +129,47 @@ class ParetoNBD(PurchaseModel):
         log_u = np.log(beta) - np.log(beta + t)
         decay = -log_u if abs(s - 1.0) < 1e-10 else -np.expm1((s - 1.0) * log_u) / (s - 1.0)
         return r * beta / alpha * decay
+
+    def probability_of_purchases(self, k: ArrayLike, t: ArrayLike) -> FloatArray:
+        """P(X(t) = k) for a customer just acquired: Fader & Hardie (2006), "Deriving an Expression for
+        P(X(t) = x) Under the Pareto/NBD Model", eq. (4); each 2F1 is taken with its argument in [0, 1)."""
+        r, alpha, s, beta = self._params()
+        k_arr, t_arr = np.broadcast_arrays(np.asarray(k, dtype=float), np.asarray(t, dtype=float))
+        out = np.empty(k_arr.shape)
+        for index in np.ndindex(k_arr.shape):
+            out[index] = self._probability(int(k_arr[index]), float(t_arr[index]), r, alpha, s, beta)
+        return out
+
+    @staticmethod
+    def _probability(x: int, t: float, r: float, alpha: float, s: float, beta: float) -> float:
+        """One term of `probability_of_purchases`, in log space where the magnitudes need it."""
+        log_alive = (
+            gammaln(r + x)
+            - gammaln(r)
+            - gammaln(x + 1.0)
+            + r * np.log(alpha / (alpha + t))
+            + x * np.log(t / (alpha + t))
+            + s * np.log(beta / (beta + t))
+        )
+        if alpha >= beta:
+            second, big, zt = s + 1.0, alpha, (alpha - beta) / (alpha + t)
+        else:
+            second, big, zt = r + x, beta, (beta - alpha) / (beta + t)
+        c = r + s + x + 1.0
+        log_scale = r * np.log(alpha) + s * np.log(beta) + betaln(r + x, s + 1.0) - betaln(r, s)
+        # B1 minus the note's partial sum over i = 0..x is the series' tail over i > x: summing the
+        # (positive) tail terms avoids subtracting two nearly equal numbers for large x.
+        log_tail = -np.inf
+        for i in range(x + 1, x + 20_000):
+            term = (
+                gammaln(r + s + i)
+                - gammaln(r + s)
+                - gammaln(i + 1.0)
+                + i * np.log(t)
+                + np.log(hyp2f1(r + s + i, second, c, zt))
+                - (r + s + i) * np.log(big + t)
+            )
+            log_tail = np.logaddexp(log_tail, term)
+            if term < log_tail - 40.0:
+                break
+        return float(np.exp(log_alive) + np.exp(log_scale + log_tail))
