@@ -31,40 +31,47 @@ class BetaGeo(PurchaseModel):
         distinct_x, x_index = np.unique(x, return_inverse=True)
         w_by_x = np.bincount(x_index, weights=w)
         repeat = x > 0
-        xs = x[repeat]
-        t_rep = t_x[repeat]
+        # customers without repeat purchases contribute -r log(alpha + T) only: keep them apart
+        age0, w0 = age[~repeat], w[~repeat]
+        xs, t_rep, age_rep, w_rep = x[repeat], t_x[repeat], age[repeat], w[repeat]
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
             r, alpha, a, b = np.exp(log_params)
-            rx = r + x
-            log_at = np.log(alpha + age)
+            log_at0 = np.log(alpha + age0)
+            rx = r + xs
+            log_at = np.log(alpha + age_rep)
+            log_atx = np.log(alpha + t_rep)
             d1 = -rx * log_at
-            d2 = np.full_like(x, -np.inf)
-            log_atx = np.zeros_like(x)
-            log_atx[repeat] = np.log(alpha + t_rep)
-            d2[repeat] = np.log(a) - np.log(b + xs - 1) - (r + xs) * log_atx[repeat]
+            d2 = np.log(a) - np.log(b + xs - 1) - rx * log_atx
             top = np.maximum(d1, d2)
             e1, e2 = np.exp(d1 - top), np.exp(d2 - top)
             norm = e1 + e2
             w1, w2 = e1 / norm, e2 / norm
-            row_ll = top + np.log(norm)
             ux = distinct_x
             x_ll = gammaln(r + ux) + betaln(a, b + ux)
-            ll = w_by_x @ x_ll - total * (gammaln(r) - r * np.log(alpha) + betaln(a, b)) + w @ row_ll
+            ll = (
+                w_by_x @ x_ll
+                - total * (gammaln(r) - r * np.log(alpha) + betaln(a, b))
+                - r * (w0 @ log_at0)
+                + w_rep @ (top + np.log(norm))
+            )
             g_r = (
                 w_by_x @ digamma(r + ux)
                 + total * (np.log(alpha) - digamma(r))
-                - w @ (w1 * log_at + w2 * log_atx)
+                - w0 @ log_at0
+                - w_rep @ (w1 * log_at + w2 * log_atx)
             )
-            g_alpha = total * r / alpha - w @ (rx * (w1 / (alpha + age) + w2 / (alpha + t_x)))
+            g_alpha = (
+                total * r / alpha
+                - r * (w0 @ (1.0 / (alpha + age0)))
+                - w_rep @ (rx * (w1 / (alpha + age_rep) + w2 / (alpha + t_rep)))
+            )
             psi_abx = digamma(a + b + ux)
-            g_a = total * digamma(a + b) - w_by_x @ psi_abx + (w @ w2) / a
-            inv_bx1 = np.zeros_like(x)
-            inv_bx1[repeat] = 1.0 / (b + xs - 1)
+            g_a = total * digamma(a + b) - w_by_x @ psi_abx + (w_rep @ w2) / a
             g_b = (
                 w_by_x @ (digamma(b + ux) - psi_abx)
                 + total * (digamma(a + b) - digamma(b))
-                - w @ (w2 * inv_bx1)
+                - w_rep @ (w2 / (b + xs - 1))
             )
             grad = np.array([g_r * r, g_alpha * alpha, g_a * a, g_b * b])
             return -float(ll) / total, -grad / total
