@@ -72,7 +72,10 @@ def forecast_customers(
         spend_model.conditional_expected_spend(x, own_spend)
     except ClvError as exc:
         fallback = float(spend[repeaters].mean()) if repeaters.any() else float("nan")
-        warnings.append(f"{exc}; expected spend is each customer's own mean repeat spend instead")
+        warnings.append(
+            f"{exc}; expected spend is each customer's own mean repeat spend instead (the model's limit when "
+            "spend varies little within customers)"
+        )
         spend_model = EmpiricalSpend(fallback)
     expected_spend = spend_model.conditional_expected_spend(x, own_spend)
     value = customer_lifetime_value(

@@ -92,7 +92,12 @@ def maximise(
         raise ConvergenceError(
             model, "a parameter ran off to 0 or infinity (the data do not identify the model)", _HINT
         )
-    if np.max(np.abs(gradient)) > gradient_tolerance * max(1.0, abs(value)):
+    # When the line search can no longer lower the objective (L-BFGS-B "ABNORMAL" or a relative
+    # reduction below machine precision), the remaining gradient is rounding noise of a sum over many
+    # customers; accept up to 100x the tolerance then. An iteration limit or a real slope still fails.
+    stalled = result.status == 2 or "REDUCTION" in str(result.message)
+    allowed = gradient_tolerance * max(1.0, abs(value)) * (100.0 if stalled else 1.0)
+    if np.max(np.abs(gradient)) > allowed:
         raise ConvergenceError(
             model,
             f"gradient {np.max(np.abs(gradient)):.2e} above tolerance after {result.nit} iterations "
