@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 WIDTH, HEIGHT, PAD = 560, 320, 48
@@ -52,6 +52,14 @@ def short_number(value: float) -> str:
     return f"{value:.0f}"
 
 
+def value_ticks(
+    low: float, high: float, place: Callable[[float], float], percent: bool
+) -> list[tuple[float, str]]:
+    """Five evenly spaced ticks from low to high: (position, label as a percentage or a short number)."""
+    values = [low + (high - low) * t / 4 for t in range(5)]
+    return [(place(v), f"{v * 100:.0f}%" if percent else short_number(v)) for v in values]
+
+
 def line_chart(
     points: Sequence[tuple[float, float]],
     *,
@@ -78,15 +86,7 @@ def line_chart(
 
     path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in points)
     x_ticks = [(sx(t / 4), f"{t * 25}%") for t in range(5)]
-    y_ticks = [
-        (
-            sy(y_low + (y_high - y_low) * t / 4),
-            f"{(y_low + (y_high - y_low) * t / 4) * 100:.0f}%"
-            if y_percent
-            else short_number(y_low + (y_high - y_low) * t / 4),
-        )
-        for t in range(5)
-    ]
+    y_ticks = value_ticks(y_low, y_high, sy, y_percent)
     body = _axes(x_label, y_label, x_ticks, y_ticks)
     if diagonal:
         body += (
@@ -139,15 +139,7 @@ def scatter_chart(
         )
         for t in range(5)
     ]
-    y_ticks = [
-        (
-            sy(y_low + (y_high - y_low) * t / 4),
-            f"{(y_low + (y_high - y_low) * t / 4) * 100:.0f}%"
-            if y_percent
-            else short_number(y_low + (y_high - y_low) * t / 4),
-        )
-        for t in range(5)
-    ]
+    y_ticks = value_ticks(y_low, y_high, sy, y_percent)
     body = _axes(x_label, y_label, x_ticks, y_ticks)
     dots = [
         f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3" fill="{colors.get(g, "#888")}" fill-opacity="0.7">'
