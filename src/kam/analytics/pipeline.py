@@ -14,7 +14,6 @@ import narwhals as nw
 import polars as pl
 
 from kam.analytics.economics import attach_customers, profit_columns
-from kam.analytics.forecast import forecast_customers
 from kam.analytics.metrics import DAYS_PER_YEAR, customer_metrics, median_order_amount, order_lines
 from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
 from kam.analytics.settings import ValueSettings
@@ -160,6 +159,8 @@ def analyze_lines(
     )
     forecasts = None
     if clv is not None:
+        from kam.analytics.forecast import forecast_customers  # scipy only when forecasting
+
         forecasts = forecast_customers(purchases.lazy(), as_of, clv, warnings if warnings is not None else [])
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")

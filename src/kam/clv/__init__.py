@@ -1,23 +1,61 @@
 """Customer-base models (buy-till-you-die): BG/NBD, Pareto/NBD, Gamma-Gamma spend and CLV.
 
 Pure numeric core: numpy/scipy for the models, narwhals expressions for the transaction summaries.
+Names load on first use, so commands that never fit a model do not pay for importing scipy.
 """
 
-from kam.clv.bgnbd import BetaGeo
-from kam.clv.clv import (
-    EmpiricalSpend,
-    SpendModel,
-    customer_lifetime_value,
-    discount_rate_per_period,
-    periods_in_months,
-)
-from kam.clv.errors import ClvError, ConvergenceError, InvalidSpendError, InvalidSummaryError
-from kam.clv.gammagamma import GammaGamma
-from kam.clv.holdout import HoldoutCheck, holdout_check
-from kam.clv.paretonbd import ParetoNBD
-from kam.clv.plot import holdout_svg
-from kam.clv.settings import ClvSettings
-from kam.clv.summary import TimeUnit, rfm_summary
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kam.clv.bgnbd import BetaGeo
+    from kam.clv.clv import (
+        EmpiricalSpend,
+        SpendModel,
+        customer_lifetime_value,
+        discount_rate_per_period,
+        periods_in_months,
+    )
+    from kam.clv.errors import ClvError, ConvergenceError, InvalidSpendError, InvalidSummaryError
+    from kam.clv.gammagamma import GammaGamma
+    from kam.clv.holdout import HoldoutCheck, holdout_check
+    from kam.clv.paretonbd import ParetoNBD
+    from kam.clv.plot import holdout_svg
+    from kam.clv.settings import ClvSettings
+    from kam.clv.summary import TimeUnit, rfm_summary
+
+_EXPORTS = {
+    "BetaGeo": "kam.clv.bgnbd",
+    "ClvError": "kam.clv.errors",
+    "ClvSettings": "kam.clv.settings",
+    "ConvergenceError": "kam.clv.errors",
+    "EmpiricalSpend": "kam.clv.clv",
+    "GammaGamma": "kam.clv.gammagamma",
+    "HoldoutCheck": "kam.clv.holdout",
+    "InvalidSpendError": "kam.clv.errors",
+    "InvalidSummaryError": "kam.clv.errors",
+    "ParetoNBD": "kam.clv.paretonbd",
+    "SpendModel": "kam.clv.clv",
+    "TimeUnit": "kam.clv.summary",
+    "customer_lifetime_value": "kam.clv.clv",
+    "discount_rate_per_period": "kam.clv.clv",
+    "holdout_check": "kam.clv.holdout",
+    "holdout_svg": "kam.clv.plot",
+    "periods_in_months": "kam.clv.clv",
+    "rfm_summary": "kam.clv.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kam.clv' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BetaGeo",

@@ -8,31 +8,22 @@ from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import polars as pl
 import typer
 
-from kam.clv import (
-    BetaGeo,
-    ClvError,
-    ClvSettings,
-    GammaGamma,
-    HoldoutCheck,
-    ParetoNBD,
-    TimeUnit,
-    customer_lifetime_value,
-    discount_rate_per_period,
-    holdout_check,
-    holdout_svg,
-    periods_in_months,
-    rfm_summary,
-)
-from kam.clv._base import PurchaseModel
+from kam.clv.errors import ClvError
+from kam.clv.settings import ClvSettings
+from kam.clv.summary import TimeUnit
 from kam.errors import KamError
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
 from kam.report.output import Writer, write_all_or_nothing
+
+if TYPE_CHECKING:
+    from kam.clv import GammaGamma, HoldoutCheck
+    from kam.clv._base import PurchaseModel
 
 app = typer.Typer(help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.")
 
@@ -71,6 +62,17 @@ def run_clv_fit(
 ) -> ClvFitResult:
     """Load, summarise, fit and predict; write params.json, predictions.csv (and the holdout check)
     into a temporary directory beside `out`, then move it into place, so `out` is all or nothing."""
+    from kam.clv import (  # the models need scipy: imported when a fit is asked for
+        BetaGeo,
+        GammaGamma,
+        ParetoNBD,
+        customer_lifetime_value,
+        discount_rate_per_period,
+        holdout_check,
+        periods_in_months,
+        rfm_summary,
+    )
+
     settings = settings or ClvSettings()
     loaded = load_transactions(transactions, mapping=mapping)
     summary = rfm_summary(loaded.frame, unit=unit, calibration_end=calibration_end)
@@ -135,6 +137,8 @@ def run_clv_fit(
 
 def _report_html(params: dict[str, object], check: HoldoutCheck | None) -> str:
     """A one-page offline report: fitted parameters with standard errors and, if any, the holdout check."""
+    from kam.clv.plot import holdout_svg
+
     rows = []
     for section in (params, params["spend_model"]):
         assert isinstance(section, dict)
@@ -162,6 +166,8 @@ def _report_html(params: dict[str, object], check: HoldoutCheck | None) -> str:
 def _write_all_or_nothing(
     out: Path, params: dict[str, object], predictions: pl.DataFrame, check: HoldoutCheck | None
 ) -> tuple[str, ...]:
+    from kam.clv.plot import holdout_svg
+
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
         "predictions.csv": lambda p: predictions.write_csv(p),
