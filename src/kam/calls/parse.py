@@ -33,8 +33,8 @@ def decode(data: bytes, file: str) -> str:
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
-    value = int(h or 0) * 3600 + int(m) * 60 + int(s)
-    return value + (int(frac.ljust(3, "0")) / 1000 if frac else 0.0)
+    value = (int(h) * 3600 if h else 0) + int(m) * 60 + int(s)
+    return value + int(frac) / 10 ** len(frac) if frac else float(value)
 
 
 def detect_format(text: str) -> Format | None:
@@ -94,9 +94,12 @@ def _parse_cues(text: str) -> list[Turn]:
     turns: list[Turn] = []
     speaker = ""
     for m in _CUE_RE.finditer(text):
-        start = _seconds(*m.group(1, 2, 3, 4))
-        end = _seconds(*m.group(5, 6, 7, 8))
-        body = " ".join(m.group(9).split()) if "\n" in m.group(9).strip() else m.group(9).strip()
+        groups = m.groups()
+        start = _seconds(*groups[0:4])
+        end = _seconds(*groups[4:8])
+        body = groups[8].strip()
+        if "\n" in body:
+            body = " ".join(body.split())
         if "<" in body:
             voice = _VOICE_RE.search(body)
             if voice:
