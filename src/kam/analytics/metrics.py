@@ -7,18 +7,14 @@ column arithmetic and simple group-by aggregations, which every narwhals backend
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import narwhals as nw
 
 from kam.analytics.settings import ValueSettings
+from kam.dates import days_between
 
 DAYS_PER_YEAR = 365.25
 OPTIONAL_SUMS = ("quantity", "cost", "list_amount")
-
-
-def _days_between(later: Any, earlier: nw.Expr) -> nw.Expr:
-    return (later - earlier).dt.total_seconds() / 86400.0
 
 
 def order_lines(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
@@ -81,9 +77,9 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
         aggs.append(nw.col("list_gross").sum().alias("list_sales"))
     per_customer = orders.group_by("customer_id").agg(*aggs)
     return per_customer.with_columns(
-        recency_days=_days_between(nw.lit(as_of), nw.col("last_purchase")),
-        history_days=_days_between(nw.lit(as_of), nw.col("first_activity")),
-        active_span_days=_days_between(nw.col("last_purchase"), nw.col("first_purchase")),
+        recency_days=days_between(as_of, nw.col("last_purchase")),
+        history_days=days_between(as_of, nw.col("first_activity")),
+        active_span_days=days_between(nw.col("last_purchase"), nw.col("first_purchase")),
     ).with_columns(
         frequency_per_year=nw.col("orders")
         * DAYS_PER_YEAR

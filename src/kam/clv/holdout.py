@@ -14,7 +14,8 @@ import polars as pl
 
 from kam.clv._base import PurchaseModel
 from kam.clv._fit import compress
-from kam.clv.summary import DateLike, TimeUnit, _as_date, _canonical_days, _days_between, rfm_summary
+from kam.clv.summary import DateLike, TimeUnit, _as_date, _canonical_days, rfm_summary
+from kam.dates import days_between
 
 TOP_BUCKET = 7
 
@@ -98,10 +99,7 @@ def _actual_by_period(
         days.filter((nw.col("date") > nw.lit(cal_end)) & (nw.col("date") <= nw.lit(obs_end)))
         .join(cohort, on="customer_id")
         .with_columns(
-            ((_days_between(nw.lit(cal_end, dtype=nw.Date), nw.col("date")) - 1) / unit.days)
-            .floor()
-            .cast(nw.Int64)
-            .alias("period")
+            ((days_between(nw.col("date"), cal_end) - 1) / unit.days).floor().cast(nw.Int64).alias("period")
         )
         .group_by("period")
         .agg(nw.len().alias("purchases"))

@@ -16,6 +16,8 @@ from typing import Any
 import narwhals as nw
 import polars as pl
 
+from kam.dates import days_between
+
 
 class TimeUnit(StrEnum):
     """Time unit of frequency, recency and T."""
@@ -56,10 +58,6 @@ def _canonical_days(frame: Any) -> nw.LazyFrame[Any]:
         .group_by("customer_id", "date")
         .agg(nw.col("amount").sum())
     )
-
-
-def _days_between(start: nw.Expr, end: nw.Expr) -> nw.Expr:
-    return (end - start).dt.total_seconds() / 86_400.0
 
 
 def last_purchase_date(frame: Any) -> dt.date:
@@ -107,8 +105,8 @@ def rfm_summary(
             nw.col("repeat_amount").sum(),
         )
         .with_columns(
-            (_days_between(nw.col("first"), nw.col("last")) / per_unit).alias("recency"),
-            (_days_between(nw.col("first"), nw.lit(cal_end, dtype=nw.Date)) / per_unit).alias("T"),
+            (days_between(nw.col("last"), nw.col("first")) / per_unit).alias("recency"),
+            (days_between(cal_end, nw.col("first")) / per_unit).alias("T"),
             nw.when(nw.col("frequency") > 0)
             .then(nw.col("repeat_amount") / nw.col("frequency"))
             .otherwise(nw.lit(0.0))
