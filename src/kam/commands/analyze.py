@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
@@ -21,6 +21,11 @@ from kam.io.transactions import OnError
 from kam.settings import load_settings
 
 console = Console()
+STEPS = {
+    "read": "reading and checking the transactions",
+    "metrics": "computing metrics, forecasts and verdicts",
+    "write": "writing the outputs",
+}
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -166,10 +171,16 @@ def analyze(
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
             TimeElapsedColumn(),
             console=console,
             transient=True,
         ) as bar:
-            task = bar.add_task("kam analyze", total=None)
-            result = run_analyze(options, settings, lambda label: bar.update(task, description=label))
+            task = bar.add_task("kam analyze", total=len(STEPS))
+
+            def advance(label: str) -> None:
+                bar.update(task, description=STEPS[label], completed=list(STEPS).index(label))
+
+            result = run_analyze(options, settings, advance)
         _show_summary(result, lang)
