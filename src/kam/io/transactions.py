@@ -62,34 +62,29 @@ def _first_row_number(raw: RawTable, path_like: str) -> int:
     )
 
 
-def _problem_exprs(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> list[pl.Expr]:
-    """One expression per check: the canonical column's name where the row fails it, else null."""
-    checks: list[pl.Expr] = []
-    checks.append(pl.when(pl.col("_customer_id").is_null()).then(pl.lit("customer_id|empty")))
-    checks.append(pl.when(is_blank(resolved["date"], schema[resolved["date"]])).then(pl.lit("date|empty")))
-    checks.append(
-        pl.when(pl.col("_date").is_null() & ~is_blank(resolved["date"], schema[resolved["date"]])).then(
-            pl.lit("date|a date (e.g. 2024-03-31)")
-        )
-    )
-    checks.append(pl.when(pl.col("_date") > today).then(pl.lit(f"date|a date not after today ({today})")))
+def _checks(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> list[tuple[pl.Expr, str]]:
+    """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order."""
+    date_blank = is_blank(resolved["date"], schema[resolved["date"]])
+    checks: list[tuple[pl.Expr, str]] = [
+        (pl.col("_customer_id").is_null(), "customer_id|empty"),
+        (date_blank, "date|empty"),
+        (pl.col("_date").is_null() & ~date_blank, "date|a date (e.g. 2024-03-31)"),
+        (pl.col("_date") > today, f"date|a date not after today ({today})"),
+    ]
     for name in NUMERIC:
         if name in resolved:
             source = resolved[name]
             checks.append(
-                pl.when(pl.col(f"_{name}").is_null() & ~is_blank(source, schema[source])).then(
-                    pl.lit(f"{name}|a number")
-                )
+                (pl.col(f"_{name}").is_null() & ~is_blank(source, schema[source]), f"{name}|a number")
             )
-    if "amount" in resolved:
-        checks.append(
-            pl.when(is_blank(resolved["amount"], schema[resolved["amount"]])).then(pl.lit("amount|empty"))
-        )
-    else:
-        for name in ("quantity", "unit_price"):
-            source = resolved[name]
-            checks.append(pl.when(is_blank(source, schema[source])).then(pl.lit(f"{name}|empty")))
+    for name in ("amount",) if "amount" in resolved else ("quantity", "unit_price"):
+        checks.append((is_blank(resolved[name], schema[resolved[name]]), f"{name}|empty"))
     return checks
+
+
+def _problem_label(checks: list[tuple[pl.Expr, str]]) -> pl.Expr:
+    """The first failed check of a row as "column|expected" (computed only for rows known to be bad)."""
+    return pl.coalesce([pl.when(condition).then(pl.lit(label)) for condition, label in checks])
 
 
 def load_transactions(
@@ -137,23 +132,24 @@ def load_transactions(
         + [number_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in NUMERIC if n in resolved]
         + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
     )
-    parsed = parsed.with_columns(pl.coalesce(_problem_exprs(resolved, schema, today)).alias("_problem"))
-    checked = parsed.select("_problem", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
+    checks = _checks(resolved, schema, today)
+    parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
+    checked = parsed.select("_bad", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
         checked = checked.collect().lazy()
 
     stats = checked.select(
         pl.len().alias("rows"),
-        pl.col("_problem").is_not_null().sum().alias("bad"),
+        pl.col("_bad").sum().alias("bad"),
     ).collect(engine=engine(streaming))
     rows, bad = int(stats["rows"][0]), int(stats["bad"][0])
     if rows == 0:
         raise ImportValidationError(f"{raw.label}: has a header but no data rows")
-    rejected = _rejected_rows(parsed, resolved, raw.label) if bad else _empty_rejected()
+    rejected = _rejected_rows(parsed, checks, resolved, raw.label) if bad else _empty_rejected()
     if bad and on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
 
-    good = checked.filter(pl.col("_problem").is_null())
+    good = checked.filter(~pl.col("_bad"))
     canonical = _canonical(good, resolved, cancellation_pattern)
     if not streaming:
         canonical = canonical.collect().lazy()
@@ -265,8 +261,10 @@ def _empty_rejected() -> pl.DataFrame:
     )
 
 
-def _rejected_rows(parsed: pl.LazyFrame, resolved: Mapping[str, str], label: str) -> pl.DataFrame:
-    bad = parsed.filter(pl.col("_problem").is_not_null()).collect()
+def _rejected_rows(
+    parsed: pl.LazyFrame, checks: list[tuple[pl.Expr, str]], resolved: Mapping[str, str], label: str
+) -> pl.DataFrame:
+    bad = parsed.filter(pl.col("_bad")).with_columns(_problem_label(checks).alias("_problem")).collect()
     names = bad["_problem"].str.split_exact("|", 1).struct.rename_fields(["name", "expected"]).struct.unnest()
     sources = [resolved.get(name, name) for name in names["name"]]
     originals = bad.select([c for c in bad.columns if not c.startswith("_")])
