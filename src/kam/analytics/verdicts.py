@@ -145,8 +145,14 @@ def assign_segments(
     gap_broken = nw.col("mean_gap_days").is_null() | (
         nw.col("recency_days") >= s.lapsed_gap_multiple * nw.col("mean_gap_days")
     )
+    unlikely_alive = (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False) if has_clv else nw.lit(False)
+    clv_top = (
+        (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(False)
+        if has_clv
+        else nw.lit(False)
+    )
     if has_clv:
-        gap_broken = gap_broken | (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False)
+        gap_broken = gap_broken | unlikely_alive
     lapsed = big & silent & gap_broken
     key = (
         (nw.col("abc_tier") == "A")
@@ -156,9 +162,7 @@ def assign_segments(
     )
     growing = (nw.col("revenue_trend") >= s.potential_min_growth).fill_null(False)
     if has_clv:
-        growing = growing | (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(
-            False
-        )
+        growing = growing | clv_top
     potential = (
         (nw.col("recency_days") <= s.potential_max_recency_days)
         & (nw.col("frequency_per_year") >= s.potential_min_orders_per_year)
@@ -192,7 +196,14 @@ def assign_segments(
             n,
             has_cost,
             has_clv,
-            {"discount": discount, "returns": returns, "paying": paying, "serving": serving},
+            {
+                "discount": discount,
+                "returns": returns,
+                "paying": paying,
+                "serving": serving,
+                "unlikely_alive": unlikely_alive,
+                "clv_top": clv_top,
+            },
         )
     )
 
@@ -347,13 +358,13 @@ def _reasons(
     if has_clv:
         lapsed_parts.append(
             _when(
-                (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False),
+                signals["unlikely_alive"],
                 sentence("r.p_alive", lang, p=num(nw.col("p_alive"), 2), thr=f"{s.lapsed_max_p_alive:g}"),
             )
         )
         potential_parts.append(
             _when(
-                (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(False),
+                signals["clv_top"],
                 sentence("r.clv", lang, clv=money(nw.col("clv_12m")), thr=lit_pct(s.potential_clv_top_share)),
             )
         )
