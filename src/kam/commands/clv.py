@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated
 import polars as pl
 import typer
 
-from kam.clv.errors import ClvError
 from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
 from kam.errors import KamError
@@ -211,7 +210,7 @@ def fit(
             holdout_end=holdout_end.date() if holdout_end else None,
             mapping=parse_map_options(map_options or []),
         )
-    except (ClvError, KamError) as exc:
+    except KamError as exc:  # ClvError is a KamError
         typer.echo(f"kam clv fit: {exc}", err=True)
         raise typer.Exit(1) from exc
     params = ", ".join(f"{k}={v:.4g}" for k, v in result.purchase_model.params_.items())
