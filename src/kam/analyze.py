@@ -133,6 +133,7 @@ def run_analyze(
         warnings=loaded.warnings,
         lang=options.lang,
         streaming=loaded.streaming,
+        last_date=loaded.last_date,
     )
     if analysis.figures.customers == 1:
         loaded.warnings.append(

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from kam.errors import ImportValidationError, MissingColumnError
-from kam.io.transactions import OnError, load_transactions
+from kam.io.transactions import OnError, _literal_prefix, load_transactions
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -125,6 +125,44 @@ def test_amount_from_quantity_and_unit_price_with_cancellations(tmp_path: Path) 
     assert frame["is_cancellation"].to_list() == [False, True]
     assert frame["date"].to_list() == [dt.date(2010, 12, 1)] * 2
     assert loaded.cancellations == 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefix"),
+    [
+        (r"^C\d", "C"),
+        ("^CN-", "CN-"),
+        ("^CX?", "C"),
+        ("^AB{2}", "A"),
+        (r"^\d", ""),
+        ("C$", ""),
+        ("^(C|R)", ""),
+    ],
+)
+def test_literal_prefix_of_a_cancellation_pattern(pattern: str, prefix: str) -> None:
+    assert _literal_prefix(pattern) == prefix
+
+
+@pytest.mark.parametrize("pattern", [r"^C\d", r"^(C|R)\d", "-R$"])
+def test_cancellations_found_with_and_without_a_literal_prefix(tmp_path: Path, pattern: str) -> None:
+    orders = {r"^C\d": ("A1", "C2"), r"^(C|R)\d": ("A1", "R2"), "-R$": ("A1", "A2-R")}[pattern]
+    path = _write(
+        tmp_path / "t.csv",
+        f"order_id,customer_id,date,amount\n{orders[0]},X,2024-01-01,10\n{orders[1]},X,2024-01-02,4\n",
+    )
+    for streaming in (False, True):
+        loaded = load_transactions(path, cancellation_pattern=pattern, streaming=streaming)
+        assert loaded.frame.collect()["amount"].to_list() == [10, -4]
+        assert loaded.cancellations == 1
+
+
+def test_no_cancellations_when_no_order_matches(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "t.csv", "order_id,customer_id,date,amount\nCA,X,2024-01-01,10\nB2,X,2024-01-02,4\n"
+    )
+    loaded = load_transactions(path)
+    assert loaded.cancellations == 0
+    assert loaded.frame.collect()["amount"].to_list() == [10, 4]
 
 
 def test_chinese_headers_are_mapped_in_gb18030_and_big5(tmp_path: Path) -> None:

@@ -17,26 +17,25 @@ DAYS_PER_YEAR = 365.25
 OPTIONAL_SUMS = ("quantity", "cost", "list_amount")
 
 
-def order_lines(lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
-    """One row per customer order: its date, net and gross amounts, returns and optional sums."""
+def order_lines(
+    lines: nw.LazyFrame, as_of: dt.date, settings: ValueSettings, *, last_date: dt.date | None = None
+) -> nw.LazyFrame:
+    """One row per customer order: its date (the first of its lines), net and gross amounts, optional sums.
+
+    Lines after `as_of` are left out (no filter is needed when `last_date`, the last line's date, is known
+    and not after it). Only sums that need the sign of each line are taken here; everything else is
+    derived per order, a quarter of the rows.
+    """
     names = set(lines.collect_schema().names())
-    window = dt.timedelta(days=settings.trend_window_days)
-    prepared = lines.filter(nw.col("date") <= nw.lit(as_of)).with_columns(
-        gross=nw.when(nw.col("amount") > 0).then(nw.col("amount")).otherwise(0.0),
-        returned=nw.when(nw.col("amount") < 0).then(-nw.col("amount")).otherwise(0.0),
-        last_window=nw.when(nw.col("date") > nw.lit(as_of - window)).then(nw.col("amount")).otherwise(0.0),
-        prev_window=nw.when(
-            (nw.col("date") > nw.lit(as_of - 2 * window)) & (nw.col("date") <= nw.lit(as_of - window))
-        )
-        .then(nw.col("amount"))
-        .otherwise(0.0),
-    )
+    if last_date is None or last_date > as_of:
+        lines = lines.filter(nw.col("date") <= nw.lit(as_of))
+    prepared = lines.with_columns(gross=nw.col("amount").clip(lower_bound=0.0))
     if "list_amount" in names:
         prepared = prepared.with_columns(
             list_gross=nw.when(nw.col("amount") > 0).then(nw.col("list_amount")).otherwise(0.0)
         )
     keys = ["customer_id", "order_id"] if "order_id" in names else ["customer_id", "date"]
-    sums = ["amount", "gross", "returned", "last_window", "prev_window"]
+    sums = ["amount", "gross"]
     sums += [c for c in (*OPTIONAL_SUMS, "list_gross") if c in prepared.collect_schema().names()]
     aggs = [nw.col(c).sum() for c in sums]
     if "order_id" in names:
@@ -49,8 +48,15 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
 
     `orders` is what `order_lines` returns: one row per customer order.
     """
+    window = dt.timedelta(days=settings.trend_window_days)
     orders = orders.with_columns(
         is_purchase=nw.col("amount") > 0,
+        last_window=nw.when(nw.col("date") > nw.lit(as_of - window)).then(nw.col("amount")).otherwise(0.0),
+        prev_window=nw.when(
+            (nw.col("date") > nw.lit(as_of - 2 * window)) & (nw.col("date") <= nw.lit(as_of - window))
+        )
+        .then(nw.col("amount"))
+        .otherwise(0.0),
     ).with_columns(
         purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
         purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
@@ -64,7 +70,6 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
         nw.col("date").min().alias("first_activity"),
         nw.col("amount").sum().alias("revenue"),
         nw.col("gross").sum().alias("gross_sales"),
-        nw.col("returned").sum().alias("returns"),
         nw.col("purchase_amount").max().alias("largest_order"),
         nw.col("last_window").sum().alias("revenue_last_12m"),
         nw.col("prev_window").sum().alias("revenue_prev_12m"),
@@ -77,6 +82,7 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
         aggs.append(nw.col("list_gross").sum().alias("list_sales"))
     per_customer = orders.group_by("customer_id").agg(*aggs)
     return per_customer.with_columns(
+        returns=(nw.col("gross_sales") - nw.col("revenue")).clip(lower_bound=0.0),
         recency_days=days_between(as_of, nw.col("last_purchase")),
         history_days=days_between(as_of, nw.col("first_activity")),
         active_span_days=days_between(nw.col("last_purchase"), nw.col("first_purchase")),

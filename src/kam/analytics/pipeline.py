@@ -129,19 +129,21 @@ def analyze_lines(
     warnings: list[str] | None = None,
     lang: Lang = Lang.EN,
     streaming: bool = False,
+    last_date: dt.date | None = None,
 ) -> Analysis:
     """Compute every per-customer metric, the forecasts (with `clv`), the portfolio figures and the verdicts.
 
     Lines are reduced to orders once and held in memory; with `streaming` the orders stay lazy and each
     pass streams them from the source, holding only customers and purchase orders (customer, date,
     amount) in memory. Everything after, the customer-base models included, works from the orders.
-    Reasons for skipped forecasts go to `warnings`.
+    Reasons for skipped forecasts go to `warnings`. `last_date`, the date of the last line when known,
+    spares a filter when no line is after `as_of`.
     """
     columns = set(lines.collect_schema().names())
     engine = _engine(lines, streaming)
     metric_parts, purchase_parts = [], []
     for part in _customer_partitions(lines, STREAMING_PARTITIONS if streaming else 1):
-        orders = order_lines(part, as_of, settings)
+        orders = order_lines(part, as_of, settings, last_date=last_date)
         if not streaming:
             orders = orders.collect().lazy()
         metric_parts.append(customer_metrics(orders, as_of, settings).collect(**engine))

@@ -1,15 +1,52 @@
 """Sales-call coaching (DOMAIN.md §6): did the salesperson listen, ask, pitch or quote too early?
 
 A pure core: bytes of a transcript in, a frozen `CallAnalysis` out; no web, no database.
+Names load on first use, so commands that only read the settings do not compile the phrase tables.
 """
 
-from kam.calls.analyze import analyze_transcript
-from kam.calls.errors import CallsError, TranscriptError
-from kam.calls.models import CallAnalysis, Evidence, Flag, Language, Side, SpinType, Stage, Turn
-from kam.calls.parse import decode, parse_transcript
-from kam.calls.price import parse_amount, price_talk
-from kam.calls.questions import classify_question
-from kam.calls.settings import CallSettings
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kam.calls.analyze import analyze_transcript
+    from kam.calls.errors import CallsError, TranscriptError
+    from kam.calls.models import CallAnalysis, Evidence, Flag, Language, Side, SpinType, Stage, Turn
+    from kam.calls.parse import decode, parse_transcript
+    from kam.calls.price import parse_amount, price_talk
+    from kam.calls.questions import classify_question
+    from kam.calls.settings import CallSettings
+
+_EXPORTS = {
+    "CallAnalysis": "kam.calls.models",
+    "CallSettings": "kam.calls.settings",
+    "CallsError": "kam.calls.errors",
+    "Evidence": "kam.calls.models",
+    "Flag": "kam.calls.models",
+    "Language": "kam.calls.models",
+    "Side": "kam.calls.models",
+    "SpinType": "kam.calls.models",
+    "Stage": "kam.calls.models",
+    "TranscriptError": "kam.calls.errors",
+    "Turn": "kam.calls.models",
+    "analyze_transcript": "kam.calls.analyze",
+    "classify_question": "kam.calls.questions",
+    "decode": "kam.calls.parse",
+    "parse_amount": "kam.calls.price",
+    "parse_transcript": "kam.calls.parse",
+    "price_talk": "kam.calls.price",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kam.calls' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CallAnalysis",

@@ -10,13 +10,14 @@ import typer
 from rich.console import Console
 
 from kam.commands.common import user_errors
-from kam.demo.steel import make_demo_company
 from kam.report.output import write_all_or_nothing
 
 console = Console()
 
 
 def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
+    from kam.demo.steel import make_demo_company  # numpy only when the demo is made
+
     company = make_demo_company(seed)
     return write_all_or_nothing(
         out,

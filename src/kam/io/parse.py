@@ -45,8 +45,7 @@ def text_expr(column: str, dtype: pl.DataType) -> pl.Expr:
         )
     elif dtype != pl.String:
         expr = expr.cast(pl.String)
-    expr = expr.str.strip_chars()
-    return pl.when(expr == "").then(None).otherwise(expr)
+    return expr.str.strip_chars().replace("", None)
 
 
 def number_expr(column: str, dtype: pl.DataType) -> pl.Expr:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 Writer = Callable[[Path], object]
@@ -13,14 +14,17 @@ Writer = Callable[[Path], object]
 def write_all_or_nothing(out_dir: Path, writers: Mapping[str, Writer]) -> list[Path]:
     """Run each writer on `scratch/name`; only if all succeed does `out_dir` take the new files.
 
-    A failure leaves `out_dir` exactly as it was (absent, or with the previous run's files).
+    A failure leaves `out_dir` exactly as it was (absent, or with the previous run's files). Writers run
+    in threads (the dataframe writers release the GIL), so a CSV and a Parquet file are written at once.
     """
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        for name, write in writers.items():
-            write(scratch / name)
+        with ThreadPoolExecutor(max_workers=min(4, max(1, len(writers)))) as pool:
+            done = [pool.submit(write, scratch / name) for name, write in writers.items()]
+        for future in done:
+            future.result()
         backup = None
         if out_dir.exists():
             backup = out_dir.with_name(f".{out_dir.name}.previous")
