@@ -43,19 +43,36 @@ class GammaGamma:
         # well conditioned for amounts in the tens of thousands; scale back afterwards.
         scale = float(np.average(spend, weights=w))
         ms = spend / scale
+        # Terms in x alone are evaluated once per distinct x (a few hundred values at most); the rest
+        # are weighted sums of per-customer constants, so each evaluation costs one log and one division.
+        distinct_x, x_index = np.unique(xs, return_inverse=True)
+        w_by_x = np.bincount(x_index, weights=w)
+        wx_by_x = w_by_x * distinct_x
         log_m, log_x = np.log(ms), np.log(xs)
+        sum_log_m = w @ log_m
+        sum_x_logs = (w * xs) @ (log_m + log_x)
+        w_xs = w * xs
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
             p, q, g = np.exp(log_params)
-            px = p * xs
-            log_gmx = np.log(g + ms * xs)
-            ll = w @ (
-                gammaln(px + q) - gammaln(px) + (px - 1) * log_m + px * log_x - (px + q) * log_gmx
-            ) + total * (q * np.log(g) - gammaln(q))
-            psi = digamma(px + q)
-            d_p = w @ (xs * (psi - digamma(px) + log_m + log_x - log_gmx))
-            d_q = w @ (psi - log_gmx) + total * (np.log(g) - digamma(q))
-            d_g = total * q / g - w @ ((px + q) / (g + ms * xs))
+            pu = p * distinct_x
+            denominator = g + ms * xs
+            log_gmx = np.log(denominator)
+            sum_log_gmx = w @ log_gmx
+            sum_x_log_gmx = w_xs @ log_gmx
+            ll = (
+                w_by_x @ (gammaln(pu + q) - gammaln(pu))
+                + p * sum_x_logs
+                - sum_log_m
+                - p * sum_x_log_gmx
+                - q * sum_log_gmx
+                + total * (q * np.log(g) - gammaln(q))
+            )
+            psi = digamma(pu + q)
+            d_p = wx_by_x @ (psi - digamma(pu)) + sum_x_logs - sum_x_log_gmx
+            d_q = w_by_x @ psi - sum_log_gmx + total * (np.log(g) - digamma(q))
+            inverse = 1.0 / denominator
+            d_g = total * q / g - p * (w_xs @ inverse) - q * (w @ inverse)
             grad = np.array([d_p * p, d_q * q, d_g * g])
             return -float(ll) / total, -grad / total
 

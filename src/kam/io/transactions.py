@@ -149,7 +149,7 @@ def load_transactions(
     if bad and on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
 
-    good = checked.filter(~pl.col("_bad"))
+    good = checked.filter(~pl.col("_bad")) if bad else checked  # a filter that keeps all would copy all
     canonical = _canonical(good, resolved, cancellation_pattern, probe=not streaming)
     if not streaming:
         canonical = canonical.collect().lazy()
