@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -157,6 +158,12 @@ def _hessian(objective: Objective, point: FloatArray, step: float = 1e-5) -> Flo
         shift[i] = step
         hessian[i] = (objective(point + shift)[1] - objective(point - shift)[1]) / (2 * step)
     return (hessian + hessian.T) / 2
+
+
+def dot(a: NDArray[Any], b: NDArray[Any]) -> float:
+    """Inner product of two vectors without BLAS: BLAS may hand a 100k-element dot to a second thread,
+    which waits for a core the dataframe engine is still spinning on (several ms per call here)."""
+    return float(np.einsum("i,i->", a, b))
 
 
 def as_float_arrays(*arrays: ArrayLike) -> tuple[FloatArray, ...]:

@@ -10,7 +10,7 @@ from numpy.typing import ArrayLike
 from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
 from kam.clv._base import PurchaseModel, start_point
-from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays
+from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays, dot
 from kam.clv._special import log_hyp2f1_positive
 
 
@@ -34,44 +34,49 @@ class BetaGeo(PurchaseModel):
         # customers without repeat purchases contribute -r log(alpha + T) only: keep them apart
         age0, w0 = age[~repeat], w[~repeat]
         xs, t_rep, age_rep, w_rep = x[repeat], t_x[repeat], age[repeat], w[repeat]
+        rep_index = x_index[repeat]
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
             r, alpha, a, b = np.exp(log_params)
             log_at0 = np.log(alpha + age0)
             rx = r + xs
-            log_at = np.log(alpha + age_rep)
-            log_atx = np.log(alpha + t_rep)
-            d1 = -rx * log_at
-            d2 = np.log(a) - np.log(b + xs - 1) - rx * log_atx
-            top = np.maximum(d1, d2)
-            e1, e2 = np.exp(d1 - top), np.exp(d2 - top)
-            norm = e1 + e2
-            w1, w2 = e1 / norm, e2 / norm
+            at, atx = alpha + age_rep, alpha + t_rep
+            log_at = np.log(at)
+            log_atx = np.log(atx)
+            # the likelihood of a repeat buyer is A1 + A2 with log A1 = -(r + x) log(alpha + T) and
+            # log A2 = log a - log(b + x - 1) - (r + x) log(alpha + t_x); work with their log-ratio
             ux = distinct_x
+            b_x = np.maximum(b + ux - 1.0, 1e-300)
+            log_ratio = np.log(a) - np.log(b_x)[rep_index] + rx * (log_at - log_atx)
+            small = np.exp(-np.abs(log_ratio))
+            w2 = np.where(log_ratio > 0, 1.0, small) / (1.0 + small)  # A2 / (A1 + A2)
+            log_sum = -rx * log_at + np.maximum(log_ratio, 0.0) + np.log1p(small)
             x_ll = gammaln(r + ux) + betaln(a, b + ux)
             ll = (
-                w_by_x @ x_ll
+                dot(w_by_x, x_ll)
                 - total * (gammaln(r) - r * np.log(alpha) + betaln(a, b))
-                - r * (w0 @ log_at0)
-                + w_rep @ (top + np.log(norm))
+                - r * dot(w0, log_at0)
+                + dot(w_rep, log_sum)
             )
             g_r = (
-                w_by_x @ digamma(r + ux)
+                dot(w_by_x, digamma(r + ux))
                 + total * (np.log(alpha) - digamma(r))
-                - w0 @ log_at0
-                - w_rep @ (w1 * log_at + w2 * log_atx)
+                - dot(w0, log_at0)
+                - dot(w_rep, log_at + w2 * (log_atx - log_at))
             )
+            inv_at = 1.0 / at
             g_alpha = (
                 total * r / alpha
-                - r * (w0 @ (1.0 / (alpha + age0)))
-                - w_rep @ (rx * (w1 / (alpha + age_rep) + w2 / (alpha + t_rep)))
+                - r * dot(w0, 1.0 / (alpha + age0))
+                - dot(w_rep, rx * (inv_at + w2 * (1.0 / atx - inv_at)))
             )
             psi_abx = digamma(a + b + ux)
-            g_a = total * digamma(a + b) - w_by_x @ psi_abx + (w_rep @ w2) / a
+            w_w2 = dot(w_rep, w2)
+            g_a = total * digamma(a + b) - dot(w_by_x, psi_abx) + w_w2 / a
             g_b = (
-                w_by_x @ (digamma(b + ux) - psi_abx)
+                dot(w_by_x, digamma(b + ux) - psi_abx)
                 + total * (digamma(a + b) - digamma(b))
-                - w_rep @ (w2 / (b + xs - 1))
+                - dot(w_rep * w2, (1.0 / b_x)[rep_index])
             )
             grad = np.array([g_r * r, g_alpha * alpha, g_a * a, g_b * b])
             return -float(ll) / total, -grad / total

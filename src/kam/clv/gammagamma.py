@@ -9,7 +9,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.special import digamma, gammaln
 
-from kam.clv._fit import FloatArray, as_float_arrays, compress, maximise
+from kam.clv._fit import FloatArray, as_float_arrays, compress, dot, maximise
 from kam.clv.errors import ConvergenceError, InvalidSpendError
 
 
@@ -49,8 +49,8 @@ class GammaGamma:
         w_by_x = np.bincount(x_index, weights=w)
         wx_by_x = w_by_x * distinct_x
         log_m, log_x = np.log(ms), np.log(xs)
-        sum_log_m = w @ log_m
-        sum_x_logs = (w * xs) @ (log_m + log_x)
+        sum_log_m = dot(w, log_m)
+        sum_x_logs = dot(w * xs, log_m + log_x)
         w_xs = w * xs
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
@@ -58,10 +58,10 @@ class GammaGamma:
             pu = p * distinct_x
             denominator = g + ms * xs
             log_gmx = np.log(denominator)
-            sum_log_gmx = w @ log_gmx
-            sum_x_log_gmx = w_xs @ log_gmx
+            sum_log_gmx = dot(w, log_gmx)
+            sum_x_log_gmx = dot(w_xs, log_gmx)
             ll = (
-                w_by_x @ (gammaln(pu + q) - gammaln(pu))
+                dot(w_by_x, gammaln(pu + q) - gammaln(pu))
                 + p * sum_x_logs
                 - sum_log_m
                 - p * sum_x_log_gmx
@@ -69,10 +69,10 @@ class GammaGamma:
                 + total * (q * np.log(g) - gammaln(q))
             )
             psi = digamma(pu + q)
-            d_p = wx_by_x @ (psi - digamma(pu)) + sum_x_logs - sum_x_log_gmx
-            d_q = w_by_x @ psi - sum_log_gmx + total * (np.log(g) - digamma(q))
+            d_p = dot(wx_by_x, psi - digamma(pu)) + sum_x_logs - sum_x_log_gmx
+            d_q = dot(w_by_x, psi) - sum_log_gmx + total * (np.log(g) - digamma(q))
             inverse = 1.0 / denominator
-            d_g = total * q / g - p * (w_xs @ inverse) - q * (w @ inverse)
+            d_g = total * q / g - p * dot(w_xs, inverse) - q * dot(w, inverse)
             grad = np.array([d_p * p, d_q * q, d_g * g])
             return -float(ll) / total, -grad / total
 

@@ -15,7 +15,7 @@ from numpy.typing import ArrayLike
 from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from kam.clv._base import PurchaseModel, start_point
-from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays
+from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays, dot
 from kam.clv._special import log1mexp, log_hyp2f1_1bc
 
 
@@ -89,13 +89,13 @@ class ParetoNBD(PurchaseModel):
             norm = e1 + e2
             row_grad = (e1 * alive[1:] + np.where(e2 > 0, e2 * died[1:], 0.0)) / norm
             ll = (
-                w_by_x @ gammaln(r + distinct_x)
+                dot(w_by_x, gammaln(r + distinct_x))
                 + total * (r * np.log(alpha) + s * np.log(beta) - gammaln(r))
-                + w @ (top + np.log(norm))
+                + dot(w, top + np.log(norm))
             )
-            grad = row_grad @ w
+            grad = np.einsum("ij,j->i", row_grad, w)
             grad += np.array(
-                [w_by_x @ digamma(r + distinct_x) + total * (np.log(alpha) - digamma(r)), 0, 0, 0]
+                [dot(w_by_x, digamma(r + distinct_x)) + total * (np.log(alpha) - digamma(r)), 0, 0, 0]
             )
             grad += total * np.array([0.0, r / alpha, np.log(beta), s / beta])
             grad *= np.array([r, alpha, s, beta])
