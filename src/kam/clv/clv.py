@@ -10,6 +10,8 @@ CLV"). Cash flows are discounted at the end of each period, as in the discrete-t
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 import numpy as np
@@ -20,6 +22,7 @@ from kam.clv._fit import FloatArray, as_float_arrays
 from kam.clv.summary import TimeUnit
 
 DAYS_PER_YEAR = 365.25
+_THREADED_ROWS = 200_000
 
 
 class SpendModel(Protocol):
@@ -82,8 +85,22 @@ def customer_lifetime_value(
         raise ValueError("cash_flows must be >= 1")
     discounted = np.zeros_like(x_arr)
     previous = np.zeros_like(x_arr)
-    for step in steps:
-        cumulative = model.conditional_expected_purchases(step, x_arr, t_arr, age)
+    for step, cumulative in zip(steps, _expected_purchases_at(model, steps, x_arr, t_arr, age), strict=True):
         discounted += (cumulative - previous) / (1.0 + discount_rate_per_period) ** step
         previous = cumulative
     return value_per_purchase * discounted
+
+
+def _expected_purchases_at(
+    model: PurchaseModel, steps: list[float], x: FloatArray, t_x: FloatArray, T: FloatArray
+) -> list[FloatArray]:
+    """E[Y(t) | history] at each step; for large portfolios the steps run in threads (the special
+    functions release the GIL, so both cores work on the hypergeometric series)."""
+
+    def at(step: float) -> FloatArray:
+        return model.conditional_expected_purchases(step, x, t_x, T)
+
+    if x.size * len(steps) < _THREADED_ROWS:
+        return [at(step) for step in steps]
+    with ThreadPoolExecutor(max_workers=min(len(steps), os.cpu_count() or 1)) as pool:
+        return list(pool.map(at, steps))
