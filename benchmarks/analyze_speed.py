@@ -48,19 +48,24 @@ import polars as pl
 from kam.analyze import AnalyzeOptions, run_analyze
 from kam.clv import rfm_summary
 from kam.settings import Settings
-source, out = sys.argv[1], Path(sys.argv[2])
+source, out, what = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 start = time.perf_counter()
-run_analyze(AnalyzeOptions(source=source, out=out), Settings())
-analyze = time.perf_counter() - start
-start = time.perf_counter()
-run_analyze(AnalyzeOptions(source=source, out=out, forecast=False), Settings())
-no_forecast = time.perf_counter() - start
-lines = pl.read_parquet(source, columns=["customer_id", "date", "amount"])
-start = time.perf_counter()
-rfm_summary(lines.filter(pl.col("amount") > 0), unit="day")
-rfm = time.perf_counter() - start
-print(json.dumps({"analyze": analyze, "no_forecast": no_forecast, "rfm": rfm}))
+if what == "rfm":
+    lines = pl.read_parquet(source, columns=["customer_id", "date", "amount"])
+    start = time.perf_counter()
+    rfm_summary(lines.filter(pl.col("amount") > 0), unit="day")
+else:
+    run_analyze(AnalyzeOptions(source=source, out=out, forecast=what == "analyze"), Settings())
+print(json.dumps({what: time.perf_counter() - start}))
 """
+
+
+def in_process(source: Path, out: Path, what: str) -> float:
+    """Seconds of one kam step timed inside a fresh process (start-up excluded, like lifetimes' figure)."""
+    child = subprocess.run(
+        [PYTHON, "-c", KAM_CHILD, str(source), str(out), what], capture_output=True, text=True, check=True
+    )
+    return float(json.loads(child.stdout)[what])
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -122,13 +127,9 @@ def main() -> None:
         csv = work / "lines-5m.csv"
         pl.scan_parquet(five).select("customer_id", "date", "amount").sink_csv(csv)
         kam5_s, _ = measure([*KAM, str(five), "--out", str(work / "out5")])
-        inner = subprocess.run(
-            [PYTHON, "-c", KAM_CHILD, str(five), str(work / "out5-inner")],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        kam_inner = json.loads(inner.stdout)
+        kam_inner = {
+            what: in_process(five, work / f"out5-{what}", what) for what in ("analyze", "no_forecast", "rfm")
+        }
         child = subprocess.run(
             [str(ensure_bench_venv()), "-c", LIFETIMES_CHILD, str(csv)],
             capture_output=True,
