@@ -1,8 +1,9 @@
-"""Shared test fixtures: a constructed portfolio whose verdicts are known by design."""
+"""Shared test fixtures: a constructed portfolio whose verdicts are known by design, and workspace databases."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
@@ -107,3 +108,28 @@ def postgres_url() -> str:
             pytest.fail("CI must provide KAM_TEST_POSTGRES_URL (see .ci/run)")
         pytest.skip("KAM_TEST_POSTGRES_URL is not set")
     return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def workspace_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database for the workspace: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'workspace.db'}"
+        return
+    import uuid
+
+    import sqlalchemy as sa
+
+    base = sa.make_url(request.getfixturevalue("postgres_url"))
+    schema = f"kam_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False
+        )
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

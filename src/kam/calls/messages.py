@@ -35,6 +35,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "no_discovery": "No discovery: ask open, closed and SPIN questions to find the real need.",
         "error": "error",
+        "stored": "Stored {count} call(s) on account {account} in {where}: {created} new, {updated} updated.",
+        "nothing_stored": "Nothing stored: fix or leave out the files above, then run again.",
+        "store_needs_account": "--store needs --account CODE: the account these calls belong to",
+        "store_options": "{options} only apply with --store",
+        "bad_at": "--at {value!r}: expected a date and time such as 2025-03-14T10:30 or 2025-03-14T10:30+08:00",
     },
     "zh-Hant": {
         "title": "通話分析：{file}",
@@ -60,6 +65,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "price_too_early": ("過早談價格：議價前報價會洩露底價，請留到成交前。"),
         "no_discovery": "沒有探詢需求：用開放、封閉和 SPIN 問題找出真正的需求。",
         "error": "錯誤",
+        "stored": "已將 {count} 通通話存入客戶 {account}（{where}）：新增 {created}，更新 {updated}。",
+        "nothing_stored": "未儲存任何內容：請修正或略去上面的檔案後再執行。",
+        "store_needs_account": "--store 需要 --account 代碼：這些通話所屬的客戶",
+        "store_options": "{options} 只能與 --store 一起使用",
+        "bad_at": "--at {value!r}：應為日期時間，例如 2025-03-14T10:30 或 2025-03-14T10:30+08:00",
     },
     "zh-Hans": {
         "title": "通话分析：{file}",
@@ -85,6 +95,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "price_too_early": ("过早谈价格：议价前报价会泄露底价，请留到成交前。"),
         "no_discovery": "没有探询需求：用开放、封闭和 SPIN 问题找出真正的需求。",
         "error": "错误",
+        "stored": "已将 {count} 通通话存入客户 {account}（{where}）：新增 {created}，更新 {updated}。",
+        "nothing_stored": "未保存任何内容：请修正或略去上面的文件后再运行。",
+        "store_needs_account": "--store 需要 --account 代码：这些通话所属的客户",
+        "store_options": "{options} 只能与 --store 一起使用",
+        "bad_at": "--at {value!r}：应为日期时间，例如 2025-03-14T10:30 或 2025-03-14T10:30+08:00",
     },
 }
 LANGUAGES = (Language.EN, Language.ZH_HANT, Language.ZH_HANS)

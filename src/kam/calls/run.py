@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Sequence
@@ -19,10 +20,14 @@ _CATALOG_COLUMNS = ("product", "name", "term", "產品", "产品")
 
 @dataclass(frozen=True, slots=True)
 class CallsRun:
-    """Results in file order; files that could not be analysed are listed with their errors."""
+    """Results in file order; files that could not be analysed are listed with their errors.
+
+    `sha256` holds the SHA-256 of each analysed file's bytes, in the order of `results`.
+    """
 
     results: tuple[CallAnalysis, ...]
     errors: tuple[TranscriptError, ...]
+    sha256: tuple[str, ...] = ()
 
 
 def load_catalog(path: Path | None) -> list[str]:
@@ -68,6 +73,7 @@ def run_calls_analyze(
     terms = [*products, *load_catalog(catalog)]
     results: list[CallAnalysis] = []
     errors: list[TranscriptError] = []
+    digests: list[str] = []
     for path in files:
         try:
             data = path.read_bytes()
@@ -82,4 +88,6 @@ def run_calls_analyze(
             )
         except TranscriptError as exc:
             errors.append(exc)
-    return CallsRun(tuple(results), tuple(errors))
+            continue
+        digests.append(hashlib.sha256(data).hexdigest())
+    return CallsRun(tuple(results), tuple(errors), tuple(digests))

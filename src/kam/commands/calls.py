@@ -1,7 +1,8 @@
-"""`kam calls analyze`: coach a salesperson from a meeting transcript (DOMAIN.md §6)."""
+"""`kam calls analyze`: coach a salesperson from a meeting transcript (DOMAIN.md §6); `--store` records it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from kam.calls.report import render_report
 from kam.calls.run import run_calls_analyze
 from kam.errors import KamError
 from kam.settings import load_settings
+from kam.workspace.vocabulary import InteractionKind
 
 app = typer.Typer(
     help="Sales-call coaching: did the salesperson listen, ask, pitch or talk price too early?",
@@ -28,6 +30,19 @@ def calls() -> None:
 _UI_LANGUAGES = [str(x) for x in (Language.EN, Language.ZH_HANT, Language.ZH_HANS)]
 
 
+def _usage_error(text: str) -> typer.Exit:
+    typer.echo(f"error: {text}", err=True)
+    return typer.Exit(2)
+
+
+def _parse_at(value: str | None) -> dt.datetime | None:
+    """An ISO date and time; without a zone it is local time."""
+    if value is None:
+        return None
+    moment = dt.datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 @app.command("analyze")
 def analyze(
     files: list[Path] = typer.Argument(
@@ -40,18 +55,60 @@ def analyze(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per file, one per line."),
     lang: str = typer.Option("en", "--lang", help="Report language: en, zh-Hant or zh-Hans."),
     config: Path | None = typer.Option(
-        None, "--config", help="JSON or TOML with a [calls] table of thresholds."
+        None, "--config", help="JSON or TOML with a [calls] table of thresholds (and [workspace])."
     ),
+    store: bool = typer.Option(
+        False,
+        "--store",
+        help="Record each call as an interaction of --account in the workspace; all or nothing.",
+    ),
+    account: str | None = typer.Option(None, "--account", help="Code of the account the calls belong to."),
+    db: str | None = typer.Option(
+        None, "--db", help="Workspace database URL (default: the workspace.url setting)."
+    ),
+    at: str | None = typer.Option(
+        None,
+        "--at",
+        help="When the calls happened, ISO date and time (default: each file's modification time).",
+    ),
+    kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
     if lang not in _UI_LANGUAGES:
-        typer.echo(f"error: --lang {lang}: expected one of {', '.join(_UI_LANGUAGES)}", err=True)
-        raise typer.Exit(2)
+        raise _usage_error(f"--lang {lang}: expected one of {', '.join(_UI_LANGUAGES)}")
+    if store and account is None:
+        raise _usage_error(message(lang, "store_needs_account"))
+    only_with_store = [
+        o for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind)) if v
+    ]
+    if not store and only_with_store:
+        raise _usage_error(message(lang, "store_options", options=", ".join(only_with_store)))
     try:
-        settings = load_settings(config).calls
-        run = run_calls_analyze(
-            files, sales=sales, products=products, catalog=catalog, stage=stage, settings=settings
-        )
+        when = _parse_at(at)
+    except ValueError:
+        raise _usage_error(message(lang, "bad_at", value=at)) from None
+    try:
+        settings = load_settings(config)
+        if store and account is not None:
+            from kam.workspace.run import run_calls_analyze_and_store
+
+            run, stored = run_calls_analyze_and_store(
+                db or settings.workspace.url,
+                account,
+                files,
+                sales=sales,
+                products=products,
+                catalog=catalog,
+                stage=stage,
+                kind=kind or InteractionKind.CALL,
+                at=when,
+                settings=settings.calls,
+            )
+        else:
+            run = run_calls_analyze(
+                files, sales=sales, products=products, catalog=catalog, stage=stage, settings=settings.calls
+            )
+            stored = None
     except KamError as exc:
         typer.echo(f"{message(lang, 'error')}: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -59,8 +116,21 @@ def analyze(
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + render_report(result, lang, settings))
+            typer.echo(("\n" if i else "") + render_report(result, lang, settings.calls))
     for error in run.errors:
         typer.echo(f"{message(lang, 'error')}: {error}", err=True)
     if run.errors:
+        if store:
+            typer.echo(message(lang, "nothing_stored"), err=True)
         raise typer.Exit(1)
+    if stored is not None:
+        summary = message(
+            lang,
+            "stored",
+            count=stored.created + stored.updated,
+            account=stored.account,
+            where=stored.where,
+            created=stored.created,
+            updated=stored.updated,
+        )
+        typer.echo(summary, err=as_json)  # with --json, stdout stays JSON lines

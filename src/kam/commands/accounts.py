@@ -1,0 +1,138 @@
+"""`kam accounts add|import|list|show`: the accounts of the workspace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from kam.commands.common import user_errors
+from kam.commands.workspace import ConfigOption, DbOption, console, interactions_table, workspace_url
+from kam.io.customers import CustomerType, Ownership
+from kam.workspace.messages import LABELS, message
+
+app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+_FIELDS = ("type", "ownership", "industry", "since", "referred_by", "owner")
+
+
+@app.callback()
+def accounts() -> None:
+    """Account commands."""
+
+
+@app.command("add")
+def add(
+    code: Annotated[str, typer.Argument(help="The account's code: its customer_id in the transaction data.")],
+    name: Annotated[str, typer.Option("--name", help="The account's name.")],
+    type_: Annotated[CustomerType | None, typer.Option("--type", help="Customer type.")] = None,
+    ownership: Annotated[Ownership | None, typer.Option("--ownership", help="Ownership.")] = None,
+    industry: Annotated[str | None, typer.Option("--industry", help="Industry.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Relationship start, YYYY-MM-DD.")] = None,
+    referred_by: Annotated[
+        str | None, typer.Option("--referred-by", help="Code of the account that referred this one.")
+    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="The salesperson who looks after it.")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add an account to the workspace."""
+    from kam.workspace.accounts.schemas import AccountCreate
+    from kam.workspace.db import display_url
+    from kam.workspace.errors import parse_input
+    from kam.workspace.run import run_accounts_add
+
+    fields = {
+        "code": code,
+        "name": name,
+        "type": type_,
+        "ownership": ownership,
+        "industry": industry,
+        "since": since,
+        "referred_by": referred_by,
+        "owner": owner,
+    }
+    with user_errors():
+        url = workspace_url(db, config)
+        account = run_accounts_add(url, parse_input(AccountCreate, fields))
+    typer.echo(message("account_added", code=account.code, name=account.name, where=display_url(url)))
+
+
+@app.command("import")
+def import_(
+    customers: Annotated[
+        Path, typer.Argument(help="Customers file (.csv/.xlsx/.parquet), as for kam analyze.")
+    ],
+    map_: Annotated[
+        list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=YOUR_COLUMN, repeatable.")
+    ] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Create or update accounts from a customers file, all or nothing; accounts are matched by code."""
+    from kam.io.mapping import parse_map_options
+    from kam.workspace.db import display_url
+    from kam.workspace.run import run_accounts_import
+
+    with user_errors():
+        url = workspace_url(db, config)
+        summary = run_accounts_import(url, customers, parse_map_options(map_ or []))
+    typer.echo(message("accounts_imported", where=display_url(url), **summary.model_dump()))
+
+
+@app.command("list")
+def list_(as_json: JsonOption = False, db: DbOption = None, config: ConfigOption = None) -> None:
+    """List the accounts by code."""
+    from kam.workspace.db import display_url
+    from kam.workspace.run import run_accounts_list
+
+    with user_errors():
+        url = workspace_url(db, config)
+        found = run_accounts_list(url)
+    if as_json:
+        typer.echo(json.dumps([a.model_dump(mode="json") for a in found], ensure_ascii=False))
+        return
+    if not found:
+        typer.echo(message("no_accounts"))
+        return
+    table = Table(title=message("accounts_title", where=display_url(url)), title_justify="left")
+    for key in ("code", "name", *_FIELDS):
+        table.add_column(LABELS[key], overflow="fold", no_wrap=key in ("code", "since"))
+    for account in found:
+        values = account.model_dump(mode="json")
+        table.add_row(account.code, account.name, *(str(values[k] or "") for k in _FIELDS))
+    console.print(table)
+
+
+@app.command("show")
+def show(
+    code: Annotated[str, typer.Argument(help="The account's code.")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show an account and its interactions, newest first, with the coaching flags of each call."""
+    from kam.workspace.run import run_accounts_show
+
+    with user_errors():
+        detail = run_accounts_show(workspace_url(db, config), code)
+    if as_json:
+        payload = {
+            "account": detail.account.model_dump(mode="json"),
+            "interactions": [i.model_dump(mode="json") for i in detail.interactions],
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    account = detail.account.model_dump(mode="json")
+    console.print(f"[bold]{detail.account.code}[/]  {detail.account.name}", highlight=False)
+    details = " · ".join(f"{LABELS[k]}: {account[k] or '-'}" for k in _FIELDS)
+    console.print(details, highlight=False, soft_wrap=True)
+    if detail.interactions:
+        title = message("interactions", count=len(detail.interactions))
+        console.print(interactions_table(title, detail.interactions, with_account=False))
+    else:
+        console.print(message("no_interactions"))

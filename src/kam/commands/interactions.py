@@ -1,0 +1,43 @@
+"""`kam interactions list`: what happened with the accounts, with the coaching flags of each call."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from kam.commands.common import user_errors
+from kam.commands.workspace import ConfigOption, DbOption, console, interactions_table, workspace_url
+from kam.workspace.messages import message
+
+app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True)
+
+
+@app.callback()
+def interactions() -> None:
+    """Interaction commands."""
+
+
+@app.command("list")
+def list_(
+    account: Annotated[
+        str | None, typer.Option("--account", help="Only this account's interactions.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List interactions, newest first."""
+    from kam.workspace.db import display_url
+    from kam.workspace.run import run_interactions_list
+
+    with user_errors():
+        url = workspace_url(db, config)
+        found = run_interactions_list(url, account)
+    if as_json:
+        typer.echo(json.dumps([i.model_dump(mode="json") for i in found], ensure_ascii=False))
+    elif not found:
+        typer.echo(message("no_interactions"))
+    else:
+        console.print(interactions_table(message("interactions_title", where=display_url(url)), found))

@@ -1,0 +1,94 @@
+"""`kam workspace init`, and what the workspace commands share: the --db/--config options and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kam.commands.common import user_errors
+from kam.settings import load_settings
+from kam.workspace.messages import LABELS, message
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from kam.workspace.interactions.schemas import InteractionPublic
+
+console = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Workspace database URL (default: the workspace.url setting, KAM_WORKSPACE__URL)."
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="JSON or TOML config file; its [workspace] table sets the url."),
+]
+
+app = typer.Typer(help="The workspace database: accounts and their interactions.", no_args_is_help=True)
+
+
+@app.callback()
+def workspace() -> None:
+    """Workspace database commands."""
+
+
+def workspace_url(db: str | None, config: Path | None) -> str:
+    """--db if given, else the workspace.url setting (environment, then --config)."""
+    return db or load_settings(config).workspace.url
+
+
+def local_time(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def interactions_table(
+    title: str, interactions: Sequence[InteractionPublic], *, with_account: bool = True
+) -> Table:
+    """Interactions with the headline numbers and coaching flags of their call analyses."""
+    keys = ["when", "kind", "title", "stage", "ratio", "questions", "flags"]
+    keys = ["account", *keys] if with_account else keys
+    table = Table(title=title, title_justify="left")
+    for key in keys:
+        numeric = key in ("ratio", "questions")
+        table.add_column(
+            LABELS[key], justify="right" if numeric else "left", overflow="fold", no_wrap=key == "when"
+        )
+    for item in interactions:
+        analysis = item.analysis
+        ratio = None if analysis is None else analysis.customer_to_sales
+        row = {
+            "account": item.account_code,
+            "when": local_time(item.occurred_at),
+            "kind": str(item.kind),
+            "title": item.title,
+            "stage": str(item.stage or ""),
+            "ratio": "" if ratio is None else f"{ratio:.2f}",
+            "questions": "" if analysis is None else str(analysis.questions_total),
+            "flags": "" if analysis is None else ", ".join(analysis.flags) or "-",
+        }
+        table.add_row(*(row[k] for k in keys))
+    return table
+
+
+@app.command("init")
+def init(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Create the workspace database, or upgrade it to this version of kam; safe to run again."""
+    from kam.workspace.run import run_workspace_init
+
+    with user_errors():
+        result = run_workspace_init(workspace_url(db, config))
+    if result.before is None:
+        key = "init_created"
+    elif result.before == result.after:
+        key = "init_current"
+    else:
+        key = "init_upgraded"
+    typer.echo(message(key, where=result.where, revision=result.after, before=result.before))

@@ -1,0 +1,88 @@
+"""Expected workspace failures: one-line messages with an HTTP-ish status for the future web handler."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kam.errors import KamError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class WorkspaceError(KamError):
+    """Base of workspace errors; a bad request unless a subclass says otherwise."""
+
+    status_code = 400
+
+
+class WorkspaceUnavailable(WorkspaceError):
+    """The workspace URL cannot be used or the database cannot be reached."""
+
+    status_code = 503
+
+
+class WorkspaceNotInitialised(WorkspaceError):
+    """The database has no workspace schema yet (or an older one): `kam workspace init` creates it."""
+
+    status_code = 503
+
+    def __init__(self, where: str, problem: str = "is not initialised") -> None:
+        super().__init__(f"workspace {where} {problem}; run `kam workspace init --db {where}` first")
+        self.where = where
+
+
+class AccountNotFound(WorkspaceError):
+    """No account has this code."""
+
+    status_code = 404
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"no account with code {code!r}; add it with `kam accounts add {code} --name ...`")
+        self.code = code
+
+
+class DuplicateAccount(WorkspaceError):
+    """An account with this code exists already."""
+
+    status_code = 409
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"an account with code {code!r} exists already")
+        self.code = code
+
+
+class InteractionNotFound(WorkspaceError):
+    """No interaction has this id."""
+
+    status_code = 404
+
+    def __init__(self, interaction_id: int) -> None:
+        super().__init__(f"no interaction with id {interaction_id}")
+
+
+class InvalidReferral(WorkspaceError):
+    """`referred_by` names no account, the account itself, or closes a loop of referrals."""
+
+    status_code = 400
+
+
+class InvalidInput(WorkspaceError):
+    """Input that fails its schema; the message names the field, the problem and the value."""
+
+    status_code = 422
+
+    @classmethod
+    def of(cls, exc: ValidationError) -> InvalidInput:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or exc.title
+        return cls(f"{where}: {first['msg']} (got {first.get('input')!r})")
+
+
+def parse_input(model: type[M], data: dict[str, Any]) -> M:
+    """Validate `data` as `model`; a failure is an `InvalidInput` naming the field, not a traceback."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput.of(exc) from None

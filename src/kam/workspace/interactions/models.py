@@ -1,0 +1,66 @@
+"""The `interactions` and `call_analyses` tables: what happened with an account, and how the call went."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kam.calls.models import Language, Stage
+from kam.workspace.accounts.models import Account
+from kam.workspace.db import Base, UtcDateTime, enum_column, utcnow
+from kam.workspace.vocabulary import InteractionKind
+
+JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+
+
+class Interaction(Base):
+    """One contact with an account; a transcript is identified by its SHA-256 so re-analysis updates it."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (sa.UniqueConstraint("account_id", "transcript_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(sa.ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[InteractionKind] = mapped_column(enum_column(InteractionKind, "interaction_kind"))
+    occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    stage: Mapped[Stage | None] = mapped_column(enum_column(Stage, "deal_stage"))
+    source_file: Mapped[str | None] = mapped_column(sa.String(255))
+    transcript_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    account: Mapped[Account] = relationship(lazy="raise")
+    analysis: Mapped[CallAnalysisRecord | None] = relationship(
+        back_populates="interaction", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class CallAnalysisRecord(Base):
+    """The analysis of an interaction's transcript: headline numbers as columns, the full result as JSON."""
+
+    __tablename__ = "call_analyses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("interactions.id", ondelete="CASCADE"), unique=True
+    )
+    language: Mapped[Language] = mapped_column(enum_column(Language, "call_language"))
+    duration_s: Mapped[float] = mapped_column(sa.Float)
+    customer_share: Mapped[float | None] = mapped_column(sa.Float)
+    customer_to_sales: Mapped[float | None] = mapped_column(sa.Float)
+    questions_total: Mapped[int] = mapped_column(sa.Integer)
+    questions_open: Mapped[int] = mapped_column(sa.Integer)
+    questions_closed: Mapped[int] = mapped_column(sa.Integer)
+    why_chain_depth: Mapped[int] = mapped_column(sa.Integer)
+    pitch_first_at_s: Mapped[float | None] = mapped_column(sa.Float)
+    price_first_mention_at_s: Mapped[float | None] = mapped_column(sa.Float)
+    flags: Mapped[list[str]] = mapped_column(JSON)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    analysed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    interaction: Mapped[Interaction] = relationship(back_populates="analysis", lazy="raise")

@@ -1,0 +1,114 @@
+"""Schema migrations (Alembic, shipped inside the package) and the check that a workspace is up to date."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from kam.workspace.db import display_url, make_engine, parse_url, sqlite_file
+from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    """Where the workspace is and its schema revision before and after `upgrade`."""
+
+    where: str
+    before: str | None
+    after: str
+
+
+def alembic_config() -> Config:
+    """Alembic's configuration built in code: no alembic.ini is needed at run time."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships at least one migration"
+    return head
+
+
+def current_revision(connection: sa.Connection) -> str | None:
+    """The schema revision stored in the database; None when it was never initialised."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _unavailable(doing: str, where: str, exc: sa.exc.DBAPIError) -> WorkspaceUnavailable:
+    """The database's own first line (connection refused, permission denied, ...), without a traceback."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    return WorkspaceUnavailable(f"cannot {doing} the workspace {where}: {reason}")
+
+
+def upgrade(url: str) -> UpgradeResult:
+    """Create or upgrade the workspace schema to the newest revision, in one transaction; idempotent."""
+    parsed = parse_url(url)
+    where = display_url(parsed)
+    engine = make_engine(parsed)
+    try:
+        with engine.begin() as connection:
+            before = current_revision(connection)
+            _require_known(where, before)
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            after = current_revision(connection)
+    except sa.exc.DBAPIError as exc:
+        raise _unavailable("initialise", where, exc) from None
+    finally:
+        engine.dispose()
+    assert after is not None
+    return UpgradeResult(where, before, after)
+
+
+def require_current(engine: Engine) -> None:
+    """Fail with a clear message unless the database holds the schema this version of kam expects."""
+    where = display_url(engine.url)
+    try:
+        with engine.connect() as connection:
+            current = current_revision(connection)
+    except sa.exc.DBAPIError as exc:
+        raise _unavailable("open", where, exc) from None
+    if current is None:
+        raise WorkspaceNotInitialised(where)
+    _require_known(where, current)
+    if current != head_revision():
+        raise WorkspaceNotInitialised(where, f"has an older schema ({current})")
+
+
+def _require_known(where: str, revision: str | None) -> None:
+    """A revision this kam does not ship was written by a newer kam: never touch that database."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if revision is not None and revision not in {s.revision for s in scripts.walk_revisions()}:
+        raise WorkspaceUnavailable(
+            f"workspace {where} has schema revision {revision!r}, which this version of kam does not know; "
+            "upgrade kam"
+        )
+
+
+@contextlib.contextmanager
+def open_workspace(url: str) -> Iterator[Engine]:
+    """An engine on an initialised, up-to-date workspace, disposed afterwards; never creates a database."""
+    parsed = parse_url(url)
+    path = sqlite_file(parsed)
+    if path is not None and not path.exists():
+        raise WorkspaceNotInitialised(display_url(parsed), "does not exist")
+    engine = make_engine(parsed)
+    try:
+        require_current(engine)
+        yield engine
+    finally:
+        engine.dispose()

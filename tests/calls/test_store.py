@@ -1,0 +1,149 @@
+"""`kam calls analyze --store`: analysed calls become interactions of an account, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kam.cli import app
+from kam.workspace.db import display_url
+from tests.calls.conftest import DATA
+
+runner = CliRunner()
+MTIME = dt.datetime(2025, 3, 14, 2, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def db(workspace_url: str) -> str:
+    for args in (["workspace", "init"], ["accounts", "add", "C001", "--name", "Acme"]):
+        result = runner.invoke(app, [*args, "--db", workspace_url])
+        assert result.exit_code == 0, result.output
+    return workspace_url
+
+
+@pytest.fixture
+def calls(tmp_path: Path) -> dict[str, Path]:
+    """Copies of corpus files with a known modification time."""
+    copies = {}
+    for name in ("en_steel_good.vtt", "zh_hant_pushy_big5.txt", "err_no_sales.json"):
+        copies[name] = tmp_path / name
+        shutil.copyfile(DATA / name, copies[name])
+        os.utime(copies[name], (MTIME.timestamp(), MTIME.timestamp()))
+    return copies
+
+
+def _analyze(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["calls", "analyze", *map(str, args)])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _interactions(db: str) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["interactions", "list", "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    return list(json.loads(result.stdout))
+
+
+def test_store_records_every_call_on_the_account(db: str, calls: dict[str, Path]) -> None:
+    steel, pushy = calls["en_steel_good.vtt"], calls["zh_hant_pushy_big5.txt"]
+    code, out, _ = _analyze(
+        steel, pushy, "--sales", "Amy", "--sales", "張志明", "--store", "--account", "C001", "--db", db
+    )
+    assert code == 0
+    assert "Call analysis" in out
+    assert out.endswith(f"Stored 2 call(s) on account C001 in {display_url(db)}: 2 new, 0 updated.\n")
+    stored = {i["source_file"]: i for i in _interactions(db)}
+    assert set(stored) == {steel.name, pushy.name}
+    for path in (steel, pushy):
+        item = stored[path.name]
+        assert item["transcript_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert (item["account_code"], item["kind"], item["stage"]) == ("C001", "call", "discovery")
+        assert dt.datetime.fromisoformat(str(item["occurred_at"])) == MTIME
+    assert stored[pushy.name]["analysis"]["flags"] == [
+        "not_listening",
+        "early_pitch",
+        "price_too_early",
+        "no_discovery",
+    ]
+
+
+def test_storing_again_updates_and_at_and_kind_are_used(db: str, calls: dict[str, Path]) -> None:
+    steel = calls["en_steel_good.vtt"]
+    assert _analyze(steel, "--sales", "Amy", "--store", "--account", "C001", "--db", db)[0] == 0
+    code, out, _ = _analyze(
+        steel, "--sales", "Amy", "--store", "--account", "C001", "--db", db,
+        "--at", "2025-04-01T09:00+08:00", "--kind", "visit", "--stage", "proposal",
+    )  # fmt: skip
+    assert code == 0 and out.endswith(
+        "1 call(s) on account C001 in " + display_url(db) + ": 0 new, 1 updated.\n"
+    )
+    [item] = _interactions(db)
+    assert (item["kind"], item["stage"]) == ("visit", "proposal")
+    assert dt.datetime.fromisoformat(str(item["occurred_at"])) == dt.datetime(2025, 4, 1, 1, 0, tzinfo=dt.UTC)
+
+
+def test_one_bad_file_means_nothing_is_stored(db: str, calls: dict[str, Path]) -> None:
+    code, out, err = _analyze(
+        calls["en_steel_good.vtt"],
+        calls["err_no_sales.json"],
+        "--sales",
+        "Amy",
+        "--store",
+        "--account",
+        "C001",
+        "--db",
+        db,
+    )
+    assert code == 1
+    assert "Call analysis" in out  # the good file is still reported
+    assert "no sales speaker found" in err
+    assert err.endswith("Nothing stored: fix or leave out the files above, then run again.\n")
+    assert _interactions(db) == []
+
+
+def test_json_lines_stay_clean_and_the_summary_goes_to_stderr(db: str, calls: dict[str, Path]) -> None:
+    store = ["--store", "--account", "C001", "--db", db]
+    code, out, err = _analyze(
+        calls["en_steel_good.vtt"], "--sales", "Amy", *store, "--json", "--lang", "zh-Hant"
+    )
+    assert code == 0
+    assert [json.loads(line)["language"] for line in out.splitlines()] == ["en"]
+    assert err.startswith("已將 1 通通話存入客戶 C001")
+
+
+def test_an_unknown_account_stops_before_any_analysis(db: str, calls: dict[str, Path]) -> None:
+    code, out, err = _analyze(
+        calls["en_steel_good.vtt"], "--sales", "Amy", "--store", "--account", "NOPE", "--db", db
+    )
+    assert (code, out) == (2, "")
+    assert "no account with code 'NOPE'" in err
+
+
+def test_an_uninitialised_workspace_asks_for_init(tmp_path: Path, calls: dict[str, Path]) -> None:
+    db = f"sqlite:///{tmp_path / 'none.db'}"
+    code, _, err = _analyze(
+        calls["en_steel_good.vtt"], "--sales", "Amy", "--store", "--account", "C001", "--db", db
+    )
+    assert code == 2 and "run `kam workspace init --db" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--store"], "error: --store needs --account CODE: the account these calls belong to\n"),
+        (["--account", "C001", "--at", "2025-03-14"], "error: --account, --at only apply with --store\n"),
+        (
+            ["--store", "--account", "C001", "--at", "yesterday"],
+            "error: --at 'yesterday': expected a date and time such as 2025-03-14T10:30 or 2025-03-14T10:30+08:00\n",
+        ),
+    ],
+)
+def test_store_options_are_checked_first(args: list[str], message: str) -> None:
+    assert _analyze(DATA / "en_steel_good.vtt", "--sales", "Amy", *args) == (2, "", message)

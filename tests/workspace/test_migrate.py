@@ -1,0 +1,113 @@
+"""Migrations: they build exactly the models' schema, init is idempotent, and an unready database says so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy.engine import Engine
+
+from kam.workspace.accounts.models import Account
+from kam.workspace.db import make_engine, session_scope
+from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
+from kam.workspace.migrate import alembic_config, head_revision, open_workspace, upgrade
+from kam.workspace.models import Base
+
+
+def _differences(engine: Engine, metadata: sa.MetaData) -> list[object]:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return list(compare_metadata(context, metadata))
+
+
+def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
+    assert _differences(engine, Base.metadata) == []
+    tables = set(sa.inspect(engine).get_table_names())
+    assert tables == {"accounts", "interactions", "call_analyses", "alembic_version"}
+
+
+def test_the_schema_comparison_sees_a_difference(engine: Engine) -> None:
+    changed = sa.MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.sorted_tables:
+        table.to_metadata(changed)
+    changed.tables["accounts"].append_column(sa.Column("region", sa.String(50)))
+    diffs = _differences(engine, changed)
+    assert [d[0] for d in diffs if isinstance(d, tuple)] == ["add_column"]
+
+
+def test_init_is_idempotent_and_keeps_the_data(workspace_url: str) -> None:
+    first = upgrade(workspace_url)
+    assert (first.before, first.after) == (None, head_revision())
+    engine = make_engine(workspace_url)
+    with session_scope(engine) as session:
+        session.add(Account(code="C001", name="Acme"))
+    second = upgrade(workspace_url)
+    assert (second.before, second.after) == (head_revision(), head_revision())
+    with session_scope(engine) as session:
+        assert session.scalars(sa.select(Account.code)).all() == ["C001"]
+    engine.dispose()
+
+
+def test_downgrade_removes_every_table(engine: Engine) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    assert set(sa.inspect(engine).get_table_names()) <= {"alembic_version"}
+
+
+def test_a_database_without_the_workspace_schema_asks_for_init(workspace_url: str) -> None:
+    engine = make_engine(workspace_url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE other_app (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with (
+        pytest.raises(WorkspaceNotInitialised, match=r"is not initialised; run `kam workspace init --db "),
+        open_workspace(workspace_url),
+    ):
+        pass
+
+
+def test_a_missing_sqlite_file_asks_for_init_and_is_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "workspace.db"
+    with (
+        pytest.raises(WorkspaceNotInitialised, match=r"does not exist; run `kam workspace init"),
+        open_workspace(f"sqlite:///{path}"),
+    ):
+        pass
+    assert not path.parent.exists()
+
+
+def test_a_schema_from_a_newer_kam_is_named(engine: Engine, workspace_url: str) -> None:
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    with (
+        pytest.raises(
+            WorkspaceUnavailable, match=r"revision '9999', which this version of kam does not know"
+        ),
+        open_workspace(workspace_url),
+    ):
+        pass
+    with pytest.raises(WorkspaceUnavailable, match=r"upgrade kam"):
+        upgrade(workspace_url)
+
+
+def _open(url: str) -> None:
+    with open_workspace(url):
+        pass
+
+
+@pytest.mark.parametrize(("action", "doing"), [(upgrade, "initialise"), (_open, "open")])
+def test_an_unreachable_server_is_a_clear_error_without_the_password(
+    action: Callable[[str], object], doing: str
+) -> None:
+    with pytest.raises(
+        WorkspaceUnavailable, match=rf"cannot {doing} the workspace postgresql\+psycopg://kam:\*\*\*@"
+    ) as caught:
+        action("postgresql://kam:secret@127.0.0.1:9/kam?connect_timeout=2")
+    assert "secret" not in str(caught.value)
