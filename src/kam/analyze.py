@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib
 import json
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,18 @@ from kam.report.output import write_all_or_nothing
 from kam.settings import Settings, settings_reference
 
 Progress = Callable[[str], None]
+
+
+def _preload(module: str) -> None:
+    """Import `module` in a background thread while the engine reads the data (a dataframe engine
+    releases the GIL), so the models' numeric stack (~0.4 s of imports) is ready when it is needed.
+    A failure here is ignored: the real import later raises it where it belongs."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # the main thread's own import raises it again
+            importlib.import_module(module)
+
+    threading.Thread(target=load, name=f"preload {module}", daemon=True).start()
 
 
 @dataclass
@@ -100,6 +115,8 @@ def run_analyze(
 ) -> AnalyzeResult:
     """Run the whole analysis; outputs are written only if every step succeeds."""
     step = progress or (lambda _label: None)
+    if options.forecast:
+        _preload("kam.analytics.forecast")
     step("read")
     loaded = load_transactions(
         options.source,

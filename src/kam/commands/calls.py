@@ -10,8 +10,6 @@ import typer
 
 from kam.calls.messages import message
 from kam.calls.models import Language, Stage
-from kam.calls.report import render_report
-from kam.calls.run import run_calls_analyze
 from kam.errors import KamError
 from kam.settings import load_settings
 from kam.workspace.vocabulary import InteractionKind
@@ -74,6 +72,9 @@ def analyze(
     kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
+    from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
+    from kam.calls.run import run_calls_analyze
+
     if lang not in _UI_LANGUAGES:
         raise _usage_error(f"--lang {lang}: expected one of {', '.join(_UI_LANGUAGES)}")
     if store and account is None:
