@@ -185,27 +185,34 @@ def assign_segments(
         .then(nw.lit(Segment.POTENTIAL.value))
         .otherwise(nw.lit(Segment.REGULAR.value))
     )
-    frame = frame.with_columns(segment=segment)
-    return frame.with_columns(
-        reasons=_reasons(
-            frame,
-            basis,
-            median_order,
-            s,
-            lang,
-            n,
-            has_cost,
-            has_clv,
-            {
-                "discount": discount,
-                "returns": returns,
-                "paying": paying,
-                "serving": serving,
-                "unlikely_alive": unlikely_alive,
-                "clv_top": clv_top,
-            },
-        )
+    frame = frame.with_columns(segment=segment).with_row_index("_position")
+    reasons = _reasons(
+        frame,
+        basis,
+        median_order,
+        s,
+        lang,
+        n,
+        has_cost,
+        has_clv,
+        {
+            "discount": discount,
+            "returns": returns,
+            "paying": paying,
+            "serving": serving,
+            "unlikely_alive": unlikely_alive,
+            "clv_top": clv_top,
+        },
     )
+    # each segment's sentences are formatted on its own rows only (most customers are regular)
+    parts = [
+        part.with_columns(reasons=reasons.get(Segment(seg), reasons[Segment.REGULAR]))
+        for seg in frame.get_column("segment").unique().to_list()
+        if (part := frame.filter(nw.col("segment") == seg)).shape[0]
+    ]
+    if not parts:
+        return frame.with_columns(reasons=nw.lit(None, nw.String)).drop("_position")
+    return nw.concat(parts).sort("_position").drop("_position")
 
 
 def _reasons(
@@ -218,7 +225,8 @@ def _reasons(
     has_cost: bool,
     has_clv: bool,
     signals: dict[str, nw.Expr],
-) -> nw.Expr:
+) -> dict[Segment, nw.Expr]:
+    """The reasons sentence of each segment, as an expression over that segment's rows."""
     cols = set(frame.columns)
     basis_label = text(f"basis.{basis}", lang)
     recency = whole(nw.col("recency_days"))
@@ -380,6 +388,7 @@ def _reasons(
         recency=recency,
     )
     by_segment = {
+        Segment.REGULAR: regular,
         Segment.KEY: _join(key_parts),
         Segment.ONE_OFF_BULK: _join(one_off_parts),
         Segment.PROFIT_SQUEEZER: _join(squeeze_parts) if squeeze_parts else None,
@@ -387,8 +396,4 @@ def _reasons(
         Segment.LAPSED: _join(lapsed_parts),
         Segment.POTENTIAL: _join(potential_parts),
     }
-    expr = nw.when(nw.col("segment") == Segment.REGULAR.value).then(regular)
-    for seg, reason in by_segment.items():
-        if reason is not None:
-            expr = expr.when(nw.col("segment") == seg.value).then(reason)
-    return expr.otherwise(regular)
+    return {seg: reason for seg, reason in by_segment.items() if reason is not None}

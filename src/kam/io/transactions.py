@@ -128,7 +128,11 @@ def load_transactions(
             )
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
-        [text_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in TEXT if n in resolved]
+        [
+            text_expr(resolved[n], schema[resolved[n]], streaming=streaming).alias(f"_{n}")
+            for n in TEXT
+            if n in resolved
+        ]
         + [number_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in NUMERIC if n in resolved]
         + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
     )
