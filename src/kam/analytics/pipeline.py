@@ -7,6 +7,7 @@ steps (ranking, curves, verdicts) run on the collected customer table through th
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,6 +110,14 @@ def _customer_partitions(lines: nw.LazyFrame[Any], count: int) -> list[nw.LazyFr
     return [nw.from_native(native.filter(bucket == i)) for i in range(count)]
 
 
+def _forecast(
+    purchases: nw.DataFrame[Any], as_of: dt.date, clv: ClvSettings, warnings: list[str]
+) -> nw.DataFrame[Any] | None:
+    from kam.analytics.forecast import forecast_customers  # scipy only when forecasting
+
+    return forecast_customers(purchases.lazy(), as_of, clv, warnings)
+
+
 def missing_inputs(columns: set[str], customers: nw.DataFrame[Any] | None) -> list[str]:
     """Catalog keys of the conclusions that missing inputs prevent (see kam.i18n 'missing.*')."""
     missing = [f"missing.{c}" for c in ("cost", "list_amount", "quantity", "order_id") if c not in columns]
@@ -141,29 +150,35 @@ def analyze_lines(
     """
     columns = set(lines.collect_schema().names())
     engine = _engine(lines, streaming)
-    metric_parts, purchase_parts = [], []
-    for part in _customer_partitions(lines, STREAMING_PARTITIONS if streaming else 1):
-        orders = order_lines(part, as_of, settings, last_date=last_date)
-        if not streaming:
-            orders = orders.collect().lazy()
-        metric_parts.append(customer_metrics(orders, as_of, settings).collect(**engine))
-        purchase_parts.append(
-            orders.filter(nw.col("amount") > 0).select("customer_id", "date", "amount").collect(**engine)
-        )
-    metrics, purchases = nw.concat(metric_parts), nw.concat(purchase_parts)
-    median_order = median_order_amount(purchases)
-    table = profit_columns(attach_customers(metrics, customers), settings)
-    since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
-    table = table.with_columns(
-        tenure_years=(nw.lit(as_of) - nw.coalesce(since, nw.col("first_activity"))).dt.total_seconds()
-        / 86400.0
-        / DAYS_PER_YEAR
+    orders = [
+        order_lines(part, as_of, settings, last_date=last_date)
+        for part in _customer_partitions(lines, STREAMING_PARTITIONS if streaming else 1)
+    ]
+    if not streaming:
+        orders = [part.collect().lazy() for part in orders]
+    purchases = nw.concat(
+        [
+            part.filter(nw.col("amount") > 0).select("customer_id", "date", "amount").collect(**engine)
+            for part in orders
+        ]
     )
-    forecasts = None
-    if clv is not None:
-        from kam.analytics.forecast import forecast_customers  # scipy only when forecasting
-
-        forecasts = forecast_customers(purchases.lazy(), as_of, clv, warnings if warnings is not None else [])
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # the models' numeric work runs beside the engine's customer aggregation
+        forecasting = (
+            pool.submit(_forecast, purchases, as_of, clv, warnings if warnings is not None else [])
+            if clv is not None
+            else None
+        )
+        metrics = nw.concat([customer_metrics(part, as_of, settings).collect(**engine) for part in orders])
+        median_order = median_order_amount(purchases)
+        table = profit_columns(attach_customers(metrics, customers), settings)
+        since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
+        table = table.with_columns(
+            tenure_years=(nw.lit(as_of) - nw.coalesce(since, nw.col("first_activity"))).dt.total_seconds()
+            / 86400.0
+            / DAYS_PER_YEAR
+        )
+        forecasts = forecasting.result() if forecasting is not None else None
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")
         margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)
