@@ -6,6 +6,9 @@
    lifetimes running in the side venv .venv-bench (see benchmarks/clv_speed.py).
 3. 100M lines out of core (`--streaming`): wall time and peak memory (skip with --skip-big).
 
+Every figure is the best of `--runs` runs (default 3), the same for kam and for each baseline, as this
+machine's timings drift with other load.
+
     .venv/bin/python benchmarks/analyze_speed.py [--skip-big] [--skip-lifetimes]
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,7 +24,6 @@ import time
 from pathlib import Path
 
 import polars as pl
-import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
 from clv_speed import ensure_bench_venv
@@ -68,24 +71,34 @@ def in_process(source: Path, out: Path, what: str) -> float:
     return float(json.loads(child.stdout)[what])
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (GB, the process and its children) of a command."""
-    start = time.perf_counter()
-    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while process.poll() is None:
-        try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree))
-        except psutil.NoSuchProcess:
-            pass
-        time.sleep(0.02)
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(
-            f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}"
-        )
-    return seconds, peak / 1e9
+def lifetimes_seconds(csv: Path) -> float:
+    """lifetimes' own time for its summary (reading the CSV excluded), in the side venv."""
+    child = subprocess.run(
+        [str(ensure_bench_venv()), "-c", LIFETIMES_CHILD, str(csv)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(json.loads(child.stdout)["seconds"])
+
+
+def measure(command: list[str], runs: int = 1) -> tuple[float, float]:
+    """Wall seconds (the best of `runs`) and peak resident memory (GB, the highest of the runs) of a
+    command. Every side of a ratio gets the same number of runs. The peak is the kernel's own record for
+    the process (wait4's ru_maxrss), so nothing polls beside the command and takes CPU from it."""
+    if runs > 1:
+        results = [measure(command) for _ in range(runs)]
+        return min(r[0] for r in results), max(r[1] for r in results)
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode(errors='replace')}")
+    return seconds, usage.ru_maxrss * 1024 / 1e9
 
 
 def dataset(lines: int, customers: int) -> Path:
@@ -102,20 +115,24 @@ def main() -> None:
     )
     parser.add_argument("--skip-big", action="store_true", help="skip the 100M-line out-of-core run")
     parser.add_argument("--skip-lifetimes", action="store_true", help="skip the lifetimes comparison")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per measurement, the best counts (default 3)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kam-bench-"))
 
     ten = dataset(10_000_000, 100_000)
-    kam_s, kam_gb = measure([*KAM, str(ten), "--out", str(work / "out10")])
+    kam_s, kam_gb = measure([*KAM, str(ten), "--out", str(work / "out10")], args.runs)
     pandas_s, pandas_gb = measure(
-        [PYTHON, str(ROOT / "benchmarks" / "pandas_baseline.py"), str(ten), str(work / "pandas.csv")]
+        [PYTHON, str(ROOT / "benchmarks" / "pandas_baseline.py"), str(ten), str(work / "pandas.csv")],
+        args.runs,
     )
     print(
         f"10M lines, all outputs: kam {kam_s:.2f} s, peak {kam_gb:.2f} GB "
         f"(targets: < 30 s, < 3 GB); pandas {pandas_s:.2f} s, peak {pandas_gb:.2f} GB"
     )
     print(f"  ratio pandas / kam = {pandas_s / kam_s:.2f}x (target >= 5x)")
-    same_s, same_gb = measure([*KAM, str(ten), "--no-forecast", "--out", str(work / "out10-same")])
+    same_s, same_gb = measure([*KAM, str(ten), "--no-forecast", "--out", str(work / "out10-same")], args.runs)
     print(
         f"  same metrics as the pandas baseline (kam --no-forecast): kam {same_s:.2f} s, peak {same_gb:.2f} GB, "
         f"ratio {pandas_s / same_s:.2f}x"
@@ -126,17 +143,12 @@ def main() -> None:
         pl.scan_parquet(ten).head(5_000_000).sink_parquet(five)
         csv = work / "lines-5m.csv"
         pl.scan_parquet(five).select("customer_id", "date", "amount").sink_csv(csv)
-        kam5_s, _ = measure([*KAM, str(five), "--out", str(work / "out5")])
+        kam5_s, _ = measure([*KAM, str(five), "--out", str(work / "out5")], args.runs)
         kam_inner = {
-            what: in_process(five, work / f"out5-{what}", what) for what in ("analyze", "no_forecast", "rfm")
+            what: min(in_process(five, work / f"out5-{what}", what) for _ in range(args.runs))
+            for what in ("analyze", "no_forecast", "rfm")
         }
-        child = subprocess.run(
-            [str(ensure_bench_venv()), "-c", LIFETIMES_CHILD, str(csv)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        lifetimes_s = json.loads(child.stdout)["seconds"]
+        lifetimes_s = min(lifetimes_seconds(csv) for _ in range(args.runs))
         print(
             f"5M lines: kam analyze (whole process, all metrics) {kam5_s:.2f} s; lifetimes "
             f"summary_data_from_transaction_data (4 metrics, in-process time) {lifetimes_s:.2f} s"
