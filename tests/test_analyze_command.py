@@ -188,6 +188,23 @@ def test_streaming_gives_the_same_accounts(portfolio_files: tuple[Path, Path], t
     assert_frame_equal(in_memory, streamed, check_exact=False, rel_tol=1e-9)
 
 
+@pytest.mark.parametrize("streaming", [False, True])
+def test_exact_duplicate_lines_are_counted_in_memory_and_streaming(tmp_path: Path, streaming: bool) -> None:
+    tx = tmp_path / "t.csv"
+    tx.write_text(
+        "customer_id,order_id,date,amount\n"
+        "A,1,2024-01-05,10\nA,1,2024-01-05,10\nA,1,2024-01-05,10\nA,1,2024-01-05,11\n"
+        "A,2,2024-03-05,10\nB,1,2024-01-05,10\nB,3,2024-02-05,7\nB,3,2024-02-05,7\n",
+        encoding="utf-8",
+    )
+    extra = ["--streaming"] if streaming else []
+    code, output = _run("analyze", str(tx), "--out", str(tmp_path / "out"), "--no-forecast", *extra)
+    assert code == 0, output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["duplicate_lines"] == 3
+    assert "3 lines are exact duplicates" in output
+
+
 CDNOW_SAMPLE = Path(__file__).parent / "data" / "cdnow" / "CDNOW_sample.txt"
 
 

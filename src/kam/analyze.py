@@ -19,7 +19,7 @@ from kam.analytics.pipeline import Analysis, analyze_lines
 from kam.errors import ImportValidationError
 from kam.i18n import Lang, text
 from kam.io.customers import load_customers
-from kam.io.transactions import LoadedTransactions, OnError, load_transactions
+from kam.io.transactions import LoadedTransactions, OnError, duplicate_warning, load_transactions
 from kam.report.html import render_report
 from kam.report.output import write_all_or_nothing
 from kam.settings import Settings, settings_reference
@@ -128,6 +128,7 @@ def run_analyze(
         cancellation_pattern=options.cancellation_pattern,
         currency=options.currency,
         streaming=options.streaming,
+        count_duplicates=False,  # counted in the order aggregation instead, in the same pass
     )
     customers = (
         nw.from_native(load_customers(options.customers, mapping=options.customer_mapping))
@@ -152,6 +153,10 @@ def run_analyze(
         streaming=loaded.streaming,
         last_date=loaded.last_date,
     )
+    if analysis.duplicate_lines is not None:
+        loaded.duplicates = analysis.duplicate_lines
+        if analysis.duplicate_lines:
+            loaded.warnings.append(duplicate_warning(analysis.duplicate_lines))
     if analysis.figures.customers == 1:
         loaded.warnings.append(
             "only one customer in the data: shares, tiers, Pareto and whale curves are trivial (100%)"

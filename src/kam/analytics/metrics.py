@@ -15,6 +15,7 @@ from kam.dates import days_between
 
 DAYS_PER_YEAR = 365.25
 OPTIONAL_SUMS = ("quantity", "cost", "list_amount")
+LINE_HASH = "line_hash"  # optional: a hash of each whole line, to count exact duplicate lines
 
 
 def order_lines(
@@ -40,6 +41,8 @@ def order_lines(
     aggs = [nw.col(c).sum() for c in sums]
     if "order_id" in names:
         aggs.append(nw.col("date").min())
+    if LINE_HASH in names:  # exact duplicates share customer and order, so they are counted per order
+        aggs += [nw.len().alias("lines"), nw.col(LINE_HASH).n_unique().alias("distinct_lines")]
     return prepared.group_by(keys).agg(*aggs)
 
 
@@ -80,6 +83,8 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
         aggs.append(nw.col("cost").sum().alias("cogs"))
     if "list_gross" in names:
         aggs.append(nw.col("list_gross").sum().alias("list_sales"))
+    if "distinct_lines" in names:
+        aggs.append((nw.col("lines") - nw.col("distinct_lines")).sum().alias("duplicate_lines"))
     per_customer = orders.group_by("customer_id").agg(*aggs)
     return per_customer.with_columns(
         returns=(nw.col("gross_sales") - nw.col("revenue")).clip(lower_bound=0.0),

@@ -87,6 +87,7 @@ class Analysis:
     median_order: float
     curve: list[tuple[float, float, float]]
     missing: list[str] = field(default_factory=list)
+    duplicate_lines: int | None = None  # counted when the lines carry a `line_hash` column
 
     def segment_counts(self) -> dict[str, int]:
         counts = {seg.value: 0 for seg in Segment}
@@ -195,4 +196,7 @@ def analyze_lines(
         median_order=median_order,
         curve=curve_points(ordered, basis),
         missing=missing_inputs(columns, customers),
+        duplicate_lines=int(metrics["duplicate_lines"].sum())
+        if "duplicate_lines" in metrics.columns
+        else None,
     )

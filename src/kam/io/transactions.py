@@ -11,6 +11,7 @@ from typing import Literal
 
 import polars as pl
 
+from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import choose_date_format, date_expr, is_blank, number_expr, text_expr
@@ -41,7 +42,7 @@ class LoadedTransactions:
     columns: frozenset[str]
     rows_read: int
     rejected: pl.DataFrame
-    duplicates: int
+    duplicates: int | None
     cancellations: int
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
@@ -99,11 +100,14 @@ def load_transactions(
     currency: str | None = None,
     today: dt.date | None = None,
     streaming: bool = False,
+    count_duplicates: bool = True,
 ) -> LoadedTransactions:
     """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
 
     By default the checked lines are held in memory once (every later pass reads memory, not the file);
     with `streaming` every pass streams the source instead, so data larger than memory can be analysed.
+    With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
+    `line_hash` column instead, from which the order aggregation counts them in the same pass.
     """
     raw = read_table(source, table=table, sheet=sheet)
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
@@ -157,7 +161,7 @@ def load_transactions(
     canonical = _canonical(good, resolved, cancellation_pattern, probe=not streaming)
     if not streaming:
         canonical = canonical.collect().lazy()
-    return _finish(canonical, raw, resolved, rows, rejected, currency, warnings, streaming)
+    return _finish(canonical, raw, resolved, rows, rejected, currency, warnings, streaming, count_duplicates)
 
 
 def _canonical(
@@ -217,6 +221,7 @@ def _finish(
     currency: str | None,
     warnings: list[str],
     streaming: bool,
+    count_duplicates: bool,
 ) -> LoadedTransactions:
     label = raw.label
     if "currency" in resolved:
@@ -252,14 +257,15 @@ def _finish(
             f"{label}: all {n:,} amounts are zero or negative (credit notes or returns only), so nothing was "
             "sold. If your export writes sales as negative numbers, flip the sign before importing."
         )
-    duplicates = 0 if streaming else _duplicate_lines(frame, value_cols)
-    if streaming:
+    duplicates: int | None = None
+    if not count_duplicates:
+        frame = frame.with_columns(_line_hash(value_cols).alias(LINE_HASH))
+    elif streaming:
         warnings.append("--streaming: exact duplicate lines are not counted (that needs all lines in memory)")
-    if duplicates:
-        warnings.append(
-            f"{duplicates:,} lines are exact duplicates of another line (same customer, date, order and "
-            "values); they were kept, as an order may repeat a line. Remove them in the export if they are errors."
-        )
+    else:
+        duplicates = _duplicate_lines(frame, value_cols)
+        if duplicates:
+            warnings.append(duplicate_warning(duplicates))
     return LoadedTransactions(
         frame=frame,
         label=label,
@@ -274,6 +280,14 @@ def _finish(
         first_date=stats["first_date"][0],
         last_date=stats["last_date"][0],
         streaming=streaming,
+    )
+
+
+def duplicate_warning(count: int) -> str:
+    """What the user is told about exact duplicate lines."""
+    return (
+        f"{count:,} lines are exact duplicates of another line (same customer, date, order and values); they "
+        "were kept, as an order may repeat a line. Remove them in the export if they are errors."
     )
 
 
