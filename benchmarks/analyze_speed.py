@@ -138,6 +138,15 @@ def main() -> None:
         f"ratio {pandas_s / same_s:.2f}x"
     )
 
+    polars_s, _ = measure(
+        [PYTHON, str(ROOT / "benchmarks" / "polars_baseline.py"), str(ten), str(work / "polars.csv")],
+        args.runs,
+    )
+    print(
+        f"  for reference, a bare Polars script of the pandas baseline's metrics (no validation, verdicts or "
+        f"report; benchmarks/polars_baseline.py): {polars_s:.2f} s, pandas / Polars = {pandas_s / polars_s:.2f}x"
+    )
+
     if not args.skip_lifetimes:
         five = work / "lines-5m.parquet"
         pl.scan_parquet(ten).head(5_000_000).sink_parquet(five)

@@ -107,7 +107,8 @@ def load_transactions(
     By default the checked lines are held in memory once (every later pass reads memory, not the file);
     with `streaming` every pass streams the source instead, so data larger than memory can be analysed.
     With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
-    `line_hash` column instead, from which the order aggregation counts them in the same pass.
+    `line_hash` column instead, from which the order aggregation counts them in the same pass. Streaming
+    never counts them: a distinct count per order held the hashes of a whole pass (4.6 GB on 100M lines).
     """
     raw = read_table(source, table=table, sheet=sheet)
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
@@ -258,10 +259,10 @@ def _finish(
             "sold. If your export writes sales as negative numbers, flip the sign before importing."
         )
     duplicates: int | None = None
-    if not count_duplicates:
-        frame = frame.with_columns(_line_hash(value_cols).alias(LINE_HASH))
-    elif streaming:
+    if streaming:
         warnings.append("--streaming: exact duplicate lines are not counted (that needs all lines in memory)")
+    elif not count_duplicates:
+        frame = frame.with_columns(_line_hash(value_cols).alias(LINE_HASH))
     else:
         duplicates = _duplicate_lines(frame, value_cols)
         if duplicates:
