@@ -7,7 +7,7 @@ steps (ranking, curves, verdicts) run on the collected customer table through th
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,12 +164,15 @@ def analyze_lines(
         ]
     )
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # the models' numeric work runs beside the engine's customer aggregation
+        # in memory, the models' numeric work runs beside the engine's customer aggregation; streaming
+        # runs them one after the other, so that their memory does not add up
         forecasting = (
             pool.submit(_forecast, purchases, as_of, clv, warnings if warnings is not None else [])
             if clv is not None
             else None
         )
+        if streaming and forecasting is not None:
+            wait([forecasting])
         metrics = nw.concat([customer_metrics(part, as_of, settings).collect(**engine) for part in orders])
         median_order = median_order_amount(purchases)
         table = profit_columns(attach_customers(metrics, customers), settings)
