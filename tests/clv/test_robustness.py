@@ -74,3 +74,16 @@ def test_gamma_gamma_rejects_non_positive_spend(bad):
 def test_unfitted_model_says_so():
     with pytest.raises(RuntimeError, match="not fitted"):
         BetaGeo().p_alive(1, 1, 2)
+
+
+def test_gamma_gamma_still_fits_when_spend_varies_within_customers():
+    """The refusal of a run-off shape (p > MAX_SHAPE) leaves ordinary data alone: p = 4, q = 3 recovered."""
+    seed = 7
+    print(f"seed {seed}")
+    rng = np.random.default_rng(seed)
+    x = rng.integers(1, 30, 4000).astype(float)
+    nu = rng.gamma(3.0, 1 / 50.0, 4000)  # q = 3, gamma = 50
+    mean_spend = rng.gamma(4.0 * x, 1.0 / (nu * x))  # mean of x purchases, p = 4
+    fitted = GammaGamma().fit(x, mean_spend)
+    assert fitted.params_["p"] == pytest.approx(4.0, rel=0.4), seed
+    assert fitted.params_["q"] == pytest.approx(3.0, rel=0.1), seed

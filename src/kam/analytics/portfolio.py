@@ -8,6 +8,14 @@ import narwhals as nw
 
 from kam.analytics.settings import ValueSettings
 
+RANK_DECIMALS = 6
+
+
+def rank_key(column: str) -> nw.Expr:
+    """A value as ranks see it: sums of many lines differ in their last bits from run to run (the engine
+    adds in parallel), so equal totals are compared at a fixed precision and tie, every run alike."""
+    return nw.col(column).round(RANK_DECIMALS)
+
 
 @dataclass(frozen=True)
 class PortfolioFigures:
@@ -33,8 +41,11 @@ def rank_and_tier(frame: nw.DataFrame, basis: str, settings: ValueSettings) -> n
     """Rank customers by `basis` (net profit, or revenue when cost is unknown): share, cumulative share, tier."""
     total = frame.select(nw.col(basis).clip(lower_bound=0).sum()).item()
     total = float(total) if total else 0.0
-    ranked = frame.sort([basis, "customer_id"], descending=[True, False], nulls_last=True).with_row_index(
-        "rank"
+    ranked = (
+        frame.with_columns(_rank_key=rank_key(basis))
+        .sort(["_rank_key", "customer_id"], descending=[True, False], nulls_last=True)
+        .drop("_rank_key")
+        .with_row_index("rank")
     )
     ranked = ranked.with_columns(rank=nw.col("rank").cast(nw.Int64) + 1)
     ranked = ranked.with_columns(

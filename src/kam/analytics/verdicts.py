@@ -11,6 +11,7 @@ from enum import StrEnum
 
 import narwhals as nw
 
+from kam.analytics.portfolio import rank_key
 from kam.analytics.settings import ValueSettings
 from kam.i18n import Lang, text
 
@@ -84,14 +85,14 @@ def assign_segments(
     has_volume = "volume" in cols
     has_clv = "p_alive" in cols and "clv_12m" in cols
     frame = frame.with_columns(
-        revenue_rank=nw.col("revenue").rank(method="min", descending=True).cast(nw.Int64),
+        revenue_rank=rank_key("revenue").rank(method="min", descending=True).cast(nw.Int64),
         volume_rank=(
-            nw.col("volume").rank(method="min", descending=True).cast(nw.Int64)
+            rank_key("volume").rank(method="min", descending=True).cast(nw.Int64)
             if has_volume
             else nw.lit(None, nw.Int64)
         ),
         clv_rank=(
-            nw.col("clv_12m").rank(method="min", descending=True).cast(nw.Int64)
+            rank_key("clv_12m").rank(method="min", descending=True).cast(nw.Int64)
             if has_clv
             else nw.lit(None, nw.Int64)
         ),

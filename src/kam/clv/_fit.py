@@ -67,6 +67,7 @@ def maximise(
     *,
     max_iterations: int,
     gradient_tolerance: float,
+    plausible: Callable[[FloatArray], None] | None = None,
 ) -> FitResult:
     """Minimise a mean negative log-likelihood over log-parameters; raise unless truly converged.
 
@@ -89,6 +90,8 @@ def maximise(
         log_params, value, gradient = _newton_polish(objective, log_params)
     if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
         raise ConvergenceError(model, "the log-likelihood is not finite at the estimate", _HINT)
+    if plausible is not None:  # a model's own test of its estimate (raises ConvergenceError)
+        plausible(np.exp(log_params))
     if np.any(np.abs(log_params) >= _LOG_PARAM_LIMIT - 1e-6):
         raise ConvergenceError(
             model, "a parameter ran off to 0 or infinity (the data do not identify the model)", _HINT

@@ -12,6 +12,8 @@ from scipy.special import digamma, gammaln
 from kam.clv._fit import FloatArray, as_float_arrays, compress, dot, maximise
 from kam.clv.errors import ConvergenceError, InvalidSpendError
 
+MAX_SHAPE = 1e4  # p above this: under 1% chance variation of spend per purchase, i.e. none identified
+
 
 class GammaGamma:
     """Spend per transaction ~ gamma(p, nu), nu ~ gamma(q, gamma) across customers."""
@@ -43,14 +45,13 @@ class GammaGamma:
         # well conditioned for amounts in the tens of thousands; scale back afterwards.
         scale = float(np.average(spend, weights=w))
         ms = spend / scale
-        # Terms in x alone are evaluated once per distinct x (a few hundred values at most); the rest
-        # are weighted sums of per-customer constants, so each evaluation costs one log and one division.
+        # Terms in x alone are evaluated once per distinct x (a few hundred values at most); the terms
+        # of each customer are combined before they are summed, so that large sums never cancel.
         distinct_x, x_index = np.unique(xs, return_inverse=True)
         w_by_x = np.bincount(x_index, weights=w)
         wx_by_x = w_by_x * distinct_x
-        log_m, log_x = np.log(ms), np.log(xs)
-        sum_log_m = dot(w, log_m)
-        sum_x_logs = dot(w * xs, log_m + log_x)
+        log_m = np.log(ms)
+        log_mx = log_m + np.log(xs)
         w_xs = w * xs
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
@@ -58,21 +59,16 @@ class GammaGamma:
             pu = p * distinct_x
             denominator = g + ms * xs
             log_gmx = np.log(denominator)
-            sum_log_gmx = dot(w, log_gmx)
-            sum_x_log_gmx = dot(w_xs, log_gmx)
+            inner = log_mx - log_gmx
             ll = (
                 dot(w_by_x, gammaln(pu + q) - gammaln(pu))
-                + p * sum_x_logs
-                - sum_log_m
-                - p * sum_x_log_gmx
-                - q * sum_log_gmx
+                + dot(w, p * xs * inner - log_m - q * log_gmx)
                 + total * (q * np.log(g) - gammaln(q))
             )
             psi = digamma(pu + q)
-            d_p = dot(wx_by_x, psi - digamma(pu)) + sum_x_logs - sum_x_log_gmx
-            d_q = dot(w_by_x, psi) - sum_log_gmx + total * (np.log(g) - digamma(q))
-            inverse = 1.0 / denominator
-            d_g = total * q / g - p * dot(w_xs, inverse) - q * dot(w, inverse)
+            d_p = dot(wx_by_x, psi - digamma(pu)) + dot(w_xs, inner)
+            d_q = dot(w_by_x, psi) - dot(w, log_gmx) + total * (np.log(g) - digamma(q))
+            d_g = total * q / g - dot(w, (p * xs + q) / denominator)
             grad = np.array([d_p * p, d_q * q, d_g * g])
             return -float(ll) / total, -grad / total
 
@@ -84,6 +80,7 @@ class GammaGamma:
             total,
             max_iterations=self.max_iterations,
             gradient_tolerance=self.gradient_tolerance,
+            plausible=self._identified,
         )
         unscale = np.array([1.0, 1.0, scale])
         self.params_ = dict(zip(self.param_names, (float(v) for v in result.params * unscale), strict=True))
@@ -96,6 +93,20 @@ class GammaGamma:
         self.iterations_ = result.iterations
         self.converged_ = True
         return self
+
+    def _identified(self, params: FloatArray) -> None:
+        """p -> infinity means the fit explains all spread of mean spend by differences between customers
+        and none by chance within a customer; the likelihood is then a flat ridge in p and gamma, and
+        where the optimiser stops on it is noise, so the fit is refused rather than returned."""
+        if float(params[0]) > MAX_SHAPE:
+            raise ConvergenceError(
+                self.name,
+                "the mean spend of customers with few purchases is no more spread out than that of customers "
+                "with many, so the model puts all of the spread between customers (its shape p runs off to "
+                "infinity) and cannot say "
+                "how far to pull a customer's mean toward the average",
+                "each customer's own mean spend, which is what the data support",
+            )
 
     def conditional_expected_spend(self, x: ArrayLike, mean_spend: ArrayLike) -> FloatArray:
         """E[Z | x, mean spend]: weighted average of population and customer means (FHL 2005, eq. 5).
