@@ -18,6 +18,7 @@ from kam.clv import (
     BetaGeo,
     ClvError,
     ClvSettings,
+    ConvergenceError,
     EmpiricalSpend,
     GammaGamma,
     ParetoNBD,
@@ -72,9 +73,10 @@ def forecast_customers(
         spend_model.conditional_expected_spend(x, own_spend)
     except ClvError as exc:
         fallback = float(spend[repeaters].mean()) if repeaters.any() else float("nan")
+        reason = exc.reason if isinstance(exc, ConvergenceError) else str(exc)
         warnings.append(
-            f"{exc}; expected spend is each customer's own mean repeat spend instead (the model's limit when "
-            "spend varies little within customers)"
+            f"Gamma-Gamma spend model not used: {reason}; expected spend is each customer's own mean repeat "
+            "spend instead"
         )
         spend_model = EmpiricalSpend(fallback)
     expected_spend = spend_model.conditional_expected_spend(x, own_spend)
