@@ -21,7 +21,7 @@ from kam.i18n import Lang, text
 from kam.io.customers import load_customers
 from kam.io.transactions import LoadedTransactions, OnError, duplicate_warning, load_transactions
 from kam.report.html import render_report
-from kam.report.output import write_all_or_nothing
+from kam.report.output import tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_reference
 
 Progress = Callable[[str], None]
@@ -172,7 +172,7 @@ def run_analyze(
 def write_outputs(
     out: Path, analysis: Analysis, loaded: LoadedTransactions, summary: dict[str, Any], lang: Lang
 ) -> list[Path]:
-    accounts = analysis.accounts.to_polars()
+    accounts = tidy_floats(analysis.accounts.to_polars())
     html = render_report(
         analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang
     )
@@ -180,7 +180,7 @@ def write_outputs(
         "accounts.csv": lambda p: accounts.write_csv(p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
-            json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+            json.dumps(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
         ),
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }

@@ -18,7 +18,7 @@ from kam.clv.summary import TimeUnit
 from kam.errors import KamError
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
-from kam.report.output import Writer, write_all_or_nothing
+from kam.report.output import Writer, tidy_floats, write_all_or_nothing
 
 if TYPE_CHECKING:
     from kam.clv import GammaGamma, HoldoutCheck
@@ -169,12 +169,12 @@ def _write_all_or_nothing(
 
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
-        "predictions.csv": lambda p: predictions.write_csv(p),
+        "predictions.csv": lambda p: tidy_floats(predictions).write_csv(p),
         "report.html": lambda p: p.write_text(_report_html(params, check), encoding="utf-8"),
     }
     if check is not None:
-        writers["holdout_by_frequency.csv"] = lambda p: check.by_frequency.write_csv(p)
-        writers["holdout_over_time.csv"] = lambda p: check.over_time.write_csv(p)
+        writers["holdout_by_frequency.csv"] = lambda p: tidy_floats(check.by_frequency).write_csv(p)
+        writers["holdout_over_time.csv"] = lambda p: tidy_floats(check.over_time).write_csv(p)
         writers["holdout.svg"] = lambda p: p.write_text(holdout_svg(check), encoding="utf-8")
     return tuple(sorted(path.name for path in write_all_or_nothing(out, writers)))
 
