@@ -17,7 +17,7 @@ import polars as pl
 
 from kam.analytics.pipeline import Analysis, analyze_lines
 from kam.errors import ImportValidationError
-from kam.i18n import Lang, text
+from kam.i18n import Lang, Notice, text
 from kam.io.customers import load_customers
 from kam.io.transactions import LoadedTransactions, OnError, duplicate_warning, load_transactions
 from kam.report.html import render_report
@@ -140,7 +140,7 @@ def run_analyze(
     if loaded.last_date is not None and as_of < loaded.last_date:
         later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
     if later:
-        loaded.warnings.append(f"{later:,} lines dated after --as-of {as_of} were left out")
+        loaded.warnings.append(Notice("after_as_of", count=later, as_of=as_of))
     step("metrics")
     analysis = analyze_lines(
         nw.from_native(loaded.frame),
@@ -158,9 +158,7 @@ def run_analyze(
         if analysis.duplicate_lines:
             loaded.warnings.append(duplicate_warning(analysis.duplicate_lines))
     if analysis.figures.customers == 1:
-        loaded.warnings.append(
-            "only one customer in the data: shares, tiers, Pareto and whale curves are trivial (100%)"
-        )
+        loaded.warnings.append(Notice("one_customer"))
     summary = build_summary(analysis, loaded, settings, options, later)
     written: list[Path] = []
     if options.out is not None:

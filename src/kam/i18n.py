@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 
 class Lang(StrEnum):
@@ -224,6 +225,56 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "ui.rows": ("Rows read", "讀取列數", "读取行数"),
     "ui.written": ("Wrote", "已寫入", "已写入"),
+    # notices: what kam tells the user about the data and the run ({placeholders} filled per run)
+    "notice.after_as_of": (
+        "{count:,} lines dated after --as-of {as_of} were left out",
+        "{count:,} 筆日期晚於 --as-of {as_of} 的明細未納入計算",
+        "{count:,} 笔日期晚于 --as-of {as_of} 的明细未纳入计算",
+    ),
+    "notice.duplicates": (
+        "{count:,} lines are exact duplicates of another line (same customer, date, order and values); they "
+        "were kept, as an order may repeat a line. Remove them in the export if they are errors.",
+        "{count:,} 筆明細與另一筆完全相同（客戶、日期、訂單與數值皆同）；已保留，因為一張訂單可能重複同一品項。"
+        "若是錯誤，請在匯出檔中刪除。",
+        "{count:,} 笔明细与另一笔完全相同（客户、日期、订单与数值皆同）；已保留，因为一张订单可能重复同一品项。"
+        "若是错误，请在导出文件中删除。",
+    ),
+    "notice.streaming_duplicates": (
+        "--streaming: exact duplicate lines are not counted (that needs all lines in memory)",
+        "--streaming：不計算完全重複的明細（那需要把所有明細放進記憶體）",
+        "--streaming：不计算完全重复的明细（那需要把所有明细放进内存）",
+    ),
+    "notice.ambiguous_dates": (
+        "dates like {example!r} fit both month/day and day/month; read as {fmt} (use --date-format to choose)",
+        "像 {example!r} 這樣的日期既可讀作月/日也可讀作日/月；已按 {fmt} 讀取（可用 --date-format 指定）",
+        "像 {example!r} 这样的日期既可读作月/日也可读作日/月；已按 {fmt} 读取（可用 --date-format 指定）",
+    ),
+    "notice.currency_kept": (
+        "kept only {currency} lines; other currencies ignored",
+        "只保留 {currency} 的明細；其他幣別已略過",
+        "只保留 {currency} 的明细；其他币种已略过",
+    ),
+    "notice.one_customer": (
+        "only one customer in the data: shares, tiers, Pareto and whale curves are trivial (100%)",
+        "資料中只有一位客戶：占比、分級、帕累托曲線與鯨魚曲線都沒有意義（100%）",
+        "数据中只有一位客户：占比、分级、帕累托曲线与鲸鱼曲线都没有意义（100%）",
+    ),
+    "notice.no_forecast": (
+        'no CLV forecast: {reason} (or set clv.purchase_model = "{other}" in --config)',
+        '未做客戶終身價值預測：{reason}（或在 --config 設定 clv.purchase_model = "{other}"）',
+        '未做客户终身价值预测：{reason}（或在 --config 设置 clv.purchase_model = "{other}"）',
+    ),
+    "notice.spend_fallback": (
+        "Gamma-Gamma spend model not used: {reason}; expected spend is each customer's own mean repeat "
+        "spend instead",
+        "未使用 Gamma-Gamma 消費金額模型：{reason}；預期消費金額改用每位客戶自己的平均回購金額",
+        "未使用 Gamma-Gamma 消费金额模型：{reason}；预期消费金额改用每位客户自己的平均回购金额",
+    ),
+    "notice.rejected": (
+        "{count:,} rows rejected (rejected.csv)",
+        "{count:,} 列被剔除（見 rejected.csv）",
+        "{count:,} 行被剔除（见 rejected.csv）",
+    ),
 }
 
 
@@ -235,3 +286,24 @@ def text(key: str, lang: Lang | str = Lang.EN) -> str:
 
 def keys() -> list[str]:
     return list(_TEXTS)
+
+
+class Notice(str):
+    """A message to the user: its text is the English one (so it prints, compares and serialises as a
+    string), and it keeps its catalog key and values so that it can be said in another language."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, **params: Any) -> Notice:
+        notice = super().__new__(cls, text(f"notice.{key}").format(**params))
+        notice.key, notice.params = key, params
+        return notice
+
+    def say(self, lang: Lang | str) -> str:
+        return text(f"notice.{self.key}", lang).format(**self.params)
+
+
+def say(message: str, lang: Lang | str) -> str:
+    """A message in `lang`: notices are translated, other text (a file's own words) is kept."""
+    return message.say(lang) if isinstance(message, Notice) else message

@@ -29,6 +29,7 @@ from kam.clv import (
     rfm_summary,
 )
 from kam.clv._base import PurchaseModel
+from kam.i18n import Notice
 
 
 def _fit_purchase_model(
@@ -43,7 +44,7 @@ def _fit_purchase_model(
         model.fit(x, t_x, age)
     except ClvError as exc:
         other = "bgnbd" if settings.purchase_model == "pnbd" else "pnbd"
-        warnings.append(f'no CLV forecast: {exc} (or set clv.purchase_model = "{other}" in --config)')
+        warnings.append(Notice("no_forecast", reason=str(exc), other=other))
         return None
     return model
 
@@ -74,10 +75,7 @@ def forecast_customers(
     except ClvError as exc:
         fallback = float(spend[repeaters].mean()) if repeaters.any() else float("nan")
         reason = exc.reason if isinstance(exc, ConvergenceError) else str(exc)
-        warnings.append(
-            f"Gamma-Gamma spend model not used: {reason}; expected spend is each customer's own mean repeat "
-            "spend instead"
-        )
+        warnings.append(Notice("spend_fallback", reason=reason))
         spend_model = EmpiricalSpend(fallback)
     expected_spend = spend_model.conditional_expected_spend(x, own_spend)
     value = customer_lifetime_value(

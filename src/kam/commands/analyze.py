@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -15,7 +16,7 @@ from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import user_errors
 from kam.detect import Detection, run_detect
 from kam.errors import ConfigError
-from kam.i18n import Lang, text
+from kam.i18n import Lang, Notice, say, text
 from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.transactions import OnError
 from kam.settings import load_settings
@@ -72,9 +73,9 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     for item in summary["missing"]:
         console.print(f"[yellow]•[/] {item['message']}")
     for warning in summary["warnings"]:
-        console.print(f"[yellow]•[/] {warning}")
+        console.print(f"[yellow]•[/] {escape(say(warning, lang))}")
     if summary["rows_rejected"]:
-        console.print(f"[yellow]•[/] {summary['rows_rejected']:,} rows rejected (rejected.csv)")
+        console.print(f"[yellow]•[/] {Notice('rejected', count=summary['rows_rejected']).say(lang)}")
     for path in result.written:
         console.print(f"{text('ui.written', lang)} {path}")
 

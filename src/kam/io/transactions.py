@@ -13,6 +13,7 @@ import polars as pl
 
 from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
+from kam.i18n import Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import choose_date_format, date_expr, is_blank, number_expr, text_expr
 from kam.io.readers import RawTable, read_table
@@ -127,10 +128,7 @@ def load_transactions(
         sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
         fmt, fitting = choose_date_format(sample)
         if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(fitting):
-            warnings.append(
-                f"dates like {sample[0]!r} fit both month/day and day/month; read as {fmt} "
-                "(use --date-format to choose)"
-            )
+            warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=fmt))
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
         [
@@ -234,7 +232,7 @@ def _finish(
         )
         if currency is not None:
             frame = frame.filter(pl.col("currency") == currency)
-            warnings.append(f"kept only {currency} lines; other currencies ignored")
+            warnings.append(Notice("currency_kept", currency=currency))
         elif counts.height > 1:
             listing = ", ".join(f"{c} ({n:,} lines)" for c, n in counts.iter_rows())
             raise ImportValidationError(
@@ -260,7 +258,7 @@ def _finish(
         )
     duplicates: int | None = None
     if streaming:
-        warnings.append("--streaming: exact duplicate lines are not counted (that needs all lines in memory)")
+        warnings.append(Notice("streaming_duplicates"))
     elif not count_duplicates:
         frame = frame.with_columns(_line_hash(value_cols).alias(LINE_HASH))
     else:
@@ -284,12 +282,9 @@ def _finish(
     )
 
 
-def duplicate_warning(count: int) -> str:
+def duplicate_warning(count: int) -> Notice:
     """What the user is told about exact duplicate lines."""
-    return (
-        f"{count:,} lines are exact duplicates of another line (same customer, date, order and values); they "
-        "were kept, as an order may repeat a line. Remove them in the export if they are errors."
-    )
+    return Notice("duplicates", count=count)
 
 
 def _duplicate_lines(frame: pl.LazyFrame, columns: list[str]) -> int:

@@ -9,7 +9,7 @@ import narwhals as nw
 
 from kam.analytics.pipeline import Analysis
 from kam.analytics.verdicts import Segment
-from kam.i18n import Lang, text
+from kam.i18n import Lang, say, text
 from kam.report.svg import line_chart, scatter_chart, short_number
 
 SEGMENT_COLORS = {
@@ -150,7 +150,7 @@ def render_report(
         f'<tr><th>{escape(k)}</th><td class="num">{escape(v)}</td></tr>' for k, v in portfolio
     )
     limits = "".join(f"<li>{escape(text(key, lang))}</li>" for key in analysis.missing)
-    warnings = "".join(f"<li>{escape(w)}</li>" for w in summary.get("warnings", []))
+    warnings = "".join(f"<li>{escape(say(w, lang))}</li>" for w in summary.get("warnings", []))
     notes = ""
     if limits:
         notes += (

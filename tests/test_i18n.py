@@ -1,0 +1,57 @@
+"""Notices (what kam tells the user about a run) in English, Traditional and Simplified Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kam.cli import app
+from kam.i18n import Lang, Notice, keys, say
+
+SAMPLE_VALUES = {
+    "count": 1234,
+    "as_of": dt.date(2025, 12, 31),
+    "example": "03/04/2025",
+    "fmt": "%m/%d/%Y",
+    "currency": "TWD",
+    "reason": "BG/NBD fit did not converge",
+    "other": "pnbd",
+}
+
+
+@pytest.mark.parametrize("key", [k.removeprefix("notice.") for k in keys() if k.startswith("notice.")])
+def test_every_notice_is_said_in_every_language(key: str) -> None:
+    notice = Notice(key, **SAMPLE_VALUES)
+    said = {lang: notice.say(lang) for lang in Lang}
+    assert said[Lang.EN] == str(notice)
+    assert said[Lang.ZH_HANT] != said[Lang.EN] and said[Lang.ZH_HANS] != said[Lang.EN]
+    assert "{" not in "".join(said.values())
+
+
+def test_a_notice_is_its_english_text_and_plain_text_stays() -> None:
+    notice = Notice("duplicates", count=2)
+    assert "2 lines are exact duplicates" in notice
+    assert json.dumps([notice]) == json.dumps([str(notice)])
+    assert say(notice, "zh-Hant").startswith("2 筆明細")
+    assert say("a file's own words", "zh-Hans") == "a file's own words"
+
+
+def test_analyze_says_its_notices_in_the_chosen_language(tmp_path: Path) -> None:
+    tx = tmp_path / "t.csv"
+    tx.write_text(
+        "customer_id,order_id,date,amount\nA,1,2024-01-05,10\nA,1,2024-01-05,10\nB,2,2024-02-05,7\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["analyze", str(tx), "--out", str(tmp_path / "out"), "--no-forecast", "--lang", "zh-Hant"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 筆明細與另一筆完全相同" in result.output.replace("\n", "")
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "1 筆明細與另一筆完全相同" in report
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert any("1 lines are exact duplicates" in w for w in summary["warnings"])
