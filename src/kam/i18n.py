@@ -270,6 +270,15 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "未使用 Gamma-Gamma 消費金額模型：{reason}；預期消費金額改用每位客戶自己的平均回購金額",
         "未使用 Gamma-Gamma 消费金额模型：{reason}；预期消费金额改用每位客户自己的平均回购金额",
     ),
+    "notice.spend_not_identified": (
+        "Gamma-Gamma spend model not used: the mean spend of customers with few purchases is no more spread "
+        "out than that of customers with many, so the model cannot say how far to pull a customer's mean "
+        "toward the average; expected spend is each customer's own mean repeat spend instead",
+        "未使用 Gamma-Gamma 消費金額模型：購買次數少的客戶，平均消費金額並不比購買次數多的客戶更分散，"
+        "模型無法判斷該把客戶的平均值往整體平均拉多少；預期消費金額改用每位客戶自己的平均回購金額",
+        "未使用 Gamma-Gamma 消费金额模型：购买次数少的客户，平均消费金额并不比购买次数多的客户更分散，"
+        "模型无法判断该把客户的平均值往整体平均拉多少；预期消费金额改用每位客户自己的平均回购金额",
+    ),
     "notice.rejected": (
         "{count:,} rows rejected (rejected.csv)",
         "{count:,} 列被剔除（見 rejected.csv）",

@@ -29,6 +29,7 @@ from kam.clv import (
     rfm_summary,
 )
 from kam.clv._base import PurchaseModel
+from kam.clv.errors import SpendNotIdentifiedError
 from kam.i18n import Notice
 
 
@@ -74,8 +75,11 @@ def forecast_customers(
         spend_model.conditional_expected_spend(x, own_spend)
     except ClvError as exc:
         fallback = float(spend[repeaters].mean()) if repeaters.any() else float("nan")
-        reason = exc.reason if isinstance(exc, ConvergenceError) else str(exc)
-        warnings.append(Notice("spend_fallback", reason=reason))
+        if isinstance(exc, SpendNotIdentifiedError):
+            warnings.append(Notice("spend_not_identified"))
+        else:
+            reason = exc.reason if isinstance(exc, ConvergenceError) else str(exc)
+            warnings.append(Notice("spend_fallback", reason=reason))
         spend_model = EmpiricalSpend(fallback)
     expected_spend = spend_model.conditional_expected_spend(x, own_spend)
     value = customer_lifetime_value(

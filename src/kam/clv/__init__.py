@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         discount_rate_per_period,
         periods_in_months,
     )
-    from kam.clv.errors import ClvError, ConvergenceError, InvalidSpendError, InvalidSummaryError
+    from kam.clv.errors import (
+        ClvError,
+        ConvergenceError,
+        InvalidSpendError,
+        InvalidSummaryError,
+        SpendNotIdentifiedError,
+    )
     from kam.clv.gammagamma import GammaGamma
     from kam.clv.holdout import HoldoutCheck, holdout_check
     from kam.clv.paretonbd import ParetoNBD
@@ -36,6 +42,7 @@ _EXPORTS = {
     "GammaGamma": "kam.clv.gammagamma",
     "HoldoutCheck": "kam.clv.holdout",
     "InvalidSpendError": "kam.clv.errors",
+    "SpendNotIdentifiedError": "kam.clv.errors",
     "InvalidSummaryError": "kam.clv.errors",
     "ParetoNBD": "kam.clv.paretonbd",
     "SpendModel": "kam.clv.clv",
@@ -64,6 +71,7 @@ __all__ = [
     "InvalidSummaryError",
     "ParetoNBD",
     "SpendModel",
+    "SpendNotIdentifiedError",
     "TimeUnit",
     "customer_lifetime_value",
     "discount_rate_per_period",

@@ -19,6 +19,10 @@ class ConvergenceError(ClvError):
         super().__init__(f"{model} fit did not converge: {reason}. Try: {hint}")
 
 
+class SpendNotIdentifiedError(ConvergenceError):
+    """Gamma-Gamma's shape ran off: the data put all spread of mean spend between customers."""
+
+
 class InvalidSpendError(ClvError, ValueError):
     """Spend values that the Gamma-Gamma model cannot take (zero, negative or not finite)."""
 

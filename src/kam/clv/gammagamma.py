@@ -10,7 +10,7 @@ from numpy.typing import ArrayLike
 from scipy.special import digamma, gammaln
 
 from kam.clv._fit import FloatArray, as_float_arrays, compress, dot, maximise
-from kam.clv.errors import ConvergenceError, InvalidSpendError
+from kam.clv.errors import ConvergenceError, InvalidSpendError, SpendNotIdentifiedError
 
 MAX_SHAPE = 1e4  # p above this: under 1% chance variation of spend per purchase, i.e. none identified
 
@@ -99,7 +99,7 @@ class GammaGamma:
         and none by chance within a customer; the likelihood is then a flat ridge in p and gamma, and
         where the optimiser stops on it is noise, so the fit is refused rather than returned."""
         if float(params[0]) > MAX_SHAPE:
-            raise ConvergenceError(
+            raise SpendNotIdentifiedError(
                 self.name,
                 "the mean spend of customers with few purchases is no more spread out than that of customers "
                 "with many, so the model puts all of the spread between customers (its shape p runs off to "
