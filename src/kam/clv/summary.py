@@ -42,27 +42,28 @@ def _as_date(value: DateLike | None) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def _canonical_days(frame: Any) -> nw.LazyFrame[Any]:
-    """One row per customer and purchase day, with the day's total amount."""
+def _canonical(frame: Any) -> nw.LazyFrame[Any]:
+    """The transactions as customer_id (text), date (a day) and amount (a float), one row per line."""
     native = nw.from_native(frame)
     lazy = native.lazy() if isinstance(native, nw.DataFrame) else native
     missing = {"customer_id", "date", "amount"} - set(lazy.collect_schema().names())
     if missing:
         raise ValueError(f"transactions need columns customer_id, date, amount; missing {sorted(missing)}")
-    return (
-        lazy.select(
-            nw.col("customer_id").cast(nw.String),
-            nw.col("date").cast(nw.Date),
-            nw.col("amount").cast(nw.Float64),
-        )
-        .group_by("customer_id", "date")
-        .agg(nw.col("amount").sum())
+    return lazy.select(
+        nw.col("customer_id").cast(nw.String),
+        nw.col("date").cast(nw.Date),
+        nw.col("amount").cast(nw.Float64),
     )
+
+
+def _canonical_days(frame: Any) -> nw.LazyFrame[Any]:
+    """One row per customer and purchase day, with the day's total amount."""
+    return _canonical(frame).group_by("customer_id", "date").agg(nw.col("amount").sum())
 
 
 def last_purchase_date(frame: Any) -> dt.date:
     """The latest transaction date, used as the default end of calibration."""
-    days = _canonical_days(frame).select(nw.col("date").max()).collect()
+    days = _canonical(frame).select(nw.col("date").max()).collect()
     value = days.item(0, 0)
     if value is None:
         raise ValueError("transactions are empty: no purchase date found")
@@ -84,34 +85,30 @@ def rfm_summary(
     holdout columns frequency_holdout, monetary_holdout and duration_holdout (same unit) are added.
     """
     unit = TimeUnit(unit)
-    days = _canonical_days(frame)
     cal_end = _as_date(calibration_end) or last_purchase_date(frame)
     per_unit = unit.days
-    calibration = days.filter(nw.col("date") <= nw.lit(cal_end))
-    firsts = calibration.group_by("customer_id").agg(nw.col("date").min().alias("first"))
-    summary = (
-        calibration.join(firsts, on="customer_id")
-        .with_columns(
-            nw.when(nw.col("date") > nw.col("first"))
-            .then(nw.col("amount"))
-            .otherwise(nw.lit(0.0))
-            .alias("repeat_amount")
-        )
+    # Per customer in one pass over the lines: first and last day, distinct days, total spend; then the
+    # spend of the first day, which the repeat-spend mean leaves out (no per-day table is built).
+    calibration = _canonical(frame).filter(nw.col("date") <= nw.lit(cal_end))
+    customers = calibration.group_by("customer_id").agg(
+        nw.col("date").min().alias("first"),
+        nw.col("date").max().alias("last"),
+        (nw.col("date").n_unique() - 1).alias("frequency"),
+        nw.col("amount").sum().alias("total"),
+    )
+    first_day = (
+        calibration.join(customers.select("customer_id", "first"), on="customer_id")
+        .filter(nw.col("date") == nw.col("first"))
         .group_by("customer_id")
-        .agg(
-            nw.col("date").min().alias("first"),
-            nw.col("date").max().alias("last"),
-            (nw.len() - 1).alias("frequency"),
-            nw.col("repeat_amount").sum(),
-        )
-        .with_columns(
-            (days_between(nw.col("last"), nw.col("first")) / per_unit).alias("recency"),
-            (days_between(cal_end, nw.col("first")) / per_unit).alias("T"),
-            nw.when(nw.col("frequency") > 0)
-            .then(nw.col("repeat_amount") / nw.col("frequency"))
-            .otherwise(nw.lit(0.0))
-            .alias("monetary"),
-        )
+        .agg(nw.col("amount").sum().alias("first_amount"))
+    )
+    summary = customers.join(first_day, on="customer_id").with_columns(
+        (days_between(nw.col("last"), nw.col("first")) / per_unit).alias("recency"),
+        (days_between(cal_end, nw.col("first")) / per_unit).alias("T"),
+        nw.when(nw.col("frequency") > 0)
+        .then((nw.col("total") - nw.col("first_amount")) / nw.col("frequency"))
+        .otherwise(nw.lit(0.0))
+        .alias("monetary"),
     )
     columns = ["customer_id", "frequency", "recency", "T", "monetary"]
     obs_end = _as_date(observation_end)
@@ -119,7 +116,8 @@ def rfm_summary(
         if obs_end <= cal_end:
             raise ValueError(f"observation_end {obs_end} must be after calibration_end {cal_end}")
         holdout = (
-            days.filter((nw.col("date") > nw.lit(cal_end)) & (nw.col("date") <= nw.lit(obs_end)))
+            _canonical_days(frame)
+            .filter((nw.col("date") > nw.lit(cal_end)) & (nw.col("date") <= nw.lit(obs_end)))
             .group_by("customer_id")
             .agg(nw.len().alias("frequency_holdout"), nw.col("amount").mean().alias("monetary_holdout"))
         )
