@@ -20,6 +20,20 @@ SAMPLE_VALUES = {
     "currency": "TWD",
     "reason": "BG/NBD fit did not converge",
     "other": "pnbd",
+    "file": "sales.csv",
+    "missing": "customer_id",
+    "found": "'客戶編號', '日期'",
+    "hint": "--map customer_id=<your column>",
+    "first": "customer_id",
+    "rejected": 3,
+    "column": "幣別",
+    "listing": "USD (2 lines), TWD (1 lines)",
+    "details": "sales.csv, row 2, column 'date' is empty",
+    "more": "",
+    "row": 2,
+    "value": "31/02/2024",
+    "expected": "a date",
+    "today": dt.date(2026, 11, 27),
 }
 
 
@@ -55,3 +69,16 @@ def test_analyze_says_its_notices_in_the_chosen_language(tmp_path: Path) -> None
     assert "1 筆明細與另一筆完全相同" in report
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert any("1 lines are exact duplicates" in w for w in summary["warnings"])
+
+
+def test_bad_input_is_reported_in_the_chosen_language(tmp_path: Path) -> None:
+    tx = tmp_path / "t.csv"
+    tx.write_text("customer_id,date,amount\nA,2024-13-45,10\nB,2024-01-02,x\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tx), "--no-forecast", "--lang", "zh-Hans"])
+    assert result.exit_code == 2
+    said = result.output.replace("\n", "")
+    assert "有 2 行无法读取" in said
+    assert "第 2 行，字段 'date'：值 '2024-13-45' 不是日期（例如 2024-03-31）" in said
+    assert "第 3 行，字段 'amount'：值 'x' 不是数字" in said
+    english = CliRunner().invoke(app, ["analyze", str(tx), "--no-forecast"])
+    assert "2 row(s) cannot be read" in english.output.replace("\n", "")

@@ -73,9 +73,7 @@ def _as_of(loaded: LoadedTransactions, requested: dt.date | None) -> dt.date:
     if first is None or last is None or requested is None:
         return requested or last or dt.date.today()
     if requested < first:
-        raise ImportValidationError(
-            f"{loaded.label}: --as-of {requested} is before the first transaction ({first}); nothing to analyse"
-        )
+        raise ImportValidationError(Notice("as_of_before", file=loaded.label, as_of=requested, first=first))
     return requested
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kam.i18n import Notice
+
 
 class KamError(Exception):
     """Base of kam's expected failures: shown to the user as a message, never a traceback."""
@@ -46,10 +48,14 @@ class MissingColumnError(ImportValidationError):
         found_list = ", ".join(repr(c) for c in found) or "(none)"
         hint = " ".join(f"--map {name}=<your column>" for name in missing)
         example = found[0] if found else "COLUMN"
-        message = (
-            f"{file}: required column(s) {', '.join(missing)} not found.\n"
-            f"Columns found: {found_list}.\n"
-            f"Map your own names, e.g. {hint} (for instance --map {missing[0]}={example})."
+        message = Notice(
+            "missing_columns",
+            file=file,
+            missing=", ".join(missing),
+            found=found_list,
+            hint=hint,
+            first=missing[0],
+            example=example,
         )
         super().__init__(message)
         self.missing = missing

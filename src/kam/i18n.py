@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -225,6 +226,7 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "ui.rows": ("Rows read", "讀取列數", "读取行数"),
     "ui.written": ("Wrote", "已寫入", "已写入"),
+    "ui.error": ("error", "錯誤", "错误"),
     # notices: what kam tells the user about the data and the run ({placeholders} filled per run)
     "notice.after_as_of": (
         "{count:,} lines dated after --as-of {as_of} were left out",
@@ -279,6 +281,92 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "未使用 Gamma-Gamma 消费金额模型：购买次数少的客户，平均消费金额并不比购买次数多的客户更分散，"
         "模型无法判断该把客户的平均值往整体平均拉多少；预期消费金额改用每位客户自己的平均回购金额",
     ),
+    # errors in the input (the first line names file, row, column and value)
+    "notice.missing_columns": (
+        "{file}: required column(s) {missing} not found.\nColumns found: {found}.\n"
+        "Map your own names, e.g. {hint} (for instance --map {first}={example}).",
+        "{file}：找不到必要欄位 {missing}。\n找到的欄位：{found}。\n"
+        "請對應您自己的欄位名稱，例如 {hint}（像是 --map {first}={example}）。",
+        "{file}：找不到必要字段 {missing}。\n找到的字段：{found}。\n"
+        "请对应您自己的字段名称，例如 {hint}（比如 --map {first}={example}）。",
+    ),
+    "notice.no_data_rows": (
+        "{file}: has a header but no data rows",
+        "{file}：只有標題列，沒有資料列",
+        "{file}：只有标题行，没有数据行",
+    ),
+    "notice.empty_file": (
+        "{file}: the file is empty (no header, no rows)",
+        "{file}：檔案是空的（沒有標題列，也沒有資料）",
+        "{file}：文件是空的（没有标题行，也没有数据）",
+    ),
+    "notice.no_such_file": ("{file}: no such file", "{file}：找不到這個檔案", "{file}：找不到这个文件"),
+    "notice.is_folder": (
+        "{file}: is a folder; give a transactions file",
+        "{file}：這是資料夾；請指定交易明細檔案",
+        "{file}：这是文件夹；请指定交易明细文件",
+    ),
+    "notice.cannot_decode": (
+        "{file}: cannot decode the file; save it as UTF-8, GB18030 or Big5",
+        "{file}：無法解讀檔案編碼；請另存為 UTF-8、GB18030 或 Big5",
+        "{file}：无法识别文件编码；请另存为 UTF-8、GB18030 或 Big5",
+    ),
+    "notice.no_usable_rows": (
+        "{file}: no usable rows are left ({rejected:,} rejected)",
+        "{file}：沒有可用的資料列（{rejected:,} 列被剔除）",
+        "{file}：没有可用的数据行（{rejected:,} 行被剔除）",
+    ),
+    "notice.all_negative": (
+        "{file}: all {count:,} amounts are zero or negative (credit notes or returns only), so nothing was "
+        "sold. If your export writes sales as negative numbers, flip the sign before importing.",
+        "{file}：全部 {count:,} 筆金額都是零或負數（只有折讓或退貨），等於沒有銷售。"
+        "如果您的匯出檔把銷售記為負數，請在匯入前把正負號反過來。",
+        "{file}：全部 {count:,} 笔金额都是零或负数（只有折让或退货），等于没有销售。"
+        "如果您的导出文件把销售记为负数，请在导入前把正负号反过来。",
+    ),
+    "notice.mixed_currency": (
+        "{file}: column {column!r} holds more than one currency: {listing}. Amounts in different currencies "
+        "cannot be added; convert them first or keep one with --currency CODE.",
+        "{file}：欄位 {column!r} 含有多種幣別：{listing}。不同幣別的金額不能相加；"
+        "請先換算，或用 --currency 幣別代碼 只保留一種。",
+        "{file}：字段 {column!r} 含有多种币种：{listing}。不同币种的金额不能相加；"
+        "请先换算，或用 --currency 币种代码 只保留一种。",
+    ),
+    "notice.as_of_before": (
+        "{file}: --as-of {as_of} is before the first transaction ({first}); nothing to analyse",
+        "{file}：--as-of {as_of} 早於第一筆交易（{first}）；沒有可分析的資料",
+        "{file}：--as-of {as_of} 早于第一笔交易（{first}）；没有可分析的数据",
+    ),
+    "notice.rows_unreadable": (
+        "{file}: {count:,} row(s) cannot be read:\n  {details}{more}\n"
+        "Fix them, or run with --on-error skip to set them aside in rejected.csv.",
+        "{file}：有 {count:,} 列無法讀取：\n  {details}{more}\n"
+        "請修正，或加上 --on-error skip 把它們放到 rejected.csv。",
+        "{file}：有 {count:,} 行无法读取：\n  {details}{more}\n"
+        "请修正，或加上 --on-error skip 把它们放到 rejected.csv。",
+    ),
+    "notice.cell": (
+        "{file}, row {row}, column {column!r}: value {value!r} is not {expected}",
+        "{file}，第 {row} 列，欄位 {column!r}：值 {value!r} 不是{expected}",
+        "{file}，第 {row} 行，字段 {column!r}：值 {value!r} 不是{expected}",
+    ),
+    "notice.cell_empty": (
+        "{file}, row {row}, column {column!r} is empty",
+        "{file}，第 {row} 列，欄位 {column!r} 是空的",
+        "{file}，第 {row} 行，字段 {column!r} 是空的",
+    ),
+    "notice.more_rows": (
+        "\n… and {count:,} more rows like these",
+        "\n…… 還有 {count:,} 列類似的問題",
+        "\n…… 还有 {count:,} 行类似的问题",
+    ),
+    "notice.expect_number": ("a number", "數字", "数字"),
+    "notice.expect_date": ("a date (e.g. 2024-03-31)", "日期（例如 2024-03-31）", "日期（例如 2024-03-31）"),
+    "notice.expect_not_future": (
+        "a date not after today ({today})",
+        "不晚於今天（{today}）的日期",
+        "不晚于今天（{today}）的日期",
+    ),
     "notice.rejected": (
         "{count:,} rows rejected (rejected.csv)",
         "{count:,} 列被剔除（見 rejected.csv）",
@@ -299,7 +387,8 @@ def keys() -> list[str]:
 
 class Notice(str):
     """A message to the user: its text is the English one (so it prints, compares and serialises as a
-    string), and it keeps its catalog key and values so that it can be said in another language."""
+    string), and it keeps its catalog key and values so that it can be said in another language. Values
+    that are notices themselves are said in the same language."""
 
     key: str
     params: dict[str, Any]
@@ -310,9 +399,25 @@ class Notice(str):
         return notice
 
     def say(self, lang: Lang | str) -> str:
-        return text(f"notice.{self.key}", lang).format(**self.params)
+        values = {k: say(v, lang) if isinstance(v, Notice | Joined) else v for k, v in self.params.items()}
+        return text(f"notice.{self.key}", lang).format(**values)
+
+
+class Joined(str):
+    """Several messages joined by `separator`; said part by part."""
+
+    parts: tuple[str, ...]
+    separator: str
+
+    def __new__(cls, separator: str, parts: Sequence[str]) -> Joined:
+        joined = super().__new__(cls, separator.join(parts))
+        joined.parts, joined.separator = tuple(parts), separator
+        return joined
+
+    def say(self, lang: Lang | str) -> str:
+        return self.separator.join(say(p, lang) for p in self.parts)
 
 
 def say(message: str, lang: Lang | str) -> str:
     """A message in `lang`: notices are translated, other text (a file's own words) is kept."""
-    return message.say(lang) if isinstance(message, Notice) else message
+    return message.say(lang) if isinstance(message, Notice | Joined) else message

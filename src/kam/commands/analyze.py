@@ -145,7 +145,7 @@ def analyze(
     ] = False,
 ) -> None:
     """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
-    with user_errors():
+    with user_errors(lang):
         mapping = read_mapping_file(mapping_file) if mapping_file else {}
         mapping.update(parse_map_options(map_ or []))
         if detect:

@@ -7,17 +7,23 @@ from collections.abc import Iterator
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from kam.errors import KamError
+from kam.i18n import say, text
 
 err_console = Console(stderr=True)
 
 
 @contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """Show kam's expected errors as a message, never a traceback."""
+def user_errors(lang: str = "en") -> Iterator[None]:
+    """Show kam's expected errors as a message in `lang`, never a traceback."""
     try:
         yield
     except KamError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        label = text("ui.error", lang)
+        err_console.print(
+            f"[bold red]{label}:[/] {escape(say(message, lang))}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(2) from None

@@ -15,6 +15,7 @@ import polars as pl
 
 from kam.encoding import decode_bytes
 from kam.errors import ImportValidationError
+from kam.i18n import Notice
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab", ".dat"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -63,14 +64,14 @@ def _decode_head(data: bytes, path: Path) -> str:
                 return decode_bytes(data[:-cut]).encoding
             except UnicodeError:
                 continue
-    raise ImportValidationError(f"{path}: cannot decode the file; save it as UTF-8, GB18030 or Big5")
+    raise ImportValidationError(Notice("cannot_decode", file=path))
 
 
 def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
     with path.open("rb") as handle:
         head = handle.read(head_size)
     if not head.strip():
-        raise ImportValidationError(f"{path}: the file is empty (no header, no rows)")
+        raise ImportValidationError(Notice("empty_file", file=path))
     encoding = _decode_head(head, path)
     head_text = head.decode(encoding, errors="ignore")
     head_lines = [line for line in head_text.splitlines()[:50] if line.strip()]
@@ -154,9 +155,9 @@ def read_table(source: str | Path, *, table: str | None = None, sheet: str | Non
         return read_database_table(str(source), table)
     path = Path(source)
     if not path.exists():
-        raise ImportValidationError(f"{path}: no such file")
+        raise ImportValidationError(Notice("no_such_file", file=path))
     if path.is_dir():
-        raise ImportValidationError(f"{path}: is a folder; give a transactions file")
+        raise ImportValidationError(Notice("is_folder", file=path))
     suffix = path.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
         return read_parquet_table(path)

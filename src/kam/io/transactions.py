@@ -13,7 +13,7 @@ import polars as pl
 
 from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
-from kam.i18n import Notice
+from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import choose_date_format, date_expr, is_blank, number_expr, text_expr
 from kam.io.readers import RawTable, read_table
@@ -151,7 +151,7 @@ def load_transactions(
     ).collect(engine=engine(streaming))
     rows, bad = int(stats["rows"][0]), int(stats["bad"][0])
     if rows == 0:
-        raise ImportValidationError(f"{raw.label}: has a header but no data rows")
+        raise ImportValidationError(Notice("no_data_rows", file=raw.label))
     rejected = _rejected_rows(parsed, checks, resolved, raw.label) if bad else _empty_rejected()
     if bad and on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
@@ -236,9 +236,7 @@ def _finish(
         elif counts.height > 1:
             listing = ", ".join(f"{c} ({n:,} lines)" for c, n in counts.iter_rows())
             raise ImportValidationError(
-                f"{label}: column {resolved['currency']!r} holds more than one currency: {listing}. "
-                "Amounts in different currencies cannot be added; convert them first or keep one with "
-                "--currency CODE."
+                Notice("mixed_currency", file=label, column=resolved["currency"], listing=listing)
             )
     value_cols = frame.collect_schema().names()
     stats = frame.select(
@@ -250,12 +248,9 @@ def _finish(
     ).collect(engine=engine(streaming))
     n, positive = int(stats["n"][0]), int(stats["positive"][0])
     if n == 0:
-        raise ImportValidationError(f"{label}: no usable rows are left ({rejected.height:,} rejected)")
+        raise ImportValidationError(Notice("no_usable_rows", file=label, rejected=rejected.height))
     if positive == 0:
-        raise ImportValidationError(
-            f"{label}: all {n:,} amounts are zero or negative (credit notes or returns only), so nothing was "
-            "sold. If your export writes sales as negative numbers, flip the sign before importing."
-        )
+        raise ImportValidationError(Notice("all_negative", file=label, count=n))
     duplicates: int | None = None
     if streaming:
         warnings.append(Notice("streaming_duplicates"))
@@ -337,6 +332,17 @@ def _rejected_rows(
     ).hstack(originals.select(pl.all().cast(pl.String)).rename(lambda c: f"source:{c}"))
 
 
+def _expected(english: str) -> str:
+    """The expected-value phrase of a check, as a notice when it is one of ours (else as it is)."""
+    if english == "a number":
+        return Notice("expect_number")
+    if english == "a date (e.g. 2024-03-31)":
+        return Notice("expect_date")
+    if english.startswith("a date not after today (") and english.endswith(")"):
+        return Notice("expect_not_future", today=english.removeprefix("a date not after today (")[:-1])
+    return english
+
+
 def _validation_error(label: str, rejected: pl.DataFrame, bad: int) -> ImportValidationError:
     problems = tuple(
         CellProblem(
@@ -351,14 +357,13 @@ def _validation_error(label: str, rejected: pl.DataFrame, bad: int) -> ImportVal
         .iter_rows()
     )
     lines = [
-        p.describe() if p.expected != "present" else f"{p.file}, row {p.row}, column {p.column!r} is empty"
+        Notice("cell", file=p.file, row=p.row, column=p.column, value=p.value, expected=_expected(p.expected))
+        if p.expected != "present"
+        else Notice("cell_empty", file=p.file, row=p.row, column=p.column)
         for p in problems
     ]
-    more = f"\n… and {bad - len(problems):,} more rows like these" if bad > len(problems) else ""
+    more = Notice("more_rows", count=bad - len(problems)) if bad > len(problems) else ""
     return ImportValidationError(
-        f"{label}: {bad:,} row(s) cannot be read:\n  "
-        + "\n  ".join(lines)
-        + more
-        + "\nFix them, or run with --on-error skip to set them aside in rejected.csv.",
+        Notice("rows_unreadable", file=label, count=bad, details=Joined("\n  ", lines), more=more),
         problems,
     )
