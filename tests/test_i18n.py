@@ -34,6 +34,10 @@ SAMPLE_VALUES = {
     "value": "31/02/2024",
     "expected": "a date",
     "today": dt.date(2026, 11, 27),
+    "where": "sqlite:////home/amy/kam-workspace.db",
+    "revision": "0001",
+    "code": "K001",
+    "id": 7,
 }
 
 
@@ -82,3 +86,21 @@ def test_bad_input_is_reported_in_the_chosen_language(tmp_path: Path) -> None:
     assert "第 3 行，字段 'amount'：值 'x' 不是数字" in said
     english = CliRunner().invoke(app, ["analyze", str(tx), "--no-forecast"])
     assert "2 row(s) cannot be read" in english.output.replace("\n", "")
+
+
+def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'ws.db'}"
+    runner = CliRunner()
+    missing = runner.invoke(app, ["accounts", "list", "--db", db, "--lang", "zh-Hant"])
+    assert missing.exit_code == 2
+    assert "不存在；請先執行 `kam workspace init" in missing.output.replace("\n", "")
+    assert runner.invoke(app, ["workspace", "init", "--db", db, "--lang", "zh-Hans"]).output.startswith(
+        "已在 "
+    )
+    added = runner.invoke(app, ["accounts", "add", "K001", "--name", "長江", "--db", db, "--lang", "zh-Hant"])
+    assert added.output.startswith("已新增客戶 K001（長江）")
+    again = runner.invoke(app, ["accounts", "add", "K001", "--name", "長江", "--db", db, "--lang", "zh-Hans"])
+    assert again.exit_code == 2
+    assert "代码为 'K001' 的客户已经存在" in again.output
+    listed = runner.invoke(app, ["accounts", "list", "--db", db, "--lang", "zh-Hant"])
+    assert "代碼" in listed.output and "名稱" in listed.output

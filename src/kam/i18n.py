@@ -367,6 +367,37 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "不晚於今天（{today}）的日期",
         "不晚于今天（{today}）的日期",
     ),
+    # the workspace
+    "notice.ws_missing": (
+        "workspace {where} does not exist; run `kam workspace init --db {where}` first",
+        "工作區 {where} 不存在；請先執行 `kam workspace init --db {where}`",
+        "工作区 {where} 不存在；请先运行 `kam workspace init --db {where}`",
+    ),
+    "notice.ws_not_initialised": (
+        "workspace {where} is not initialised; run `kam workspace init --db {where}` first",
+        "工作區 {where} 尚未初始化；請先執行 `kam workspace init --db {where}`",
+        "工作区 {where} 尚未初始化；请先运行 `kam workspace init --db {where}`",
+    ),
+    "notice.ws_older_schema": (
+        "workspace {where} has an older schema ({revision}); run `kam workspace init --db {where}` first",
+        "工作區 {where} 的結構版本較舊（{revision}）；請先執行 `kam workspace init --db {where}`",
+        "工作区 {where} 的结构版本较旧（{revision}）；请先运行 `kam workspace init --db {where}`",
+    ),
+    "notice.ws_account_not_found": (
+        "no account with code {code!r}; add it with `kam accounts add {code} --name ...`",
+        "沒有代碼為 {code!r} 的客戶；請用 `kam accounts add {code} --name ...` 新增",
+        "没有代码为 {code!r} 的客户；请用 `kam accounts add {code} --name ...` 新增",
+    ),
+    "notice.ws_duplicate_account": (
+        "an account with code {code!r} exists already",
+        "代碼為 {code!r} 的客戶已經存在",
+        "代码为 {code!r} 的客户已经存在",
+    ),
+    "notice.ws_interaction_not_found": (
+        "no interaction with id {id}",
+        "沒有編號為 {id} 的互動紀錄",
+        "没有编号为 {id} 的互动记录",
+    ),
     "notice.rejected": (
         "{count:,} rows rejected (rejected.csv)",
         "{count:,} 列被剔除（見 rejected.csv）",

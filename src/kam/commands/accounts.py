@@ -10,9 +10,17 @@ import typer
 from rich.table import Table
 
 from kam.commands.common import user_errors
-from kam.commands.workspace import ConfigOption, DbOption, console, interactions_table, workspace_url
+from kam.commands.workspace import (
+    ConfigOption,
+    DbOption,
+    LangOption,
+    console,
+    interactions_table,
+    workspace_url,
+)
+from kam.i18n import Lang
 from kam.io.customers import CustomerType, Ownership
-from kam.workspace.messages import LABELS, message
+from kam.workspace.messages import label, message
 
 app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
 
@@ -39,6 +47,7 @@ def add(
     owner: Annotated[str | None, typer.Option("--owner", help="The salesperson who looks after it.")] = None,
     db: DbOption = None,
     config: ConfigOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Add an account to the workspace."""
     from kam.workspace.accounts.schemas import AccountCreate
@@ -56,10 +65,10 @@ def add(
         "referred_by": referred_by,
         "owner": owner,
     }
-    with user_errors():
+    with user_errors(lang):
         url = workspace_url(db, config)
         account = run_accounts_add(url, parse_input(AccountCreate, fields))
-    typer.echo(message("account_added", code=account.code, name=account.name, where=display_url(url)))
+    typer.echo(message("account_added", lang, code=account.code, name=account.name, where=display_url(url)))
 
 
 @app.command("import")
@@ -72,36 +81,39 @@ def import_(
     ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Create or update accounts from a customers file, all or nothing; accounts are matched by code."""
     from kam.io.mapping import parse_map_options
     from kam.workspace.db import display_url
     from kam.workspace.run import run_accounts_import
 
-    with user_errors():
+    with user_errors(lang):
         url = workspace_url(db, config)
         summary = run_accounts_import(url, customers, parse_map_options(map_ or []))
-    typer.echo(message("accounts_imported", where=display_url(url), **summary.model_dump()))
+    typer.echo(message("accounts_imported", lang, where=display_url(url), **summary.model_dump()))
 
 
 @app.command("list")
-def list_(as_json: JsonOption = False, db: DbOption = None, config: ConfigOption = None) -> None:
+def list_(
+    as_json: JsonOption = False, db: DbOption = None, config: ConfigOption = None, lang: LangOption = Lang.EN
+) -> None:
     """List the accounts by code."""
     from kam.workspace.db import display_url
     from kam.workspace.run import run_accounts_list
 
-    with user_errors():
+    with user_errors(lang):
         url = workspace_url(db, config)
         found = run_accounts_list(url)
     if as_json:
         typer.echo(json.dumps([a.model_dump(mode="json") for a in found], ensure_ascii=False))
         return
     if not found:
-        typer.echo(message("no_accounts"))
+        typer.echo(message("no_accounts", lang))
         return
-    table = Table(title=message("accounts_title", where=display_url(url)), title_justify="left")
+    table = Table(title=message("accounts_title", lang, where=display_url(url)), title_justify="left")
     for key in ("code", "name", *_FIELDS):
-        table.add_column(LABELS[key], overflow="fold", no_wrap=key in ("code", "since"))
+        table.add_column(label(key, lang), overflow="fold", no_wrap=key in ("code", "since"))
     for account in found:
         values = account.model_dump(mode="json")
         table.add_row(account.code, account.name, *(str(values[k] or "") for k in _FIELDS))
@@ -114,11 +126,12 @@ def show(
     as_json: JsonOption = False,
     db: DbOption = None,
     config: ConfigOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Show an account and its interactions, newest first, with the coaching flags of each call."""
     from kam.workspace.run import run_accounts_show
 
-    with user_errors():
+    with user_errors(lang):
         detail = run_accounts_show(workspace_url(db, config), code)
     if as_json:
         payload = {
@@ -129,10 +142,10 @@ def show(
         return
     account = detail.account.model_dump(mode="json")
     console.print(f"[bold]{detail.account.code}[/]  {detail.account.name}", highlight=False)
-    details = " · ".join(f"{LABELS[k]}: {account[k] or '-'}" for k in _FIELDS)
+    details = " · ".join(f"{label(k, lang)}: {account[k] or '-'}" for k in _FIELDS)
     console.print(details, highlight=False, soft_wrap=True)
     if detail.interactions:
-        title = message("interactions", count=len(detail.interactions))
-        console.print(interactions_table(title, detail.interactions, with_account=False))
+        title = message("interactions", lang, count=len(detail.interactions))
+        console.print(interactions_table(title, detail.interactions, with_account=False, lang=lang))
     else:
-        console.print(message("no_interactions"))
+        console.print(message("no_interactions", lang))

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from kam.commands.common import user_errors
-from kam.commands.workspace import ConfigOption, DbOption, console, interactions_table, workspace_url
+from kam.commands.workspace import (
+    ConfigOption,
+    DbOption,
+    LangOption,
+    console,
+    interactions_table,
+    workspace_url,
+)
+from kam.i18n import Lang
 from kam.workspace.messages import message
 
 app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True)
@@ -27,17 +35,19 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     db: DbOption = None,
     config: ConfigOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """List interactions, newest first."""
     from kam.workspace.db import display_url
     from kam.workspace.run import run_interactions_list
 
-    with user_errors():
+    with user_errors(lang):
         url = workspace_url(db, config)
         found = run_interactions_list(url, account)
     if as_json:
         typer.echo(json.dumps([i.model_dump(mode="json") for i in found], ensure_ascii=False))
     elif not found:
-        typer.echo(message("no_interactions"))
+        typer.echo(message("no_interactions", lang))
     else:
-        console.print(interactions_table(message("interactions_title", where=display_url(url)), found))
+        title = message("interactions_title", lang, where=display_url(url))
+        console.print(interactions_table(title, found, lang=lang))

@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from kam.commands.common import user_errors
+from kam.i18n import Lang
 from kam.settings import load_settings
-from kam.workspace.messages import LABELS, message
+from kam.workspace.messages import label, message
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -26,6 +27,9 @@ DbOption = Annotated[
     typer.Option(
         "--db", help="Workspace database URL (default: the workspace.url setting, KAM_WORKSPACE__URL)."
     ),
+]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="Language of messages and tables: en, zh-Hant, zh-Hans.")
 ]
 ConfigOption = Annotated[
     Path | None,
@@ -50,7 +54,7 @@ def local_time(moment: dt.datetime) -> str:
 
 
 def interactions_table(
-    title: str, interactions: Sequence[InteractionPublic], *, with_account: bool = True
+    title: str, interactions: Sequence[InteractionPublic], *, with_account: bool = True, lang: Lang = Lang.EN
 ) -> Table:
     """Interactions with the headline numbers and coaching flags of their call analyses."""
     keys = ["when", "kind", "title", "stage", "ratio", "questions", "flags"]
@@ -59,7 +63,7 @@ def interactions_table(
     for key in keys:
         numeric = key in ("ratio", "questions")
         table.add_column(
-            LABELS[key], justify="right" if numeric else "left", overflow="fold", no_wrap=key == "when"
+            label(key, lang), justify="right" if numeric else "left", overflow="fold", no_wrap=key == "when"
         )
     for item in interactions:
         analysis = item.analysis
@@ -79,11 +83,11 @@ def interactions_table(
 
 
 @app.command("init")
-def init(db: DbOption = None, config: ConfigOption = None) -> None:
+def init(db: DbOption = None, config: ConfigOption = None, lang: LangOption = Lang.EN) -> None:
     """Create the workspace database, or upgrade it to this version of kam; safe to run again."""
     from kam.workspace.run import run_workspace_init
 
-    with user_errors():
+    with user_errors(lang):
         result = run_workspace_init(workspace_url(db, config))
     if result.before is None:
         key = "init_created"
@@ -91,4 +95,4 @@ def init(db: DbOption = None, config: ConfigOption = None) -> None:
         key = "init_current"
     else:
         key = "init_upgraded"
-    typer.echo(message(key, where=result.where, revision=result.after, before=result.before))
+    typer.echo(message(key, lang, where=result.where, revision=result.after, before=result.before))

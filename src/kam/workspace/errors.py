@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kam.errors import KamError
+from kam.i18n import Notice
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,8 +29,16 @@ class WorkspaceNotInitialised(WorkspaceError):
 
     status_code = 503
 
-    def __init__(self, where: str, problem: str = "is not initialised") -> None:
-        super().__init__(f"workspace {where} {problem}; run `kam workspace init --db {where}` first")
+    def __init__(
+        self, where: str, problem: str = "is not initialised", *, revision: str | None = None
+    ) -> None:
+        if revision is not None:
+            notice = Notice("ws_older_schema", where=where, revision=revision)
+        elif problem == "does not exist":
+            notice = Notice("ws_missing", where=where)
+        else:
+            notice = Notice("ws_not_initialised", where=where)
+        super().__init__(notice)
         self.where = where
 
 
@@ -39,7 +48,7 @@ class AccountNotFound(WorkspaceError):
     status_code = 404
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"no account with code {code!r}; add it with `kam accounts add {code} --name ...`")
+        super().__init__(Notice("ws_account_not_found", code=code))
         self.code = code
 
 
@@ -49,7 +58,7 @@ class DuplicateAccount(WorkspaceError):
     status_code = 409
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"an account with code {code!r} exists already")
+        super().__init__(Notice("ws_duplicate_account", code=code))
         self.code = code
 
 
@@ -59,7 +68,7 @@ class InteractionNotFound(WorkspaceError):
     status_code = 404
 
     def __init__(self, interaction_id: int) -> None:
-        super().__init__(f"no interaction with id {interaction_id}")
+        super().__init__(Notice("ws_interaction_not_found", id=interaction_id))
 
 
 class InvalidReferral(WorkspaceError):

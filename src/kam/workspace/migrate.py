@@ -86,7 +86,7 @@ def require_current(engine: Engine) -> None:
         raise WorkspaceNotInitialised(where)
     _require_known(where, current)
     if current != head_revision():
-        raise WorkspaceNotInitialised(where, f"has an older schema ({current})")
+        raise WorkspaceNotInitialised(where, revision=current)
 
 
 def _require_known(where: str, revision: str | None) -> None:
