@@ -406,10 +406,14 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
 }
 
 
+def lang_index(lang: Lang | str) -> int:
+    """The position of `lang` in a catalog's (en, zh-Hant, zh-Hans) tuples."""
+    return list(Lang).index(Lang(lang))
+
+
 def text(key: str, lang: Lang | str = Lang.EN) -> str:
     """The text for `key` in `lang` (en, zh-Hant or zh-Hans)."""
-    index = list(Lang).index(Lang(lang))
-    return _TEXTS[key][index]
+    return _TEXTS[key][lang_index(lang)]
 
 
 def keys() -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kam.i18n import Lang
+from kam.i18n import Lang, lang_index
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "init_created": (
@@ -67,13 +67,9 @@ LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _index(lang: Lang | str) -> int:
-    return list(Lang).index(Lang(lang))
-
-
 def message(key: str, lang: Lang | str = Lang.EN, **values: Any) -> str:
-    return MESSAGES[key][_index(lang)].format(**values)
+    return MESSAGES[key][lang_index(lang)].format(**values)
 
 
 def label(key: str, lang: Lang | str = Lang.EN) -> str:
-    return LABELS[key][_index(lang)]
+    return LABELS[key][lang_index(lang)]
