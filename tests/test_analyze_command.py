@@ -101,6 +101,10 @@ def test_detect_shows_mapping(tmp_path: Path) -> None:
     assert code == 0
     assert "--map customer_id=客戶編號 --map date=日期 --map amount=金額" in output
     assert "Not used: 備註" in output
+    code, output = _run("analyze", "--detect", str(path), "--lang", "zh-Hans")
+    assert code == 0
+    assert "未使用: 備註" in output
+    assert "对应: --map customer_id=客戶編號" in output
 
 
 def test_config_overrides_thresholds(portfolio_files: tuple[Path, Path], tmp_path: Path) -> None:

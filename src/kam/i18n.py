@@ -227,6 +227,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "ui.rows": ("Rows read", "讀取列數", "读取行数"),
     "ui.written": ("Wrote", "已寫入", "已写入"),
     "ui.error": ("error", "錯誤", "错误"),
+    "detect.typed": ("typed", "有型別", "有类型"),
+    "detect.encoding": ("encoding", "編碼", "编码"),
+    "detect.header": ("header", "標題列", "标题行"),
+    "detect.kam_column": ("kam column", "kam 欄位", "kam 字段"),
+    "detect.your_column": ("your column", "您的欄位", "您的字段"),
+    "detect.example": ("example", "範例", "示例"),
+    "detect.not_used": ("Not used", "未使用", "未使用"),
+    "detect.missing": ("Missing", "缺少", "缺少"),
+    "detect.add_map": ("add --map NAME=COLUMN", "請加上 --map 名稱=欄位", "请加上 --map 名称=字段"),
+    "detect.mapping": ("Mapping", "對應", "对应"),
     # notices: what kam tells the user about the data and the run ({placeholders} filled per run)
     "notice.after_as_of": (
         "{count:,} lines dated after --as-of {as_of} were left out",

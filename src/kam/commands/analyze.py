@@ -38,19 +38,26 @@ def _date(value: str | None) -> dt.date | None:
         raise ConfigError(f"--as-of {value!r}: expected a date like 2024-12-31") from None
 
 
-def _show_detection(found: Detection) -> None:
-    console.print(f"[bold]{found.label}[/]  encoding={found.encoding or 'typed'}  header={found.has_header}")
-    table = Table("kam column", "your column", "example")
+def _show_detection(found: Detection, lang: Lang) -> None:
+    encoding = found.encoding or text("detect.typed", lang)
+    console.print(
+        f"[bold]{escape(found.label)}[/]  {text('detect.encoding', lang)}={encoding}  "
+        f"{text('detect.header', lang)}={found.has_header}"
+    )
+    table = Table(
+        text("detect.kam_column", lang), text("detect.your_column", lang), text("detect.example", lang)
+    )
     example = found.sample[0] if found.sample else {}
     for name, source in found.mapping.items():
         table.add_row(name, source, str(example.get(source, "")))
     console.print(table)
     unmapped = [c for c in found.columns if c not in found.mapping.values()]
     if unmapped:
-        console.print("Not used: " + ", ".join(unmapped))
+        console.print(f"{text('detect.not_used', lang)}: " + escape(", ".join(unmapped)))
     if found.missing_required:
-        console.print(f"[red]Missing:[/] {', '.join(found.missing_required)} — add --map NAME=COLUMN")
-    console.print(f"Mapping: {found.map_options()}")
+        missing = ", ".join(found.missing_required)
+        console.print(f"[red]{text('detect.missing', lang)}:[/] {missing} — {text('detect.add_map', lang)}")
+    console.print(f"{text('detect.mapping', lang)}: {escape(found.map_options())}")
 
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
@@ -149,7 +156,7 @@ def analyze(
         mapping = read_mapping_file(mapping_file) if mapping_file else {}
         mapping.update(parse_map_options(map_ or []))
         if detect:
-            _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet))
+            _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet), lang)
             return
         settings = load_settings(config)
         options = AnalyzeOptions(
