@@ -104,3 +104,22 @@ def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
     assert "代码为 'K001' 的客户已经存在" in again.output
     listed = runner.invoke(app, ["accounts", "list", "--db", db, "--lang", "zh-Hant"])
     assert "代碼" in listed.output and "名稱" in listed.output
+
+
+def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
+    from kam.calls.models import Flag
+    from kam.workspace.messages import flag
+
+    for name in Flag:
+        names = [flag(name, lang) for lang in Lang]
+        assert all(names) and len(set(names[:2])) == 2, names
+
+
+def test_every_interaction_kind_and_deal_stage_is_said_in_every_language() -> None:
+    from kam.calls.models import Stage
+    from kam.workspace.messages import word
+    from kam.workspace.vocabulary import InteractionKind
+
+    for value in [*InteractionKind, *Stage]:
+        assert word(value, "en") == value
+        assert word(value, "zh-Hant") != value and word(value, "zh-Hans") != value

@@ -13,7 +13,7 @@ from rich.table import Table
 from kam.commands.common import user_errors
 from kam.i18n import Lang
 from kam.settings import load_settings
-from kam.workspace.messages import label, message
+from kam.workspace.messages import flag, label, message, word
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -71,12 +71,12 @@ def interactions_table(
         row = {
             "account": item.account_code,
             "when": local_time(item.occurred_at),
-            "kind": str(item.kind),
+            "kind": word(str(item.kind), lang),
             "title": item.title,
-            "stage": str(item.stage or ""),
+            "stage": word(str(item.stage or ""), lang),
             "ratio": "" if ratio is None else f"{ratio:.2f}",
             "questions": "" if analysis is None else str(analysis.questions_total),
-            "flags": "" if analysis is None else ", ".join(analysis.flags) or "-",
+            "flags": "" if analysis is None else ", ".join(flag(f, lang) for f in analysis.flags) or "-",
         }
         table.add_row(*(row[k] for k in keys))
     return table

@@ -67,6 +67,38 @@ LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
+FLAGS: dict[str, tuple[str, str, str]] = {
+    "not_listening": ("not listening", "沒有傾聽", "没有倾听"),
+    "early_pitch": ("pitched too early", "太早推銷產品", "太早推销产品"),
+    "price_too_early": ("price too early", "太早談價格", "太早谈价格"),
+    "no_discovery": ("no discovery", "沒有探詢需求", "没有探询需求"),
+}
+
+
+WORDS: dict[str, tuple[str, str, str]] = {
+    "meeting": ("meeting", "會議", "会议"),
+    "call": ("call", "電話", "电话"),
+    "visit": ("visit", "拜訪", "拜访"),
+    "email": ("email", "電郵", "邮件"),
+    "other": ("other", "其他", "其他"),
+    "discovery": ("discovery", "探詢需求", "探询需求"),
+    "qualification": ("qualification", "確認資格", "确认资格"),
+    "proposal": ("proposal", "提案", "提案"),
+    "negotiation": ("negotiation", "議價", "议价"),
+    "closing": ("closing", "成交", "成交"),
+}
+
+
+def flag(name: str, lang: Lang | str = Lang.EN) -> str:
+    """A coaching flag's short name; an unknown one as it is."""
+    return FLAGS[name][lang_index(lang)] if name in FLAGS else name
+
+
+def word(value: str, lang: Lang | str = Lang.EN) -> str:
+    """An interaction kind or a deal stage in `lang`; anything else as it is."""
+    return WORDS[value][lang_index(lang)] if value in WORDS else value
+
+
 def message(key: str, lang: Lang | str = Lang.EN, **values: Any) -> str:
     return MESSAGES[key][lang_index(lang)].format(**values)
 
