@@ -21,11 +21,21 @@ $(VENV)/.kam-dev-installed: $(VENV)/.kam-installed
 install: $(VENV)/.kam-installed
 dev: $(VENV)/.kam-dev-installed
 
+DEMO_DB := sqlite:///$(DEMO)/kam-workspace.db
+
 demo: install
 	$(BIN)/kam demo-data --out $(DEMO)/data
+	$(BIN)/kam workspace init --db $(DEMO_DB)
+	$(BIN)/kam accounts import $(DEMO)/data/customers.csv --db $(DEMO_DB)
+	$(BIN)/kam calls analyze $(DEMO)/data/calls/K002-2026-09-10-discovery.vtt --sales 陳偉 --products 冷軋板 \
+		--store --account K002 --at 2026-09-10T10:00 --kind visit --db $(DEMO_DB) --lang zh-Hant
+	$(BIN)/kam calls analyze $(DEMO)/data/calls/K001-2026-09-12-first-visit.vtt --sales 王强 --products 镀锌板 \
+		--products 热轧卷 --store --account K001 --at 2026-09-12T14:30 --kind visit --db $(DEMO_DB) --lang zh-Hans
 	$(BIN)/kam analyze $(DEMO)/data/transactions.csv --customers $(DEMO)/data/customers.csv --out $(DEMO)/out
 	@echo ""
 	@echo "Open $(DEMO)/out/report.html in a browser; accounts.csv and summary.json are beside it."
+	@echo "The workspace $(DEMO)/kam-workspace.db holds the accounts and two coached calls:"
+	@echo "  $(BIN)/kam interactions list --db $(DEMO_DB)"
 
 lint: dev
 	$(BIN)/ruff check src tests benchmarks

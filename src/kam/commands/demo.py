@@ -10,34 +10,37 @@ import typer
 from rich.console import Console
 
 from kam.commands.common import user_errors
-from kam.report.output import write_all_or_nothing
+from kam.report.output import Writer, write_all_or_nothing
 
 console = Console()
 
 
 def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
+    from kam.demo.calls import DEMO_CALLS
     from kam.demo.steel import make_demo_company  # numpy only when the demo is made
 
     company = make_demo_company(seed)
-    return write_all_or_nothing(
-        out,
-        {
-            "transactions.csv": lambda p: company.transactions.write_csv(p),
-            "customers.csv": lambda p: company.customers.write_csv(p),
-            "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
-        },
-    )
+    writers: dict[str, Writer] = {
+        "transactions.csv": lambda p: company.transactions.write_csv(p),
+        "customers.csv": lambda p: company.customers.write_csv(p),
+        "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
+    }
+    for call in DEMO_CALLS:
+        writers[f"calls/{call.file}"] = lambda p, text=call.text: p.write_text(text, encoding="utf-8")
+    return write_all_or_nothing(out, writers)
 
 
 def demo_data(
     out: Annotated[
-        Path, typer.Option("--out", help="Folder to write transactions.csv and customers.csv into.")
+        Path,
+        typer.Option("--out", help="Folder to write transactions.csv, customers.csv and calls/ into."),
     ],
     seed: Annotated[
         int, typer.Option("--seed", help="Random seed; the same seed gives the same company.")
     ] = 7,
 ) -> None:
-    """Write a realistic data set of a steel supplier with planted fake, lapsed and rising customers."""
+    """Write a realistic data set of a steel supplier with planted fake, lapsed and rising customers,
+    and two of its sales calls."""
     with user_errors():
         for path in run_demo_data(out, seed):
             console.print(f"wrote {path}")

@@ -45,6 +45,8 @@ def write_all_or_nothing(out_dir: Path, writers: Mapping[str, Writer]) -> list[P
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         with ThreadPoolExecutor(max_workers=min(4, max(1, len(writers)))) as pool:
+            for name in writers:
+                (scratch / name).parent.mkdir(parents=True, exist_ok=True)
             done = [pool.submit(write, scratch / name) for name, write in writers.items()]
         for future in done:
             future.result()
