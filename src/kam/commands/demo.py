@@ -15,6 +15,10 @@ from kam.report.output import Writer, write_all_or_nothing
 console = Console()
 
 
+def _text_writer(text: str) -> Writer:
+    return lambda path: path.write_text(text, encoding="utf-8")
+
+
 def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     from kam.demo.calls import DEMO_CALLS
     from kam.demo.steel import make_demo_company  # numpy only when the demo is made
@@ -26,7 +30,7 @@ def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
         "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
     }
     for call in DEMO_CALLS:
-        writers[f"calls/{call.file}"] = lambda p, text=call.text: p.write_text(text, encoding="utf-8")
+        writers[f"calls/{call.file}"] = _text_writer(call.text)
     return write_all_or_nothing(out, writers)
 
 
