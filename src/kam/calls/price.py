@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kam.calls.text import alternation, words
 
@@ -85,8 +85,7 @@ _DISCOUNT_RES = [
 _AR_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\S*)")
 
 
-@dataclass(frozen=True, slots=True)
-class PriceTalk:
+class PriceTalk(NamedTuple):
     """What a sentence says about price: a mention, and a concrete figure (a quote) if it states one."""
 
     mention: bool

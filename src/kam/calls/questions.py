@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kam.calls.models import SpinType
 from kam.calls.text import alternation
@@ -92,8 +92,7 @@ def spin_type(sentence: str) -> SpinType | None:
     return min(found)[1] if found else None
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionKind:
+class QuestionKind(NamedTuple):
     """How a sentence asks: open or closed, its SPIN type if any, and whether it asks why."""
 
     open: bool

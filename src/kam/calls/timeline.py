@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Sentence, Side, Transcript
@@ -11,9 +11,8 @@ from kam.calls.settings import CallSettings
 from kam.calls.text import count_tokens, speech_seconds, split_sentences
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedTurn:
-    """A turn with its side, filled-in times and token count."""
+class PlacedTurn(NamedTuple):
+    """A turn with its side, filled-in times and token count (a named tuple, like Turn)."""
 
     speaker: str
     side: Side
