@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kam.i18n import Notice
+from kam.i18n import Notice, say
 
 
 class KamError(Exception):
     """Base of kam's expected failures: shown to the user as a message, never a traceback."""
 
     status_code = 400
+
+    def say(self, lang: str) -> str:
+        """The message in `lang` (a notice is translated; other text is kept as it is)."""
+        message = self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
+        return say(message, lang)
 
 
 class ConfigError(KamError):

@@ -11,7 +11,6 @@ import typer
 from kam.calls.messages import message
 from kam.calls.models import Language, Stage
 from kam.errors import KamError
-from kam.i18n import say
 from kam.settings import load_settings
 from kam.workspace.vocabulary import InteractionKind
 
@@ -112,7 +111,7 @@ def analyze(
             )
             stored = None
     except KamError as exc:
-        typer.echo(f"{message(lang, 'error')}: {say(exc.args[0] if exc.args else str(exc), lang)}", err=True)
+        typer.echo(f"{message(lang, 'error')}: {exc.say(lang)}", err=True)
         raise typer.Exit(2) from None
     for i, result in enumerate(run.results):
         if as_json:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from kam.errors import KamError
-from kam.i18n import say, text
+from kam.i18n import text
 
 err_console = Console(stderr=True)
 
@@ -21,9 +21,6 @@ def user_errors(lang: str = "en") -> Iterator[None]:
     try:
         yield
     except KamError as exc:
-        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
         label = text("ui.error", lang)
-        err_console.print(
-            f"[bold red]{label}:[/] {escape(say(message, lang))}", highlight=False, soft_wrap=True
-        )
+        err_console.print(f"[bold red]{label}:[/] {escape(exc.say(lang))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
