@@ -108,10 +108,10 @@ def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
 
 def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
     from kam.calls.models import Flag
-    from kam.workspace.messages import flag
+    from kam.workspace.messages import word
 
     for name in Flag:
-        names = [flag(name, lang) for lang in Lang]
+        names = [word(name, lang) for lang in Lang]
         assert all(names) and len(set(names[:2])) == 2, names
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from kam.commands.common import user_errors
 from kam.i18n import Lang
 from kam.settings import load_settings
-from kam.workspace.messages import flag, label, message, word
+from kam.workspace.messages import label, message, word
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -76,7 +76,7 @@ def interactions_table(
             "stage": word(str(item.stage or ""), lang),
             "ratio": "" if ratio is None else f"{ratio:.2f}",
             "questions": "" if analysis is None else str(analysis.questions_total),
-            "flags": "" if analysis is None else ", ".join(flag(f, lang) for f in analysis.flags) or "-",
+            "flags": "" if analysis is None else ", ".join(word(f, lang) for f in analysis.flags) or "-",
         }
         table.add_row(*(row[k] for k in keys))
     return table

@@ -67,15 +67,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
-FLAGS: dict[str, tuple[str, str, str]] = {
+WORDS: dict[str, tuple[str, str, str]] = {
     "not_listening": ("not listening", "沒有傾聽", "没有倾听"),
     "early_pitch": ("pitched too early", "太早推銷產品", "太早推销产品"),
     "price_too_early": ("price too early", "太早談價格", "太早谈价格"),
     "no_discovery": ("no discovery", "沒有探詢需求", "没有探询需求"),
-}
-
-
-WORDS: dict[str, tuple[str, str, str]] = {
     "meeting": ("meeting", "會議", "会议"),
     "call": ("call", "電話", "电话"),
     "visit": ("visit", "拜訪", "拜访"),
@@ -89,13 +85,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def flag(name: str, lang: Lang | str = Lang.EN) -> str:
-    """A coaching flag's short name; an unknown one as it is."""
-    return FLAGS[name][lang_index(lang)] if name in FLAGS else name
-
-
 def word(value: str, lang: Lang | str = Lang.EN) -> str:
-    """An interaction kind or a deal stage in `lang`; anything else as it is."""
+    """A coaching flag's short name, an interaction kind or a deal stage in `lang`; anything else as it is."""
     return WORDS[value][lang_index(lang)] if value in WORDS else value
 
 
