@@ -175,11 +175,13 @@ def _canonical(
     )
     if "amount" not in resolved:
         frame = frame.with_columns((pl.col("quantity") * pl.col("unit_price")).alias("amount"))
-    is_cancel = pl.lit(False)
-    if "order_id" in resolved and cancellation_pattern:
-        if probe and _surely_no_match(good, cancellation_pattern):
-            return frame.with_columns(is_cancel.alias("is_cancellation"))
-        is_cancel = pl.col("order_id").str.contains(cancellation_pattern).fill_null(False)
+    if (
+        "order_id" not in resolved
+        or not cancellation_pattern
+        or (probe and _surely_no_match(good, cancellation_pattern))
+    ):
+        return frame.with_columns(pl.lit(False).alias("is_cancellation"))
+    is_cancel = pl.col("order_id").str.contains(cancellation_pattern).fill_null(False)
     signed = [
         pl.when(is_cancel).then(-pl.col(n).abs()).otherwise(pl.col(n)).alias(n)
         for n in ("amount", "quantity", "cost", "list_amount")
