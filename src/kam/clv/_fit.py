@@ -163,6 +163,13 @@ def _hessian(objective: Objective, point: FloatArray, step: float = 1e-5) -> Flo
     return (hessian + hessian.T) / 2
 
 
+def per_distinct(x: FloatArray, weights: FloatArray) -> tuple[FloatArray, NDArray[np.intp], FloatArray]:
+    """The distinct values of `x`, each row's index into them, and the summed weight of each value: terms
+    that depend on x alone are then evaluated once per distinct x, not once per customer."""
+    distinct, index = np.unique(x, return_inverse=True)
+    return distinct, index, np.bincount(index, weights=weights).astype(np.float64, copy=False)
+
+
 def dot(a: NDArray[Any], b: NDArray[Any]) -> float:
     """Inner product of two vectors without BLAS: BLAS may hand a 100k-element dot to a second thread,
     which waits for a core the dataframe engine is still spinning on (several ms per call here)."""

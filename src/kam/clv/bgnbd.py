@@ -10,7 +10,7 @@ from numpy.typing import ArrayLike
 from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
 from kam.clv._base import PurchaseModel, start_point
-from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays, dot
+from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays, dot, per_distinct
 from kam.clv._special import log_hyp2f1_positive
 
 
@@ -28,8 +28,7 @@ class BetaGeo(PurchaseModel):
         x, t_x, age = data.columns
         w = data.weights
         total = w.sum()
-        distinct_x, x_index = np.unique(x, return_inverse=True)
-        w_by_x = np.bincount(x_index, weights=w)
+        distinct_x, x_index, w_by_x = per_distinct(x, w)
         repeat = x > 0
         # customers without repeat purchases contribute -r log(alpha + T) only: keep them apart
         age0, w0 = age[~repeat], w[~repeat]

@@ -9,7 +9,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.special import digamma, gammaln
 
-from kam.clv._fit import FloatArray, as_float_arrays, compress, dot, maximise
+from kam.clv._fit import FloatArray, as_float_arrays, compress, dot, maximise, per_distinct
 from kam.clv.errors import ConvergenceError, InvalidSpendError, SpendNotIdentifiedError
 
 MAX_SHAPE = 1e4  # p above this: under 1% chance variation of spend per purchase, i.e. none identified
@@ -47,8 +47,7 @@ class GammaGamma:
         ms = spend / scale
         # Terms in x alone are evaluated once per distinct x (a few hundred values at most); the terms
         # of each customer are combined before they are summed, so that large sums never cancel.
-        distinct_x, x_index = np.unique(xs, return_inverse=True)
-        w_by_x = np.bincount(x_index, weights=w)
+        distinct_x, _, w_by_x = per_distinct(xs, w)
         wx_by_x = w_by_x * distinct_x
         log_m = np.log(ms)
         log_mx = log_m + np.log(xs)

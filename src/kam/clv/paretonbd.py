@@ -15,7 +15,7 @@ from numpy.typing import ArrayLike
 from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from kam.clv._base import PurchaseModel, start_point
-from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays, dot
+from kam.clv._fit import Compressed, FloatArray, Objective, as_float_arrays, dot, per_distinct
 from kam.clv._special import log1mexp, log_hyp2f1_1bc
 
 
@@ -77,8 +77,7 @@ class ParetoNBD(PurchaseModel):
         x, t_x, age = data.columns
         w = data.weights
         total = w.sum()
-        distinct_x, x_index = np.unique(x, return_inverse=True)
-        w_by_x = np.bincount(x_index, weights=w)
+        distinct_x, _, w_by_x = per_distinct(x, w)
 
         def objective(log_params: FloatArray) -> tuple[float, FloatArray]:
             r, alpha, s, beta = np.exp(log_params)
