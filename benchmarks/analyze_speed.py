@@ -48,10 +48,12 @@ KAM_CHILD = """
 import json, sys, time
 from pathlib import Path
 import polars as pl
+from kam.allocator import tune_allocator
 from kam.analyze import AnalyzeOptions, run_analyze
 from kam.clv import rfm_summary
 from kam.settings import Settings
 source, out, what = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+tune_allocator()  # as the kam command does
 start = time.perf_counter()
 if what == "rfm":
     lines = pl.read_parquet(source, columns=["customer_id", "date", "amount"])

@@ -47,3 +47,18 @@ def test_a_run_writes_every_output_before_the_process_ends(
     }
     assert (out / "summary.json").read_text(encoding="utf-8").rstrip().endswith("}")
     assert "key" in done.stdout
+
+
+def test_the_allocator_settings_apply_on_glibc_and_are_harmless_elsewhere() -> None:
+    """kam's entry point keeps mid-sized numeric arrays on the heap (see kam.allocator); on Linux with
+    glibc the settings take, and a second call (another entry point in the same process) is fine."""
+    import platform
+
+    from kam.allocator import tune_allocator
+
+    applied = tune_allocator()
+    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        assert applied is True
+    else:
+        assert applied is False
+    assert tune_allocator() is applied

@@ -7,6 +7,7 @@ import sys
 
 import typer
 
+from kam.allocator import tune_allocator
 from kam.commands.accounts import app as accounts_app
 from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
@@ -38,6 +39,7 @@ def main() -> None:
     Freeing a large analysis object by object at exit takes a noticeable fraction of a second and
     nothing is left to do: every output is written and closed before a command returns.
     """
+    tune_allocator()
     try:
         app()
         code: int | str | None = 0
