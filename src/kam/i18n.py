@@ -227,6 +227,13 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "ui.rows": ("Rows read", "讀取列數", "读取行数"),
     "ui.written": ("Wrote", "已寫入", "已写入"),
     "ui.error": ("error", "錯誤", "错误"),
+    "ui.step.read": ("reading and checking the transactions", "讀取並檢查交易明細", "读取并检查交易明细"),
+    "ui.step.metrics": (
+        "computing metrics, forecasts and verdicts",
+        "計算指標、預測與判定",
+        "计算指标、预测与判定",
+    ),
+    "ui.step.write": ("writing the outputs", "寫出結果檔案", "写出结果文件"),
     "detect.typed": ("typed", "有型別", "有类型"),
     "detect.encoding": ("encoding", "編碼", "编码"),
     "detect.header": ("header", "標題列", "标题行"),

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
-from kam.commands.common import user_errors
+from kam.commands.common import print_notes, user_errors
 from kam.detect import Detection, run_detect
 from kam.errors import ConfigError
 from kam.i18n import Lang, Notice, say, text
@@ -22,11 +22,7 @@ from kam.io.transactions import OnError
 from kam.settings import load_settings
 
 console = Console()
-STEPS = {
-    "read": "reading and checking the transactions",
-    "metrics": "computing metrics, forecasts and verdicts",
-    "write": "writing the outputs",
-}
+STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -77,12 +73,11 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     console.print(
         f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}"
     )
-    for item in summary["missing"]:
-        console.print(f"[yellow]•[/] {item['message']}")
-    for warning in summary["warnings"]:
-        console.print(f"[yellow]•[/] {escape(say(warning, lang))}")
+    notes = [item["message"] for item in summary["missing"]]
+    notes += [say(warning, lang) for warning in summary["warnings"]]
     if summary["rows_rejected"]:
-        console.print(f"[yellow]•[/] {Notice('rejected', count=summary['rows_rejected']).say(lang)}")
+        notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
+    print_notes(console, notes)
     for path in result.written:
         console.print(f"{text('ui.written', lang)} {path}")
 
@@ -188,7 +183,7 @@ def analyze(
             task = bar.add_task("kam analyze", total=len(STEPS))
 
             def advance(label: str) -> None:
-                bar.update(task, description=STEPS[label], completed=list(STEPS).index(label))
+                bar.update(task, description=text(f"ui.step.{label}", lang), completed=STEPS.index(label))
 
             result = run_analyze(options, settings, advance)
         _show_summary(result, lang)

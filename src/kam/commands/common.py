@@ -1,13 +1,16 @@
-"""What every command shares: turning expected failures into a clear message and exit code 2."""
+"""What every command shares: expected failures as a clear message and exit code 2, and notes as a list."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from kam.errors import KamError
 from kam.i18n import text
@@ -24,3 +27,45 @@ def user_errors(lang: str = "en") -> Iterator[None]:
         label = text("ui.error", lang)
         err_console.print(f"[bold red]{label}:[/] {escape(exc.say(lang))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+\s*|\s+")
+_NO_LINE_START = set("，。、；：？！）」』】》〉”’,.;:?!)%")
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """`text` broken into lines of at most `width` terminal cells: between words in English, and between
+    any two characters in Chinese (which has no spaces), never before closing punctuation."""
+    lines: list[list[str]] = [[]]
+    used = 0
+    for token in _TOKEN.findall(text):
+        size = cell_len(token.rstrip())
+        line = lines[-1]
+        if line and used + size > width:
+            carried: list[str] = []  # what moves down so that no line starts with closing punctuation
+            head = token
+            while head[0] in _NO_LINE_START and len(line) > 1:
+                head = line.pop()
+                carried.insert(0, head)
+            lines.append(carried)
+            line, used = lines[-1], sum(cell_len(t) for t in carried)
+            if token.isspace():
+                continue
+        while size > width:  # a single word wider than the line: cut it
+            cut = next(i for i in range(len(token), 0, -1) if cell_len(token[:i]) <= width - used)
+            line.append(token[:cut])
+            lines.append([])
+            line, used, token = lines[-1], 0, token[cut:]
+            size = cell_len(token.rstrip())
+        line.append(token)
+        used += cell_len(token)
+    return ["".join(line).rstrip() for line in lines if "".join(line).strip()]
+
+
+def print_notes(console: Console, notes: Iterable[str]) -> None:
+    """Notes as a bulleted list with a hanging indent, wrapped to the console's width (see wrap_lines);
+    printed as plain text, never read as markup."""
+    for note in notes:
+        for i, line in enumerate(wrap_lines(note, max(20, console.width - 2))):
+            console.print(Text.assemble(("• " if i == 0 else "  ", "yellow"), line), soft_wrap=True)
