@@ -140,10 +140,68 @@ def test_cli_writes_all_outputs_or_nothing(tmp_path, cdnow_sample_path):
     assert (out / "holdout.svg").exists()
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "<svg" in report and "Holdout check (to 1998-06-30)" in report and "<script" not in report
-    assert "2357 customers" in report
+    assert "2,357 customers" in report
     failed = CliRunner().invoke(
         app, ["clv", "fit", str(csv), "--calibration-end", "1997-01-01", "--out", str(out)]
     )
     assert failed.exit_code == 1 and "no customer made a repeat purchase" in failed.output
     assert json.loads((out / "params.json").read_text()) == params
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tx.csv"]
+
+
+def _fit(csv, out, *extra):
+    return CliRunner().invoke(
+        app,
+        ["clv", "fit", str(csv), "--calibration-end", "1997-09-30", "--out", str(out), *extra],
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh-Hant", ("客戶群模型估計", "保留期檢驗（至 1998-06-30）", "標準誤", "已將")),
+        ("zh-Hans", ("客户群模型估计", "保留期检验（至 1998-06-30）", "标准误", "已将")),
+    ],
+)
+def test_report_and_plot_in_chinese(tmp_path, cdnow_sample_path, lang, words):
+    csv = tmp_path / "tx.csv"
+    read_cdnow(cdnow_sample_path).collect().write_csv(csv)
+    out = tmp_path / "out"
+    result = _fit(csv, out, "--holdout-end", "1998-06-30", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    title, holdout, std_error, wrote = words
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in report
+    assert title in report and holdout in report and std_error in report
+    assert "Holdout" not in report and "customers" not in report
+    svg = (out / "holdout.svg").read_text(encoding="utf-8")
+    assert ("實際" if lang == "zh-Hant" else "实际") in svg and "actual" not in svg
+    assert wrote in result.output
+
+
+def test_config_sets_unit_model_and_value_settings(tmp_path, cdnow_sample_path):
+    csv = tmp_path / "tx.csv"
+    read_cdnow(cdnow_sample_path).collect().write_csv(csv)
+    assert _fit(csv, tmp_path / "plain").exit_code == 0
+    config = tmp_path / "kam.toml"
+    config.write_text('[clv]\nmargin = 0.5\nunit = "month"\npurchase_model = "pnbd"\n', encoding="utf-8")
+    result = _fit(csv, tmp_path / "configured", "--config", str(config))
+    assert result.exit_code == 0, result.output
+    params = json.loads((tmp_path / "configured" / "params.json").read_text())
+    assert params["unit"] == "month" and params["model"] == "Pareto/NBD"
+    assert params["settings"]["margin"] == 0.5
+    # the command line still wins over the file
+    weekly = _fit(csv, tmp_path / "weekly", "--config", str(config), "--unit", "week", "--model", "bgnbd")
+    assert weekly.exit_code == 0, weekly.output
+    plain = pl.read_csv(tmp_path / "plain" / "predictions.csv")
+    halved = pl.read_csv(tmp_path / "weekly" / "predictions.csv")
+    assert halved["clv"].to_numpy() == pytest.approx(0.5 * plain["clv"].to_numpy(), rel=1e-9)
+
+
+def test_a_bad_config_is_a_message(tmp_path, cdnow_sample_path):
+    config = tmp_path / "kam.toml"
+    config.write_text("[clv]\nmargin = 2\n", encoding="utf-8")
+    result = _fit(tmp_path / "missing.csv", tmp_path / "out", "--config", str(config))
+    assert result.exit_code == 2
+    assert "margin" in result.output
+    assert not (tmp_path / "out").exists()

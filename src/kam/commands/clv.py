@@ -15,10 +15,13 @@ import typer
 
 from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
+from kam.commands.common import user_errors
 from kam.errors import KamError
+from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
 from kam.report.output import Writer, tidy_floats, write_all_or_nothing
+from kam.settings import load_settings
 
 if TYPE_CHECKING:
     from kam.clv import GammaGamma, HoldoutCheck
@@ -53,14 +56,16 @@ def run_clv_fit(
     *,
     out: Path,
     calibration_end: dt.date,
-    model: PurchaseModelName = PurchaseModelName.BGNBD,
-    unit: TimeUnit = TimeUnit.WEEK,
+    model: PurchaseModelName | None = None,
+    unit: TimeUnit | None = None,
     holdout_end: dt.date | None = None,
     mapping: dict[str, str] | None = None,
     settings: ClvSettings | None = None,
+    lang: Lang = Lang.EN,
 ) -> ClvFitResult:
     """Load, summarise, fit and predict; write params.json, predictions.csv (and the holdout check)
-    into a temporary directory beside `out`, then move it into place, so `out` is all or nothing."""
+    into a temporary directory beside `out`, then move it into place, so `out` is all or nothing.
+    `model` and `unit` default to the settings' purchase_model and unit; the report and the holdout plot are written in `lang`."""
     from kam.clv import (  # the models need scipy: imported when a fit is asked for
         BetaGeo,
         GammaGamma,
@@ -73,6 +78,8 @@ def run_clv_fit(
     )
 
     settings = settings or ClvSettings()
+    unit = TimeUnit(unit or settings.unit)
+    model = PurchaseModelName(model or settings.purchase_model)
     loaded = load_transactions(transactions, mapping=mapping)
     summary = rfm_summary(loaded.frame, unit=unit, calibration_end=calibration_end)
     x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
@@ -130,12 +137,13 @@ def run_clv_fit(
         "horizon_periods": horizon,
         "settings": settings.model_dump(mode="json"),
     }
-    files = _write_all_or_nothing(out, params, predictions, check)
+    files = _write_all_or_nothing(out, params, predictions, check, lang)
     return ClvFitResult(out, purchases, spend_model, predictions, check, files)
 
 
-def _report_html(params: dict[str, object], check: HoldoutCheck | None) -> str:
-    """A one-page offline report: fitted parameters with standard errors and, if any, the holdout check."""
+def _report_html(params: dict[str, object], check: HoldoutCheck | None, lang: Lang) -> str:
+    """A one-page offline report in `lang`: fitted parameters with standard errors and, if any, the
+    holdout check."""
     from kam.clv.plot import holdout_svg
 
     rows = []
@@ -148,34 +156,40 @@ def _report_html(params: dict[str, object], check: HoldoutCheck | None) -> str:
             )
     holdout = ""
     if check is not None:
-        holdout = f"<h2>Holdout check (to {escape(str(params['holdout_end']))})</h2>{holdout_svg(check)}"
+        heading = text("clv.holdout", lang).format(end=params["holdout_end"])
+        holdout = f"<h2>{escape(heading)}</h2>{holdout_svg(check, lang)}"
+    title = escape(text("clv.title", lang))
+    overview = text("clv.overview", lang).format(
+        customers=f"{params['n_customers']:,}",
+        unit=params["unit"],
+        end=params["calibration_end"],
+        ll=f"{float(params['log_likelihood']):.1f}",  # type: ignore[arg-type]
+    )
+    headings = "".join(f"<th>{escape(text(k, lang))}</th>" for k in ("clv.model", "clv.parameter"))
+    headings += "".join(f"<th>{escape(text(k, lang))}</th>" for k in ("clv.estimate", "clv.std_error"))
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>kam clv fit</title>'
+        f'<!DOCTYPE html><html lang="{lang.value}"><head><meta charset="utf-8"><title>{title}</title>'
         "<style>body{font-family:system-ui,sans-serif;margin:2rem}td,th{border:1px solid #ccc;padding:.2rem .5rem}"
         "table{border-collapse:collapse}</style></head><body>"
-        f"<h1>Customer-base model fit</h1><p>{params['n_customers']} customers, unit {escape(str(params['unit']))}, "
-        f"calibration to {escape(str(params['calibration_end']))}, log-likelihood "
-        f"{float(params['log_likelihood']):.1f}</p>"  # type: ignore[arg-type]
-        "<table><tr><th>model</th><th>parameter</th><th>estimate</th><th>std. error</th></tr>"
-        + "".join(rows)
-        + f"</table>{holdout}</body></html>"
+        f"<h1>{title}</h1><p>{escape(overview)}</p>"
+        f"<table><tr>{headings}</tr>" + "".join(rows) + f"</table>{holdout}</body></html>"
     )
 
 
 def _write_all_or_nothing(
-    out: Path, params: dict[str, object], predictions: pl.DataFrame, check: HoldoutCheck | None
+    out: Path, params: dict[str, object], predictions: pl.DataFrame, check: HoldoutCheck | None, lang: Lang
 ) -> tuple[str, ...]:
     from kam.clv.plot import holdout_svg
 
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
         "predictions.csv": lambda p: tidy_floats(predictions).write_csv(p),
-        "report.html": lambda p: p.write_text(_report_html(params, check), encoding="utf-8"),
+        "report.html": lambda p: p.write_text(_report_html(params, check, lang), encoding="utf-8"),
     }
     if check is not None:
         writers["holdout_by_frequency.csv"] = lambda p: tidy_floats(check.by_frequency).write_csv(p)
         writers["holdout_over_time.csv"] = lambda p: tidy_floats(check.over_time).write_csv(p)
-        writers["holdout.svg"] = lambda p: p.write_text(holdout_svg(check), encoding="utf-8")
+        writers["holdout.svg"] = lambda p: p.write_text(holdout_svg(check, lang), encoding="utf-8")
     return tuple(sorted(path.name for path in write_all_or_nothing(out, writers)))
 
 
@@ -186,11 +200,15 @@ def fit(
     calibration_end: Annotated[
         dt.datetime, typer.Option("--calibration-end", formats=["%Y-%m-%d"], help="Last day of calibration.")
     ],
-    model: Annotated[PurchaseModelName, typer.Option("--model", help="Purchase model.")] = (
-        PurchaseModelName.BGNBD
-    ),
+    model: Annotated[
+        PurchaseModelName | None,
+        typer.Option("--model", help="Purchase model. [default: the clv.purchase_model setting, bgnbd]"),
+    ] = None,
     spend: Annotated[SpendModelName, typer.Option("--spend", help="Spend model.")] = SpendModelName.GG,
-    unit: Annotated[TimeUnit, typer.Option("--unit", help="Time unit: day, week, month.")] = TimeUnit.WEEK,
+    unit: Annotated[
+        TimeUnit | None,
+        typer.Option("--unit", help="Time unit: day, week, month. [default: the clv.unit setting, week]"),
+    ] = None,
     holdout_end: Annotated[
         dt.datetime | None,
         typer.Option("--holdout-end", formats=["%Y-%m-%d"], help="Last day of the holdout check."),
@@ -198,8 +216,17 @@ def fit(
     map_options: Annotated[
         list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=SOURCE, repeatable.")
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="TOML/JSON file overriding the [clv] settings (horizon, discount, margin)."
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report and messages.")] = Lang.EN,
 ) -> None:
     """Fit BG/NBD or Pareto/NBD with Gamma-Gamma spend; write params.json and predictions.csv."""
+    with user_errors(lang):
+        settings = load_settings(config).clv
     try:
         result = run_clv_fit(
             transactions,
@@ -209,9 +236,12 @@ def fit(
             unit=unit,
             holdout_end=holdout_end.date() if holdout_end else None,
             mapping=parse_map_options(map_options or []),
+            settings=settings,
+            lang=lang,
         )
     except KamError as exc:  # ClvError is a KamError
-        typer.echo(f"kam clv fit: {exc}", err=True)
+        typer.echo(f"kam clv fit: {text('ui.error', lang)}: {exc.say(lang)}", err=True)
         raise typer.Exit(1) from exc
     params = ", ".join(f"{k}={v:.4g}" for k, v in result.purchase_model.params_.items())
-    typer.echo(f"{result.purchase_model.name}: {params}; wrote {', '.join(result.files)} to {result.out}")
+    wrote = text("clv.wrote", lang).format(files=", ".join(result.files), out=result.out)
+    typer.echo(f"{result.purchase_model.name}: {params}; {wrote}")
