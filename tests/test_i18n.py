@@ -38,6 +38,11 @@ SAMPLE_VALUES = {
     "revision": "0001",
     "code": "K001",
     "id": 7,
+    "model": "BG/NBD",
+    "gradient": 3.2e-4,
+    "iterations": 1000,
+    "message": "ABNORMAL",
+    "q": 0.8,
 }
 
 
@@ -123,3 +128,20 @@ def test_every_interaction_kind_and_deal_stage_is_said_in_every_language() -> No
     for value in [*InteractionKind, *Stage]:
         assert word(value, "en") == value
         assert word(value, "zh-Hant") != value and word(value, "zh-Hans") != value
+
+
+def test_a_model_that_cannot_be_fitted_says_why_in_chinese(tmp_path: Path) -> None:
+    """No customer buys twice: the forecast is skipped, and the reason inside the notice is translated too."""
+    lines = tmp_path / "once.csv"
+    rows = [f"C{i},2024-0{1 + i % 9}-15,{100 + i}" for i in range(30)]
+    lines.write_text("customer_id,date,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["analyze", str(lines), "--out", str(tmp_path / "out"), "--lang", "zh-Hant"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "沒有客戶重複購買" in result.output and "可以試試" in result.output
+    assert "did not converge" not in result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert any(
+        "no customer made a repeat purchase" in w for w in summary["warnings"]
+    )  # summary.json: English

@@ -12,10 +12,14 @@ class KamError(Exception):
 
     status_code = 400
 
+    @property
+    def message(self) -> str:
+        """The message as raised: a Notice (which can be said in any language) or plain text."""
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
+
     def say(self, lang: str) -> str:
         """The message in `lang` (a notice is translated; other text is kept as it is)."""
-        message = self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
-        return say(message, lang)
+        return say(self.message, lang)
 
 
 class ConfigError(KamError):

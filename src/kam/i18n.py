@@ -445,6 +445,84 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "沒有編號為 {id} 的互動紀錄",
         "没有编号为 {id} 的互动记录",
     ),
+    # why a customer-base model was not fitted (kam.clv), said inside the notices above
+    "notice.clv_fit_failed": (
+        "{model} fit did not converge: {reason}. Try: {hint}",
+        "{model} 模型估計未收斂：{reason}。可以試試：{hint}",
+        "{model} 模型估计未收敛：{reason}。可以试试：{hint}",
+    ),
+    "notice.clv_not_finite": (
+        "the log-likelihood is not finite at the estimate",
+        "估計值處的對數概似值不是有限數",
+        "估计值处的对数似然值不是有限数",
+    ),
+    "notice.clv_ran_off": (
+        "a parameter ran off to 0 or infinity (the data do not identify the model)",
+        "有參數趨向 0 或無限大（資料無法確定這個模型）",
+        "有参数趋向 0 或无穷大（数据无法确定这个模型）",
+    ),
+    "notice.clv_gradient": (
+        "gradient {gradient:.2e} above tolerance after {iterations} iterations ({message})",
+        "迭代 {iterations} 次後梯度 {gradient:.2e} 仍高於容許值（{message}）",
+        "迭代 {iterations} 次后梯度 {gradient:.2e} 仍高于容许值（{message}）",
+    ),
+    "notice.clv_not_maximum": (
+        "the estimate is not a maximum (Hessian not positive definite)",
+        "估計值不是最大值（Hessian 矩陣不是正定）",
+        "估计值不是最大值（Hessian 矩阵不是正定）",
+    ),
+    "notice.clv_no_customers": ("there are no customers", "沒有任何客戶", "没有任何客户"),
+    "notice.clv_no_repeat": (
+        "no customer made a repeat purchase, so repeat-buying rates cannot be estimated",
+        "沒有客戶重複購買，因此無法估計回購頻率",
+        "没有客户重复购买，因此无法估计回购频率",
+    ),
+    "notice.clv_few_repeat": (
+        "only {count} distinct repeat buyer(s); spend heterogeneity cannot be estimated",
+        "只有 {count} 種不同的回購客戶紀錄，無法估計客戶間消費金額的差異",
+        "只有 {count} 种不同的回购客户记录，无法估计客户间消费金额的差异",
+    ),
+    "notice.clv_infinite_mean": (
+        "q = {q:.3g} <= 1, so the population mean spend is infinite",
+        "q = {q:.3g} <= 1，因此整體平均消費金額為無限大",
+        "q = {q:.3g} <= 1，因此整体平均消费金额为无穷大",
+    ),
+    "notice.clv_spend_ridge": (
+        "the mean spend of customers with few purchases is no more spread out than that of customers with "
+        "many, so the model puts all of the spread between customers (its shape p runs off to infinity) and "
+        "cannot say how far to pull a customer's mean toward the average",
+        "購買次數少的客戶，平均消費金額並不比購買次數多的客戶更分散，模型因此把差異全歸於客戶之間（形狀參數 p "
+        "趨向無限大），無法判斷該把客戶的平均值向整體平均拉近多少",
+        "购买次数少的客户，平均消费金额并不比购买次数多的客户更分散，模型因此把差异全归于客户之间（形状参数 p "
+        "趋向无穷大），无法判断该把客户的平均值向整体平均拉近多少",
+    ),
+    "notice.clv_hint_data": (
+        "more customers with repeat purchases, a longer calibration period, or the other purchase model",
+        "更多有回購的客戶、更長的校準期，或改用另一個購買模型",
+        "更多有回购的客户、更长的校准期，或改用另一个购买模型",
+    ),
+    "notice.clv_hint_iterations": (
+        "raising max_iterations, a longer calibration period, or the other purchase model",
+        "提高 max_iterations、更長的校準期，或改用另一個購買模型",
+        "提高 max_iterations、更长的校准期，或改用另一个购买模型",
+    ),
+    "notice.clv_hint_nonempty": ("a non-empty summary", "提供非空的客戶摘要", "提供非空的客户摘要"),
+    "notice.clv_hint_no_repeat": (
+        "a longer calibration period, or fall back to a simple average-revenue forecast",
+        "更長的校準期，或改用簡單的平均營收預測",
+        "更长的校准期，或改用简单的平均营收预测",
+    ),
+    "notice.clv_hint_plain_mean": (
+        "a longer calibration period, or use the plain mean spend",
+        "更長的校準期，或直接使用平均消費金額",
+        "更长的校准期，或直接使用平均消费金额",
+    ),
+    "notice.clv_hint_more_repeat": ("more repeat buyers", "更多回購客戶", "更多回购客户"),
+    "notice.clv_hint_own_mean": (
+        "each customer's own mean spend, which is what the data support",
+        "使用每位客戶自己的平均消費金額，這是資料所能支持的",
+        "使用每位客户自己的平均消费金额，这是数据所能支持的",
+    ),
     "notice.rejected": (
         "{count:,} rows rejected (rejected.csv)",
         "{count:,} 列被剔除（見 rejected.csv）",

@@ -205,3 +205,25 @@ def test_a_bad_config_is_a_message(tmp_path, cdnow_sample_path):
     assert result.exit_code == 2
     assert "margin" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_fit_says_why_in_the_users_language(tmp_path, cdnow_sample_path):
+    csv = tmp_path / "tx.csv"
+    read_cdnow(cdnow_sample_path).collect().write_csv(csv)
+    failed = CliRunner().invoke(
+        app,
+        [
+            "clv",
+            "fit",
+            str(csv),
+            "--calibration-end",
+            "1997-01-01",
+            "--out",
+            str(tmp_path / "out"),
+            "--lang",
+            "zh-Hans",
+        ],
+    )
+    assert failed.exit_code == 1
+    assert "没有客户重复购买" in failed.output and "错误" in failed.output
+    assert not (tmp_path / "out").exists()

@@ -45,7 +45,7 @@ def _fit_purchase_model(
         model.fit(x, t_x, age)
     except ClvError as exc:
         other = "bgnbd" if settings.purchase_model == "pnbd" else "pnbd"
-        warnings.append(Notice("no_forecast", reason=str(exc), other=other))
+        warnings.append(Notice("no_forecast", reason=exc.message, other=other))
         return None
     return model
 
@@ -78,7 +78,7 @@ def forecast_customers(
         if isinstance(exc, SpendNotIdentifiedError):
             warnings.append(Notice("spend_not_identified"))
         else:
-            reason = exc.reason if isinstance(exc, ConvergenceError) else str(exc)
+            reason = exc.reason if isinstance(exc, ConvergenceError) else exc.message
             warnings.append(Notice("spend_fallback", reason=reason))
         spend_model = EmpiricalSpend(fallback)
     expected_spend = spend_model.conditional_expected_spend(x, own_spend)

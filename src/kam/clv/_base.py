@@ -10,6 +10,7 @@ from numpy.typing import ArrayLike
 
 from kam.clv._fit import Compressed, FloatArray, Objective, compress, maximise, validate_histories
 from kam.clv.errors import ConvergenceError
+from kam.i18n import Notice
 
 
 class PurchaseModel(ABC):
@@ -28,13 +29,9 @@ class PurchaseModel(ABC):
         validate_histories(self.name, x_arr, t_arr, age)
         data = compress(x_arr, t_arr, age, weights=weights)
         if data.weights.size == 0:
-            raise ConvergenceError(self.name, "there are no customers", "a non-empty summary")
+            raise ConvergenceError(self.name, Notice("clv_no_customers"), Notice("clv_hint_nonempty"))
         if not np.any((data.columns[0] > 0) & (data.weights > 0)):
-            raise ConvergenceError(
-                self.name,
-                "no customer made a repeat purchase, so repeat-buying rates cannot be estimated",
-                "a longer calibration period, or fall back to a simple average-revenue forecast",
-            )
+            raise ConvergenceError(self.name, Notice("clv_no_repeat"), Notice("clv_hint_no_repeat"))
         result = maximise(
             self.name,
             self._objective(data),

@@ -11,6 +11,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 
 from kam.clv.errors import ConvergenceError, InvalidSummaryError
+from kam.i18n import Notice
 
 FloatArray = NDArray[np.float64]
 Objective = Callable[[FloatArray], tuple[float, FloatArray]]
@@ -89,13 +90,11 @@ def maximise(
     if np.max(np.abs(gradient)) > gradient_tolerance * 1e-2:
         log_params, value, gradient = _newton_polish(objective, log_params)
     if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
-        raise ConvergenceError(model, "the log-likelihood is not finite at the estimate", _HINT)
+        raise ConvergenceError(model, Notice("clv_not_finite"), _hint())
     if plausible is not None:  # a model's own test of its estimate (raises ConvergenceError)
         plausible(np.exp(log_params))
     if np.any(np.abs(log_params) >= _LOG_PARAM_LIMIT - 1e-6):
-        raise ConvergenceError(
-            model, "a parameter ran off to 0 or infinity (the data do not identify the model)", _HINT
-        )
+        raise ConvergenceError(model, Notice("clv_ran_off"), _hint())
     # When the line search can no longer lower the objective (L-BFGS-B "ABNORMAL" or a relative
     # reduction below machine precision), the remaining gradient is rounding noise of a sum over many
     # customers; accept up to 100x the tolerance then. An iteration limit or a real slope still fails.
@@ -104,17 +103,19 @@ def maximise(
     if np.max(np.abs(gradient)) > allowed:
         raise ConvergenceError(
             model,
-            f"gradient {np.max(np.abs(gradient)):.2e} above tolerance after {result.nit} iterations "
-            f"({result.message})",
-            "raising max_iterations, a longer calibration period, or the other purchase model",
+            Notice(
+                "clv_gradient",
+                gradient=float(np.max(np.abs(gradient))),
+                iterations=int(result.nit),
+                message=str(result.message),
+            ),
+            Notice("clv_hint_iterations"),
         )
     hessian = _hessian(objective, log_params) * n_customers
     try:
         chol = np.linalg.cholesky(hessian)
     except np.linalg.LinAlgError as exc:
-        raise ConvergenceError(
-            model, "the estimate is not a maximum (Hessian not positive definite)", _HINT
-        ) from exc
+        raise ConvergenceError(model, Notice("clv_not_maximum"), _hint()) from exc
     covariance = np.linalg.inv(chol).T @ np.linalg.inv(chol)
     params = np.exp(log_params)
     return FitResult(
@@ -125,7 +126,9 @@ def maximise(
     )
 
 
-_HINT = "more customers with repeat purchases, a longer calibration period, or the other purchase model"
+def _hint() -> Notice:
+    """What to try when the data do not support a fit."""
+    return Notice("clv_hint_data")
 
 
 def _newton_polish(

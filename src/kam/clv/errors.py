@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kam.errors import KamError
+from kam.i18n import Notice
 
 
 class ClvError(KamError):
@@ -13,10 +14,12 @@ class ConvergenceError(ClvError):
     """A model fit did not reach a trustworthy maximum; no parameters are returned."""
 
     def __init__(self, model: str, reason: str, hint: str) -> None:
+        """`reason` and `hint` are notices (kam.i18n) where the message is one of kam's, so that the error
+        can be said in the user's language; plain text is kept as it is."""
         self.model = model
         self.reason = reason
         self.hint = hint
-        super().__init__(f"{model} fit did not converge: {reason}. Try: {hint}")
+        super().__init__(Notice("clv_fit_failed", model=model, reason=reason, hint=hint))
 
 
 class SpendNotIdentifiedError(ConvergenceError):

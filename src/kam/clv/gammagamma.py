@@ -11,6 +11,7 @@ from scipy.special import digamma, gammaln
 
 from kam.clv._fit import FloatArray, as_float_arrays, compress, dot, maximise, per_distinct
 from kam.clv.errors import ConvergenceError, InvalidSpendError, SpendNotIdentifiedError
+from kam.i18n import Notice
 
 MAX_SHAPE = 1e4  # p above this: under 1% chance variation of spend per purchase, i.e. none identified
 
@@ -35,8 +36,8 @@ class GammaGamma:
         if data.weights.size < 2:
             raise ConvergenceError(
                 self.name,
-                f"only {data.weights.size} distinct repeat buyer(s); spend heterogeneity cannot be estimated",
-                "a longer calibration period, or use the plain mean spend",
+                Notice("clv_few_repeat", count=int(data.weights.size)),
+                Notice("clv_hint_plain_mean"),
             )
         xs, spend = data.columns
         w = data.weights
@@ -98,14 +99,7 @@ class GammaGamma:
         and none by chance within a customer; the likelihood is then a flat ridge in p and gamma, and
         where the optimiser stops on it is noise, so the fit is refused rather than returned."""
         if float(params[0]) > MAX_SHAPE:
-            raise SpendNotIdentifiedError(
-                self.name,
-                "the mean spend of customers with few purchases is no more spread out than that of customers "
-                "with many, so the model puts all of the spread between customers (its shape p runs off to "
-                "infinity) and cannot say "
-                "how far to pull a customer's mean toward the average",
-                "each customer's own mean spend, which is what the data support",
-            )
+            raise SpendNotIdentifiedError(self.name, Notice("clv_spend_ridge"), Notice("clv_hint_own_mean"))
 
     def conditional_expected_spend(self, x: ArrayLike, mean_spend: ArrayLike) -> FloatArray:
         """E[Z | x, mean spend]: weighted average of population and customer means (FHL 2005, eq. 5).
@@ -118,7 +112,7 @@ class GammaGamma:
         x_arr, m_arr = as_float_arrays(x, mean_spend)
         if q <= 1 and np.any(x_arr == 0):
             raise ConvergenceError(
-                self.name, f"q = {q:.3g} <= 1, so the population mean spend is infinite", "more repeat buyers"
+                self.name, Notice("clv_infinite_mean", q=q), Notice("clv_hint_more_repeat")
             )
         m_arr = np.where(x_arr > 0, m_arr, 0.0)
         return (g * p + p * x_arr * m_arr) / (p * x_arr + q - 1)
