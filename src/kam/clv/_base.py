@@ -8,7 +8,15 @@ from typing import ClassVar, Self
 import numpy as np
 from numpy.typing import ArrayLike
 
-from kam.clv._fit import Compressed, FloatArray, Objective, compress, maximise, validate_histories
+from kam.clv._fit import (
+    Compressed,
+    FloatArray,
+    Objective,
+    as_float_arrays,
+    compress,
+    maximise,
+    validate_histories,
+)
 from kam.clv.errors import ConvergenceError
 from kam.i18n import Notice
 
@@ -66,11 +74,18 @@ class PurchaseModel(ABC):
     def p_alive(self, x: ArrayLike, t_x: ArrayLike, T: ArrayLike) -> FloatArray:
         """Probability that a customer with this history is still active at T."""
 
-    @abstractmethod
     def conditional_expected_purchases(
         self, t: ArrayLike, x: ArrayLike, t_x: ArrayLike, T: ArrayLike
     ) -> FloatArray:
-        """Expected number of purchases in (T, T + t] given the history (x, t_x, T)."""
+        """Expected number of purchases in (T, T + t] given the history (x, t_x, T): the purchases of a
+        customer still active at T, times the probability of being active."""
+        t_arr, x_arr, t_x_arr, age = as_float_arrays(t, x, t_x, T)
+        return self.expected_if_alive(t_arr, x_arr, age) * self.p_alive(x_arr, t_x_arr, age)
+
+    @abstractmethod
+    def expected_if_alive(self, t: ArrayLike, x: ArrayLike, T: ArrayLike) -> FloatArray:
+        """Expected purchases in (T, T + t] of a customer still active at T with x repeat purchases; it does
+        not depend on t_x, so customers who share (x, T) share it."""
 
 
 def start_point(data: Compressed) -> tuple[float, float]:

@@ -31,6 +31,24 @@ class Compressed:
         return float(self.weights.sum())
 
 
+def distinct_rows(*columns: FloatArray) -> tuple[tuple[FloatArray, ...], NDArray[np.intp]]:
+    """The distinct rows of equal-length columns (sorted) and, for each input row, the index of its
+    distinct row: work that depends on these columns alone is done once per distinct row."""
+    size = columns[0].size
+    if size == 0:
+        return columns, np.zeros(0, dtype=np.intp)
+    order = np.lexsort(columns[::-1])
+    sorted_cols = [c[order] for c in columns]
+    new_group = np.zeros(size, dtype=bool)
+    new_group[0] = True
+    for c in sorted_cols:
+        new_group[1:] |= c[1:] != c[:-1]
+    inverse = np.empty(size, dtype=np.intp)
+    inverse[order] = np.cumsum(new_group) - 1
+    starts = np.flatnonzero(new_group)
+    return tuple(c[starts] for c in sorted_cols), inverse
+
+
 def compress(*columns: ArrayLike, weights: ArrayLike | None = None) -> Compressed:
     """Collapse identical rows into one weighted row, so fit cost grows with distinct histories."""
     cols = [np.asarray(c, dtype=float).ravel() for c in columns]
@@ -39,15 +57,11 @@ def compress(*columns: ArrayLike, weights: ArrayLike | None = None) -> Compresse
         raise ValueError("all input arrays must have the same length")
     if w.size == 0:
         return Compressed(tuple(cols), w)
-    order = np.lexsort(cols[::-1])
-    sorted_cols = [c[order] for c in cols]
-    new_group = np.zeros(w.size, dtype=bool)
-    new_group[0] = True
-    for c in sorted_cols:
-        new_group[1:] |= c[1:] != c[:-1]
-    starts = np.flatnonzero(new_group)
-    group_weights = np.add.reduceat(w[order], starts)
-    return Compressed(tuple(c[starts] for c in sorted_cols), group_weights)
+    distinct, inverse = distinct_rows(*cols)
+    weights_by_row = np.bincount(inverse, weights=w, minlength=distinct[0].size).astype(
+        np.float64, copy=False
+    )
+    return Compressed(distinct, weights_by_row)
 
 
 @dataclass(frozen=True)

@@ -91,12 +91,11 @@ class BetaGeo(PurchaseModel):
         log_odds = np.log(a) - np.log(safe_b) + (r + x) * (np.log(alpha + T) - np.log(alpha + t_x))
         return np.where(repeat, expit(-log_odds), 1.0)
 
-    def conditional_expected_purchases(
-        self, t: ArrayLike, x: ArrayLike, t_x: ArrayLike, T: ArrayLike
-    ) -> FloatArray:
-        """E[Y(t) | x, t_x, T], FHL (2005) eq. 10, with 2F1 Euler-transformed to tame large x."""
+    def expected_if_alive(self, t: ArrayLike, x: ArrayLike, T: ArrayLike) -> FloatArray:
+        """E[Y(t) | x, T, alive at T]: FHL (2005) eq. 10 without its P(alive) factor, with 2F1
+        Euler-transformed to tame large x."""
         r, alpha, a, b = self._params()
-        t, x, t_x, T = as_float_arrays(t, x, t_x, T)
+        t, x, T = as_float_arrays(t, x, T)
         a = a if abs(a - 1.0) > 1e-9 else 1.0 + 1e-9
         z = t / (alpha + T + t)
         with np.errstate(over="ignore", invalid="ignore"):
@@ -109,8 +108,7 @@ class BetaGeo(PurchaseModel):
             tail[bad] = np.exp(log_tail)
         if not np.all(np.isfinite(tail)):
             raise FloatingPointError("BG/NBD: 2F1 evaluation overflowed; check the time unit of t and T")
-        expected = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail)
-        return expected * self.p_alive(x, t_x, T)
+        return (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail)
 
     def expected_purchases(self, t: ArrayLike) -> FloatArray:
         """E[X(t)] for a customer just acquired, FHL (2005) eq. 9."""

@@ -111,15 +111,14 @@ class ParetoNBD(PurchaseModel):
         alive, died = _log_terms(r, alpha, s, beta, x.ravel(), t_x.ravel(), T.ravel())
         return np.exp(alive[0] - np.logaddexp(alive[0], died[0])).reshape(x.shape)
 
-    def conditional_expected_purchases(
-        self, t: ArrayLike, x: ArrayLike, t_x: ArrayLike, T: ArrayLike
-    ) -> FloatArray:
-        """E[Y(t) | x, t_x, T], Fader & Hardie (2005) note eq. 22 (its s -> 1 limit taken when s = 1)."""
+    def expected_if_alive(self, t: ArrayLike, x: ArrayLike, T: ArrayLike) -> FloatArray:
+        """E[Y(t) | x, T, alive at T]: Fader & Hardie (2005) note eq. 22 without its P(alive) factor (its
+        s -> 1 limit taken when s = 1)."""
         r, alpha, s, beta = self._params()
-        t, x, t_x, T = as_float_arrays(t, x, t_x, T)
+        t, x, T = as_float_arrays(t, x, T)
         log_u = np.log(beta + T) - np.log(beta + T + t)
         decay = -log_u if abs(s - 1.0) < 1e-10 else -np.expm1((s - 1.0) * log_u) / (s - 1.0)
-        return (r + x) * (beta + T) / (alpha + T) * decay * self.p_alive(x, t_x, T)
+        return (r + x) * (beta + T) / (alpha + T) * decay
 
     def expected_purchases(self, t: ArrayLike) -> FloatArray:
         """E[X(t)] for a customer just acquired, Fader & Hardie (2005) note eq. 17."""
