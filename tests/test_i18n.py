@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kam.cli import app
-from kam.i18n import Lang, Notice, keys, say
+from kam.i18n import Lang, Notice, keys, say, text
 
 SAMPLE_VALUES = {
     "count": 1234,
@@ -145,3 +145,34 @@ def test_a_model_that_cannot_be_fitted_says_why_in_chinese(tmp_path: Path) -> No
     assert any(
         "no customer made a repeat purchase" in w for w in summary["warnings"]
     )  # summary.json: English
+
+
+def test_every_value_setting_has_its_meaning_in_chinese() -> None:
+    from kam.analytics.settings import ValueSettings
+    from kam.i18n import translated_settings
+
+    assert set(translated_settings()) == {f"value.{name}" for name in ValueSettings.model_fields}
+
+
+def test_the_report_explains_its_thresholds_in_the_reports_language(
+    portfolio_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    lines, _ = portfolio_files
+    for lang, meaning in (
+        ("zh-Hans", "大客户经常采购"),
+        ("zh-Hant", "大客戶經常採購"),
+        ("en", "A key account buys often"),
+    ):
+        out = tmp_path / lang
+        result = CliRunner().invoke(
+            app, ["analyze", str(lines), "--out", str(out), "--no-forecast", "--lang", lang]
+        )
+        assert result.exit_code == 0, result.output
+        report = (out / "report.html").read_text(encoding="utf-8")
+        assert meaning in report and "key_min_orders_per_year" in report
+        # the scatter's tooltips name the customer and its segment in the report's language
+        assert (
+            f" · {text('segment.regular', lang)}</title>" in report and "<title>regular</title>" not in report
+        )
+        if lang != "en":
+            assert "A key account buys often" not in report

@@ -531,6 +531,129 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# What each value setting means, in Chinese (the English is the setting's own description, kam.settings);
+# the report prints the thresholds it used with their meaning in the report's language.
+_SETTING_HELP: dict[str, tuple[str, str]] = {
+    "value.a_tier_profit_share": (
+        "累計利潤占比在此比例以內的客戶為 A 級（帕累托核心）。",
+        "累计利润占比在此比例以内的客户为 A 级（帕累托核心）。",
+    ),
+    "value.b_tier_profit_share": (
+        "累計利潤占比到此比例為 B 級，其後為 C 級；虧損客戶為 D 級。",
+        "累计利润占比到此比例为 B 级，其后为 C 级；亏损客户为 D 级。",
+    ),
+    "value.big_customer_top_share": (
+        "營收或銷量排在前這個比例的客戶算是大戶。",
+        "营收或销量排在前这个比例的客户算是大户。",
+    ),
+    "value.key_min_orders_per_year": (
+        "大客戶經常採購：每年至少這麼多張訂單。",
+        "大客户经常采购：每年至少这么多张订单。",
+    ),
+    "value.key_min_margin": (
+        "大客戶的毛利率要健康，至少這個值（有成本資料時）。",
+        "大客户的毛利率要健康，至少这个值（有成本数据时）。",
+    ),
+    "value.key_max_recency_days": (
+        "大客戶在分析日期前這麼多天內有下單。",
+        "大客户在分析日期前这么多天内有下单。",
+    ),
+    "value.one_off_max_orders": (
+        "偶然大量採購的客戶最多只下過這麼多張訂單……",
+        "偶然大量采购的客户最多只下过这么多张订单……",
+    ),
+    "value.one_off_min_order_share": (
+        "……且最大一張訂單至少占其全部採購的這個比例……",
+        "……且最大一张订单至少占其全部采购的这个比例……",
+    ),
+    "value.one_off_min_order_multiple": (
+        "……且這張訂單至少是全體訂單中位數的這麼多倍。",
+        "……且这张订单至少是全体订单中位数的这么多倍。",
+    ),
+    "value.low_profit_max_net_margin": (
+        "扣除服務成本後淨利率低於此值的重複採購大戶，帶來的是量而不是利潤。",
+        "扣除服务成本后净利率低于此值的重复采购大户，带来的是量而不是利润。",
+    ),
+    "value.low_profit_min_orders": (
+        "量大利薄的客戶是重複採購者：至少這麼多張訂單。",
+        "量大利薄的客户是重复采购者：至少这么多张订单。",
+    ),
+    "value.squeezer_min_discount": (
+        "折扣深度（1 − 成交金額 / 牌價金額）達到或超過此值，算一個扒皮訊號。",
+        "折扣深度（1 − 成交金额 / 牌价金额）达到或超过此值，算一个扒皮信号。",
+    ),
+    "value.squeezer_min_return_rate": (
+        "退貨占銷售總額達到或超過此比例，算一個扒皮訊號。",
+        "退货占销售总额达到或超过此比例，算一个扒皮信号。",
+    ),
+    "value.squeezer_min_payment_days": (
+        "平均付款天數達到或超過此值，算一個扒皮訊號。",
+        "平均付款天数达到或超过此值，算一个扒皮信号。",
+    ),
+    "value.squeezer_min_cost_to_serve_share": (
+        "服務成本（服務、訂單處理、資金成本）占營收達到或超過此比例，算一個扒皮訊號。",
+        "服务成本（服务、订单处理、资金成本）占营收达到或超过此比例，算一个扒皮信号。",
+    ),
+    "value.squeezer_min_signals": (
+        "扒皮大戶至少有這麼多個扒皮訊號（淨利為負時一個就夠）。",
+        "扒皮大户至少有这么多个扒皮信号（净利为负时一个就够）。",
+    ),
+    "value.lapsed_after_days": ("大戶已這麼多天沒有下單……", "大户已这么多天没有下单……"),
+    "value.lapsed_gap_multiple": (
+        "……且已超過其平常下單間隔的這麼多倍，即為已流失。",
+        "……且已超过其平常下单间隔的这么多倍，即为已流失。",
+    ),
+    "value.lapsed_max_p_alive": (
+        "有 CLV 模型時，仍活躍機率低於此值的大戶即為已流失。",
+        "有 CLV 模型时，仍活跃概率低于此值的大户即为已流失。",
+    ),
+    "value.potential_max_recency_days": (
+        "高潛力客戶在這麼多天內有下單。",
+        "高潜力客户在这么多天内有下单。",
+    ),
+    "value.potential_min_orders_per_year": (
+        "高潛力客戶每年至少下這麼多張訂單。",
+        "高潜力客户每年至少下这么多张订单。",
+    ),
+    "value.potential_min_growth": (
+        "高潛力客戶近 12 個月的營收比前 12 個月至少成長這個幅度……",
+        "高潜力客户近 12 个月的营收比前 12 个月至少增长这个幅度……",
+    ),
+    "value.potential_clv_top_share": (
+        "……或其預測的未來 12 個月價值排在全體前這個比例。",
+        "……或其预测的未来 12 个月价值排在全体前这个比例。",
+    ),
+    "value.cost_of_capital": (
+        "每年的資金成本率，用來計算應收帳款（付款天數）的資金成本。",
+        "每年的资金成本率，用来计算应收账款（付款天数）的资金成本。",
+    ),
+    "value.order_handling_cost": (
+        "每張訂單的服務成本（揀貨、運送、開票），加在每年的服務成本之上。",
+        "每张订单的服务成本（拣货、运送、开票），加在每年的服务成本之上。",
+    ),
+    "value.min_observation_days": (
+        "計算每年訂單頻率時，歷史天數至少以此計，以免高估新客戶的頻率。",
+        "计算每年订单频率时，历史天数至少以此计，以免高估新客户的频率。",
+    ),
+    "value.trend_window_days": (
+        "營收趨勢比較最近這麼多天與之前同樣長度的期間。",
+        "营收趋势比较最近这么多天与之前同样长度的期间。",
+    ),
+}
+
+
+def setting_help(name: str, english: str, lang: Lang | str) -> str:
+    """What setting `name` (e.g. "value.key_min_margin") means, in `lang`; `english` is its description."""
+    index = lang_index(lang)
+    if index == 0 or name not in _SETTING_HELP:
+        return english
+    return _SETTING_HELP[name][index - 1]
+
+
+def translated_settings() -> list[str]:
+    return list(_SETTING_HELP)
+
+
 def lang_index(lang: Lang | str) -> int:
     """The position of `lang` in a catalog's (en, zh-Hant, zh-Hans) tuples."""
     return list(Lang).index(Lang(lang))

@@ -9,7 +9,7 @@ import narwhals as nw
 
 from kam.analytics.pipeline import Analysis
 from kam.analytics.verdicts import Segment
-from kam.i18n import Lang, say, text
+from kam.i18n import Lang, say, setting_help, text
 from kam.report.svg import line_chart, scatter_chart, short_number
 
 SEGMENT_COLORS = {
@@ -101,13 +101,15 @@ def _charts(analysis: Analysis, lang: Lang) -> str:
         labels = (text("ui.revenue", lang), text("ui.orders", lang))
     sample = accounts.filter(nw.col("segment") != Segment.REGULAR.value).head(MAX_SCATTER)
     regular = accounts.filter(nw.col("segment") == Segment.REGULAR.value).head(MAX_SCATTER - sample.shape[0])
+    names = {seg.value: text(f"segment.{seg.value}", lang) for seg in Segment}
     points = [
-        (r[x_col], r[y_col], r["segment"])
+        (r[x_col], r[y_col], r["segment"], f"{r['customer_id']} · {names.get(r['segment'], r['segment'])}")
         for frame in (sample, regular)
-        for r in frame.select(x_col, y_col, "segment").iter_rows(named=True)
+        for r in frame.select("customer_id", x_col, y_col, "segment").iter_rows(named=True)
     ]
     y_clip = [
-        (x, max(-1.0, min(1.0, y)) if y_col == "net_margin" and y is not None else y, g) for x, y, g in points
+        (x, max(-1.0, min(1.0, y)) if y_col == "net_margin" and y is not None else y, g, tip)
+        for x, y, g, tip in points
     ]
     scatter = scatter_chart(
         y_clip,
@@ -159,7 +161,7 @@ def render_report(
     if warnings:
         notes += f'<section id="warnings"><h2>{text("ui.warnings", lang)}</h2><ul>{warnings}</ul></section>'
     settings_html = "".join(
-        f"<tr><td><code>{escape(n)}</code></td><td>{escape(v)}</td><td>{escape(h)}</td></tr>"
+        f"<tr><td><code>{escape(n)}</code></td><td>{escape(v)}</td><td>{escape(setting_help(n, h, lang))}</td></tr>"
         for n, v, h in settings_rows
     )
     lists = "".join(_list_section(analysis.accounts, seg, lang) for seg in LISTED)

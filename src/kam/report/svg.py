@@ -103,7 +103,7 @@ def line_chart(
 
 
 def scatter_chart(
-    points: Sequence[tuple[float, float, str]],
+    points: Sequence[tuple[float, float, str, str]],
     colors: dict[str, str],
     *,
     title: str,
@@ -113,14 +113,14 @@ def scatter_chart(
     log_x: bool = True,
     y_percent: bool = True,
 ) -> str:
-    """Points (x, y, group) coloured by group; x on a log scale by default (volumes span decades)."""
+    """Points (x, y, group, tooltip) coloured by group; x on a log scale by default (volumes span decades)."""
     import math
 
-    usable = [(x, y, g) for x, y, g in points if x is not None and y is not None and (x > 0 or not log_x)]
+    usable = [p for p in points if p[0] is not None and p[1] is not None and (p[0] > 0 or not log_x)]
     if not usable:
         return _frame(title, "", chart_id)
-    tx = [math.log10(x) if log_x else x for x, _, _ in usable]
-    ys = [y for _, y, _ in usable]
+    tx = [math.log10(p[0]) if log_x else p[0] for p in usable]
+    ys = [p[1] for p in usable]
     x_low, x_high = min(tx), max(tx)
     y_low, y_high = min(ys), max(ys)
 
@@ -143,7 +143,7 @@ def scatter_chart(
     body = _axes(x_label, y_label, x_ticks, y_ticks)
     dots = [
         f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3" fill="{colors.get(g, "#888")}" fill-opacity="0.7">'
-        f"<title>{escape(g)}</title></circle>"
-        for x, (_, y, g) in zip(tx, usable, strict=True)
+        f"<title>{escape(tip)}</title></circle>"
+        for x, (_, y, g, tip) in zip(tx, usable, strict=True)
     ]
     return _frame(title, body + "".join(dots), chart_id)
