@@ -81,6 +81,11 @@ def test_add_list_and_show_an_account(db: str) -> None:
     assert "Acme Steel" in output and "referred by: K001" in output and "No interactions yet" in output
     code, output = kam("accounts", "list", "--db", db)
     assert code == 0 and "華東電力" in output
+    # stored as codes (the JSON above), shown as words in the user's language
+    code, output = kam("accounts", "show", "C001", "--db", db, "--lang", "zh-Hant")
+    assert code == 0 and "類型: 經銷商" in output and "所有制: 國有" in output and "產業: steel" in output
+    code, output = kam("accounts", "list", "--db", db, "--lang", "zh-Hans")
+    assert code == 0 and "经销商" in output and "国有" in output and "dealer" not in output
 
 
 @pytest.mark.parametrize(

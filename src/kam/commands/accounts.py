@@ -20,12 +20,13 @@ from kam.commands.workspace import (
 )
 from kam.i18n import Lang
 from kam.io.customers import CustomerType, Ownership
-from kam.workspace.messages import label, message
+from kam.workspace.messages import label, message, word
 
 app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 _FIELDS = ("type", "ownership", "industry", "since", "referred_by", "owner")
+_WORDED = ("type", "ownership")  # stored as codes, shown as words in the user's language
 
 
 @app.callback()
@@ -116,8 +117,15 @@ def list_(
         table.add_column(label(key, lang), overflow="fold", no_wrap=key in ("code", "since"))
     for account in found:
         values = account.model_dump(mode="json")
-        table.add_row(account.code, account.name, *(str(values[k] or "") for k in _FIELDS))
+        table.add_row(account.code, account.name, *(_shown(k, values[k], lang) for k in _FIELDS))
     console.print(table)
+
+
+def _shown(field: str, value: object, lang: Lang) -> str:
+    """A field's value as a table shows it: types and ownerships as words in `lang`, the rest as stored."""
+    if value is None:
+        return ""
+    return word(str(value), lang) if field in _WORDED else str(value)
 
 
 @app.command("show")
@@ -142,7 +150,7 @@ def show(
         return
     account = detail.account.model_dump(mode="json")
     console.print(f"[bold]{detail.account.code}[/]  {detail.account.name}", highlight=False)
-    details = " · ".join(f"{label(k, lang)}: {account[k] or '-'}" for k in _FIELDS)
+    details = " · ".join(f"{label(k, lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS)
     console.print(details, highlight=False, soft_wrap=True)
     if detail.interactions:
         title = message("interactions", lang, count=len(detail.interactions))

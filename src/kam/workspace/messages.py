@@ -82,11 +82,21 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "proposal": ("proposal", "提案", "提案"),
     "negotiation": ("negotiation", "議價", "议价"),
     "closing": ("closing", "成交", "成交"),
+    "end_user": ("end user", "終端用戶", "终端用户"),
+    "distributor": ("distributor", "分銷商", "分销商"),
+    "dealer": ("dealer", "經銷商", "经销商"),
+    "wholesaler": ("wholesaler", "批發商", "批发商"),
+    "agent": ("agent", "代理商", "代理商"),
+    "state": ("state", "國有", "国有"),
+    "collective": ("collective", "集體", "集体"),
+    "private": ("private", "民營", "民营"),
+    "foreign": ("foreign", "外資", "外资"),
 }
 
 
 def word(value: str, lang: Lang | str = Lang.EN) -> str:
-    """A coaching flag's short name, an interaction kind or a deal stage in `lang`; anything else as it is."""
+    """A coaching flag's short name, an interaction kind, a deal stage, an account type or an ownership in
+    `lang`; anything else (free text such as an industry) as it is."""
     return WORDS[value][lang_index(lang)] if value in WORDS else value
 
 
