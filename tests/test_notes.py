@@ -87,3 +87,15 @@ def test_the_progress_bar_knows_every_step_of_a_run(
         AnalyzeOptions(source=str(lines), out=tmp_path / "out", forecast=False), Settings(), seen.append
     )
     assert tuple(seen) == STEPS
+
+
+def test_written_paths_are_printed_whole_and_literal(tmp_path: Path) -> None:
+    """A long path is not broken across lines (it can be copied), and brackets in it are not markup."""
+    lines = tmp_path / "lines.csv"
+    lines.write_text(
+        "customer_id,date,amount\nA,2024-01-05,10\nA,2024-03-05,20\nB,2024-02-01,5\n", encoding="utf-8"
+    )
+    out = tmp_path / ("a-rather-long-folder-name-" * 3) / "[q4]" / "out"
+    result = CliRunner().invoke(app, ["analyze", str(lines), "--out", str(out), "--no-forecast"])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {out.resolve() / 'accounts.csv'}" in result.output.splitlines()

@@ -40,3 +40,13 @@ def test_demo_data_writes_the_calls_and_make_demo_stores_each(tmp_path: Path) ->
         assert path.read_text(encoding="utf-8") == call.text
         for needed in (call.file, f"--account {call.account}", f"--sales {call.sales}", f"--at {call.at}"):
             assert needed in makefile, needed
+
+
+def test_demo_data_says_what_it_wrote_in_the_users_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kam.cli import app
+
+    result = CliRunner().invoke(app, ["demo-data", "--out", str(tmp_path / "data"), "--lang", "zh-Hant"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"已寫入 {tmp_path / 'data' / 'transactions.csv'}"

@@ -79,7 +79,7 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
         notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
     print_notes(console, notes)
     for path in result.written:
-        console.print(f"{text('ui.written', lang)} {path}")
+        console.print(f"{text('ui.written', lang)} {escape(str(path))}", highlight=False, soft_wrap=True)
 
 
 def analyze(

@@ -8,8 +8,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from kam.commands.common import user_errors
+from kam.i18n import Lang, text
 from kam.report.output import Writer, write_all_or_nothing
 
 console = Console()
@@ -42,9 +44,10 @@ def demo_data(
     seed: Annotated[
         int, typer.Option("--seed", help="Random seed; the same seed gives the same company.")
     ] = 7,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.EN,
 ) -> None:
     """Write a realistic data set of a steel supplier with planted fake, lapsed and rising customers,
     and two of its sales calls."""
-    with user_errors():
+    with user_errors(lang):
         for path in run_demo_data(out, seed):
-            console.print(f"wrote {path}")
+            console.print(f"{text('ui.written', lang)} {escape(str(path))}", highlight=False, soft_wrap=True)
