@@ -43,6 +43,10 @@ SAMPLE_VALUES = {
     "iterations": 1000,
     "message": "ABNORMAL",
     "q": 0.8,
+    "comma_column": "金額",
+    "comma_example": "1.234,50",
+    "point_column": "數量",
+    "point_example": "12.5",
 }
 
 

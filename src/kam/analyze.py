@@ -58,6 +58,7 @@ class AnalyzeOptions:
     currency: str | None = None
     forecast: bool = True
     streaming: bool = False
+    decimal: str | None = None  # "point" or "comma"; None: found from the files' first rows
 
 
 @dataclass
@@ -127,9 +128,12 @@ def run_analyze(
         currency=options.currency,
         streaming=options.streaming,
         count_duplicates=False,  # counted in the order aggregation instead, in the same pass
+        decimal=options.decimal,
     )
     customers = (
-        nw.from_native(load_customers(options.customers, mapping=options.customer_mapping))
+        nw.from_native(
+            load_customers(options.customers, mapping=options.customer_mapping, decimal=options.decimal)
+        )
         if options.customers
         else None
     )

@@ -408,6 +408,31 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "\n…… 还有 {count:,} 行类似的问题",
     ),
     "notice.expect_number": ("a number", "數字", "数字"),
+    "notice.expect_decimal_point": (
+        "a number with a decimal point (add --decimal comma if the file uses decimal commas)",
+        "以小數點表示的數字（若檔案用逗號作小數點，請加上 --decimal comma）",
+        "以小数点表示的数字（若文件用逗号作小数点，请加上 --decimal comma）",
+    ),
+    "notice.expect_decimal_comma": (
+        "a number with a decimal comma (add --decimal point if the file uses decimal points)",
+        "以逗號作小數點的數字（若檔案用小數點，請加上 --decimal point）",
+        "以逗号作小数点的数字（若文件用小数点，请加上 --decimal point）",
+    ),
+    "notice.decimal_comma": (
+        "numbers read with a decimal comma, as in {column!r}: {example!r} (use --decimal point to read them "
+        "the other way)",
+        "數字以逗號作小數點讀取，例如欄位 {column!r} 的 {example!r}（若不是，請用 --decimal point）",
+        "数字以逗号作小数点读取，例如字段 {column!r} 的 {example!r}（若不是，请用 --decimal point）",
+    ),
+    "notice.mixed_decimals": (
+        "{file}: numbers are written with both decimal marks, e.g. {comma_example!r} in column "
+        "{comma_column!r} and {point_example!r} in column {point_column!r}; choose one with --decimal "
+        "point or --decimal comma",
+        "{file}：數字同時用了兩種小數點寫法，例如欄位 {comma_column!r} 的 {comma_example!r} 與欄位 "
+        "{point_column!r} 的 {point_example!r}；請用 --decimal point 或 --decimal comma 指定",
+        "{file}：数字同时用了两种小数点写法，例如字段 {comma_column!r} 的 {comma_example!r} 与字段 "
+        "{point_column!r} 的 {point_example!r}；请用 --decimal point 或 --decimal comma 指定",
+    ),
     "notice.expect_date": ("a date (e.g. 2024-03-31)", "日期（例如 2024-03-31）", "日期（例如 2024-03-31）"),
     "notice.expect_not_future": (
         "a date not after today ({today})",

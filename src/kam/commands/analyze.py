@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,14 @@ from kam.io.transactions import OnError
 from kam.settings import load_settings
 
 console = Console()
+
+
+class DecimalMark(StrEnum):
+    AUTO = "auto"
+    POINT = "point"
+    COMMA = "comma"
+
+
 STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
 
 
@@ -129,6 +138,12 @@ def analyze(
     date_format: Annotated[
         str | None, typer.Option("--date-format", help="strftime format of the date column, e.g. %d/%m/%Y.")
     ] = None,
+    decimal: Annotated[
+        DecimalMark,
+        typer.Option(
+            "--decimal", help="Decimal mark of text numbers: auto (from the first rows), point or comma."
+        ),
+    ] = DecimalMark.AUTO,
     cancel_pattern: Annotated[
         str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")
     ] = r"^C\d",
@@ -170,6 +185,7 @@ def analyze(
             currency=currency,
             forecast=not no_forecast,
             streaming=streaming,
+            decimal=None if decimal == DecimalMark.AUTO else decimal.value,
         )
         with Progress(
             SpinnerColumn(),

@@ -10,7 +10,13 @@ import polars as pl
 
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
-from kam.io.parse import choose_date_format, date_expr, number_expr, text_expr
+from kam.io.parse import (
+    choose_date_format,
+    choose_decimal,
+    date_expr,
+    number_expr,
+    text_expr,
+)
 from kam.io.readers import read_table
 
 
@@ -69,8 +75,11 @@ def _enum_expr(column: str, dtype: pl.DataType, labels: dict[str, str]) -> pl.Ex
     return text.replace(labels).str.to_lowercase().str.replace_all(r"[\s\-]+", "_")
 
 
-def load_customers(source: str | Path, *, mapping: Mapping[str, str] | None = None) -> pl.DataFrame:
-    """Read and check the customers table; every bad cell is reported with its row, column and value."""
+def load_customers(
+    source: str | Path, *, mapping: Mapping[str, str] | None = None, decimal: str | None = None
+) -> pl.DataFrame:
+    """Read and check the customers table; every bad cell is reported with its row, column and value.
+    Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma")."""
     raw = read_table(source)
     resolved = resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
     if "customer_id" not in resolved:
@@ -84,9 +93,13 @@ def load_customers(source: str | Path, *, mapping: Mapping[str, str] | None = No
     for name, (_enum, labels) in _ENUMS.items():
         if name in resolved:
             exprs.append(_enum_expr(resolved[name], schema[resolved[name]], labels).alias(name))
-    for name in ("payment_days", "service_cost"):
-        if name in resolved:
-            exprs.append(number_expr(resolved[name], schema[resolved[name]]).alias(name))
+    numbers = [n for n in ("payment_days", "service_cost") if n in resolved]
+    text_numbers = [resolved[n] for n in numbers if schema[resolved[n]] == pl.String]
+    decimal_comma, _ = choose_decimal(frame.lazy(), text_numbers, raw.label, decimal)
+    for name in numbers:
+        exprs.append(
+            number_expr(resolved[name], schema[resolved[name]], decimal_comma=decimal_comma).alias(name)
+        )
     if "since" in resolved:
         src = resolved["since"]
         fmt = choose_date_format(frame[src].cast(pl.String))[0] if schema[src] == pl.String else None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from kam.errors import ConfigError, ImportValidationError
+from kam.i18n import Notice
+
 DATE_FORMATS = (
     "%Y-%m-%d",
     "%Y-%m-%d %H:%M:%S",
@@ -23,7 +26,14 @@ DATE_FORMATS = (
     "%d/%m/%Y %H:%M:%S",
     "%d.%m.%Y",
 )
-_MONEY_NOISE = r"(NT\$|HK\$|US\$|RMB|CNY|TWD|USD|[,\s¥￥$€£元])"
+# currency signs and codes, spaces (also no-break and thin spaces) and apostrophes used as thousands marks
+_MONEY_NOISE = r"(NT\$|HK\$|US\$|RMB|CNY|TWD|USD|EUR|[\s'’¥￥$€£元])"
+# Values that show which mark is the decimal one, matched on the cell as written (currency signs and
+# spaces around the number do not matter). A decimal comma: a comma followed by other than three digits
+# at the end of the number (10,5 or 0,1250 or 1.234,50), a point before a comma, or several points
+# (1.234.567). A decimal point: the mirror images. 1,234 and 1.234 alone show nothing.
+COMMA_DECIMAL = r",([0-9]{1,2}|[0-9]{4,})[^0-9]*$|\.[0-9]+,|\.[0-9]+\."
+POINT_DECIMAL = r"\.([0-9]{1,2}|[0-9]{4,})[^0-9]*$|,[0-9]+\.|,[0-9]+,"
 
 
 def is_blank(column: str, dtype: pl.DataType) -> pl.Expr:
@@ -53,16 +63,93 @@ def text_expr(column: str, dtype: pl.DataType, *, streaming: bool = False) -> pl
     return pl.when(expr != "").then(expr) if streaming else expr.replace("", None)
 
 
-def number_expr(column: str, dtype: pl.DataType) -> pl.Expr:
-    """Numbers as Float64; text may carry currency signs, thousands separators or (123) for negatives."""
+def _number_text(column: str) -> pl.Expr:
+    """A number cell as text without currency, spaces or thousands apostrophes; (123) becomes -123."""
+    text = pl.col(column).cast(pl.String).str.strip_chars()
+    return text.str.replace(r"^\((.*)\)$", "-$1").str.replace_all(_MONEY_NOISE, "")
+
+
+def number_expr(column: str, dtype: pl.DataType, *, decimal_comma: bool = False) -> pl.Expr:
+    """Numbers as Float64; text may carry currency signs, thousands separators or (123) for negatives.
+
+    Text is read with a decimal point (1,234.50), or with `decimal_comma` a decimal comma (1.234,50).
+    A value written the other way (10,5 in a decimal-point file) would be misread, so loaders check
+    every text number with `contradicts_decimal` and report such a value as a bad cell."""
     expr = pl.col(column)
-    if dtype.is_numeric():
+    if dtype.is_numeric() or dtype == pl.Boolean:
         return expr.cast(pl.Float64)
-    if dtype == pl.Boolean:
-        return expr.cast(pl.Float64)
-    text = expr.cast(pl.String).str.strip_chars()
-    text = text.str.replace(r"^\((.*)\)$", "-$1").str.replace_all(_MONEY_NOISE, "")
+    text = _number_text(column)
+    if decimal_comma:
+        text = text.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
+    else:
+        text = text.str.replace_all(",", "", literal=True)
     return text.cast(pl.Float64, strict=False)
+
+
+# A cell written against the file's decimal mark. With a decimal point every comma groups thousands,
+# so it is followed by exactly three digits and no point comes before a comma; with a decimal comma the
+# mirror image. (Several decimal marks in one cell, 1.234.567 in a decimal-point file, do not parse.)
+_NOT_POINT_FILE = r",[0-9]{0,2}([^0-9]|$)|,[0-9]{4}|\.[0-9]*,"
+_NOT_COMMA_FILE = r"\.[0-9]{0,2}([^0-9]|$)|\.[0-9]{4}|,[0-9]*\."
+
+
+def contradicts_decimal(column: str, dtype: pl.DataType, *, decimal_comma: bool) -> pl.Expr:
+    """True where a text number is written with the other decimal mark than the file's (10,5 in a
+    decimal-point file, 12.5 in a decimal-comma one)."""
+    if dtype.is_numeric() or dtype == pl.Boolean:
+        return pl.lit(False)
+    written = pl.col(column).cast(pl.String)
+    return written.str.contains(_NOT_COMMA_FILE if decimal_comma else _NOT_POINT_FILE).fill_null(False)
+
+
+def decimal_evidence(sample: pl.DataFrame) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The first (column, value) of `sample`'s text columns written with a decimal comma, and the first
+    written with a decimal point (None where there is none): the file's decimal mark, or a mix."""
+    found: list[tuple[str, str] | None] = []
+    for pattern in (COMMA_DECIMAL, POINT_DECIMAL):
+        hit = None
+        for column in sample.columns:
+            if sample.schema[column] != pl.String:
+                continue
+            matches = sample[column].filter(sample[column].str.contains(pattern).fill_null(False))
+            if matches.len():
+                hit = (column, str(matches[0]).strip())
+                break
+        found.append(hit)
+    return found[0], found[1]
+
+
+DECIMAL_SAMPLE_ROWS = 10_000
+
+
+def choose_decimal(
+    frame: pl.LazyFrame, columns: list[str], label: str, decimal: str | None = None
+) -> tuple[bool, Notice | None]:
+    """Whether the text number `columns` of `frame` use a decimal comma, with a notice saying so when it
+    was found rather than told. `decimal` ("point" or "comma") decides without looking. The first rows
+    decide; a value later in the file written the other way is then a bad cell, never a misread number.
+    Both marks in the first rows: ImportValidationError naming an example of each."""
+    if decimal is not None:
+        if decimal not in ("point", "comma"):
+            raise ConfigError(f"--decimal {decimal!r}: expected point or comma")
+        return decimal == "comma", None
+    if not columns:
+        return False, None
+    comma, point = decimal_evidence(frame.select(columns).head(DECIMAL_SAMPLE_ROWS).collect())
+    if comma and point:
+        raise ImportValidationError(
+            Notice(
+                "mixed_decimals",
+                file=label,
+                comma_column=comma[0],
+                comma_example=comma[1],
+                point_column=point[0],
+                point_example=point[1],
+            )
+        )
+    if comma:
+        return True, Notice("decimal_comma", column=comma[0], example=comma[1])
+    return False, None
 
 
 def choose_date_format(sample: pl.Series) -> tuple[str | None, list[str]]:

@@ -15,7 +15,15 @@ from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
-from kam.io.parse import choose_date_format, date_expr, is_blank, number_expr, text_expr
+from kam.io.parse import (
+    choose_date_format,
+    choose_decimal,
+    contradicts_decimal,
+    date_expr,
+    is_blank,
+    number_expr,
+    text_expr,
+)
 from kam.io.readers import RawTable, read_table
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
@@ -64,7 +72,13 @@ def _first_row_number(raw: RawTable, path_like: str) -> int:
     )
 
 
-def _checks(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> list[tuple[pl.Expr, str]]:
+EXPECT_POINT = "a number with a decimal point (add --decimal comma if the file uses decimal commas)"
+EXPECT_COMMA = "a number with a decimal comma (add --decimal point if the file uses decimal points)"
+
+
+def _checks(
+    resolved: Mapping[str, str], schema: pl.Schema, today: dt.date, decimal_comma: bool = False
+) -> list[tuple[pl.Expr, str]]:
     """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order."""
     date_blank = is_blank(resolved["date"], schema[resolved["date"]])
     checks: list[tuple[pl.Expr, str]] = [
@@ -76,6 +90,12 @@ def _checks(resolved: Mapping[str, str], schema: pl.Schema, today: dt.date) -> l
     for name in NUMERIC:
         if name in resolved:
             source = resolved[name]
+            checks.append(
+                (
+                    contradicts_decimal(source, schema[source], decimal_comma=decimal_comma),
+                    f"{name}|{EXPECT_COMMA if decimal_comma else EXPECT_POINT}",
+                )
+            )
             checks.append(
                 (pl.col(f"_{name}").is_null() & ~is_blank(source, schema[source]), f"{name}|a number")
             )
@@ -102,6 +122,7 @@ def load_transactions(
     today: dt.date | None = None,
     streaming: bool = False,
     count_duplicates: bool = True,
+    decimal: str | None = None,
 ) -> LoadedTransactions:
     """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
 
@@ -110,6 +131,7 @@ def load_transactions(
     With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
     `line_hash` column instead, from which the order aggregation counts them in the same pass. Streaming
     never counts them: a distinct count per order held the hashes of a whole pass (4.6 GB on 100M lines).
+    Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
     """
     raw = read_table(source, table=table, sheet=sheet)
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
@@ -130,16 +152,25 @@ def load_transactions(
         if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(fitting):
             warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=fmt))
 
+    text_numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
+    decimal_comma, decimal_notice = choose_decimal(raw.frame, text_numbers, raw.label, decimal)
+    if decimal_notice is not None:
+        warnings.append(decimal_notice)
+
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
         [
             text_expr(resolved[n], schema[resolved[n]], streaming=streaming).alias(f"_{n}")
             for n in TEXT
             if n in resolved
         ]
-        + [number_expr(resolved[n], schema[resolved[n]]).alias(f"_{n}") for n in NUMERIC if n in resolved]
+        + [
+            number_expr(resolved[n], schema[resolved[n]], decimal_comma=decimal_comma).alias(f"_{n}")
+            for n in NUMERIC
+            if n in resolved
+        ]
         + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
     )
-    checks = _checks(resolved, schema, today)
+    checks = _checks(resolved, schema, today, decimal_comma)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
     checked = parsed.select("_bad", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
@@ -338,6 +369,8 @@ def _expected(english: str) -> str:
     """The expected-value phrase of a check, as a notice when it is one of ours (else as it is)."""
     if english == "a number":
         return Notice("expect_number")
+    if english in (EXPECT_POINT, EXPECT_COMMA):
+        return Notice("expect_decimal_point" if english == EXPECT_POINT else "expect_decimal_comma")
     if english == "a date (e.g. 2024-03-31)":
         return Notice("expect_date")
     if english.startswith("a date not after today (") and english.endswith(")"):
