@@ -47,6 +47,9 @@ SAMPLE_VALUES = {
     "comma_example": "1.234,50",
     "point_column": "數量",
     "point_example": "12.5",
+    "detail": "found more fields than defined in 'Schema'",
+    "line": 3,
+    "fields": 4,
 }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
-from kam.io.readers import read_table
+from kam.io.readers import read_table, table_errors
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,8 @@ def run_detect(
     missing = [n for n in TRANSACTION_REQUIRED if n not in resolved]
     if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
         missing.append("amount")
-    sample = raw.frame.head(3).collect().to_dicts()
+    with table_errors(raw):
+        sample = raw.frame.head(3).collect().to_dicts()
     return Detection(
         raw.label, raw.columns, resolved, missing, raw.encoding, raw.delimiter, raw.has_header, sample
     )

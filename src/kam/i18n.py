@@ -407,6 +407,20 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "\n…… 還有 {count:,} 列類似的問題",
         "\n…… 还有 {count:,} 行类似的问题",
     ),
+    "notice.cannot_parse_table": (
+        "{file}: cannot be read as a table: {detail}. Check that every line has as many fields as the header "
+        "(a value with the delimiter in it needs quotes)",
+        "{file}：無法當作表格讀取：{detail}。請確認每一列的欄位數都與標題列相同（含有分隔符號的值需要加引號）",
+        "{file}：无法当作表格读取：{detail}。请确认每一行的字段数都与标题行相同（含有分隔符的值需要加引号）",
+    ),
+    "notice.ragged_line": (
+        "{file}, line {line}: {fields} fields where the table has {expected}; a value with the delimiter in "
+        "it (such as 1,234 in a comma-separated file) needs quotes",
+        "{file}，第 {line} 行：有 {fields} 個欄位，但表格只有 {expected} 個；含有分隔符號的值（例如逗號分隔檔中的 "
+        "1,234）需要加引號",
+        "{file}，第 {line} 行：有 {fields} 个字段，但表格只有 {expected} 个；含有分隔符的值（例如逗号分隔文件中的 "
+        "1,234）需要加引号",
+    ),
     "notice.expect_number": ("a number", "數字", "数字"),
     "notice.expect_decimal_point": (
         "a number with a decimal point (add --decimal comma if the file uses decimal commas)",

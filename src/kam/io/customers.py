@@ -17,7 +17,7 @@ from kam.io.parse import (
     number_expr,
     text_expr,
 )
-from kam.io.readers import read_table
+from kam.io.readers import read_table, table_errors
 
 
 class CustomerType(StrEnum):
@@ -84,9 +84,11 @@ def load_customers(
     resolved = resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
     if "customer_id" not in resolved:
         raise MissingColumnError(raw.label, ["customer_id"], raw.columns)
-    frame = raw.frame.collect()
+    with table_errors(raw):
+        frame = raw.frame.collect()
     schema = frame.schema
-    exprs: list[pl.Expr] = [pl.int_range(2, frame.height + 2).alias("_row")]
+    first_line = raw.first_data_line or 2
+    exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]
     for name in ("customer_id", "name", "industry", "referred_by"):
         if name in resolved:
             exprs.append(text_expr(resolved[name], schema[resolved[name]]).alias(name))

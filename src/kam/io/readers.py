@@ -6,8 +6,11 @@ typed sources (Parquet, Excel, databases) keep their types.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,21 +36,42 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     has_header: bool = True
+    first_data_line: int | None = None  # text files: the file's line number of the first data row
 
 
 def _sniff_delimiter(lines: list[str], suffix: str) -> str:
+    """The delimiter that splits most lines into the same number of fields: a title or a note above the
+    header (common in ERP report exports) is outvoted by the table's rows."""
     if suffix in {".tsv", ".tab"}:
         return "\t"
-    best, best_score = "", 0
+    best, best_score = "", (0, 0)
     for candidate in (",", "\t", ";", "|"):
         counts = [line.count(candidate) for line in lines if line.strip()]
-        if counts and min(counts) > 0 and min(counts) == max(counts):
-            score = min(counts) + 1
-        else:
-            score = 1 if counts and min(counts) > 0 else 0
+        positive = [c for c in counts if c > 0]
+        if not positive:
+            continue
+        width = max(set(positive), key=lambda c: (positive.count(c), c))
+        score = (counts.count(width), width)
         if score > best_score:
             best, best_score = candidate, score
     return best or " "
+
+
+def _fields(line: str, delimiter: str) -> int:
+    return len(
+        pl.read_csv(io.StringIO(line), has_header=False, infer_schema=False, separator=delimiter).columns
+    )
+
+
+def _table_start(lines: list[str], delimiter: str) -> int:
+    """Index in `lines` of the table's first line (its header): lines above it with fewer fields than the
+    table's rows (a report title, a date range, blank lines) are a preamble, not data."""
+    counts = [_fields(line, delimiter) if line.strip() else 0 for line in lines]
+    body = [c for c in counts[-min(len(counts), 20) :] if c]
+    if len(body) < 2:
+        return next((i for i, c in enumerate(counts) if c), 0)
+    width = max(set(body), key=body.count)
+    return next((i for i, c in enumerate(counts) if c >= width), 0)
 
 
 def _looks_like_data(fields: list[str]) -> bool:
@@ -74,15 +98,21 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
         raise ImportValidationError(Notice("empty_file", file=path))
     encoding = _decode_head(head, path)
     head_text = head.decode(encoding, errors="ignore")
-    head_lines = [line for line in head_text.splitlines()[:50] if line.strip()]
-    delimiter = _sniff_delimiter(head_lines, path.suffix.lower())
+    physical = head_text.splitlines()[:60]
+    if len(head) == head_size and len(physical) > 1:
+        physical = physical[:-1]  # the last line of the sample may be cut
+    delimiter = _sniff_delimiter([line for line in physical if line.strip()], path.suffix.lower())
     whitespace = delimiter == " "
     if whitespace:
-        head_lines = [",".join(line.split()) for line in head_lines]
+        physical = [",".join(line.split()) for line in physical]
         delimiter = ","
-    first = pl.read_csv(io.StringIO(head_lines[0]), has_header=False, infer_schema=False, separator=delimiter)
+    start = _table_start(physical, delimiter)  # lines above it are a title or notes
+    first = pl.read_csv(
+        io.StringIO(physical[start]), has_header=False, infer_schema=False, separator=delimiter
+    )
     has_header = not _looks_like_data([str(f or "") for f in first.row(0)])
-    options = {"separator": delimiter, "has_header": has_header, "infer_schema": False}
+    options = {"separator": delimiter, "has_header": has_header, "infer_schema": False, "skip_rows": start}
+    first_data_line = start + (2 if has_header else 1)
     frame: pl.LazyFrame
     if encoding.startswith("utf-8") and not whitespace:
         frame = pl.scan_csv(path, **options)  # type: ignore[arg-type]
@@ -93,25 +123,64 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
             raise ImportValidationError(
                 f"{path}: byte {exc.start} is not valid {encoding}; save the file in one encoding"
             ) from exc
+        lines = text.splitlines()[start:]
         if whitespace:
-            text = "\n".join(",".join(line.split()) for line in text.splitlines() if line.strip())
-        frame = pl.read_csv(io.StringIO(text), **options).lazy()  # type: ignore[arg-type]
+            lines = [",".join(line.split()) for line in lines if line.strip()]
+        text = "\n".join(lines)
+        options["skip_rows"] = 0
+        try:
+            frame = pl.read_csv(io.StringIO(text), **options).lazy()  # type: ignore[arg-type]
+        except pl.exceptions.PolarsError as exc:
+            raise ImportValidationError(
+                Notice("cannot_parse_table", file=path, detail=_first_line(exc))
+            ) from exc
     try:
         columns = frame.collect_schema().names()
     except pl.exceptions.PolarsError as exc:
-        raise ImportValidationError(f"{path}: cannot parse as a delimited table ({exc})") from exc
+        raise ImportValidationError(Notice("cannot_parse_table", file=path, detail=_first_line(exc))) from exc
     renames = {c: (c.strip() if has_header else f"column_{i + 1}") for i, c in enumerate(columns)}
     frame = frame.rename(renames)
-    return RawTable(str(path), frame, list(renames.values()), encoding, delimiter, has_header)
+    return RawTable(
+        str(path), frame, list(renames.values()), encoding, delimiter, has_header, first_data_line
+    )
 
 
 def read_excel_table(path: Path, sheet: str | None = None) -> RawTable:
+    """A worksheet with its types. A title or notes above the header row (ERP report exports) leave blank
+    header cells; the header is then the first row with as many cells as the table's rows."""
+    header_row = 0
     try:
-        frame = pl.read_excel(path, sheet_name=sheet) if sheet else pl.read_excel(path)
+        frame = _read_sheet(path, sheet, header_row)
+        if any(str(c).startswith("__UNNAMED__") for c in frame.columns):
+            header_row = _sheet_table_start(path, sheet)
+            if header_row:
+                frame = _read_sheet(path, sheet, header_row)
     except Exception as exc:  # the engines raise their own types for corrupt workbooks
         raise ImportValidationError(f"{path}: cannot read the workbook ({exc})") from exc
     frame = frame.rename({c: str(c).strip() for c in frame.columns})
-    return RawTable(str(path), frame.lazy(), frame.columns)
+    return RawTable(str(path), frame.lazy(), frame.columns, first_data_line=header_row + 2)
+
+
+def _read_sheet(path: Path, sheet: str | None, header_row: int) -> pl.DataFrame:
+    options = {"header_row": header_row} if header_row else None
+    if sheet:
+        return pl.read_excel(path, sheet_name=sheet, read_options=options)
+    return pl.read_excel(path, read_options=options)
+
+
+def _sheet_table_start(path: Path, sheet: str | None) -> int:
+    """Index of the header row among a sheet's first rows (blank rows kept, so it is the sheet's own)."""
+    import fastexcel
+
+    preview = fastexcel.read_excel(path).load_sheet(sheet or 0, header_row=None, n_rows=60).to_polars()
+    counts = [
+        sum(value is not None and str(value).strip() != "" for value in row) for row in preview.iter_rows()
+    ]
+    body = [c for c in counts[-min(len(counts), 20) :] if c]
+    if len(body) < 2:
+        return 0
+    width = max(set(body), key=body.count)
+    return next((i for i, c in enumerate(counts) if c >= width), 0)
 
 
 def read_parquet_table(path: Path) -> RawTable:
@@ -143,6 +212,50 @@ def read_database_table(url: str, table: str) -> RawTable:
     finally:
         engine.dispose()
     return RawTable(f"{_safe_url(url)} table {table}", frame.lazy(), frame.columns)
+
+
+@contextlib.contextmanager
+def table_errors(raw: RawTable) -> Iterator[None]:
+    """Turn the engine's failure to split a text file into lines and fields (found only when the lazily
+    read file is scanned) into a clear error naming the file, and the line when it can be found."""
+    try:
+        yield
+    except pl.exceptions.ComputeError as exc:
+        ragged = _first_ragged_line(raw) if raw.first_data_line is not None else None
+        if ragged is not None:
+            line, fields, expected = ragged
+            raise ImportValidationError(
+                Notice("ragged_line", file=raw.label, line=line, fields=fields, expected=expected)
+            ) from exc
+        raise ImportValidationError(
+            Notice("cannot_parse_table", file=raw.label, detail=_first_line(exc))
+        ) from exc
+
+
+def _first_ragged_line(raw: RawTable) -> tuple[int, int, int] | None:
+    """(line number, fields on it, fields of the table's first line) of the first line of a text table
+    with another number of fields than the first, read as the file was (encoding, delimiter, preamble)."""
+    if raw.delimiter is None or raw.encoding is None or raw.first_data_line is None:
+        return None
+    start = raw.first_data_line - (2 if raw.has_header else 1)  # lines above the table
+    with open(raw.label, encoding=raw.encoding, newline="") as handle:
+        for _ in range(start):
+            handle.readline()
+        rows = csv.reader(handle, delimiter=raw.delimiter)
+        expected = None
+        for row in rows:
+            if not row:
+                continue
+            if expected is None:
+                expected = len(row)
+            elif len(row) != expected:
+                return start + rows.line_num, len(row), expected
+    return None
+
+
+def _first_line(exc: Exception) -> str:
+    """The first line of an engine's error message (the rest is advice about the engine's own options)."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _safe_url(url: str) -> str:

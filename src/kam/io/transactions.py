@@ -24,7 +24,7 @@ from kam.io.parse import (
     number_expr,
     text_expr,
 )
-from kam.io.readers import RawTable, read_table
+from kam.io.readers import RawTable, read_table, table_errors
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency")
@@ -65,6 +65,8 @@ class LoadedTransactions:
 
 
 def _first_row_number(raw: RawTable, path_like: str) -> int:
+    if raw.first_data_line is not None:  # a text file: its own line numbers, past any title lines
+        return raw.first_data_line
     return (
         2
         if raw.has_header and not path_like.endswith((".parquet", ".pq")) and " table " not in path_like
@@ -134,6 +136,34 @@ def load_transactions(
     Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
     """
     raw = read_table(source, table=table, sheet=sheet)
+    with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
+        return _load(
+            raw,
+            mapping=mapping,
+            on_error=on_error,
+            date_format=date_format,
+            cancellation_pattern=cancellation_pattern,
+            currency=currency,
+            today=today,
+            streaming=streaming,
+            count_duplicates=count_duplicates,
+            decimal=decimal,
+        )
+
+
+def _load(
+    raw: RawTable,
+    *,
+    mapping: Mapping[str, str] | None,
+    on_error: OnError,
+    date_format: str | None,
+    cancellation_pattern: str | None,
+    currency: str | None,
+    today: dt.date | None,
+    streaming: bool,
+    count_duplicates: bool,
+    decimal: str | None,
+) -> LoadedTransactions:
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
     missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
     if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():

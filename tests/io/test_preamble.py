@@ -1,0 +1,84 @@
+"""ERP report exports: a title and notes above the header, and lines with a stray delimiter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from kam.cli import app
+from kam.errors import ImportValidationError
+from kam.io.customers import load_customers
+from kam.io.readers import read_table
+from kam.io.transactions import load_transactions
+
+REPORT = (
+    "銷貨明細表 2024年\n期間: 2024-01-01 ~ 2024-12-31\n\n"
+    "客戶編號,日期,金額\nA,2024-01-05,10\nA,2024-03-05,20\nB,2024-02-01,5\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "big5"])
+def test_a_title_above_the_header_is_skipped(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "report.csv"
+    path.write_bytes(REPORT.encode(encoding))
+    raw = read_table(path)
+    assert raw.columns == ["客戶編號", "日期", "金額"] and raw.delimiter == ","
+    loaded = load_transactions(path)
+    totals = dict(loaded.frame.group_by("customer_id").agg(pl.col("amount").sum()).collect().iter_rows())
+    assert totals == {"A": 30.0, "B": 5.0}
+
+
+def test_rows_are_numbered_as_the_file_numbers_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text(REPORT.replace("A,2024-03-05,20", "A,2024-03-05,x"), encoding="utf-8")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert (err.value.problems[0].row, err.value.problems[0].value) == (6, "x")
+
+
+def test_a_title_above_an_excel_header_is_skipped_and_rows_keep_excel_numbers(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["銷貨明細表"], ["期間", "2024"], [], ["客戶編號", "日期", "金額"]):
+        sheet.append(row)
+    sheet.append(["A", dt.date(2024, 1, 5), 10])
+    sheet.append(["A", dt.date(2024, 3, 5), "x"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    raw = read_table(path)
+    assert raw.columns == ["客戶編號", "日期", "金額"]
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert (err.value.problems[0].row, err.value.problems[0].value) == (6, "x")
+
+
+def test_a_line_with_a_stray_delimiter_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("customer_id,date,amount\nA,2024-01-05,10\nA,2024-03-05,1,234\nB,2024-02-01,5\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert str(err.value).startswith(f"{path}, line 3: 4 fields where the table has 3")
+    result = CliRunner().invoke(app, ["analyze", str(path), "--detect"])
+    assert result.exit_code == 2 and "line 3" in result.output and "Traceback" not in result.output
+
+
+def test_a_customers_file_with_a_stray_delimiter_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text("customer_id,payment_days\nA,30\nB,45,1\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_customers(path)
+    assert "line 3: 3 fields where the table has 2" in str(err.value)
+
+
+def test_analyze_in_chinese_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("customer_id,date,amount\nA,2024-01-05,10\nA,2024-03-05,1,234\n")
+    result = CliRunner().invoke(app, ["analyze", str(path), "--lang", "zh-Hans"])
+    assert result.exit_code == 2
+    assert "第 3 行：有 4 个字段，但表格只有 3 个" in result.output
