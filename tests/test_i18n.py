@@ -50,6 +50,7 @@ SAMPLE_VALUES = {
     "detail": "found more fields than defined in 'Schema'",
     "line": 3,
     "fields": 4,
+    "western": "2024-01-05",
 }
 
 

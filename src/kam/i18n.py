@@ -293,6 +293,11 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "--streaming：不計算完全重複的明細（那需要把所有明細放進記憶體）",
         "--streaming：不计算完全重复的明细（那需要把所有明细放进内存）",
     ),
+    "notice.roc_dates": (
+        "dates read as ROC (民國) years: {example!r} is {western} (use --date-format to read them otherwise)",
+        "日期按民國紀年讀取：{example!r} 即 {western}（若不是，請用 --date-format 指定）",
+        "日期按民国纪年读取：{example!r} 即 {western}（若不是，请用 --date-format 指定）",
+    ),
     "notice.ambiguous_dates": (
         "dates like {example!r} fit both month/day and day/month; read as {fmt} (use --date-format to choose)",
         "像 {example!r} 這樣的日期既可讀作月/日也可讀作日/月；已按 {fmt} 讀取（可用 --date-format 指定）",

@@ -11,7 +11,7 @@ import polars as pl
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
 from kam.io.parse import (
-    choose_date_format,
+    choose_dates,
     choose_decimal,
     date_expr,
     number_expr,
@@ -104,8 +104,10 @@ def load_customers(
         )
     if "since" in resolved:
         src = resolved["since"]
-        fmt = choose_date_format(frame[src].cast(pl.String))[0] if schema[src] == pl.String else None
-        exprs.append(date_expr(src, schema[src], fmt).alias("since"))
+        fmt, _, roc = (
+            choose_dates(frame[src].cast(pl.String)) if schema[src] == pl.String else (None, [], False)
+        )
+        exprs.append(date_expr(src, schema[src], fmt, roc=roc).alias("since"))
     parsed = frame.with_columns(exprs)
 
     problems: list[CellProblem] = []

@@ -169,8 +169,46 @@ def choose_date_format(sample: pl.Series) -> tuple[str | None, list[str]]:
     return (best if best_ok > 0 else None), full
 
 
-def date_expr(column: str, dtype: pl.DataType, fmt: str | None) -> pl.Expr:
-    """Dates as pl.Date; text is parsed with `fmt` (or polars' own inference when no format fits)."""
+# Taiwan's ROC (民國) calendar counts years from 1912: 113/01/05, 113-1-5, 113.01.05, 113年1月5日,
+# 民國113年1月5日 or 1130105 are 2024-01-05. Only three-digit years (2011 on) or the 民國 prefix are taken
+# as ROC dates, so that 05/01/24 and the like keep their western reading.
+ROC_YEARS = 1911
+_ROC_SPLIT = r"^\s*(?:民國)?\s*(\d{2,3})\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})(?:\s*日)?(.*)$"
+_ROC_PACKED = r"^\s*(\d{3})(\d{2})(\d{2})\s*$"
+_ROC_LIKE = r"^\s*民國|^\s*\d{3}\s*[/\-.年]\s*\d{1,2}\s*[/\-.月]\s*\d{1,2}(\D|$)|^\s*\d{7}\s*$"
+
+
+def looks_like_roc(sample: pl.Series) -> bool:
+    """True when (nearly) every date in `sample` is written with an ROC year."""
+    values = sample.cast(pl.String).drop_nulls().str.strip_chars()
+    values = values.filter(values != "")
+    if values.len() == 0:
+        return False
+    return int(values.str.contains(_ROC_LIKE).sum()) >= 0.9 * values.len()
+
+
+def roc_to_western(text: pl.Expr) -> pl.Expr:
+    """ROC dates as western ones (113/01/05 14:30 -> 2024-01-05 14:30); other text is left as it is."""
+    year = pl.coalesce(text.str.extract(_ROC_SPLIT, 1), text.str.extract(_ROC_PACKED, 1))
+    month = pl.coalesce(text.str.extract(_ROC_SPLIT, 2), text.str.extract(_ROC_PACKED, 2))
+    day = pl.coalesce(text.str.extract(_ROC_SPLIT, 3), text.str.extract(_ROC_PACKED, 3))
+    rest = pl.coalesce(text.str.extract(_ROC_SPLIT, 4), pl.lit(""))
+    western = pl.concat_str(
+        [
+            (year.cast(pl.Int32) + ROC_YEARS).cast(pl.String),
+            pl.lit("-"),
+            month.str.zfill(2),
+            pl.lit("-"),
+            day.str.zfill(2),
+            rest,
+        ]
+    )
+    return pl.when(year.is_not_null()).then(western).otherwise(text)
+
+
+def date_expr(column: str, dtype: pl.DataType, fmt: str | None, *, roc: bool = False) -> pl.Expr:
+    """Dates as pl.Date; text is parsed with `fmt` (or polars' own inference when no format fits).
+    With `roc`, ROC (民國) years are turned into western ones first (`fmt` is the western format)."""
     expr = pl.col(column)
     if dtype == pl.Date:
         return expr
@@ -178,8 +216,20 @@ def date_expr(column: str, dtype: pl.DataType, fmt: str | None) -> pl.Expr:
         return expr.dt.date()
     if dtype.is_integer():
         expr = expr.cast(pl.String)
-        fmt = fmt or "%Y%m%d"
+        fmt = fmt or ("%Y-%m-%d" if roc else "%Y%m%d")
     text = expr.cast(pl.String).str.strip_chars()
+    if roc:
+        text = roc_to_western(text)
     if fmt is None:
         return text.str.to_datetime(strict=False).dt.date()
     return text.str.to_datetime(fmt, strict=False).dt.date()
+
+
+def choose_dates(sample: pl.Series) -> tuple[str | None, list[str], bool]:
+    """The date format of a text date column from a sample: (format, every format that fits, ROC years?).
+    ROC dates are judged on their western form."""
+    roc = looks_like_roc(sample)
+    if roc:
+        sample = pl.DataFrame({"d": sample.cast(pl.String)}).select(roc_to_western(pl.col("d"))).to_series()
+    fmt, fitting = choose_date_format(sample)
+    return fmt, fitting, roc

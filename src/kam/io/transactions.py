@@ -16,12 +16,14 @@ from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import (
-    choose_date_format,
+    choose_dates,
     choose_decimal,
     contradicts_decimal,
     date_expr,
     is_blank,
+    looks_like_roc,
     number_expr,
+    roc_to_western,
     text_expr,
 )
 from kam.io.readers import RawTable, read_table, table_errors
@@ -176,11 +178,21 @@ def _load(
 
     fmt = date_format
     date_source = resolved["date"]
-    if fmt is None and schema[date_source] == pl.String:
+    roc = False
+    if fmt is None and schema[date_source] in (pl.String, pl.Int64, pl.Int32):
         sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
-        fmt, fitting = choose_date_format(sample)
-        if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(fitting):
-            warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=fmt))
+        if schema[date_source] == pl.String:
+            fmt, fitting, roc = choose_dates(sample)
+            if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(
+                fitting
+            ):
+                warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=fmt))
+        else:
+            roc = looks_like_roc(sample)  # 1130105 as a number
+        if roc:
+            example = str(sample.drop_nulls()[0]).strip()
+            western = pl.DataFrame({"d": [example]}).select(roc_to_western(pl.col("d"))).item()
+            warnings.append(Notice("roc_dates", example=example, western=western))
 
     text_numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
     decimal_comma, decimal_notice = choose_decimal(raw.frame, text_numbers, raw.label, decimal)
@@ -198,7 +210,7 @@ def _load(
             for n in NUMERIC
             if n in resolved
         ]
-        + [date_expr(date_source, schema[date_source], fmt).alias("_date")]
+        + [date_expr(date_source, schema[date_source], fmt, roc=roc).alias("_date")]
     )
     checks = _checks(resolved, schema, today, decimal_comma)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
