@@ -116,3 +116,29 @@ def test_analyze_takes_decimal_from_the_command_line(tmp_path: Path) -> None:
         .iter_rows()
     )
     assert revenue == {"A": pytest.approx(3734.0), "B": pytest.approx(7.0)}
+
+
+def test_full_width_numbers_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "客戶編號,日期,金額\nA,2024-01-05,１，２３４．５０\nA,2024-03-05,（５０）\nB,2024-02-01,20\n"
+    )
+    totals = dict(
+        load_transactions(path)
+        .frame.group_by("customer_id")
+        .agg(pl.col("amount").sum())
+        .collect()
+        .iter_rows()
+    )
+    assert totals == {"A": pytest.approx(1184.5), "B": pytest.approx(20.0)}
+
+
+def test_a_customers_value_written_the_other_way_is_a_bad_value(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    rows = "".join(f"C{i},{30 + i % 3}.5\n" for i in range(20))
+    path.write_text("customer_id,payment_days\n" + rows + "LATE,45\n")
+    assert load_customers(path)["payment_days"][0] == 30.5
+    path.write_text("customer_id,payment_days\n" + rows + '"X","12,5"\n')
+    with pytest.raises(ImportValidationError) as err:
+        load_customers(path)
+    assert "'12,5'" in str(err.value)

@@ -12,7 +12,8 @@ from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
 from kam.io.parse import (
     choose_dates,
-    choose_decimal,
+    choose_number_style,
+    contradicts_decimal,
     date_expr,
     number_expr,
     text_expr,
@@ -97,11 +98,12 @@ def load_customers(
             exprs.append(_enum_expr(resolved[name], schema[resolved[name]], labels).alias(name))
     numbers = [n for n in ("payment_days", "service_cost") if n in resolved]
     text_numbers = [resolved[n] for n in numbers if schema[resolved[n]] == pl.String]
-    decimal_comma, _ = choose_decimal(frame.lazy(), text_numbers, raw.label, decimal)
+    style = choose_number_style(frame.lazy(), text_numbers, raw.label, decimal)
     for name in numbers:
-        exprs.append(
-            number_expr(resolved[name], schema[resolved[name]], decimal_comma=decimal_comma).alias(name)
-        )
+        source, dtype = resolved[name], schema[resolved[name]]
+        how = {"decimal_comma": style.decimal_comma, "full_width": style.full_width}
+        wrong_mark = contradicts_decimal(source, dtype, **how)  # 12,5 in a decimal-point file: a bad value
+        exprs.append(pl.when(wrong_mark.not_()).then(number_expr(source, dtype, **how)).alias(name))
     if "since" in resolved:
         src = resolved["since"]
         fmt, _, roc = (

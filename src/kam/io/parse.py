@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from kam.errors import ConfigError, ImportValidationError
@@ -63,13 +65,25 @@ def text_expr(column: str, dtype: pl.DataType, *, streaming: bool = False) -> pl
     return pl.when(expr != "").then(expr) if streaming else expr.replace("", None)
 
 
-def _number_text(column: str) -> pl.Expr:
+_FULL_WIDTH = "[０-９，．（）－＋]"  # digits and marks as Chinese input methods type them
+
+
+def _written(column: str, full_width: bool = False) -> pl.Expr:
+    """A number cell as typed; with `full_width`, full-width digits and marks (１２３，４５) become ordinary
+    ones (a normalisation that costs a pass, so it is done only for files that have them)."""
+    text = pl.col(column).cast(pl.String)
+    return text.str.normalize("NFKC") if full_width else text
+
+
+def _number_text(column: str, full_width: bool = False) -> pl.Expr:
     """A number cell as text without currency, spaces or thousands apostrophes; (123) becomes -123."""
-    text = pl.col(column).cast(pl.String).str.strip_chars()
+    text = _written(column, full_width).str.strip_chars()
     return text.str.replace(r"^\((.*)\)$", "-$1").str.replace_all(_MONEY_NOISE, "")
 
 
-def number_expr(column: str, dtype: pl.DataType, *, decimal_comma: bool = False) -> pl.Expr:
+def number_expr(
+    column: str, dtype: pl.DataType, *, decimal_comma: bool = False, full_width: bool = False
+) -> pl.Expr:
     """Numbers as Float64; text may carry currency signs, thousands separators or (123) for negatives.
 
     Text is read with a decimal point (1,234.50), or with `decimal_comma` a decimal comma (1.234,50).
@@ -78,7 +92,7 @@ def number_expr(column: str, dtype: pl.DataType, *, decimal_comma: bool = False)
     expr = pl.col(column)
     if dtype.is_numeric() or dtype == pl.Boolean:
         return expr.cast(pl.Float64)
-    text = _number_text(column)
+    text = _number_text(column, full_width)
     if decimal_comma:
         text = text.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
     else:
@@ -93,12 +107,14 @@ _NOT_POINT_FILE = r",[0-9]{0,2}([^0-9]|$)|,[0-9]{4}|\.[0-9]*,"
 _NOT_COMMA_FILE = r"\.[0-9]{0,2}([^0-9]|$)|\.[0-9]{4}|,[0-9]*\."
 
 
-def contradicts_decimal(column: str, dtype: pl.DataType, *, decimal_comma: bool) -> pl.Expr:
+def contradicts_decimal(
+    column: str, dtype: pl.DataType, *, decimal_comma: bool, full_width: bool = False
+) -> pl.Expr:
     """True where a text number is written with the other decimal mark than the file's (10,5 in a
     decimal-point file, 12.5 in a decimal-comma one)."""
     if dtype.is_numeric() or dtype == pl.Boolean:
         return pl.lit(False)
-    written = pl.col(column).cast(pl.String)
+    written = _written(column, full_width)
     return written.str.contains(_NOT_COMMA_FILE if decimal_comma else _NOT_POINT_FILE).fill_null(False)
 
 
@@ -111,7 +127,8 @@ def decimal_evidence(sample: pl.DataFrame) -> tuple[tuple[str, str] | None, tupl
         for column in sample.columns:
             if sample.schema[column] != pl.String:
                 continue
-            matches = sample[column].filter(sample[column].str.contains(pattern).fill_null(False))
+            written = sample.select(_written(column, full_width=True)).to_series()
+            matches = sample[column].filter(written.str.contains(pattern).fill_null(False))
             if matches.len():
                 hit = (column, str(matches[0]).strip())
                 break
@@ -122,20 +139,33 @@ def decimal_evidence(sample: pl.DataFrame) -> tuple[tuple[str, str] | None, tupl
 DECIMAL_SAMPLE_ROWS = 10_000
 
 
-def choose_decimal(
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a file writes its text numbers: its decimal mark, and whether full-width digits appear."""
+
+    decimal_comma: bool = False
+    full_width: bool = False
+    notice: Notice | None = None  # said to the user when the decimal comma was found, not told
+
+
+def choose_number_style(
     frame: pl.LazyFrame, columns: list[str], label: str, decimal: str | None = None
-) -> tuple[bool, Notice | None]:
-    """Whether the text number `columns` of `frame` use a decimal comma, with a notice saying so when it
-    was found rather than told. `decimal` ("point" or "comma") decides without looking. The first rows
-    decide; a value later in the file written the other way is then a bad cell, never a misread number.
-    Both marks in the first rows: ImportValidationError naming an example of each."""
-    if decimal is not None:
-        if decimal not in ("point", "comma"):
-            raise ConfigError(f"--decimal {decimal!r}: expected point or comma")
-        return decimal == "comma", None
+) -> NumberStyle:
+    """How the text number `columns` of `frame` are written, from the first rows: whether they use a
+    decimal comma (with a notice saying so), unless `decimal` ("point" or "comma") says; and whether
+    full-width digits appear. A value later in the file written the other way is then a bad cell, never a
+    misread number. Both decimal marks in the first rows: ImportValidationError naming one of each."""
+    if decimal is not None and decimal not in ("point", "comma"):
+        raise ConfigError(f"--decimal {decimal!r}: expected point or comma")
     if not columns:
-        return False, None
-    comma, point = decimal_evidence(frame.select(columns).head(DECIMAL_SAMPLE_ROWS).collect())
+        return NumberStyle(decimal_comma=decimal == "comma")
+    sample = frame.select(columns).head(DECIMAL_SAMPLE_ROWS).collect()
+    full_width = any(
+        bool(sample[c].str.contains(_FULL_WIDTH).any()) for c in columns if sample.schema[c] == pl.String
+    )
+    if decimal is not None:
+        return NumberStyle(decimal_comma=decimal == "comma", full_width=full_width)
+    comma, point = decimal_evidence(sample)
     if comma and point:
         raise ImportValidationError(
             Notice(
@@ -148,8 +178,9 @@ def choose_decimal(
             )
         )
     if comma:
-        return True, Notice("decimal_comma", column=comma[0], example=comma[1])
-    return False, None
+        notice = Notice("decimal_comma", column=comma[0], example=comma[1])
+        return NumberStyle(decimal_comma=True, full_width=full_width, notice=notice)
+    return NumberStyle(full_width=full_width)
 
 
 def choose_date_format(sample: pl.Series) -> tuple[str | None, list[str]]:

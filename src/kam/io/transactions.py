@@ -16,8 +16,9 @@ from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import (
+    NumberStyle,
     choose_dates,
-    choose_decimal,
+    choose_number_style,
     contradicts_decimal,
     date_expr,
     is_blank,
@@ -81,8 +82,9 @@ EXPECT_COMMA = "a number with a decimal comma (add --decimal point if the file u
 
 
 def _checks(
-    resolved: Mapping[str, str], schema: pl.Schema, today: dt.date, decimal_comma: bool = False
+    resolved: Mapping[str, str], schema: pl.Schema, today: dt.date, style: NumberStyle | None = None
 ) -> list[tuple[pl.Expr, str]]:
+    style = style or NumberStyle()
     """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order."""
     date_blank = is_blank(resolved["date"], schema[resolved["date"]])
     checks: list[tuple[pl.Expr, str]] = [
@@ -96,8 +98,10 @@ def _checks(
             source = resolved[name]
             checks.append(
                 (
-                    contradicts_decimal(source, schema[source], decimal_comma=decimal_comma),
-                    f"{name}|{EXPECT_COMMA if decimal_comma else EXPECT_POINT}",
+                    contradicts_decimal(
+                        source, schema[source], decimal_comma=style.decimal_comma, full_width=style.full_width
+                    ),
+                    f"{name}|{EXPECT_COMMA if style.decimal_comma else EXPECT_POINT}",
                 )
             )
             checks.append(
@@ -195,9 +199,9 @@ def _load(
             warnings.append(Notice("roc_dates", example=example, western=western))
 
     text_numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
-    decimal_comma, decimal_notice = choose_decimal(raw.frame, text_numbers, raw.label, decimal)
-    if decimal_notice is not None:
-        warnings.append(decimal_notice)
+    style = choose_number_style(raw.frame, text_numbers, raw.label, decimal)
+    if style.notice is not None:
+        warnings.append(style.notice)
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
         [
@@ -206,13 +210,18 @@ def _load(
             if n in resolved
         ]
         + [
-            number_expr(resolved[n], schema[resolved[n]], decimal_comma=decimal_comma).alias(f"_{n}")
+            number_expr(
+                resolved[n],
+                schema[resolved[n]],
+                decimal_comma=style.decimal_comma,
+                full_width=style.full_width,
+            ).alias(f"_{n}")
             for n in NUMERIC
             if n in resolved
         ]
         + [date_expr(date_source, schema[date_source], fmt, roc=roc).alias("_date")]
     )
-    checks = _checks(resolved, schema, today, decimal_comma)
+    checks = _checks(resolved, schema, today, style)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
     checked = parsed.select("_bad", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
