@@ -19,7 +19,13 @@ from kam.analytics.pipeline import Analysis, analyze_lines
 from kam.errors import ImportValidationError
 from kam.i18n import Lang, Notice, text
 from kam.io.customers import load_customers
-from kam.io.transactions import LoadedTransactions, OnError, duplicate_warning, load_transactions
+from kam.io.transactions import (
+    RETURN_TYPES,
+    LoadedTransactions,
+    OnError,
+    duplicate_warning,
+    load_transactions,
+)
 from kam.report.html import render_report
 from kam.report.output import tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_reference
@@ -59,6 +65,7 @@ class AnalyzeOptions:
     forecast: bool = True
     streaming: bool = False
     decimal: str | None = None  # "point" or "comma"; None: found from the files' first rows
+    return_types: str | None = RETURN_TYPES  # line_type values that are returns (a regex); None: none
 
 
 @dataclass
@@ -129,6 +136,7 @@ def run_analyze(
         streaming=options.streaming,
         count_duplicates=False,  # counted in the order aggregation instead, in the same pass
         decimal=options.decimal,
+        return_types=options.return_types,
     )
     customers = (
         nw.from_native(

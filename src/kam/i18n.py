@@ -293,6 +293,12 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "--streaming：不計算完全重複的明細（那需要把所有明細放進記憶體）",
         "--streaming：不计算完全重复的明细（那需要把所有明细放进内存）",
     ),
+    "notice.return_types": (
+        "{count:,} lines count as returns by their {column!r}: {listing} (amounts taken as negative; "
+        "--return-types sets which values are returns)",
+        "依欄位 {column!r}，{count:,} 筆明細算作退貨：{listing}（金額以負數計；可用 --return-types 指定哪些值是退貨）",
+        "依字段 {column!r}，{count:,} 笔明细算作退货：{listing}（金额以负数计；可用 --return-types 指定哪些值是退货）",
+    ),
     "notice.roc_dates": (
         "dates read as ROC (民國) years: {example!r} is {western} (use --date-format to read them otherwise)",
         "日期按民國紀年讀取：{example!r} 即 {western}（若不是，請用 --date-format 指定）",

@@ -216,3 +216,46 @@ def test_excel_parquet_and_whitespace_text(tmp_path: Path) -> None:
         tmp_path / "cdnow.txt", mapping={"customer_id": "column_1", "date": "column_2", "amount": "column_4"}
     )
     assert loaded.frame.collect()["date"].to_list() == [dt.date(1997, 1, 1), dt.date(1997, 1, 12)]
+
+
+RETURNS_EXPORT = (
+    "客戶編號,單據類別,單號,日期,金額\n"
+    "A,銷貨,S001,2024-01-05,100\nA,銷退,S002,2024-01-20,30\nA,銷貨,S003,2024-03-05,200\n"
+    "B,銷貨,S004,2024-02-01,50\nB,折讓,S005,2024-02-11,5\n"
+)
+
+
+def test_returns_by_document_type_count_against_the_customer(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", RETURNS_EXPORT)
+    loaded = load_transactions(path)
+    totals = dict(loaded.frame.group_by("customer_id").agg(pl.col("amount").sum()).collect().iter_rows())
+    assert totals == {"A": 270.0, "B": 45.0}
+    assert loaded.cancellations == 2
+    note = next(w for w in loaded.warnings if getattr(w, "key", "") == "return_types")
+    assert "2 lines count as returns by their '單據類別': 銷退 (1), 折讓 (1)" in note
+    unmarked = load_transactions(path, return_types=None)
+    totals = dict(unmarked.frame.group_by("customer_id").agg(pl.col("amount").sum()).collect().iter_rows())
+    assert totals == {"A": 330.0, "B": 55.0}
+
+
+@pytest.mark.parametrize(
+    ("value", "is_return"),
+    [
+        ("Return", True),
+        ("Credit Note", True),
+        ("credit memo", True),
+        ("CN", True),
+        ("RMA", True),
+        ("銷貨退回", True),
+        ("Cancelled", True),
+        ("Invoice", False),
+        ("Sale", False),
+        ("Credit sale", False),  # a sale on credit (賒銷) is a sale
+        ("Retail", False),
+        ("銷貨", False),
+    ],
+)
+def test_which_document_types_are_returns(value: str, is_return: bool) -> None:
+    from kam.io.transactions import RETURN_TYPES
+
+    assert pl.Series([value]).str.contains(RETURN_TYPES).item() is is_return

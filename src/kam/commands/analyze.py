@@ -19,7 +19,7 @@ from kam.detect import Detection, run_detect
 from kam.errors import ConfigError
 from kam.i18n import Lang, Notice, say, text
 from kam.io.mapping import parse_map_options, read_mapping_file
-from kam.io.transactions import OnError
+from kam.io.transactions import RETURN_TYPES, OnError
 from kam.settings import load_settings
 
 console = Console()
@@ -62,7 +62,7 @@ def _show_detection(found: Detection, lang: Lang) -> None:
     if found.missing_required:
         missing = ", ".join(found.missing_required)
         console.print(f"[red]{text('detect.missing', lang)}:[/] {missing} — {text('detect.add_map', lang)}")
-    console.print(f"{text('detect.mapping', lang)}: {escape(found.map_options())}")
+    console.print(f"{text('detect.mapping', lang)}: {escape(found.map_options())}", soft_wrap=True)
 
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
@@ -150,6 +150,13 @@ def analyze(
     currency: Annotated[
         str | None, typer.Option("--currency", help="Keep only lines in this currency.")
     ] = None,
+    return_types: Annotated[
+        str,
+        typer.Option(
+            "--return-types",
+            help="Regex on the document-type column (line_type) marking returns ('' to disable).",
+        ),
+    ] = RETURN_TYPES,
     no_forecast: Annotated[bool, typer.Option("--no-forecast", help="Skip the CLV models.")] = False,
     streaming: Annotated[
         bool,
@@ -186,6 +193,7 @@ def analyze(
             forecast=not no_forecast,
             streaming=streaming,
             decimal=None if decimal == DecimalMark.AUTO else decimal.value,
+            return_types=return_types or None,
         )
         with Progress(
             SpinnerColumn(),

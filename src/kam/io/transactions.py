@@ -30,7 +30,12 @@ from kam.io.parse import (
 from kam.io.readers import RawTable, read_table, table_errors
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
-TEXT = ("customer_id", "order_id", "product_id", "currency")
+TEXT = ("customer_id", "order_id", "product_id", "currency", "line_type")
+# Document types that mean a return or a credit, whose amounts count against the customer even when the
+# export writes them positive (銷退 / 退貨 / 折讓 in Chinese ERPs; Return, Credit note, RMA, CN elsewhere).
+RETURN_TYPES = (
+    r"(?i)退|折讓|折让|return|credit\s*(note|memo)|^\s*credit\s*$|cancel|^\s*(r|rt|ret|rma|cn|cr)\s*$"
+)
 MAX_LISTED_PROBLEMS = 5
 
 
@@ -131,6 +136,7 @@ def load_transactions(
     streaming: bool = False,
     count_duplicates: bool = True,
     decimal: str | None = None,
+    return_types: str | None = RETURN_TYPES,
 ) -> LoadedTransactions:
     """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
 
@@ -154,6 +160,7 @@ def load_transactions(
             streaming=streaming,
             count_duplicates=count_duplicates,
             decimal=decimal,
+            return_types=return_types,
         )
 
 
@@ -169,6 +176,7 @@ def _load(
     streaming: bool,
     count_duplicates: bool,
     decimal: str | None,
+    return_types: str | None,
 ) -> LoadedTransactions:
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
     missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
@@ -239,17 +247,27 @@ def _load(
         raise _validation_error(raw.label, rejected, bad)
 
     good = checked.filter(~pl.col("_bad")) if bad else checked  # a filter that keeps all would copy all
-    canonical = _canonical(good, resolved, cancellation_pattern, probe=not streaming)
+    canonical = _canonical(
+        good, resolved, cancellation_pattern, probe=not streaming, return_types=return_types
+    )
+    if "line_type" in resolved and return_types:
+        warnings += _return_notices(canonical, resolved["line_type"], return_types, streaming)
     if not streaming:
         canonical = canonical.collect().lazy()
     return _finish(canonical, raw, resolved, rows, rejected, currency, warnings, streaming, count_duplicates)
 
 
 def _canonical(
-    good: pl.LazyFrame, resolved: Mapping[str, str], cancellation_pattern: str | None, *, probe: bool
+    good: pl.LazyFrame,
+    resolved: Mapping[str, str],
+    cancellation_pattern: str | None,
+    *,
+    probe: bool,
+    return_types: str | None = RETURN_TYPES,
 ) -> pl.LazyFrame:
-    """Canonical column names and types; cancelled lines (order number matching the pattern) turn negative.
-    With `probe` (lines in memory) a cheap prefix scan first rules out that any order is a cancellation."""
+    """Canonical column names and types; cancelled lines (order number matching the pattern) and returns
+    (a `line_type` matching `return_types`) turn negative. With `probe` (lines in memory) a cheap prefix
+    scan first rules out that any order is a cancellation."""
     present = [n for n in (*TEXT, *NUMERIC) if n in resolved]
     frame = good.select(
         pl.col("_date").alias("date"),
@@ -257,19 +275,39 @@ def _canonical(
     )
     if "amount" not in resolved:
         frame = frame.with_columns((pl.col("quantity") * pl.col("unit_price")).alias("amount"))
+    markers: list[pl.Expr] = []
     if (
-        "order_id" not in resolved
-        or not cancellation_pattern
-        or (probe and _surely_no_match(good, cancellation_pattern))
+        "order_id" in resolved
+        and cancellation_pattern
+        and not (probe and _surely_no_match(good, cancellation_pattern))
     ):
+        markers.append(pl.col("order_id").str.contains(cancellation_pattern).fill_null(False))
+    if "line_type" in resolved and return_types:
+        markers.append(pl.col("line_type").str.contains(return_types).fill_null(False))
+    if not markers:
         return frame.with_columns(pl.lit(False).alias("is_cancellation"))
-    is_cancel = pl.col("order_id").str.contains(cancellation_pattern).fill_null(False)
+    is_cancel = pl.any_horizontal(markers)
     signed = [
         pl.when(is_cancel).then(-pl.col(n).abs()).otherwise(pl.col(n)).alias(n)
         for n in ("amount", "quantity", "cost", "list_amount")
         if n in frame.collect_schema().names()
     ]
     return frame.with_columns(*signed, is_cancel.alias("is_cancellation"))
+
+
+def _return_notices(frame: pl.LazyFrame, column: str, return_types: str, streaming: bool) -> list[str]:
+    """What the user is told about the lines counted as returns by their document type."""
+    counts = (
+        frame.filter(pl.col("line_type").str.contains(return_types).fill_null(False))
+        .group_by("line_type")
+        .agg(pl.len().alias("n"))
+        .sort("n", descending=True)
+        .collect(engine=engine(streaming))
+    )
+    if counts.height == 0:
+        return []
+    listing = ", ".join(f"{value} ({n:,})" for value, n in counts.head(5).iter_rows())
+    return [Notice("return_types", count=int(counts["n"].sum()), column=column, listing=listing)]
 
 
 def _literal_prefix(pattern: str) -> str:
