@@ -419,10 +419,9 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "\n…… 还有 {count:,} 行类似的问题",
     ),
     "notice.cannot_parse_table": (
-        "{file}: cannot be read as a table: {detail}. Check that every line has as many fields as the header "
-        "(a value with the delimiter in it needs quotes)",
-        "{file}：無法當作表格讀取：{detail}。請確認每一列的欄位數都與標題列相同（含有分隔符號的值需要加引號）",
-        "{file}：无法当作表格读取：{detail}。请确认每一行的字段数都与标题行相同（含有分隔符的值需要加引号）",
+        "{file}: cannot be read as a table ({detail})",
+        "{file}：無法當作表格讀取（{detail}）",
+        "{file}：无法当作表格读取（{detail}）",
     ),
     "notice.ragged_line": (
         "{file}, line {line}: {fields} fields where the table has {expected}; a value with the delimiter in "

@@ -259,3 +259,31 @@ def test_which_document_types_are_returns(value: str, is_return: bool) -> None:
     from kam.io.transactions import RETURN_TYPES
 
     assert pl.Series([value]).str.contains(RETURN_TYPES).item() is is_return
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2024-01-05T10:00:00Z",
+        "2024-01-05T01:00:00+08:00",  # the date written, not the UTC one (2024-01-04)
+        "2024-01-05T10:00:00.123Z",
+        "1/5/2024 10:00 AM",
+        "05-Jan-2024",
+        "5 January 2024",
+        "2024/1/5 下午 01:30:00",
+        "2024/1/5 上午 09:05:00",
+        "2024-01-05 10:00:00.000",
+    ],
+)
+def test_dates_as_exports_write_them(tmp_path: Path, written: str) -> None:
+    path = _write(tmp_path / "t.csv", f'customer_id,date,amount\nA,"{written}",10\nB,"{written}",5\n')
+    loaded = load_transactions(path)
+    assert (loaded.first_date, loaded.last_date) == (dt.date(2024, 1, 5), dt.date(2024, 1, 5))
+
+
+def test_month_day_or_day_month_with_am_pm_is_reported_as_ambiguous(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "t.csv", "customer_id,date,amount\nA,03/04/2024 10:00 AM,10\nB,05/06/2024 1:00 PM,5\n"
+    )
+    loaded = load_transactions(path)
+    assert any(getattr(w, "key", "") == "ambiguous_dates" for w in loaded.warnings)

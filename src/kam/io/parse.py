@@ -12,22 +12,40 @@ from kam.i18n import Notice
 DATE_FORMATS = (
     "%Y-%m-%d",
     "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S%.f",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
     "%Y/%m/%d",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %p %I:%M:%S",  # 2024/1/5 下午 01:30:00, as Windows in Chinese writes times
+    "%Y/%m/%d %p %I:%M",
+    "%Y-%m-%d %p %I:%M:%S",
     "%Y%m%d",
     "%Y年%m月%d日",
     "%Y.%m.%d",
     "%m/%d/%Y",
     "%m/%d/%Y %H:%M",
     "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
     "%d/%m/%Y",
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %I:%M %p",
     "%d.%m.%Y",
+    "%d-%b-%Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%d-%b-%y",
 )
+# A time's zone or offset (2024-01-05T10:00:00Z, ...+08:00): the business date is the one written, so
+# the offset is dropped rather than converted (10:00+08:00 is still the 5th, not the 4th in UTC).
+_ZONE = r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
 # currency signs and codes, spaces (also no-break and thin spaces) and apostrophes used as thousands marks
 _MONEY_NOISE = r"(NT\$|HK\$|US\$|RMB|CNY|TWD|USD|EUR|[\s'’¥￥$€£元])"
 # Values that show which mark is the decimal one, matched on the cell as written (currency signs and
@@ -183,9 +201,19 @@ def choose_number_style(
     return NumberStyle(full_width=full_width)
 
 
+def date_text(text: pl.Expr) -> pl.Expr:
+    """A written date made readable by one format: trimmed, 上午/下午 as AM/PM, the time zone dropped."""
+    text = (
+        text.str.strip_chars().str.replace("上午", "AM", literal=True).str.replace("下午", "PM", literal=True)
+    )
+    return text.str.replace(_ZONE, "$1")
+
+
 def choose_date_format(sample: pl.Series) -> tuple[str | None, list[str]]:
     """The format that parses most of `sample` (ties keep the list order); also every format that fits all."""
-    values = sample.drop_nulls().str.strip_chars()
+    values = (
+        pl.DataFrame({"d": sample.drop_nulls().cast(pl.String)}).select(date_text(pl.col("d"))).to_series()
+    )
     values = values.filter(values != "")
     if values.len() == 0:
         return None, []
@@ -248,7 +276,7 @@ def date_expr(column: str, dtype: pl.DataType, fmt: str | None, *, roc: bool = F
     if dtype.is_integer():
         expr = expr.cast(pl.String)
         fmt = fmt or ("%Y-%m-%d" if roc else "%Y%m%d")
-    text = expr.cast(pl.String).str.strip_chars()
+    text = date_text(expr.cast(pl.String))
     if roc:
         text = roc_to_western(text)
     if fmt is None:

@@ -195,9 +195,7 @@ def _load(
         sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
         if schema[date_source] == pl.String:
             fmt, fitting, roc = choose_dates(sample)
-            if {"%m/%d/%Y", "%d/%m/%Y"} <= set(fitting) or {"%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"} <= set(
-                fitting
-            ):
+            if any(f.replace("%m/%d", "%d/%m", 1) in fitting for f in fitting if f.startswith("%m/%d")):
                 warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=fmt))
         else:
             roc = looks_like_roc(sample)  # 1130105 as a number
