@@ -106,10 +106,8 @@ def load_customers(
         exprs.append(pl.when(wrong_mark.not_()).then(number_expr(source, dtype, **how)).alias(name))
     if "since" in resolved:
         src = resolved["since"]
-        fmt, _, roc = (
-            choose_dates(frame[src].cast(pl.String)) if schema[src] == pl.String else (None, [], False)
-        )
-        exprs.append(date_expr(src, schema[src], fmt, roc=roc).alias("since"))
+        dates = choose_dates(frame[src].cast(pl.String)) if schema[src] == pl.String else None
+        exprs.append(date_expr(src, schema[src], dates).alias("since"))
     parsed = frame.with_columns(exprs)
 
     problems: list[CellProblem] = []

@@ -201,12 +201,13 @@ def choose_number_style(
     return NumberStyle(full_width=full_width)
 
 
-def date_text(text: pl.Expr) -> pl.Expr:
-    """A written date made readable by one format: trimmed, 上午/下午 as AM/PM, the time zone dropped."""
-    text = (
-        text.str.strip_chars().str.replace("上午", "AM", literal=True).str.replace("下午", "PM", literal=True)
-    )
-    return text.str.replace(_ZONE, "$1")
+def date_text(text: pl.Expr, *, meridiem: bool = True, zone: bool = True) -> pl.Expr:
+    """A written date made readable by one format: trimmed; with `meridiem` 上午/下午 as AM/PM; with `zone`
+    the time zone dropped. (Each costs a pass over the column, so files without them skip it.)"""
+    text = text.str.strip_chars()
+    if meridiem:
+        text = text.str.replace("上午", "AM", literal=True).str.replace("下午", "PM", literal=True)
+    return text.str.replace(_ZONE, "$1") if zone else text
 
 
 def choose_date_format(sample: pl.Series) -> tuple[str | None, list[str]]:
@@ -265,30 +266,49 @@ def roc_to_western(text: pl.Expr) -> pl.Expr:
     return pl.when(year.is_not_null()).then(western).otherwise(text)
 
 
-def date_expr(column: str, dtype: pl.DataType, fmt: str | None, *, roc: bool = False) -> pl.Expr:
-    """Dates as pl.Date; text is parsed with `fmt` (or polars' own inference when no format fits).
-    With `roc`, ROC (民國) years are turned into western ones first (`fmt` is the western format)."""
+@dataclass(frozen=True)
+class DateStyle:
+    """How a column writes its dates, found from its first values (see `choose_dates`)."""
+
+    fmt: str | None = None  # the format of the (western, normalised) text; None: the engine's inference
+    fitting: tuple[str, ...] = ()  # every format that read the whole sample
+    roc: bool = False  # ROC (民國) years
+    meridiem: bool = False  # Chinese 上午/下午 for AM/PM
+    zone: bool = False  # a time zone or offset after the time
+
+
+def date_expr(column: str, dtype: pl.DataType, style: DateStyle | None = None) -> pl.Expr:
+    """Dates as pl.Date; text is parsed as `style` says (with no format, by the engine's own inference)."""
+    style = style or DateStyle()
     expr = pl.col(column)
     if dtype == pl.Date:
         return expr
     if isinstance(dtype, pl.Datetime):
         return expr.dt.date()
+    fmt = style.fmt
     if dtype.is_integer():
         expr = expr.cast(pl.String)
-        fmt = fmt or ("%Y-%m-%d" if roc else "%Y%m%d")
-    text = date_text(expr.cast(pl.String))
-    if roc:
+        fmt = fmt or ("%Y-%m-%d" if style.roc else "%Y%m%d")
+    text = date_text(expr.cast(pl.String), meridiem=style.meridiem, zone=style.zone)
+    if style.roc:
         text = roc_to_western(text)
     if fmt is None:
         return text.str.to_datetime(strict=False).dt.date()
     return text.str.to_datetime(fmt, strict=False).dt.date()
 
 
-def choose_dates(sample: pl.Series) -> tuple[str | None, list[str], bool]:
-    """The date format of a text date column from a sample: (format, every format that fits, ROC years?).
-    ROC dates are judged on their western form."""
-    roc = looks_like_roc(sample)
+def choose_dates(sample: pl.Series) -> DateStyle:
+    """How the dates in `sample` (a text column's first values) are written; ROC dates are judged on their
+    western form."""
+    text = sample.drop_nulls().cast(pl.String)
+    roc = looks_like_roc(text)
     if roc:
-        sample = pl.DataFrame({"d": sample.cast(pl.String)}).select(roc_to_western(pl.col("d"))).to_series()
-    fmt, fitting = choose_date_format(sample)
-    return fmt, fitting, roc
+        text = pl.DataFrame({"d": text}).select(roc_to_western(pl.col("d"))).to_series()
+    fmt, fitting = choose_date_format(text)
+    return DateStyle(
+        fmt=fmt,
+        fitting=tuple(fitting),
+        roc=roc,
+        meridiem=bool(text.str.contains("上午|下午").any()),
+        zone=bool(text.str.contains(_ZONE).any()),
+    )

@@ -16,6 +16,7 @@ from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import (
+    DateStyle,
     NumberStyle,
     choose_dates,
     choose_number_style,
@@ -188,18 +189,18 @@ def _load(
     today = today or dt.date.today()
     warnings: list[str] = []
 
-    fmt = date_format
     date_source = resolved["date"]
-    roc = False
-    if fmt is None and schema[date_source] in (pl.String, pl.Int64, pl.Int32):
+    dates = DateStyle(fmt=date_format)
+    if date_format is None and schema[date_source] in (pl.String, pl.Int64, pl.Int32):
         sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
         if schema[date_source] == pl.String:
-            fmt, fitting, roc = choose_dates(sample)
+            dates = choose_dates(sample)
+            fitting = dates.fitting
             if any(f.replace("%m/%d", "%d/%m", 1) in fitting for f in fitting if f.startswith("%m/%d")):
-                warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=fmt))
+                warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=dates.fmt))
         else:
-            roc = looks_like_roc(sample)  # 1130105 as a number
-        if roc:
+            dates = DateStyle(roc=looks_like_roc(sample))  # 1130105 as a number
+        if dates.roc:
             example = str(sample.drop_nulls()[0]).strip()
             western = pl.DataFrame({"d": [example]}).select(roc_to_western(pl.col("d"))).item()
             warnings.append(Notice("roc_dates", example=example, western=western))
@@ -225,7 +226,7 @@ def _load(
             for n in NUMERIC
             if n in resolved
         ]
-        + [date_expr(date_source, schema[date_source], fmt, roc=roc).alias("_date")]
+        + [date_expr(date_source, schema[date_source], dates).alias("_date")]
     )
     checks = _checks(resolved, schema, today, style)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
