@@ -51,6 +51,8 @@ SAMPLE_VALUES = {
     "line": 3,
     "fields": 4,
     "western": "2024-01-05",
+    "sheet": "銷貨明細",
+    "sheets": "'說明', '銷貨明細'",
 }
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
-from kam.io.readers import read_table, table_errors
+from kam.io.readers import is_workbook, read_table, table_errors
+from kam.io.transactions import sheet_with_transactions
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ def run_detect(
     sheet: str | None = None,
 ) -> Detection:
     raw = read_table(source, table=table, sheet=sheet)
+    if sheet is None and table is None and is_workbook(source):
+        raw = sheet_with_transactions(raw, Path(source), mapping or {})
     resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
     missing = [n for n in TRANSACTION_REQUIRED if n not in resolved]
     if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():

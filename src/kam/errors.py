@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kam.i18n import Notice, say
+from kam.i18n import Joined, Notice, say
 
 
 class KamError(Exception):
@@ -53,7 +53,7 @@ class ImportValidationError(KamError):
 class MissingColumnError(ImportValidationError):
     """A required canonical column was not found and no mapping names it."""
 
-    def __init__(self, file: str, missing: list[str], found: list[str]) -> None:
+    def __init__(self, file: str, missing: list[str], found: list[str], notes: tuple[str, ...] = ()) -> None:
         found_list = ", ".join(repr(c) for c in found) or "(none)"
         hint = " ".join(f"--map {name}=<your column>" for name in missing)
         example = found[0] if found else "COLUMN"
@@ -66,6 +66,6 @@ class MissingColumnError(ImportValidationError):
             first=missing[0],
             example=example,
         )
-        super().__init__(message)
+        super().__init__(Joined("\n", [message, *notes]) if notes else message)
         self.missing = missing
         self.found = found

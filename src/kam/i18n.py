@@ -293,6 +293,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "--streaming：不計算完全重複的明細（那需要把所有明細放進記憶體）",
         "--streaming：不计算完全重复的明细（那需要把所有明细放进内存）",
     ),
+    "notice.sheet_found": (
+        "read the sheet {sheet!r}: the first sheet, {first!r}, has no transactions (--sheet chooses)",
+        "已讀取工作表 {sheet!r}：第一個工作表 {first!r} 沒有交易資料（可用 --sheet 指定）",
+        "已读取工作表 {sheet!r}：第一个工作表 {first!r} 没有交易数据（可用 --sheet 指定）",
+    ),
+    "notice.sheets": (
+        "the workbook's sheets: {sheets} (--sheet NAME reads another one)",
+        "活頁簿中的工作表：{sheets}（可用 --sheet 名稱 讀取其他工作表）",
+        "工作簿中的工作表：{sheets}（可用 --sheet 名称 读取其他工作表）",
+    ),
     "notice.return_types": (
         "{count:,} lines count as returns by their {column!r}: {listing} (amounts taken as negative; "
         "--return-types sets which values are returns)",

@@ -82,3 +82,41 @@ def test_analyze_in_chinese_names_the_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["analyze", str(path), "--lang", "zh-Hans"])
     assert result.exit_code == 2
     assert "第 3 行：有 4 个字段，但表格只有 3 个" in result.output
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_the_sheet_with_the_transactions_is_found_and_said(tmp_path: Path) -> None:
+    data = [["客戶編號", "日期", "金額"], ["A", dt.date(2024, 1, 5), 10], ["B", dt.date(2024, 2, 5), "x"]]
+    path = _workbook(tmp_path / "book.xlsx", {"說明": [["本檔案為 2024 年銷貨資料"]], "銷貨明細": data})
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert err.value.problems[0].file == f"{path} [銷貨明細]" and err.value.problems[0].row == 3
+    data[2][2] = 5
+    path = _workbook(tmp_path / "book.xlsx", {"說明": [["本檔案為 2024 年銷貨資料"]], "銷貨明細": data})
+    loaded = load_transactions(path)
+    assert loaded.label == f"{path} [銷貨明細]"
+    assert any(
+        "read the sheet '銷貨明細': the first sheet, '說明', has no transactions" in w
+        for w in loaded.warnings
+    )
+    with pytest.raises(ImportValidationError):  # a sheet named on the command line is the one read
+        load_transactions(path, sheet="說明")
+
+
+def test_no_sheet_with_transactions_lists_the_sheets(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "book.xlsx", {"說明": [["x"]], "其他": [["a", "b"], [1, 2]]})
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert "the workbook's sheets: '說明', '其他' (--sheet NAME reads another one)" in str(err.value)

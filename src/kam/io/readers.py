@@ -37,6 +37,7 @@ class RawTable:
     delimiter: str | None = None
     has_header: bool = True
     first_data_line: int | None = None  # text files: the file's line number of the first data row
+    notes: tuple[str, ...] = ()  # what the user is told about how the table was found
 
 
 def _sniff_delimiter(lines: list[str], suffix: str) -> str:
@@ -158,7 +159,22 @@ def read_excel_table(path: Path, sheet: str | None = None) -> RawTable:
     except Exception as exc:  # the engines raise their own types for corrupt workbooks
         raise ImportValidationError(f"{path}: cannot read the workbook ({exc})") from exc
     frame = frame.rename({c: str(c).strip() for c in frame.columns})
-    return RawTable(str(path), frame.lazy(), frame.columns, first_data_line=header_row + 2)
+    label = f"{path} [{sheet}]" if sheet else str(path)
+    return RawTable(label, frame.lazy(), frame.columns, first_data_line=header_row + 2)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The worksheets of a workbook, in order."""
+    import fastexcel
+
+    try:
+        return list(fastexcel.read_excel(path).sheet_names)
+    except Exception as exc:  # the engine raises its own types for corrupt workbooks
+        raise ImportValidationError(f"{path}: cannot read the workbook ({exc})") from exc
+
+
+def is_workbook(source: str | Path) -> bool:
+    return Path(source).suffix.lower() in EXCEL_SUFFIXES
 
 
 def _read_sheet(path: Path, sheet: str | None, header_row: int) -> pl.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
@@ -28,7 +28,7 @@ from kam.io.parse import (
     roc_to_western,
     text_expr,
 )
-from kam.io.readers import RawTable, read_table, table_errors
+from kam.io.readers import RawTable, is_workbook, read_table, sheet_names, table_errors
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency", "line_type")
@@ -149,6 +149,8 @@ def load_transactions(
     Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
     """
     raw = read_table(source, table=table, sheet=sheet)
+    if sheet is None and table is None and is_workbook(source):
+        raw = sheet_with_transactions(raw, Path(source), mapping or {})
     with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
         return _load(
             raw,
@@ -163,6 +165,31 @@ def load_transactions(
             decimal=decimal,
             return_types=return_types,
         )
+
+
+def _has_transactions(raw: RawTable, mapping: Mapping[str, str]) -> bool:
+    resolved = resolve_columns(raw.columns, mapping, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
+    has_value = "amount" in resolved or {"quantity", "unit_price"} <= resolved.keys()
+    return all(name in resolved for name in TRANSACTION_REQUIRED) and has_value
+
+
+def sheet_with_transactions(first: RawTable, path: Path, mapping: Mapping[str, str]) -> RawTable:
+    """The workbook's first sheet if it has the transaction columns, else the first sheet that has them
+    (a cover or notes sheet often comes first), said to the user. No sheet has them: the first sheet,
+    whose missing columns are then reported with the names of the other sheets."""
+    if _has_transactions(first, mapping):
+        return first
+    names = sheet_names(path)
+    for name in names[1:]:
+        candidate = read_table(path, sheet=name)
+        if _has_transactions(candidate, mapping):
+            note = Notice("sheet_found", sheet=name, first=names[0])
+            return replace(candidate, notes=(*candidate.notes, note))
+    if len(names) > 1:
+        return replace(
+            first, notes=(*first.notes, Notice("sheets", sheets=", ".join(repr(n) for n in names)))
+        )
+    return first
 
 
 def _load(
@@ -183,11 +210,11 @@ def _load(
     missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
     if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
         missing.append("amount")
-    if missing:
-        raise MissingColumnError(raw.label, missing, raw.columns)
+    if missing:  # with a workbook's notes: its other sheets, where the data may be
+        raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
     schema = raw.frame.collect_schema()
     today = today or dt.date.today()
-    warnings: list[str] = []
+    warnings: list[str] = list(raw.notes)
 
     date_source = resolved["date"]
     dates = DateStyle(fmt=date_format)
