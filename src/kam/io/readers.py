@@ -64,15 +64,20 @@ def _fields(line: str, delimiter: str) -> int:
     )
 
 
-def _table_start(lines: list[str], delimiter: str) -> int:
-    """Index in `lines` of the table's first line (its header): lines above it with fewer fields than the
-    table's rows (a report title, a date range, blank lines) are a preamble, not data."""
-    counts = [_fields(line, delimiter) if line.strip() else 0 for line in lines]
+def _header_index(counts: list[int]) -> int:
+    """Index of a table's header among its first lines or rows, given how many fields each has: the first
+    with as many as most of the table's rows (the last ones of the sample). Lines above it with fewer
+    (a report title, a date range, blank lines) are a preamble, not data."""
     body = [c for c in counts[-min(len(counts), 20) :] if c]
     if len(body) < 2:
         return next((i for i, c in enumerate(counts) if c), 0)
     width = max(set(body), key=body.count)
     return next((i for i, c in enumerate(counts) if c >= width), 0)
+
+
+def _table_start(lines: list[str], delimiter: str) -> int:
+    """Index in `lines` of a text table's header (see `_header_index`)."""
+    return _header_index([_fields(line, delimiter) if line.strip() else 0 for line in lines])
 
 
 def _looks_like_data(fields: list[str]) -> bool:
@@ -189,14 +194,9 @@ def _sheet_table_start(path: Path, sheet: str | None) -> int:
     import fastexcel
 
     preview = fastexcel.read_excel(path).load_sheet(sheet or 0, header_row=None, n_rows=60).to_polars()
-    counts = [
-        sum(value is not None and str(value).strip() != "" for value in row) for row in preview.iter_rows()
-    ]
-    body = [c for c in counts[-min(len(counts), 20) :] if c]
-    if len(body) < 2:
-        return 0
-    width = max(set(body), key=body.count)
-    return next((i for i, c in enumerate(counts) if c >= width), 0)
+    return _header_index(
+        [sum(value is not None and str(value).strip() != "" for value in row) for row in preview.iter_rows()]
+    )
 
 
 def read_parquet_table(path: Path) -> RawTable:
