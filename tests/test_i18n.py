@@ -52,6 +52,8 @@ SAMPLE_VALUES = {
     "fields": 4,
     "western": "2024-01-05",
     "sheet": "銷貨明細",
+    "values": "end_user, distributor",
+    "customer": "K1",
     "sheets": "'說明', '銷貨明細'",
 }
 

@@ -423,6 +423,35 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "{file}，第 {row} 列，欄位 {column!r} 是空的",
         "{file}，第 {row} 行，字段 {column!r} 是空的",
     ),
+    "notice.bad_values": (
+        "{file}: {count:,} bad value(s):\n  {details}{more}",
+        "{file}：有 {count:,} 個值不正確：\n  {details}{more}",
+        "{file}：有 {count:,} 个值不正确：\n  {details}{more}",
+    ),
+    "notice.more_values": ("\n… and {count:,} more", "\n…… 還有 {count:,} 個", "\n…… 还有 {count:,} 个"),
+    "notice.duplicate_customer": (
+        "{file}, row {row}, column {column!r}: customer {customer!r} appears {count} times; each customer "
+        "must have one row",
+        "{file}，第 {row} 列，欄位 {column!r}：客戶 {customer!r} 出現了 {count} 次；每位客戶只能有一列",
+        "{file}，第 {row} 行，字段 {column!r}：客户 {customer!r} 出现了 {count} 次；每位客户只能有一行",
+    ),
+    "notice.expect_customer_id": (
+        "a customer id (it is empty)",
+        "客戶編號（目前是空的）",
+        "客户编号（目前是空的）",
+    ),
+    "notice.expect_type": (
+        "one of {values} (or 經銷商, 代理商, ...)",
+        "下列之一：{values}（或 經銷商、代理商……）",
+        "下列之一：{values}（或 经销商、代理商……）",
+    ),
+    "notice.expect_ownership": (
+        "one of {values} (or 國企, 集體, ...)",
+        "下列之一：{values}（或 國企、集體……）",
+        "下列之一：{values}（或 国企、集体……）",
+    ),
+    "notice.expect_days": ("a number of days ≥ 0", "≥ 0 的天數", "≥ 0 的天数"),
+    "notice.expect_yearly_amount": ("a yearly amount ≥ 0", "≥ 0 的年度金額", "≥ 0 的年度金额"),
     "notice.more_rows": (
         "\n… and {count:,} more rows like these",
         "\n…… 還有 {count:,} 列類似的問題",

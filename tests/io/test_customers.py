@@ -81,3 +81,32 @@ def test_duplicate_customer(tmp_path: Path) -> None:
 def test_missing_id_column(tmp_path: Path) -> None:
     with pytest.raises(MissingColumnError, match="customer_id"):
         load_customers(_write(tmp_path / "c.csv", "name,type\na,dealer\n"))
+
+
+def test_bad_values_are_said_in_chinese_and_listed_in_row_order(tmp_path: Path) -> None:
+    from kam.i18n import say
+
+    path = _write(
+        tmp_path / "c.csv",
+        "customer_id,type,ownership,payment_days\nK1,reseller,state,-5\n,dealer,governmental,30\nK3,x,y,z\n",
+    )
+    with pytest.raises(ImportValidationError) as err:
+        load_customers(path)
+    assert [(p.row, p.column) for p in err.value.problems] == [
+        (2, "type"), (2, "payment_days"), (3, "customer_id"), (3, "ownership"),
+        (4, "type"), (4, "ownership"), (4, "payment_days"),
+    ]  # fmt: skip
+    said = err.value.say("zh-Hant")
+    assert "有 7 個值不正確" in said and "欄位 'payment_days'：值 '-5' 不是≥ 0 的天數" in said
+    assert "還有 2 個" in said
+    assert say(err.value.message, "en").startswith(f"{path}: 7 bad value(s):")
+
+
+def test_a_large_customers_table_is_checked_without_a_loop_over_rows(tmp_path: Path) -> None:
+    rows = "".join(f"C{i},dealer,private,30\n" for i in range(50_000))
+    path = _write(
+        tmp_path / "c.csv", "customer_id,type,ownership,payment_days\n" + rows + "C7,agent,state,-1\n"
+    )
+    with pytest.raises(ImportValidationError) as err:
+        load_customers(path)
+    assert [(p.row, p.column, p.value) for p in err.value.problems] == [(50_002, "payment_days", "-1")]

@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
+from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
 from kam.io.parse import (
     choose_dates,
@@ -110,48 +111,78 @@ def load_customers(
         exprs.append(date_expr(src, schema[src], dates).alias("since"))
     parsed = frame.with_columns(exprs)
 
-    problems: list[CellProblem] = []
-    for i, row in enumerate(parsed.iter_rows(named=True)):
-        for name, expected in _checks():
-            if name not in resolved:
-                continue
-            source_value = frame[resolved[name]][i]
-            blank = source_value is None or str(source_value).strip() == ""
-            value = row[name]
-            bad = (
-                (name == "customer_id" and blank)
-                or (name in _ENUMS and not blank and value not in {m.value for m in _ENUMS[name][0]})
-                or (name in ("payment_days", "service_cost", "since") and not blank and value is None)
-                or (name in ("payment_days", "service_cost") and value is not None and value < 0)
-            )
-            if bad:
-                problems.append(
-                    CellProblem(raw.label, row["_row"], resolved[name], str(source_value or ""), expected)
-                )
+    problems = _bad_cells(frame, parsed, resolved, raw.label)
     if problems:
-        listed = "\n  ".join(p.describe() for p in problems[:5])
-        more = f"\n… and {len(problems) - 5} more" if len(problems) > 5 else ""
+        cells = [
+            Notice("cell", file=p.file, row=p.row, column=p.column, value=p.value, expected=p.expected)
+            for p in problems[:MAX_LISTED]
+        ]
+        more = Notice("more_values", count=len(problems) - MAX_LISTED) if len(problems) > MAX_LISTED else ""
+        details = Joined("\n  ", cells)
         raise ImportValidationError(
-            f"{raw.label}: {len(problems)} bad value(s):\n  {listed}{more}", tuple(problems)
+            Notice("bad_values", file=raw.label, count=len(problems), details=details, more=more), problems
         )
-    duplicated = parsed.filter(pl.col("customer_id").is_duplicated())
-    if duplicated.height:
-        first = duplicated.row(0, named=True)
+    counts = parsed.group_by("customer_id").agg(pl.len().alias("n"), pl.col("_row").min().alias("row"))
+    repeated = counts.filter(pl.col("n") > 1).sort("row")
+    if repeated.height:
+        customer, times, row = repeated.select("customer_id", "n", "row").row(0)
         raise ImportValidationError(
-            f"{raw.label}, row {first['_row']}, column {resolved['customer_id']!r}: customer "
-            f"{first['customer_id']!r} appears {duplicated.filter(pl.col('customer_id') == first['customer_id']).height}"
-            " times; each customer must have one row"
+            Notice(
+                "duplicate_customer",
+                file=raw.label,
+                row=row,
+                column=resolved["customer_id"],
+                customer=customer,
+                count=times,
+            )
         )
     keep = [c for c in CUSTOMER_COLUMNS if c in parsed.columns]
     return parsed.select(keep)
 
 
+MAX_LISTED = 5
+
+
+def _bad_cells(
+    frame: pl.DataFrame, parsed: pl.DataFrame, resolved: Mapping[str, str], label: str
+) -> tuple[CellProblem, ...]:
+    """Every bad cell of the customers table, row by row in the order of the checks (found with column
+    expressions, not a loop over rows)."""
+    found: list[pl.DataFrame] = []
+    checks = _checks()
+    for order, (name, _) in enumerate(checks):
+        if name not in resolved:
+            continue
+        source = resolved[name]
+        written = frame[source].cast(pl.String)
+        blank = written.is_null() | (written.str.strip_chars() == "")
+        value = parsed[name]
+        if name == "customer_id":
+            bad = blank
+        elif name in _ENUMS:
+            bad = ~blank & ~value.is_in([m.value for m in _ENUMS[name][0]]).fill_null(False)
+        else:
+            bad = ~blank & value.is_null()
+            if name in ("payment_days", "service_cost"):
+                bad = bad | (value < 0).fill_null(False)
+        hits = pl.DataFrame({"row": parsed["_row"], "value": written.fill_null(""), "bad": bad})
+        found.append(hits.filter(pl.col("bad")).select("row", "value", pl.lit(order).alias("order")))
+    if not found:
+        return ()
+    cells = pl.concat(found).sort("row", "order")
+    return tuple(
+        CellProblem(label, int(row), resolved[checks[order][0]], value, checks[order][1])
+        for row, value, order in cells.select("row", "value", "order").iter_rows()
+    )
+
+
 def _checks() -> list[tuple[str, str]]:
+    """Each checked column with what a good value is (a notice, said in the user's language)."""
     return [
-        ("customer_id", "a customer id (it is empty)"),
-        ("type", "one of " + ", ".join(m.value for m in CustomerType) + " (or 經銷商, 代理商, ...)"),
-        ("ownership", "one of " + ", ".join(m.value for m in Ownership) + " (or 國企, 集體, ...)"),
-        ("payment_days", "a number of days ≥ 0"),
-        ("service_cost", "a yearly amount ≥ 0"),
-        ("since", "a date (e.g. 2001-04-01)"),
+        ("customer_id", Notice("expect_customer_id")),
+        ("type", Notice("expect_type", values=", ".join(m.value for m in CustomerType))),
+        ("ownership", Notice("expect_ownership", values=", ".join(m.value for m in Ownership))),
+        ("payment_days", Notice("expect_days")),
+        ("service_cost", Notice("expect_yearly_amount")),
+        ("since", Notice("expect_date")),
     ]
