@@ -287,3 +287,20 @@ def test_month_day_or_day_month_with_am_pm_is_reported_as_ambiguous(tmp_path: Pa
     )
     loaded = load_transactions(path)
     assert any(getattr(w, "key", "") == "ambiguous_dates" for w in loaded.warnings)
+
+
+def test_rejected_rows_keep_source_columns_whatever_their_names(tmp_path: Path) -> None:
+    """Source columns called name, value, column or reason do not collide with rejected.csv's own."""
+    path = _write(
+        tmp_path / "t.csv",
+        "customer_id,date,amount,name,value,column,reason\n"
+        "A,2024-01-05,10,widget,1,c1,r1\nA,2024-03-05,x,bolt,2,c2,r2\nB,,5,nut,3,c3,r3\n",
+    )
+    rejected = load_transactions(path, on_error=OnError.SKIP).rejected
+    assert rejected.select("row", "column", "value", "reason").rows() == [
+        (3, "amount", "x", "amount: 'x' is not a number"),
+        (4, "date", "", "date is empty"),
+    ]
+    assert rejected["source:name"].to_list() == ["bolt", "nut"]
+    assert rejected["source:value"].to_list() == ["2", "3"]
+    assert rejected["source:reason"].to_list() == ["r2", "r3"]

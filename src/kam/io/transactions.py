@@ -458,26 +458,39 @@ def _empty_rejected() -> pl.DataFrame:
 def _rejected_rows(
     parsed: pl.LazyFrame, checks: list[tuple[pl.Expr, str]], resolved: Mapping[str, str], label: str
 ) -> pl.DataFrame:
+    """The bad rows as rejected.csv has them: row, column, value and reason of the first failed check,
+    then every source cell as text (column expressions only: a million bad rows is a normal failure)."""
     bad = parsed.filter(pl.col("_bad")).with_columns(_problem_label(checks).alias("_problem")).collect()
-    names = bad["_problem"].str.split_exact("|", 1).struct.rename_fields(["name", "expected"]).struct.unnest()
-    sources = [resolved.get(name, name) for name in names["name"]]
-    originals = bad.select([c for c in bad.columns if not c.startswith("_")])
-    values = [
-        "" if originals[src][i] is None else str(originals[src][i]) if src in originals.columns else ""
-        for i, src in enumerate(sources)
-    ]
-    reasons = [
-        f"{src} is empty" if exp == "empty" else f"{src}: {val!r} is not {exp}"
-        for src, exp, val in zip(sources, names["expected"], values, strict=True)
-    ]
-    return pl.DataFrame(
-        {
-            "row": bad["_row"].cast(pl.Int64),
-            "column": sources,
-            "value": values,
-            "reason": reasons,
-        }
-    ).hstack(originals.select(pl.all().cast(pl.String)).rename(lambda c: f"source:{c}"))
+    originals = [c for c in bad.columns if not c.startswith("_")]
+    # helper columns start with "_", as no source column kept here does
+    problem = pl.col("_problem").str.split_exact("|", 1).struct.rename_fields(["_name", "_expected"])
+    named = bad.with_columns(problem.struct.field("_name"), problem.struct.field("_expected")).with_columns(
+        pl.col("_name").replace(dict(resolved)).alias("_column")
+    )
+    value = pl.coalesce(
+        [pl.when(pl.col("_column") == c).then(pl.col(c).cast(pl.String).fill_null("")) for c in originals]
+        + [pl.lit("")]
+    )
+    reason = (
+        pl.when(pl.col("_expected") == "empty")
+        .then(pl.concat_str([pl.col("_column"), pl.lit(" is empty")]))
+        .otherwise(
+            pl.concat_str(
+                [pl.col("_column"), pl.lit(": '"), pl.col("_value"), pl.lit("' is not "), pl.col("_expected")]
+            )
+        )
+    )
+    return (
+        named.with_columns(value.alias("_value"))
+        .with_columns(reason.alias("_reason"))
+        .select(
+            pl.col("_row").cast(pl.Int64).alias("row"),
+            pl.col("_column").alias("column"),
+            pl.col("_value").alias("value"),
+            pl.col("_reason").alias("reason"),
+            *[pl.col(c).cast(pl.String).alias(f"source:{c}") for c in originals],
+        )
+    )
 
 
 def _expected(english: str) -> str:
