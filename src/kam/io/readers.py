@@ -58,16 +58,16 @@ def _sniff_delimiter(lines: list[str], suffix: str) -> str:
     return best or " "
 
 
-def _fields(line: str, delimiter: str) -> int:
-    return len(
-        pl.read_csv(io.StringIO(line), has_header=False, infer_schema=False, separator=delimiter).columns
-    )
+def _filled_fields(line: str, delimiter: str) -> int:
+    """How many fields of a line are not empty (a sheet saved as CSV pads a title line with delimiters)."""
+    row = next(csv.reader([line], delimiter=delimiter), [])
+    return sum(1 for field in row if field.strip())
 
 
 def _header_index(counts: list[int]) -> int:
-    """Index of a table's header among its first lines or rows, given how many fields each has: the first
-    with as many as most of the table's rows (the last ones of the sample). Lines above it with fewer
-    (a report title, a date range, blank lines) are a preamble, not data."""
+    """Index of a table's header among its first lines or rows, given how many filled fields each has: the
+    first with as many as most of the table's rows (the last ones of the sample). Lines above it with
+    fewer (a report title, a date range, blank lines) are a preamble, not data."""
     body = [c for c in counts[-min(len(counts), 20) :] if c]
     if len(body) < 2:
         return next((i for i, c in enumerate(counts) if c), 0)
@@ -77,7 +77,7 @@ def _header_index(counts: list[int]) -> int:
 
 def _table_start(lines: list[str], delimiter: str) -> int:
     """Index in `lines` of a text table's header (see `_header_index`)."""
-    return _header_index([_fields(line, delimiter) if line.strip() else 0 for line in lines])
+    return _header_index([_filled_fields(line, delimiter) for line in lines])
 
 
 def _looks_like_data(fields: list[str]) -> bool:
