@@ -44,3 +44,21 @@ def test_a_taiwanese_erp_export(tmp_path: Path) -> None:
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["encoding"] == "big5" and summary["cancellation_lines"] == 1
     assert summary["mapping"]["line_type"] == "單據類別" and summary["mapping"]["customer_id"] == "客戶代號"
+
+
+def test_detect_says_how_dates_and_numbers_will_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "銷貨明細.csv"
+    path.write_bytes(EXPORT.encode("big5"))
+    result = CliRunner().invoke(app, ["analyze", str(path), "--detect"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Dates read as: %Y-%m-%d %p %I:%M:%S (ROC years, 民國) · Numbers: decimal point (1,234.50)"
+        in result.output
+    )
+    assert "--map line_type=單據類別" in result.output
+    european = tmp_path / "eu.csv"
+    european.write_text(
+        "customer_id;date;amount\nA;05.01.2024;1.234,50\nB;06.01.2024;10,5\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["analyze", str(european), "--detect", "--lang", "zh-Hans"])
+    assert "日期读法: %d.%m.%Y · 数字: 逗号作小数点（1.234,50）" in result.output

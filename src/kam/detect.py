@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.parse import DateStyle, choose_dates, choose_number_style
 from kam.io.readers import is_workbook, read_table, table_errors
-from kam.io.transactions import sheet_with_transactions
+from kam.io.transactions import NUMERIC, sheet_with_transactions
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,9 @@ class Detection:
     delimiter: str | None
     has_header: bool
     sample: list[dict[str, object]]
+    date_format: str | None = None  # how text dates will be read (None: typed dates, or not found)
+    roc_dates: bool = False
+    decimal_comma: bool | None = None  # None: no text numbers
 
     def map_options(self) -> str:
         return " ".join(f"--map {k}={v}" for k, v in self.mapping.items())
@@ -40,8 +46,24 @@ def run_detect(
     missing = [n for n in TRANSACTION_REQUIRED if n not in resolved]
     if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
         missing.append("amount")
+    schema = raw.frame.collect_schema()
     with table_errors(raw):
         sample = raw.frame.head(3).collect().to_dicts()
+        dates = DateStyle()
+        if "date" in resolved and schema[resolved["date"]] == pl.String:
+            dates = choose_dates(raw.frame.select(resolved["date"]).head(2000).collect().to_series())
+        numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
+        decimal_comma = choose_number_style(raw.frame, numbers, raw.label).decimal_comma if numbers else None
     return Detection(
-        raw.label, raw.columns, resolved, missing, raw.encoding, raw.delimiter, raw.has_header, sample
+        raw.label,
+        raw.columns,
+        resolved,
+        missing,
+        raw.encoding,
+        raw.delimiter,
+        raw.has_header,
+        sample,
+        date_format=dates.fmt,
+        roc_dates=dates.roc,
+        decimal_comma=decimal_comma,
     )

@@ -274,6 +274,15 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "detect.missing": ("Missing", "缺少", "缺少"),
     "detect.add_map": ("add --map NAME=COLUMN", "請加上 --map 名稱=欄位", "请加上 --map 名称=字段"),
     "detect.mapping": ("Mapping", "對應", "对应"),
+    "detect.dates": ("Dates read as", "日期讀法", "日期读法"),
+    "detect.roc": ("ROC years, 民國", "民國紀年", "民国纪年"),
+    "detect.numbers": ("Numbers", "數字", "数字"),
+    "detect.decimal_point": ("decimal point (1,234.50)", "小數點（1,234.50）", "小数点（1,234.50）"),
+    "detect.decimal_comma": (
+        "decimal comma (1.234,50)",
+        "逗號作小數點（1.234,50）",
+        "逗号作小数点（1.234,50）",
+    ),
     # notices: what kam tells the user about the data and the run ({placeholders} filled per run)
     "notice.after_as_of": (
         "{count:,} lines dated after --as-of {as_of} were left out",

@@ -62,6 +62,15 @@ def _show_detection(found: Detection, lang: Lang) -> None:
     if found.missing_required:
         missing = ", ".join(found.missing_required)
         console.print(f"[red]{text('detect.missing', lang)}:[/] {missing} — {text('detect.add_map', lang)}")
+    reading = []
+    if found.date_format is not None:
+        roc = f" ({text('detect.roc', lang)})" if found.roc_dates else ""
+        reading.append(f"{text('detect.dates', lang)}: {escape(found.date_format)}{roc}")
+    if found.decimal_comma is not None:
+        mark = text("detect.decimal_comma" if found.decimal_comma else "detect.decimal_point", lang)
+        reading.append(f"{text('detect.numbers', lang)}: {mark}")
+    if reading:
+        console.print(" · ".join(reading), highlight=False, soft_wrap=True)
     console.print(f"{text('detect.mapping', lang)}: {escape(found.map_options())}", soft_wrap=True)
 
 
