@@ -120,3 +120,55 @@ def test_no_sheet_with_transactions_lists_the_sheets(tmp_path: Path) -> None:
     with pytest.raises(ImportValidationError) as err:
         load_transactions(path)
     assert "the workbook's sheets: '說明', '其他' (--sheet NAME reads another one)" in str(err.value)
+
+
+def test_a_legacy_encoded_file_is_read_lazily_through_a_utf8_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kam.io import readers
+
+    monkeypatch.setattr(readers, "_CHUNK", 64)  # many chunks, so characters are cut between them
+    path = tmp_path / "big5.csv"
+    path.write_bytes(REPORT.encode("big5") * 1)
+    monkeypatch.setattr(readers.tempfile, "tempdir", str(tmp_path))
+    raw = read_table(path)
+    copies = list(tmp_path.glob("kam-*.utf8.csv"))
+    assert raw.encoding == "big5" and len(copies) == 1
+    assert raw.frame.collect()["客戶編號"].to_list() == ["A", "A", "B"]
+    readers.remove_temporary_files()
+    assert not copies[0].exists()
+
+
+def test_a_bad_byte_far_into_a_legacy_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kam.io import readers
+
+    monkeypatch.setattr(readers, "_CHUNK", 64)
+    body = "客戶編號,日期,金額\n" + "".join(
+        f"客{i},2024-01-05,10\n" for i in range(6000)
+    )  # past the 64 KB head
+    data = body.encode("big5") + b"\xff\xfe,2024-01-05,10\n"
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    with pytest.raises(ImportValidationError, match=f"byte {len(body.encode('big5'))} is not valid big5"):
+        read_table(path)
+    readers.remove_temporary_files()
+
+
+def test_the_kam_command_leaves_no_copies_behind(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "big5.csv"
+    path.write_bytes(REPORT.encode("big5"))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "kam", "analyze", str(path), "--no-forecast"],
+        env={**os.environ, "TMPDIR": str(scratch)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert list(scratch.iterdir()) == []

@@ -6,10 +6,14 @@ typed sources (Parquet, Excel, databases) keep their types.
 
 from __future__ import annotations
 
+import atexit
+import codecs
 import contextlib
 import csv
 import io
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +101,40 @@ def _decode_head(data: bytes, path: Path) -> str:
     raise ImportValidationError(Notice("cannot_decode", file=path))
 
 
+_TEMPORARY: list[Path] = []
+_CHUNK = 1 << 24
+
+
+def _utf8_copy(path: Path, encoding: str) -> Path:
+    """A UTF-8 copy of a text file in another encoding, written chunk by chunk to a temporary file that is
+    removed when the process ends (`remove_temporary_files`)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    handle, name = tempfile.mkstemp(prefix="kam-", suffix=".utf8.csv")
+    copy = Path(name)
+    _TEMPORARY.append(copy)
+    offset = 0
+    with path.open("rb") as original, os.fdopen(handle, "w", encoding="utf-8", newline="") as utf8:
+        while chunk := original.read(_CHUNK):
+            try:
+                utf8.write(decoder.decode(chunk))
+            except UnicodeDecodeError as exc:
+                raise ImportValidationError(
+                    f"{path}: byte {offset + exc.start} is not valid {encoding}; save the file in one encoding"
+                ) from exc
+            offset += len(chunk)
+        utf8.write(decoder.decode(b"", final=True))
+    return copy
+
+
+def remove_temporary_files() -> None:
+    """Remove the UTF-8 copies made for this process (called as the process ends)."""
+    while _TEMPORARY:
+        _TEMPORARY.pop().unlink(missing_ok=True)
+
+
+atexit.register(remove_temporary_files)
+
+
 def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
     with path.open("rb") as handle:
         head = handle.read(head_size)
@@ -120,8 +158,11 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
     options = {"separator": delimiter, "has_header": has_header, "infer_schema": False, "skip_rows": start}
     first_data_line = start + (2 if has_header else 1)
     frame: pl.LazyFrame
-    if encoding.startswith("utf-8") and not whitespace:
-        frame = pl.scan_csv(path, **options)  # type: ignore[arg-type]
+    if not whitespace:
+        # a legacy encoding (GB18030, Big5) is copied to UTF-8 in chunks, so that the file is read lazily
+        # like any other and never held whole in memory
+        source = path if encoding.startswith("utf-8") else _utf8_copy(path, encoding)
+        frame = pl.scan_csv(source, **options)  # type: ignore[arg-type]
     else:
         try:
             text = path.read_bytes().decode(encoding)
@@ -129,13 +170,10 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
             raise ImportValidationError(
                 f"{path}: byte {exc.start} is not valid {encoding}; save the file in one encoding"
             ) from exc
-        lines = text.splitlines()[start:]
-        if whitespace:
-            lines = [",".join(line.split()) for line in lines if line.strip()]
-        text = "\n".join(lines)
+        lines = [",".join(line.split()) for line in text.splitlines()[start:] if line.strip()]
         options["skip_rows"] = 0
         try:
-            frame = pl.read_csv(io.StringIO(text), **options).lazy()  # type: ignore[arg-type]
+            frame = pl.read_csv(io.StringIO("\n".join(lines)), **options).lazy()  # type: ignore[arg-type]
         except pl.exceptions.PolarsError as exc:
             raise ImportValidationError(
                 Notice("cannot_parse_table", file=path, detail=_first_line(exc))
