@@ -172,3 +172,11 @@ def test_the_kam_command_leaves_no_copies_behind(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert list(scratch.iterdir()) == []
+
+
+def test_a_header_with_one_blank_cell_is_still_the_header(tmp_path: Path) -> None:
+    """pandas writes its index with an empty header cell; that line is the header, not a title."""
+    path = tmp_path / "t.csv"
+    path.write_text(",customer_id,date,amount\n0,A,2024-01-05,10\n1,A,2024-03-05,20\n2,B,2024-02-01,5\n")
+    raw = read_table(path)
+    assert raw.columns[1:] == ["customer_id", "date", "amount"] and raw.first_data_line == 2

@@ -70,13 +70,16 @@ def _filled_fields(line: str, delimiter: str) -> int:
 
 def _header_index(counts: list[int]) -> int:
     """Index of a table's header among its first lines or rows, given how many filled fields each has: the
-    first with as many as most of the table's rows (the last ones of the sample). Lines above it with
-    fewer (a report title, a date range, blank lines) are a preamble, not data."""
+    first with as many as most of the table's rows (the last ones of the sample), give or take one blank.
+    Lines above it with fewer (a report title, a date range, blank lines) are a preamble, not data."""
     body = [c for c in counts[-min(len(counts), 20) :] if c]
     if len(body) < 2:
         return next((i for i, c in enumerate(counts) if c), 0)
     width = max(set(body), key=body.count)
-    return next((i for i, c in enumerate(counts) if c >= width), 0)
+    # a header may leave one cell blank (the index column of a CSV written by pandas), a title never
+    # fills more than a few
+    enough = width - 1 if width >= 4 else width
+    return next((i for i, c in enumerate(counts) if c >= enough), 0)
 
 
 def _table_start(lines: list[str], delimiter: str) -> int:
