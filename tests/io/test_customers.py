@@ -110,3 +110,23 @@ def test_a_large_customers_table_is_checked_without_a_loop_over_rows(tmp_path: P
     with pytest.raises(ImportValidationError) as err:
         load_customers(path)
     assert [(p.row, p.column, p.value) for p in err.value.problems] == [(50_002, "payment_days", "-1")]
+
+
+def test_the_customers_sheet_of_a_workbook_is_found(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    cover = book.active
+    assert cover is not None
+    cover.title = "封面"
+    cover.append(["客戶資料 2024"])
+    sheet = book.create_sheet("客戶")
+    sheet.append(["客戶編號", "付款天數"])
+    sheet.append(["K1", 30])
+    path = tmp_path / "customers.xlsx"
+    book.save(path)
+    assert load_customers(path).rows() == [("K1", 30.0)]
+    book.remove(sheet)
+    book.save(path)
+    with pytest.raises(MissingColumnError):
+        load_customers(path)

@@ -19,7 +19,7 @@ from kam.io.parse import (
     number_expr,
     text_expr,
 )
-from kam.io.readers import read_table, table_errors
+from kam.io.readers import is_workbook, read_table, sheet_names, table_errors
 
 
 class CustomerType(StrEnum):
@@ -84,6 +84,17 @@ def load_customers(
     Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma")."""
     raw = read_table(source)
     resolved = resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
+    if "customer_id" not in resolved and is_workbook(source):  # a cover sheet first: the next with ids
+        names = sheet_names(Path(source))
+        for name in names[1:]:
+            candidate = read_table(source, sheet=name)
+            found = resolve_columns(candidate.columns, mapping or {}, CUSTOMER_COLUMNS)
+            if "customer_id" in found:
+                raw, resolved = candidate, found
+                break
+        else:
+            sheets = Notice("sheets", sheets=", ".join(repr(n) for n in names)) if len(names) > 1 else None
+            raise MissingColumnError(raw.label, ["customer_id"], raw.columns, (sheets,) if sheets else ())
     if "customer_id" not in resolved:
         raise MissingColumnError(raw.label, ["customer_id"], raw.columns)
     with table_errors(raw):
