@@ -19,7 +19,7 @@ from kam.io.parse import (
     number_expr,
     text_expr,
 )
-from kam.io.readers import is_workbook, read_table, sheet_names, table_errors
+from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
 
 
 class CustomerType(StrEnum):
@@ -83,20 +83,11 @@ def load_customers(
     """Read and check the customers table; every bad cell is reported with its row, column and value.
     Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma")."""
     raw = read_table(source)
-    resolved = resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
-    if "customer_id" not in resolved and is_workbook(source):  # a cover sheet first: the next with ids
-        names = sheet_names(Path(source))
-        for name in names[1:]:
-            candidate = read_table(source, sheet=name)
-            found = resolve_columns(candidate.columns, mapping or {}, CUSTOMER_COLUMNS)
-            if "customer_id" in found:
-                raw, resolved = candidate, found
-                break
-        else:
-            sheets = Notice("sheets", sheets=", ".join(repr(n) for n in names)) if len(names) > 1 else None
-            raise MissingColumnError(raw.label, ["customer_id"], raw.columns, (sheets,) if sheets else ())
+    if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
+        raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping))
+    resolved = _resolve(raw, mapping)
     if "customer_id" not in resolved:
-        raise MissingColumnError(raw.label, ["customer_id"], raw.columns)
+        raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
     with table_errors(raw):
         frame = raw.frame.collect()
     schema = frame.schema
@@ -185,6 +176,10 @@ def _bad_cells(
         CellProblem(label, int(row), resolved[checks[order][0]], value, checks[order][1])
         for row, value, order in cells.select("row", "value", "order").iter_rows()
     )
+
+
+def _resolve(raw: RawTable, mapping: Mapping[str, str] | None) -> dict[str, str]:
+    return resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
 
 
 def _checks() -> list[tuple[str, str]]:

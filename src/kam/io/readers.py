@@ -14,8 +14,8 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -221,6 +221,26 @@ def sheet_names(path: Path) -> list[str]:
 
 def is_workbook(source: str | Path) -> bool:
     return Path(source).suffix.lower() in EXCEL_SUFFIXES
+
+
+def sheet_with(first: RawTable, path: Path, wanted: Callable[[RawTable], bool]) -> RawTable:
+    """The workbook's first sheet if it is `wanted`, else the first sheet that is (a cover or notes sheet
+    often comes first), with a note naming it. None is: the first sheet, with a note listing the sheets
+    for the error its missing columns will raise."""
+    if wanted(first):
+        return first
+    names = sheet_names(path)
+    for name in names[1:]:
+        candidate = read_table(path, sheet=name)
+        if wanted(candidate):
+            return replace(
+                candidate, notes=(*candidate.notes, Notice("sheet_found", sheet=name, first=names[0]))
+            )
+    if len(names) > 1:
+        return replace(
+            first, notes=(*first.notes, Notice("sheets", sheets=", ".join(repr(n) for n in names)))
+        )
+    return first
 
 
 def _read_sheet(path: Path, sheet: str | None, header_row: int) -> pl.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
@@ -28,7 +28,7 @@ from kam.io.parse import (
     roc_to_western,
     text_expr,
 )
-from kam.io.readers import RawTable, is_workbook, read_table, sheet_names, table_errors
+from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency", "line_type")
@@ -174,22 +174,8 @@ def _has_transactions(raw: RawTable, mapping: Mapping[str, str]) -> bool:
 
 
 def sheet_with_transactions(first: RawTable, path: Path, mapping: Mapping[str, str]) -> RawTable:
-    """The workbook's first sheet if it has the transaction columns, else the first sheet that has them
-    (a cover or notes sheet often comes first), said to the user. No sheet has them: the first sheet,
-    whose missing columns are then reported with the names of the other sheets."""
-    if _has_transactions(first, mapping):
-        return first
-    names = sheet_names(path)
-    for name in names[1:]:
-        candidate = read_table(path, sheet=name)
-        if _has_transactions(candidate, mapping):
-            note = Notice("sheet_found", sheet=name, first=names[0])
-            return replace(candidate, notes=(*candidate.notes, note))
-    if len(names) > 1:
-        return replace(
-            first, notes=(*first.notes, Notice("sheets", sheets=", ".join(repr(n) for n in names)))
-        )
-    return first
+    """The workbook's sheet with the transaction columns (see `sheet_with`)."""
+    return sheet_with(first, path, lambda raw: _has_transactions(raw, mapping))
 
 
 def _load(
