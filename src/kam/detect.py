@@ -8,10 +8,9 @@ from pathlib import Path
 
 import polars as pl
 
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import DateStyle, choose_dates, choose_number_style
-from kam.io.readers import is_workbook, read_table, table_errors
-from kam.io.transactions import NUMERIC, sheet_with_transactions
+from kam.io.readers import table_errors
+from kam.io.transactions import NUMERIC, transactions_table
 
 
 @dataclass(frozen=True)
@@ -39,13 +38,7 @@ def run_detect(
     table: str | None = None,
     sheet: str | None = None,
 ) -> Detection:
-    raw = read_table(source, table=table, sheet=sheet)
-    if sheet is None and table is None and is_workbook(source):
-        raw = sheet_with_transactions(raw, Path(source), mapping or {})
-    resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
-    missing = [n for n in TRANSACTION_REQUIRED if n not in resolved]
-    if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
-        missing.append("amount")
+    raw, resolved, missing = transactions_table(source, mapping=mapping, table=table, sheet=sheet)
     schema = raw.frame.collect_schema()
     with table_errors(raw):
         sample = raw.frame.head(3).collect().to_dicts()

@@ -148,13 +148,13 @@ def load_transactions(
     never counts them: a distinct count per order held the hashes of a whole pass (4.6 GB on 100M lines).
     Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
     """
-    raw = read_table(source, table=table, sheet=sheet)
-    if sheet is None and table is None and is_workbook(source):
-        raw = sheet_with_transactions(raw, Path(source), mapping or {})
+    raw, resolved, missing = transactions_table(source, mapping=mapping, table=table, sheet=sheet)
+    if missing:  # with a workbook's notes: its other sheets, where the data may be
+        raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
     with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
         return _load(
             raw,
-            mapping=mapping,
+            resolved,
             on_error=on_error,
             date_format=date_format,
             cancellation_pattern=cancellation_pattern,
@@ -167,21 +167,34 @@ def load_transactions(
         )
 
 
-def _has_transactions(raw: RawTable, mapping: Mapping[str, str]) -> bool:
-    resolved = resolve_columns(raw.columns, mapping, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
-    has_value = "amount" in resolved or {"quantity", "unit_price"} <= resolved.keys()
-    return all(name in resolved for name in TRANSACTION_REQUIRED) and has_value
+def _resolve(raw: RawTable, mapping: Mapping[str, str] | None) -> dict[str, str]:
+    return resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
 
 
-def sheet_with_transactions(first: RawTable, path: Path, mapping: Mapping[str, str]) -> RawTable:
-    """The workbook's sheet with the transaction columns (see `sheet_with`)."""
-    return sheet_with(first, path, lambda raw: _has_transactions(raw, mapping))
+def _missing(resolved: Mapping[str, str]) -> list[str]:
+    """The required columns a mapping lacks (an amount, or else quantity and unit price, is required)."""
+    missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
+    if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
+        missing.append("amount")
+    return missing
+
+
+def transactions_table(
+    source: str | Path, *, mapping: Mapping[str, str] | None, table: str | None, sheet: str | None
+) -> tuple[RawTable, dict[str, str], list[str]]:
+    """The table of transactions as read (in a workbook without `sheet`, the first sheet that has the
+    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing."""
+    raw = read_table(source, table=table, sheet=sheet)
+    if sheet is None and table is None and is_workbook(source):
+        raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
+    resolved = _resolve(raw, mapping)
+    return raw, resolved, _missing(resolved)
 
 
 def _load(
     raw: RawTable,
+    resolved: dict[str, str],
     *,
-    mapping: Mapping[str, str] | None,
     on_error: OnError,
     date_format: str | None,
     cancellation_pattern: str | None,
@@ -192,12 +205,6 @@ def _load(
     decimal: str | None,
     return_types: str | None,
 ) -> LoadedTransactions:
-    resolved = resolve_columns(raw.columns, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
-    missing = [name for name in TRANSACTION_REQUIRED if name not in resolved]
-    if "amount" not in resolved and not {"quantity", "unit_price"} <= resolved.keys():
-        missing.append("amount")
-    if missing:  # with a workbook's notes: its other sheets, where the data may be
-        raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
     schema = raw.frame.collect_schema()
     today = today or dt.date.today()
     warnings: list[str] = list(raw.notes)
