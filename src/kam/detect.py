@@ -8,9 +8,8 @@ from pathlib import Path
 
 import polars as pl
 
-from kam.io.parse import DateStyle, choose_dates, choose_number_style
 from kam.io.readers import table_errors
-from kam.io.transactions import NUMERIC, transactions_table
+from kam.io.transactions import NUMERIC, how_written, transactions_table
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,8 @@ def run_detect(
     schema = raw.frame.collect_schema()
     with table_errors(raw):
         sample = raw.frame.head(3).collect().to_dicts()
-        dates = DateStyle()
-        if "date" in resolved and schema[resolved["date"]] == pl.String:
-            dates = choose_dates(raw.frame.select(resolved["date"]).head(2000).collect().to_series())
-        numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
-        decimal_comma = choose_number_style(raw.frame, numbers, raw.label).decimal_comma if numbers else None
+        dates, numbers, _ = how_written(raw, resolved)
+    text_numbers = any(n in resolved and schema[resolved[n]] == pl.String for n in NUMERIC)
     return Detection(
         raw.label,
         raw.columns,
@@ -58,5 +54,5 @@ def run_detect(
         sample,
         date_format=dates.fmt,
         roc_dates=dates.roc,
-        decimal_comma=decimal_comma,
+        decimal_comma=numbers.decimal_comma if text_numbers else None,
     )

@@ -191,6 +191,35 @@ def transactions_table(
     return raw, resolved, _missing(resolved)
 
 
+def how_written(
+    raw: RawTable, resolved: Mapping[str, str], *, date_format: str | None = None, decimal: str | None = None
+) -> tuple[DateStyle, NumberStyle, list[str]]:
+    """How the table writes its dates and text numbers, found from its first rows unless `date_format` or
+    `decimal` say, with what the user is told about it (ambiguous day/month, ROC years, decimal comma)."""
+    schema = raw.frame.collect_schema()
+    notices: list[str] = []
+    source = resolved.get("date")
+    dates = DateStyle(fmt=date_format)
+    if source is not None and date_format is None and schema[source] in (pl.String, pl.Int64, pl.Int32):
+        sample = raw.frame.select(pl.col(source)).head(2000).collect().to_series()
+        if schema[source] == pl.String:
+            dates = choose_dates(sample)
+            fitting = dates.fitting
+            if any(f.replace("%m/%d", "%d/%m", 1) in fitting for f in fitting if f.startswith("%m/%d")):
+                notices.append(Notice("ambiguous_dates", example=sample[0], fmt=dates.fmt))
+        else:
+            dates = DateStyle(roc=looks_like_roc(sample))  # 1130105 as a number
+        if dates.roc:
+            example = str(sample.drop_nulls()[0]).strip()
+            western = pl.DataFrame({"d": [example]}).select(roc_to_western(pl.col("d"))).item()
+            notices.append(Notice("roc_dates", example=example, western=western))
+    text_numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
+    style = choose_number_style(raw.frame, text_numbers, raw.label, decimal)
+    if style.notice is not None:
+        notices.append(style.notice)
+    return dates, style, notices
+
+
 def _load(
     raw: RawTable,
     resolved: dict[str, str],
@@ -210,25 +239,8 @@ def _load(
     warnings: list[str] = list(raw.notes)
 
     date_source = resolved["date"]
-    dates = DateStyle(fmt=date_format)
-    if date_format is None and schema[date_source] in (pl.String, pl.Int64, pl.Int32):
-        sample = raw.frame.select(pl.col(date_source)).head(2000).collect().to_series()
-        if schema[date_source] == pl.String:
-            dates = choose_dates(sample)
-            fitting = dates.fitting
-            if any(f.replace("%m/%d", "%d/%m", 1) in fitting for f in fitting if f.startswith("%m/%d")):
-                warnings.append(Notice("ambiguous_dates", example=sample[0], fmt=dates.fmt))
-        else:
-            dates = DateStyle(roc=looks_like_roc(sample))  # 1130105 as a number
-        if dates.roc:
-            example = str(sample.drop_nulls()[0]).strip()
-            western = pl.DataFrame({"d": [example]}).select(roc_to_western(pl.col("d"))).item()
-            warnings.append(Notice("roc_dates", example=example, western=western))
-
-    text_numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
-    style = choose_number_style(raw.frame, text_numbers, raw.label, decimal)
-    if style.notice is not None:
-        warnings.append(style.notice)
+    dates, style, noticed = how_written(raw, resolved, date_format=date_format, decimal=decimal)
+    warnings += noticed
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
         [
