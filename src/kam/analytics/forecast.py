@@ -65,8 +65,8 @@ def forecast_customers(
     if model is None:
         return None
     horizon = periods_in_months(settings.horizon_months, settings.unit)
-    expected = model.conditional_expected_purchases(horizon, x, t_x, age)
     alive = model.p_alive(x, t_x, age)
+    expected = model.expected_if_alive(horizon, x, age) * alive  # E[Y(t) | x, t_x, T], P(alive) computed once
     repeaters = (x > 0) & (spend > 0)
     own_spend = np.where(repeaters, spend, 0.0)
     spend_model: SpendModel
