@@ -139,19 +139,17 @@ def contradicts_decimal(
 def decimal_evidence(sample: pl.DataFrame) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
     """The first (column, value) of `sample`'s text columns written with a decimal comma, and the first
     written with a decimal point (None where there is none): the file's decimal mark, or a mix."""
-    found: list[tuple[str, str] | None] = []
-    for pattern in (COMMA_DECIMAL, POINT_DECIMAL):
-        hit = None
-        for column in sample.columns:
-            if sample.schema[column] != pl.String:
-                continue
-            written = sample.select(_written(column, full_width=True)).to_series()
+    comma: tuple[str, str] | None = None
+    point: tuple[str, str] | None = None
+    for column in (c for c in sample.columns if sample.schema[c] == pl.String):
+        written = sample.select(_written(column, full_width=True)).to_series()
+        for pattern in (COMMA_DECIMAL, POINT_DECIMAL):
             matches = sample[column].filter(written.str.contains(pattern).fill_null(False))
             if matches.len():
                 hit = (column, str(matches[0]).strip())
-                break
-        found.append(hit)
-    return found[0], found[1]
+                comma = comma or (hit if pattern == COMMA_DECIMAL else None)
+                point = point or (hit if pattern == POINT_DECIMAL else None)
+    return comma, point
 
 
 DECIMAL_SAMPLE_ROWS = 10_000

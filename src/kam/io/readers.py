@@ -62,10 +62,14 @@ def _sniff_delimiter(lines: list[str], suffix: str) -> str:
     return best or " "
 
 
+def _split(line: str, delimiter: str) -> list[str]:
+    """The fields of one line of a delimited file (quotes honoured)."""
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
 def _filled_fields(line: str, delimiter: str) -> int:
     """How many fields of a line are not empty (a sheet saved as CSV pads a title line with delimiters)."""
-    row = next(csv.reader([line], delimiter=delimiter), [])
-    return sum(1 for field in row if field.strip())
+    return sum(1 for field in _split(line, delimiter) if field.strip())
 
 
 def _header_index(counts: list[int]) -> int:
@@ -154,10 +158,7 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
         physical = [",".join(line.split()) for line in physical]
         delimiter = ","
     start = _table_start(physical, delimiter)  # lines above it are a title or notes
-    first = pl.read_csv(
-        io.StringIO(physical[start]), has_header=False, infer_schema=False, separator=delimiter
-    )
-    has_header = not _looks_like_data([str(f or "") for f in first.row(0)])
+    has_header = not _looks_like_data(_split(physical[start], delimiter))
     options = {"separator": delimiter, "has_header": has_header, "infer_schema": False, "skip_rows": start}
     first_data_line = start + (2 if has_header else 1)
     frame: pl.LazyFrame
