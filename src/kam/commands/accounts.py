@@ -13,6 +13,7 @@ from kam.commands.common import user_errors
 from kam.commands.workspace import (
     ConfigOption,
     DbOption,
+    JsonOption,
     LangOption,
     console,
     interactions_table,
@@ -24,7 +25,6 @@ from kam.workspace.messages import label, message, word
 
 app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 _FIELDS = ("type", "ownership", "industry", "since", "referred_by", "owner")
 _WORDED = ("type", "ownership")  # stored as codes, shown as words in the user's language
 

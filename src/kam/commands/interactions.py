@@ -11,6 +11,7 @@ from kam.commands.common import user_errors
 from kam.commands.workspace import (
     ConfigOption,
     DbOption,
+    JsonOption,
     LangOption,
     console,
     interactions_table,
@@ -32,7 +33,7 @@ def list_(
     account: Annotated[
         str | None, typer.Option("--account", help="Only this account's interactions.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonOption = False,
     db: DbOption = None,
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,

@@ -35,6 +35,7 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="JSON or TOML config file; its [workspace] table sets the url."),
 ]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 app = typer.Typer(help="The workspace database: accounts and their interactions.", no_args_is_help=True)
 
