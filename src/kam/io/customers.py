@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -77,9 +78,26 @@ def _enum_expr(column: str, dtype: pl.DataType, labels: dict[str, str]) -> pl.Ex
     return text.replace(labels).str.to_lowercase().str.replace_all(r"[\s\-]+", "_")
 
 
+@dataclass(frozen=True)
+class CustomersTable:
+    """The checked customers table (canonical columns), with where each value came from in the file."""
+
+    label: str
+    frame: pl.DataFrame
+    rows: list[int]  # each customer's row in the file, counted as CellProblem does (the header is row 1)
+    columns: dict[str, str]  # canonical name -> the file's column
+
+
 def load_customers(
     source: str | Path, *, mapping: Mapping[str, str] | None = None, decimal: str | None = None
 ) -> pl.DataFrame:
+    """The checked customers table (see read_customers)."""
+    return read_customers(source, mapping=mapping, decimal=decimal).frame
+
+
+def read_customers(
+    source: str | Path, *, mapping: Mapping[str, str] | None = None, decimal: str | None = None
+) -> CustomersTable:
     """Read and check the customers table; every bad cell is reported with its row, column and value.
     Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma")."""
     raw = read_table(source)
@@ -139,7 +157,8 @@ def load_customers(
             )
         )
     keep = [c for c in CUSTOMER_COLUMNS if c in parsed.columns]
-    return parsed.select(keep)
+    columns = {c: resolved[c] for c in keep}
+    return CustomersTable(raw.label, parsed.select(keep), parsed["_row"].to_list(), columns)
 
 
 MAX_LISTED = 5
