@@ -27,6 +27,7 @@ def test_outputs_are_written(portfolio_files: tuple[Path, Path], tmp_path: Path)
     code, output = _run("analyze", str(tx), "--customers", str(cu), "--out", str(out), "--no-forecast")
     assert code == 0, output
     assert sorted(p.name for p in out.iterdir()) == [
+        ".kam-outputs.json",
         "accounts.csv",
         "accounts.parquet",
         "report.html",

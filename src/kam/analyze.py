@@ -7,7 +7,7 @@ import datetime as dt
 import importlib
 import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,11 +26,16 @@ from kam.io.transactions import (
     duplicate_warning,
     load_transactions,
 )
+from kam.report.cells import spreadsheet_safe
 from kam.report.html import render_report
-from kam.report.output import tidy_floats, tidy_json, write_all_or_nothing
+from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_reference
 
 Progress = Callable[[str], None]
+OUTPUTS = OutputSet(
+    "analyze",
+    frozenset({"accounts.csv", "accounts.parquet", "summary.json", "report.html", "rejected.csv"}),
+)
 
 
 def _preload(module: str) -> None:
@@ -121,6 +126,8 @@ def run_analyze(
 ) -> AnalyzeResult:
     """Run the whole analysis; outputs are written only if every step succeeds."""
     step = progress or (lambda _label: None)
+    if options.out is not None:
+        check_output_folder(options.out, OUTPUTS, _inputs(options))
     if options.forecast:
         _preload("kam.analytics.forecast")
     step("read")
@@ -173,19 +180,29 @@ def run_analyze(
     written: list[Path] = []
     if options.out is not None:
         step("write")
-        written = write_outputs(options.out, analysis, loaded, summary, options.lang)
+        written = write_outputs(options.out, analysis, loaded, summary, options.lang, _inputs(options))
     return AnalyzeResult(analysis, loaded, summary, written)
 
 
+def _inputs(options: AnalyzeOptions) -> list[Path | str]:
+    """The files a run reads: their folder is never an output folder."""
+    return [options.source, *([options.customers] if options.customers else [])]
+
+
 def write_outputs(
-    out: Path, analysis: Analysis, loaded: LoadedTransactions, summary: dict[str, Any], lang: Lang
+    out: Path,
+    analysis: Analysis,
+    loaded: LoadedTransactions,
+    summary: dict[str, Any],
+    lang: Lang,
+    inputs: Sequence[Path | str] = (),
 ) -> list[Path]:
     accounts = tidy_floats(analysis.accounts.to_polars())
     html = render_report(
         analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang
     )
     writers = {
-        "accounts.csv": lambda p: accounts.write_csv(p),
+        "accounts.csv": lambda p: spreadsheet_safe(accounts).write_csv(p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
             json.dumps(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -193,5 +210,5 @@ def write_outputs(
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }
     if loaded.rejected.height:
-        writers["rejected.csv"] = lambda p: loaded.rejected.write_csv(p)
-    return write_all_or_nothing(out, writers)
+        writers["rejected.csv"] = lambda p: spreadsheet_safe(loaded.rejected).write_csv(p)
+    return write_all_or_nothing(out, writers, outputs=OUTPUTS, inputs=inputs)

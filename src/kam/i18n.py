@@ -358,6 +358,45 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "未使用 Gamma-Gamma 消费金额模型：购买次数少的客户，平均消费金额并不比购买次数多的客户更分散，"
         "模型无法判断该把客户的平均值往整体平均拉多少；预期消费金额改用每位客户自己的平均回购金额",
     ),
+    # the output folder: kam replaces only its own files
+    "notice.out_empty": (
+        "the output folder is an empty path (an unset variable?): name the folder to write into",
+        "輸出資料夾是空白路徑（變數未設定？）：請指定要寫入的資料夾",
+        "输出文件夹是空路径（变量未设置？）：请指定要写入的文件夹",
+    ),
+    "notice.out_is_file": (
+        "{path} is a file, not a folder: name a folder for the outputs",
+        "{path} 是檔案，不是資料夾：請指定輸出用的資料夾",
+        "{path} 是文件，不是文件夹：请指定输出用的文件夹",
+    ),
+    "notice.out_holds_input": (
+        "{path} is the folder of the input {input}: write the outputs to a folder of their own",
+        "{path} 是輸入檔 {input} 所在的資料夾：請將輸出寫到專用的資料夾",
+        "{path} 是输入文件 {input} 所在的文件夹：请将输出写到专用的文件夹",
+    ),
+    "notice.out_foreign": (
+        "{path} holds files that kam did not write ({files}; {count} in all); kam writes only into a new or empty "
+        "folder or one it wrote before, and never removes other files: name another folder",
+        "{path} 內有不是 kam 寫入的檔案（{files}；共 {count} 個）；kam 只寫入新的或空的資料夾，或它先前寫入過的資料夾，"
+        "絕不刪除其他檔案：請指定另一個資料夾",
+        "{path} 内有不是 kam 写入的文件（{files}；共 {count} 个）；kam 只写入新的或空的文件夹，或它先前写入过的文件夹，"
+        "绝不删除其他文件：请指定另一个文件夹",
+    ),
+    "notice.out_other_command": (
+        "{path} holds the outputs of kam {other}: name another folder",
+        "{path} 內是 kam {other} 的輸出：請指定另一個資料夾",
+        "{path} 内是 kam {other} 的输出：请指定另一个文件夹",
+    ),
+    "notice.out_cannot_write": (
+        "cannot write into {path}: {reason}; nothing was changed",
+        "無法寫入 {path}：{reason}；未做任何變更",
+        "无法写入 {path}：{reason}；未做任何更改",
+    ),
+    "notice.out_bad_manifest": (
+        "{path} is not a manifest kam can read: move it away or name another folder",
+        "{path} 不是 kam 能讀取的清單檔：請移走它或指定另一個資料夾",
+        "{path} 不是 kam 能读取的清单文件：请移走它或指定另一个文件夹",
+    ),
     # errors in the input (the first line names file, row, column and value)
     "notice.missing_columns": (
         "{file}: required column(s) {missing} not found.\nColumns found: {found}.\n"
@@ -459,8 +498,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "下列之一：{values}（或 國企、集體……）",
         "下列之一：{values}（或 国企、集体……）",
     ),
-    "notice.expect_days": ("a number of days ≥ 0", "≥ 0 的天數", "≥ 0 的天数"),
-    "notice.expect_yearly_amount": ("a yearly amount ≥ 0", "≥ 0 的年度金額", "≥ 0 的年度金额"),
+    "notice.expect_days": (
+        "a number of days from 0 to {limit}",
+        "介於 0 與 {limit} 之間的天數",
+        "介于 0 与 {limit} 之间的天数",
+    ),
+    "notice.expect_yearly_amount": (
+        "a yearly amount from 0 to {limit}",
+        "介於 0 與 {limit} 之間的年度金額",
+        "介于 0 与 {limit} 之间的年度金额",
+    ),
     "notice.more_rows": (
         "\n… and {count:,} more rows like these",
         "\n…… 還有 {count:,} 列類似的問題",
@@ -480,6 +527,25 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "1,234）需要加引号",
     ),
     "notice.expect_number": ("a number", "數字", "数字"),
+    "notice.expect_finite_number": (
+        "a finite number between -{limit} and {limit} (larger ones would overflow the sums)",
+        "介於 -{limit} 與 {limit} 之間的有限數字（更大的數會讓加總溢位）",
+        "介于 -{limit} 与 {limit} 之间的有限数字（更大的数会让求和溢出）",
+    ),
+    "notice.not_finite_result": (
+        "customer {customer!r}: {column} comes out as {value}; its amounts are too large or too small to "
+        "compute with (each cell must lie between -{limit} and {limit}, and the smallest ones make ratios "
+        "overflow): check this customer's lines for extreme values",
+        "客戶 {customer!r}：{column} 算出來是 {value}；其金額太大或太小，無法計算（每個值須介於 -{limit} 與 "
+        "{limit} 之間，極小的值會讓比率溢位）：請檢查這位客戶的交易中是否有極端值",
+        "客户 {customer!r}：{column} 算出来是 {value}；其金额太大或太小，无法计算（每个值须介于 -{limit} 与 "
+        "{limit} 之间，极小的值会让比率溢出）：请检查这位客户的交易中是否有极端值",
+    ),
+    "notice.json_not_finite": (
+        "{key} is {value}, which JSON cannot hold; nothing was written",
+        "{key} 是 {value}，JSON 無法表示；沒有寫出任何檔案",
+        "{key} 是 {value}，JSON 无法表示；没有写出任何文件",
+    ),
     "notice.expect_decimal_point": (
         "a number with a decimal point (add --decimal comma if the file uses decimal commas)",
         "以小數點表示的數字（若檔案用逗號作小數點，請加上 --decimal comma）",

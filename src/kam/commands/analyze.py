@@ -20,6 +20,7 @@ from kam.errors import ConfigError
 from kam.i18n import Lang, Notice, say, text
 from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.transactions import RETURN_TYPES, OnError
+from kam.report.output import output_folder
 from kam.settings import load_settings
 
 console = Console()
@@ -108,8 +109,12 @@ def analyze(
         ),
     ],
     out: Annotated[
-        Path | None,
-        typer.Option("--out", help="Folder for accounts.csv/.parquet, summary.json, report.html."),
+        str | None,
+        typer.Option(
+            "--out",
+            help="Folder for accounts.csv/.parquet, summary.json, report.html: new, empty, or of an earlier "
+            "run (only kam's own files are replaced).",
+        ),
     ] = None,
     map_: Annotated[
         list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=YOUR_COLUMN, repeatable.")
@@ -193,7 +198,7 @@ def analyze(
             table=table,
             sheet=sheet,
             as_of=_date(as_of),
-            out=out,
+            out=None if out is None else output_folder(out),
             lang=lang,
             on_error=on_error,
             date_format=date_format,

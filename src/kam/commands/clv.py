@@ -20,7 +20,15 @@ from kam.errors import KamError
 from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
-from kam.report.output import Writer, tidy_floats, write_all_or_nothing
+from kam.report.cells import spreadsheet_safe
+from kam.report.output import (
+    OutputSet,
+    Writer,
+    check_output_folder,
+    output_folder,
+    tidy_floats,
+    write_all_or_nothing,
+)
 from kam.settings import load_settings
 
 if TYPE_CHECKING:
@@ -37,6 +45,21 @@ class PurchaseModelName(StrEnum):
 
 class SpendModelName(StrEnum):
     GG = "gg"
+
+
+OUTPUTS = OutputSet(
+    "clv fit",
+    frozenset(
+        {
+            "params.json",
+            "predictions.csv",
+            "report.html",
+            "holdout_by_frequency.csv",
+            "holdout_over_time.csv",
+            "holdout.svg",
+        }
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +87,7 @@ def run_clv_fit(
     lang: Lang = Lang.EN,
 ) -> ClvFitResult:
     """Load, summarise, fit and predict; write params.json, predictions.csv (and the holdout check)
-    into a temporary directory beside `out`, then move it into place, so `out` is all or nothing.
+    beside kam's earlier outputs in `out`, replacing them only when all are written (see report.output).
     `model` and `unit` default to the settings' purchase_model and unit; the report and the holdout plot are written in `lang`."""
     from kam.clv import (  # the models need scipy: imported when a fit is asked for
         BetaGeo,
@@ -80,6 +103,7 @@ def run_clv_fit(
     settings = settings or ClvSettings()
     unit = TimeUnit(unit or settings.unit)
     model = PurchaseModelName(model or settings.purchase_model)
+    check_output_folder(out, OUTPUTS, (transactions,))
     loaded = load_transactions(transactions, mapping=mapping)
     summary = rfm_summary(loaded.frame, unit=unit, calibration_end=calibration_end)
     x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
@@ -137,7 +161,7 @@ def run_clv_fit(
         "horizon_periods": horizon,
         "settings": settings.model_dump(mode="json"),
     }
-    files = _write_all_or_nothing(out, params, predictions, check, lang)
+    files = _write_all_or_nothing(out, params, predictions, check, lang, (transactions,))
     return ClvFitResult(out, purchases, spend_model, predictions, check, files)
 
 
@@ -177,26 +201,39 @@ def _report_html(params: dict[str, object], check: HoldoutCheck | None, lang: La
 
 
 def _write_all_or_nothing(
-    out: Path, params: dict[str, object], predictions: pl.DataFrame, check: HoldoutCheck | None, lang: Lang
+    out: Path,
+    params: dict[str, object],
+    predictions: pl.DataFrame,
+    check: HoldoutCheck | None,
+    lang: Lang,
+    inputs: tuple[Path, ...],
 ) -> tuple[str, ...]:
     from kam.clv.plot import holdout_svg
 
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
-        "predictions.csv": lambda p: tidy_floats(predictions).write_csv(p),
+        "predictions.csv": lambda p: spreadsheet_safe(tidy_floats(predictions)).write_csv(p),
         "report.html": lambda p: p.write_text(_report_html(params, check, lang), encoding="utf-8"),
     }
     if check is not None:
-        writers["holdout_by_frequency.csv"] = lambda p: tidy_floats(check.by_frequency).write_csv(p)
-        writers["holdout_over_time.csv"] = lambda p: tidy_floats(check.over_time).write_csv(p)
+        writers["holdout_by_frequency.csv"] = lambda p: spreadsheet_safe(tidy_floats(check.by_frequency)).write_csv(p)
+        writers["holdout_over_time.csv"] = lambda p: spreadsheet_safe(tidy_floats(check.over_time)).write_csv(p)
         writers["holdout.svg"] = lambda p: p.write_text(holdout_svg(check, lang), encoding="utf-8")
-    return tuple(sorted(path.name for path in write_all_or_nothing(out, writers)))
+    return tuple(
+        sorted(path.name for path in write_all_or_nothing(out, writers, outputs=OUTPUTS, inputs=inputs))
+    )
 
 
 @app.command("fit")
 def fit(
     transactions: Annotated[Path, typer.Argument(help="Transactions file (CSV, Excel, Parquet).")],
-    out: Annotated[Path, typer.Option("--out", help="Output directory (replaced as a whole).")],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out",
+            help="Output folder: new, empty, or of an earlier run (only kam's own files are replaced).",
+        ),
+    ],
     calibration_end: Annotated[
         dt.datetime, typer.Option("--calibration-end", formats=["%Y-%m-%d"], help="Last day of calibration.")
     ],
@@ -227,10 +264,11 @@ def fit(
     """Fit BG/NBD or Pareto/NBD with Gamma-Gamma spend; write params.json and predictions.csv."""
     with user_errors(lang):
         settings = load_settings(config).clv
+        out_dir = output_folder(out)
     try:
         result = run_clv_fit(
             transactions,
-            out=out,
+            out=out_dir,
             calibration_end=calibration_end.date(),
             model=model,
             unit=unit,

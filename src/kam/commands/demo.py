@@ -12,7 +12,8 @@ from rich.markup import escape
 
 from kam.commands.common import user_errors
 from kam.i18n import Lang, text
-from kam.report.output import Writer, write_all_or_nothing
+from kam.report.cells import spreadsheet_safe
+from kam.report.output import OutputSet, Writer, output_folder, write_all_or_nothing
 
 console = Console()
 
@@ -21,25 +22,31 @@ def _text_writer(text: str) -> Writer:
     return lambda path: path.write_text(text, encoding="utf-8")
 
 
+OUTPUTS = OutputSet("demo-data", frozenset({"transactions.csv", "customers.csv", "planted.json", "calls"}))
+
+
 def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     from kam.demo.calls import DEMO_CALLS
     from kam.demo.steel import make_demo_company  # numpy only when the demo is made
 
     company = make_demo_company(seed)
     writers: dict[str, Writer] = {
-        "transactions.csv": lambda p: company.transactions.write_csv(p),
-        "customers.csv": lambda p: company.customers.write_csv(p),
+        "transactions.csv": lambda p: spreadsheet_safe(company.transactions).write_csv(p),
+        "customers.csv": lambda p: spreadsheet_safe(company.customers).write_csv(p),
         "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
     }
     for call in DEMO_CALLS:
         writers[f"calls/{call.file}"] = _text_writer(call.text)
-    return write_all_or_nothing(out, writers)
+    return write_all_or_nothing(out, writers, outputs=OUTPUTS)
 
 
 def demo_data(
     out: Annotated[
-        Path,
-        typer.Option("--out", help="Folder to write transactions.csv, customers.csv and calls/ into."),
+        str,
+        typer.Option(
+            "--out",
+            help="Folder to write transactions.csv, customers.csv and calls/ into: new, empty, or of an earlier run.",
+        ),
     ],
     seed: Annotated[
         int, typer.Option("--seed", help="Random seed; the same seed gives the same company.")
@@ -49,5 +56,5 @@ def demo_data(
     """Write a realistic data set of a steel supplier with planted fake, lapsed and rising customers,
     and two of its sales calls."""
     with user_errors(lang):
-        for path in run_demo_data(out, seed):
+        for path in run_demo_data(output_folder(out), seed):
             console.print(f"{text('ui.written', lang)} {escape(str(path))}", highlight=False, soft_wrap=True)
