@@ -26,7 +26,7 @@ from kam.io.transactions import (
     duplicate_warning,
     load_transactions,
 )
-from kam.report.cells import spreadsheet_safe
+from kam.report.cells import write_csv
 from kam.report.html import render_report
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_reference
@@ -202,7 +202,7 @@ def write_outputs(
         analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang
     )
     writers = {
-        "accounts.csv": lambda p: spreadsheet_safe(accounts).write_csv(p),
+        "accounts.csv": lambda p: write_csv(accounts, p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
             json.dumps(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -210,5 +210,5 @@ def write_outputs(
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }
     if loaded.rejected.height:
-        writers["rejected.csv"] = lambda p: spreadsheet_safe(loaded.rejected).write_csv(p)
+        writers["rejected.csv"] = lambda p: write_csv(loaded.rejected, p)
     return write_all_or_nothing(out, writers, outputs=OUTPUTS, inputs=inputs)

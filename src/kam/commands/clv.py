@@ -20,7 +20,7 @@ from kam.errors import KamError
 from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
-from kam.report.cells import spreadsheet_safe
+from kam.report.cells import write_csv
 from kam.report.output import (
     OutputSet,
     Writer,
@@ -212,12 +212,12 @@ def _write_all_or_nothing(
 
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
-        "predictions.csv": lambda p: spreadsheet_safe(tidy_floats(predictions)).write_csv(p),
+        "predictions.csv": lambda p: write_csv(tidy_floats(predictions), p),
         "report.html": lambda p: p.write_text(_report_html(params, check, lang), encoding="utf-8"),
     }
     if check is not None:
-        writers["holdout_by_frequency.csv"] = lambda p: spreadsheet_safe(tidy_floats(check.by_frequency)).write_csv(p)
-        writers["holdout_over_time.csv"] = lambda p: spreadsheet_safe(tidy_floats(check.over_time)).write_csv(p)
+        writers["holdout_by_frequency.csv"] = lambda p: write_csv(tidy_floats(check.by_frequency), p)
+        writers["holdout_over_time.csv"] = lambda p: write_csv(tidy_floats(check.over_time), p)
         writers["holdout.svg"] = lambda p: p.write_text(holdout_svg(check, lang), encoding="utf-8")
     return tuple(
         sorted(path.name for path in write_all_or_nothing(out, writers, outputs=OUTPUTS, inputs=inputs))

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from kam.commands.common import user_errors
 from kam.i18n import Lang, text
-from kam.report.cells import spreadsheet_safe
+from kam.report.cells import write_csv
 from kam.report.output import OutputSet, Writer, output_folder, write_all_or_nothing
 
 console = Console()
@@ -31,8 +31,8 @@ def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
 
     company = make_demo_company(seed)
     writers: dict[str, Writer] = {
-        "transactions.csv": lambda p: spreadsheet_safe(company.transactions).write_csv(p),
-        "customers.csv": lambda p: spreadsheet_safe(company.customers).write_csv(p),
+        "transactions.csv": lambda p: write_csv(company.transactions, p),
+        "customers.csv": lambda p: write_csv(company.customers, p),
         "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
     }
     for call in DEMO_CALLS:
