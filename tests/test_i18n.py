@@ -55,6 +55,8 @@ SAMPLE_VALUES = {
     "values": "end_user, distributor",
     "customer": "K1",
     "sheets": "'說明', '銷貨明細'",
+    "field": "end",
+    "limit": 30,
 }
 
 

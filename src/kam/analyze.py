@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib
-import json
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from kam.io.transactions import (
 )
 from kam.report.cells import write_csv
 from kam.report.html import render_report
+from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_reference
 
@@ -205,7 +205,7 @@ def write_outputs(
         "accounts.csv": lambda p: write_csv(accounts, p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
-            json.dumps(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+            dumps_strict(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
         ),
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }

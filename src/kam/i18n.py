@@ -499,14 +499,14 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "下列之一：{values}（或 国企、集体……）",
     ),
     "notice.expect_days": (
-        "a number of days from 0 to {limit}",
-        "介於 0 與 {limit} 之間的天數",
-        "介于 0 与 {limit} 之间的天数",
+        "a number of days ≥ 0 (and at most {limit})",
+        "≥ 0 的天數（最多 {limit}）",
+        "≥ 0 的天数（最多 {limit}）",
     ),
     "notice.expect_yearly_amount": (
-        "a yearly amount from 0 to {limit}",
-        "介於 0 與 {limit} 之間的年度金額",
-        "介于 0 与 {limit} 之间的年度金额",
+        "a yearly amount ≥ 0 (and at most {limit})",
+        "≥ 0 的年度金額（最多 {limit}）",
+        "≥ 0 的年度金额（最多 {limit}）",
     ),
     "notice.more_rows": (
         "\n… and {count:,} more rows like these",
@@ -534,17 +534,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "notice.not_finite_result": (
         "customer {customer!r}: {column} comes out as {value}; its amounts are too large or too small to "
-        "compute with (each cell must lie between -{limit} and {limit}, and the smallest ones make ratios "
-        "overflow): check this customer's lines for extreme values",
-        "客戶 {customer!r}：{column} 算出來是 {value}；其金額太大或太小，無法計算（每個值須介於 -{limit} 與 "
-        "{limit} 之間，極小的值會讓比率溢位）：請檢查這位客戶的交易中是否有極端值",
-        "客户 {customer!r}：{column} 算出来是 {value}；其金额太大或太小，无法计算（每个值须介于 -{limit} 与 "
-        "{limit} 之间，极小的值会让比率溢出）：请检查这位客户的交易中是否有极端值",
+        "compute with (a value such as 5e-324 makes ratios overflow): check its lines for extreme values",
+        "客戶 {customer!r}：{column} 算出來是 {value}；其金額太大或太小，無法計算（像 5e-324 這樣的值會讓比率溢位）："
+        "請檢查這位客戶的交易中是否有極端值",
+        "客户 {customer!r}：{column} 算出来是 {value}；其金额太大或太小，无法计算（像 5e-324 这样的值会让比率溢出）："
+        "请检查这位客户的交易中是否有极端值",
     ),
     "notice.json_not_finite": (
-        "{key} is {value}, which JSON cannot hold; nothing was written",
-        "{key} 是 {value}，JSON 無法表示；沒有寫出任何檔案",
-        "{key} 是 {value}，JSON 无法表示；没有写出任何文件",
+        "{field} is {value}, which JSON cannot hold; nothing was written",
+        "{field} 是 {value}，JSON 無法表示；沒有寫出任何檔案",
+        "{field} 是 {value}，JSON 无法表示；没有写出任何文件",
     ),
     "notice.expect_decimal_point": (
         "a number with a decimal point (add --decimal comma if the file uses decimal commas)",

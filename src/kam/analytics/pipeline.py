@@ -7,6 +7,7 @@ steps (ranking, curves, verdicts) run on the collected customer table through th
 from __future__ import annotations
 
 import datetime as dt
+import math
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,8 @@ from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, ran
 from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Segment, assign_segments
 from kam.clv.settings import ClvSettings
-from kam.i18n import Lang
+from kam.errors import ImportValidationError
+from kam.i18n import Lang, Notice
 
 STREAMING_PARTITIONS = 8
 ACCOUNT_COLUMNS = (
@@ -119,6 +121,27 @@ def _forecast(
     return forecast_customers(purchases.lazy(), as_of, clv, warnings)
 
 
+def require_finite(table: nw.DataFrame[Any]) -> None:
+    """Raise ImportValidationError naming the first customer and column whose figure is NaN or infinite.
+
+    Cells are finite and at most 1e15 in size (see kam.io.parse), so sums cannot overflow; a ratio over a
+    vanishingly small amount can (1e15 / 5e-324), and is stopped here rather than written as inf or NaN.
+    """
+    floats = [name for name, dtype in table.schema.items() if dtype.is_float()]
+    if not floats:
+        return
+    broken = [~nw.col(c).is_finite().fill_null(True) for c in floats]
+    bad = table.filter(nw.any_horizontal(*broken, ignore_nulls=True))
+    if bad.shape[0] == 0:
+        return
+    row = bad.row(0)
+    values = dict(zip(bad.columns, row, strict=True))
+    column = next(c for c in floats if values[c] is not None and not math.isfinite(values[c]))
+    raise ImportValidationError(
+        Notice("not_finite_result", customer=values["customer_id"], column=column, value=values[column])
+    )
+
+
 def missing_inputs(columns: set[str], customers: nw.DataFrame[Any] | None) -> list[str]:
     """Catalog keys of the conclusions that missing inputs prevent (see kam.i18n 'missing.*')."""
     missing = [f"missing.{c}" for c in ("cost", "list_amount", "quantity", "order_id") if c not in columns]
@@ -187,6 +210,7 @@ def analyze_lines(
         table = table.join(forecasts, on="customer_id", how="left")
         margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)
         table = table.with_columns(clv_12m=nw.col("clv_revenue_12m") * margin)
+    require_finite(table)
     basis = "net_profit" if "net_profit" in table.columns else "revenue"
     ranked = rank_and_tier(table, basis, settings)
     judged = assign_segments(ranked, basis, median_order, settings, lang)

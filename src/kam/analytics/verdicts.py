@@ -35,15 +35,23 @@ def pct(expr: nw.Expr) -> nw.Expr:
 
 
 def money(expr: nw.Expr) -> nw.Expr:
-    return expr.round(0).cast(nw.Int64).cast(nw.String)
+    return whole(expr)
 
 
 def num(expr: nw.Expr, digits: int = 1) -> nw.Expr:
     return expr.round(digits).cast(nw.String)
 
 
+INTEGER_LIMIT = 9e18  # below 2**63: whole numbers this large are written as integers
+
+
 def whole(expr: nw.Expr) -> nw.Expr:
-    return expr.round(0).cast(nw.Int64).cast(nw.String)
+    """A number rounded to a whole one and written without '.0'; beyond the 64-bit integers (an order of
+    1e19) it is written as a float (1e+19), not cast to an integer, which would fail."""
+    rounded = expr.round(0)
+    fits = rounded.abs() < INTEGER_LIMIT
+    integer = nw.when(fits).then(rounded).otherwise(0.0).cast(nw.Int64).cast(nw.String)
+    return nw.when(fits).then(integer).otherwise(rounded.cast(nw.String))
 
 
 def lit_pct(value: float) -> nw.Expr:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +20,7 @@ from kam.commands.workspace import (
 )
 from kam.i18n import Lang
 from kam.io.customers import CustomerType, Ownership
+from kam.report.jsonout import dumps_strict
 from kam.workspace.messages import label, message, word
 
 app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
@@ -107,7 +107,7 @@ def list_(
         url = workspace_url(db, config)
         found = run_accounts_list(url)
     if as_json:
-        typer.echo(json.dumps([a.model_dump(mode="json") for a in found], ensure_ascii=False))
+        typer.echo(dumps_strict([a.model_dump(mode="json") for a in found], ensure_ascii=False))
         return
     if not found:
         typer.echo(message("no_accounts", lang))
@@ -146,7 +146,7 @@ def show(
             "account": detail.account.model_dump(mode="json"),
             "interactions": [i.model_dump(mode="json") for i in detail.interactions],
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False))
+        typer.echo(dumps_strict(payload, ensure_ascii=False))
         return
     account = detail.account.model_dump(mode="json")
     console.print(f"[bold]{detail.account.code}[/]  {detail.account.name}", highlight=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import typer
@@ -11,6 +10,7 @@ import typer
 from kam.calls.messages import message
 from kam.calls.models import Language, Stage
 from kam.errors import KamError
+from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
 from kam.workspace.vocabulary import InteractionKind
 
@@ -115,7 +115,7 @@ def analyze(
         raise typer.Exit(2) from None
     for i, result in enumerate(run.results):
         if as_json:
-            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            typer.echo(dumps_strict(result.to_dict(), ensure_ascii=False))
         else:
             typer.echo(("\n" if i else "") + render_report(result, lang, settings.calls))
     for error in run.errors:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
@@ -21,6 +20,7 @@ from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
 from kam.io.transactions import load_transactions
 from kam.report.cells import write_csv
+from kam.report.jsonout import dumps_strict
 from kam.report.output import (
     OutputSet,
     Writer,
@@ -211,7 +211,7 @@ def _write_all_or_nothing(
     from kam.clv.plot import holdout_svg
 
     writers: dict[str, Writer] = {
-        "params.json": lambda p: p.write_text(json.dumps(params, indent=2), encoding="utf-8"),
+        "params.json": lambda p: p.write_text(dumps_strict(params, indent=2), encoding="utf-8"),
         "predictions.csv": lambda p: write_csv(tidy_floats(predictions), p),
         "report.html": lambda p: p.write_text(_report_html(params, check, lang), encoding="utf-8"),
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from rich.markup import escape
 from kam.commands.common import user_errors
 from kam.i18n import Lang, text
 from kam.report.cells import write_csv
+from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, Writer, output_folder, write_all_or_nothing
 
 console = Console()
@@ -33,7 +33,7 @@ def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     writers: dict[str, Writer] = {
         "transactions.csv": lambda p: write_csv(company.transactions, p),
         "customers.csv": lambda p: write_csv(company.customers, p),
-        "planted.json": lambda p: p.write_text(json.dumps(company.planted, indent=2), encoding="utf-8"),
+        "planted.json": lambda p: p.write_text(dumps_strict(company.planted, indent=2), encoding="utf-8"),
     }
     for call in DEMO_CALLS:
         writers[f"calls/{call.file}"] = _text_writer(call.text)

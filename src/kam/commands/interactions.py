@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -18,6 +17,7 @@ from kam.commands.workspace import (
     workspace_url,
 )
 from kam.i18n import Lang
+from kam.report.jsonout import dumps_strict
 from kam.workspace.messages import message
 
 app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True)
@@ -46,7 +46,7 @@ def list_(
         url = workspace_url(db, config)
         found = run_interactions_list(url, account)
     if as_json:
-        typer.echo(json.dumps([i.model_dump(mode="json") for i in found], ensure_ascii=False))
+        typer.echo(dumps_strict([i.model_dump(mode="json") for i in found], ensure_ascii=False))
     elif not found:
         typer.echo(message("no_interactions", lang))
     else:

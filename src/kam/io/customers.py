@@ -13,11 +13,13 @@ from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
 from kam.io.parse import (
+    MAX_MAGNITUDE_TEXT,
     choose_dates,
     choose_number_style,
     contradicts_decimal,
     date_expr,
     number_expr,
+    out_of_range,
     text_expr,
 )
 from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
@@ -184,8 +186,9 @@ def _bad_cells(
             bad = ~blank & ~value.is_in([m.value for m in _ENUMS[name][0]]).fill_null(False)
         else:
             bad = ~blank & value.is_null()
-            if name in ("payment_days", "service_cost"):
-                bad = bad | (value < 0).fill_null(False)
+            if name in ("payment_days", "service_cost"):  # NaN, inf and 1e400 too: never a silent NaN
+                huge = parsed.select(out_of_range(pl.col(name))).to_series()
+                bad = bad | (value < 0).fill_null(False) | huge
         hits = pl.DataFrame({"row": parsed["_row"], "value": written.fill_null(""), "bad": bad})
         found.append(hits.filter(pl.col("bad")).select("row", "value", pl.lit(order).alias("order")))
     if not found:
@@ -207,7 +210,7 @@ def _checks() -> list[tuple[str, str]]:
         ("customer_id", Notice("expect_customer_id")),
         ("type", Notice("expect_type", values=", ".join(m.value for m in CustomerType))),
         ("ownership", Notice("expect_ownership", values=", ".join(m.value for m in Ownership))),
-        ("payment_days", Notice("expect_days")),
-        ("service_cost", Notice("expect_yearly_amount")),
+        ("payment_days", Notice("expect_days", limit=MAX_MAGNITUDE_TEXT)),
+        ("service_cost", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("since", Notice("expect_date")),
     ]

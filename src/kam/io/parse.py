@@ -118,6 +118,18 @@ def number_expr(
     return text.cast(pl.Float64, strict=False)
 
 
+# The largest number a cell may hold, in size: larger ones would overflow the sums of many lines (two
+# cells of 1e308 add up to infinity) and say nothing real (1e15 is far beyond any order in any currency).
+MAX_MAGNITUDE = 1e15
+MAX_MAGNITUDE_TEXT = "1e15"
+
+
+def out_of_range(parsed: pl.Expr) -> pl.Expr:
+    """True where a read number is NaN, infinite or larger in size than MAX_MAGNITUDE (inf, NaN, 1e400 or
+    1e308 written in a cell, or a float cell holding them); false where it is null."""
+    return (~parsed.is_finite() | (parsed.abs() > MAX_MAGNITUDE)).fill_null(False)
+
+
 # A cell written against the file's decimal mark. With a decimal point every comma groups thousands,
 # so it is followed by exactly three digits and no point comes before a comma; with a decimal comma the
 # mirror image. (Several decimal marks in one cell, 1.234.567 in a decimal-point file, do not parse.)

@@ -16,6 +16,7 @@ from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import (
+    MAX_MAGNITUDE_TEXT,
     DateStyle,
     NumberStyle,
     choose_dates,
@@ -25,6 +26,7 @@ from kam.io.parse import (
     is_blank,
     looks_like_roc,
     number_expr,
+    out_of_range,
     roc_to_western,
     text_expr,
 )
@@ -85,6 +87,7 @@ def _first_row_number(raw: RawTable, path_like: str) -> int:
 
 EXPECT_POINT = "a number with a decimal point (add --decimal comma if the file uses decimal commas)"
 EXPECT_COMMA = "a number with a decimal comma (add --decimal point if the file uses decimal points)"
+EXPECT_FINITE = f"a finite number between -{MAX_MAGNITUDE_TEXT} and {MAX_MAGNITUDE_TEXT}"
 
 
 def _checks(
@@ -113,6 +116,7 @@ def _checks(
             checks.append(
                 (pl.col(f"_{name}").is_null() & ~is_blank(source, schema[source]), f"{name}|a number")
             )
+            checks.append((out_of_range(pl.col(f"_{name}")), f"{name}|{EXPECT_FINITE}"))
     for name in ("amount",) if "amount" in resolved else ("quantity", "unit_price"):
         checks.append((is_blank(resolved[name], schema[resolved[name]]), f"{name}|empty"))
     return checks
@@ -502,6 +506,8 @@ def _expected(english: str) -> str:
     """The expected-value phrase of a check, as a notice when it is one of ours (else as it is)."""
     if english == "a number":
         return Notice("expect_number")
+    if english == EXPECT_FINITE:
+        return Notice("expect_finite_number", limit=MAX_MAGNITUDE_TEXT)
     if english in (EXPECT_POINT, EXPECT_COMMA):
         return Notice("expect_decimal_point" if english == EXPECT_POINT else "expect_decimal_comma")
     if english == "a date (e.g. 2024-03-31)":
