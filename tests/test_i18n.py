@@ -55,6 +55,13 @@ SAMPLE_VALUES = {
     "values": "end_user, distributor",
     "customer": "K1",
     "sheets": "'說明', '銷貨明細'",
+    "cue": 12,
+    "segment": 3,
+    "seconds": "3.500",
+    "start": "00:00:05.000",
+    "end": "00:00:01.500",
+    "previous": "cue 11 (line 40)",
+    "at": "00:00:06.000",
     "field": "end",
     "limit": 30,
 }

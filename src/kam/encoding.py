@@ -66,3 +66,32 @@ def decode_bytes(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         return _legacy_chinese(data)
+
+
+def _plain(ch: str) -> bool:
+    """ASCII text, a common Chinese character or CJK punctuation: what a right UTF-16 reading yields."""
+    return " " <= ch <= "~" or ch in "\t\n\r" or ch in _COMMON or "\u3000" <= ch <= "\u303f" or ch >= "\uff00"
+
+
+def decode_utf16_without_bom(data: bytes) -> DecodedText | None:
+    """UTF-16 text saved without a byte-order mark, or None when `data` does not look like it.
+
+    Only bytes with NULs are considered: text in the other encodings has none, while every ASCII
+    character (names, digits, colons, line breaks) in UTF-16 has one. Of the little- and big-endian
+    readings, the one with more plain characters (ASCII, common Chinese, CJK punctuation) wins; a wrong
+    reading swaps each byte pair into rare characters. The winner must be at least half plain.
+    """
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data:
+        return None
+    best: tuple[int, DecodedText] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(1 for ch in text if _plain(ch))
+        if best is None or plain > best[0]:
+            best = (plain, DecodedText(text, codec))
+    if best is None or 2 * best[0] < len(best[1].text):
+        return None
+    return best[1]

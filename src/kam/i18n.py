@@ -685,6 +685,90 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "使用每位客戶自己的平均消費金額，這是資料所能支持的",
         "使用每位客户自己的平均消费金额，这是数据所能支持的",
     ),
+    # call transcripts (kam calls analyze): where a problem is, and what is wrong there
+    "notice.transcript_cue": (
+        "cue {cue} (line {line})",
+        "第 {cue} 段字幕（第 {line} 行）",
+        "第 {cue} 段字幕（第 {line} 行）",
+    ),
+    "notice.transcript_line": ("line {line}", "第 {line} 行", "第 {line} 行"),
+    "notice.transcript_segment": ("segment {segment}", "第 {segment} 段", "第 {segment} 段"),
+    "notice.transcript_field": (
+        "segment {segment}, field '{field}'",
+        "第 {segment} 段的欄位 '{field}'",
+        "第 {segment} 段的字段 '{field}'",
+    ),
+    "notice.transcript_bad_timing": (
+        "{where}: {value!r} is not a timing line: expected 'start --> end' such as "
+        "00:01:02.500 --> 00:01:05.000",
+        "{where}：{value!r} 不是時間軸行：應為「開始 --> 結束」，例如 00:01:02.500 --> 00:01:05.000",
+        "{where}：{value!r} 不是时间轴行：应为“开始 --> 结束”，例如 00:01:02.500 --> 00:01:05.000",
+    ),
+    "notice.transcript_timing_in_cue": (
+        "{where}: timing line {value!r} inside the text of a cue: expected a blank line before each cue",
+        "{where}：字幕文字中出現時間軸行 {value!r}：每段字幕前應有一個空行",
+        "{where}：字幕文字中出现时间轴行 {value!r}：每段字幕前应有一个空行",
+    ),
+    "notice.transcript_outside_cue": (
+        "{where}: {value!r} is outside any cue: expected a timing line 'start --> end' before cue text "
+        "(a blank line ends a cue)",
+        "{where}：{value!r} 不屬於任何字幕：字幕文字前應有「開始 --> 結束」時間軸行（空行表示字幕結束）",
+        "{where}：{value!r} 不属于任何字幕：字幕文字前应有“开始 --> 结束”时间轴行（空行表示字幕结束）",
+    ),
+    "notice.transcript_bad_clock": (
+        "{where}: time {value!r} has 60 or more minutes or seconds: expected hh:mm:ss.mmm with minutes "
+        "and seconds below 60",
+        "{where}：時間 {value!r} 的分或秒達到 60 以上：應為 hh:mm:ss.mmm，分和秒都小於 60",
+        "{where}：时间 {value!r} 的分或秒达到 60 以上：应为 hh:mm:ss.mmm，分和秒都小于 60",
+    ),
+    "notice.transcript_time_range": (
+        "{where}: time {value!r} is more than 100 hours into the call: expected times up to 100:00:00.000",
+        "{where}：時間 {value!r} 超過通話開始後 100 小時：時間最多為 100:00:00.000",
+        "{where}：时间 {value!r} 超过通话开始后 100 小时：时间最多为 100:00:00.000",
+    ),
+    "notice.transcript_bad_time": (
+        "{where}: {value} is not a time: expected seconds from 0 to 360000 (100 hours) or 'hh:mm:ss.s'",
+        "{where}：{value} 不是時間：應為 0 到 360000 秒（100 小時）或「hh:mm:ss.s」",
+        "{where}：{value} 不是时间：应为 0 到 360000 秒（100 小时）或“hh:mm:ss.s”",
+    ),
+    "notice.transcript_ends_before_start": (
+        "{where} ends {seconds} s before it starts ({start} --> {end})",
+        "{where} 在開始前 {seconds} 秒就結束了（{start} --> {end}）",
+        "{where} 在开始前 {seconds} 秒就结束了（{start} --> {end}）",
+    ),
+    "notice.transcript_out_of_order": (
+        "{where} starts at {start}, {seconds} s before {previous} which starts at {at}: expected turns in "
+        "time order",
+        "{where} 從 {start} 開始，比 {previous}（從 {at} 開始）早 {seconds} 秒：應按時間順序排列",
+        "{where} 从 {start} 开始，比 {previous}（从 {at} 开始）早 {seconds} 秒：应按时间顺序排列",
+    ),
+    "notice.transcript_overlap": (
+        "{where} starts at {start}, {seconds} s before {previous} ends at {at}: turns may overlap by at "
+        "most {limit} s",
+        "{where} 從 {start} 開始，比 {previous} 的結束時間 {at} 早 {seconds} 秒：前後最多只能重疊 {limit} 秒",
+        "{where} 从 {start} 开始，比 {previous} 的结束时间 {at} 早 {seconds} 秒：前后最多只能重叠 {limit} 秒",
+    ),
+    "notice.transcript_bad_json": (
+        "invalid JSON at line {line}, column {column}: {detail}",
+        "JSON 格式錯誤，在第 {line} 行第 {column} 欄：{detail}",
+        "JSON 格式错误，在第 {line} 行第 {column} 列：{detail}",
+    ),
+    "notice.transcript_json_too_deep": (
+        "JSON nested too deeply to read: expected a list of segments",
+        "JSON 巢狀層數太深，無法讀取：應為一份段落清單",
+        "JSON 嵌套层数太深，无法读取：应为一个段落列表",
+    ),
+    "notice.transcript_segment_not_object": (
+        "{where} is a JSON {value}: expected an object with speaker, start, end and text",
+        "{where} 是 JSON {value}：應為含 speaker、start、end 和 text 的物件",
+        "{where} 是 JSON {value}：应为含 speaker、start、end 和 text 的对象",
+    ),
+    "notice.transcript_utf16_without_bom": (
+        "looks like UTF-16 without a byte-order mark (NUL bytes between the characters) but cannot be "
+        "read as UTF-16: save it as UTF-8",
+        "看起來是沒有位元組順序記號（BOM）的 UTF-16（字元之間有 NUL 位元組），但無法以 UTF-16 讀取：請另存為 UTF-8",
+        "看起来是没有字节顺序标记（BOM）的 UTF-16（字符之间有 NUL 字节），但无法按 UTF-16 读取：请另存为 UTF-8",
+    ),
     "notice.rejected": (
         "{count:,} rows rejected (rejected.csv)",
         "{count:,} 列被剔除（見 rejected.csv）",

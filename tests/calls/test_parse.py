@@ -132,3 +132,61 @@ def test_unusable_files_get_a_clear_message(data: bytes, message: str) -> None:
     with pytest.raises(TranscriptError) as info:
         parse_transcript(data, "a.txt")
     assert str(info.value).startswith(message)
+
+
+CALL = "Amy: What do you need this quarter?\nLin: Forty tons of rebar.\n"
+CALL_ZH = "王經理：您好，請問一個月用多少噸？\n李廠長：一百噸。\n"
+
+
+@pytest.mark.parametrize("text", [CALL, CALL_ZH])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(text: str, codec: str) -> None:
+    t = parse_transcript(text.encode(codec), "a.txt")
+    assert [x.speaker for x in t.turns] == [line.split(":")[0].split("：")[0] for line in text.splitlines()]
+
+
+def test_nul_bytes_that_are_not_utf16_are_refused() -> None:
+    with pytest.raises(TranscriptError) as info:
+        parse_transcript(CALL.encode("utf-16-le")[1:], "a.txt")
+    assert info.value.problem.key == "transcript_utf16_without_bom"
+
+
+def test_json_nested_thousands_deep_is_a_clear_error() -> None:
+    for deep in ("[" * 5000 + "]" * 5000, '{"segments": ' * 5000 + "[]" + "}" * 5000, "[" * 900 + "]" * 900):
+        with pytest.raises(TranscriptError) as info:
+            parse_transcript(deep.encode(), "a.json")
+        assert str(info.value).startswith("a.json: ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column"),
+    [
+        ('{"segments": [\n  {"speaker": "Amy", "text": "Hi"},\n  {"speaker": "Lin" "text": "Yo"}\n]}', 3, 21),
+        ('[\n  {"speaker": "Amy",\n   "text": "Hi"\n', 4, 1),
+    ],
+)
+def test_broken_json_is_refused_with_its_line_not_read_as_plain_text(
+    raw: str, line: int, column: int
+) -> None:
+    with pytest.raises(TranscriptError) as info:
+        parse_transcript(raw.encode(), "a.json")
+    problem = info.value.problem
+    assert (problem.key, problem.params["line"], problem.params["column"]) == (
+        "transcript_bad_json",
+        line,
+        column,
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "key", "where"),
+    [
+        (b"[00:00:05] Amy: Hi?\n[00:00:03] Lin: Yes.\n", "transcript_out_of_order", {"line": 2}),
+        (b"[00:00:05] Amy: Hi?\n[00:99] Lin: Yes.\n", "transcript_bad_clock", {"line": 2}),
+        (b"[00:00:05] Amy: Hi?\n[100:00:01] Lin: Yes.\n", "transcript_time_range", {"line": 2}),
+    ],
+)
+def test_plain_text_stamps_are_checked(data: bytes, key: str, where: dict[str, int]) -> None:
+    with pytest.raises(TranscriptError) as info:
+        parse_transcript(data, "a.txt")
+    assert (info.value.problem.key, info.value.problem.params["where"].params) == (key, where)

@@ -147,3 +147,16 @@ def test_an_uninitialised_workspace_asks_for_init(tmp_path: Path, calls: dict[st
 )
 def test_store_options_are_checked_first(args: list[str], message: str) -> None:
     assert _analyze(DATA / "en_steel_good.vtt", "--sales", "Amy", *args) == (2, "", message)
+
+
+def test_a_nan_time_is_refused_before_anything_is_stored(db: str, tmp_path: Path) -> None:
+    nan = tmp_path / "nan.json"
+    nan.write_text(
+        '[{"speaker": "Amy", "start": 0, "end": NaN, "text": "What do you need?"},'
+        ' {"speaker": "Lin", "start": 1, "end": Infinity, "text": "Rebar."}]',
+        encoding="utf-8",
+    )
+    code, out, err = _analyze(nan, "--sales", "Amy", "--store", "--account", "C001", "--db", db)
+    assert (code, out) == (1, "")
+    assert f"{nan}: segment 1, field 'end'" in err and "NaN" in err
+    assert _interactions(db) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kam.errors import KamError
+from kam.i18n import Joined
 
 
 class CallsError(KamError):
@@ -16,9 +17,13 @@ class CatalogError(CallsError):
 
 
 class TranscriptError(CallsError):
-    """A transcript file cannot be read or analysed; the message names the file and what was expected."""
+    """A transcript file cannot be read or analysed; the message names the file and what was expected.
+
+    `problem` is plain text or a `Notice` (then the message can be said in each language, and its key
+    and values say what is wrong where: a cue and line, a segment and field).
+    """
 
     def __init__(self, file: str, problem: str) -> None:
         self.file = file
         self.problem = problem
-        super().__init__(f"{file}: {problem}")
+        super().__init__(Joined(": ", [file, problem]))

@@ -1,40 +1,44 @@
-"""Bytes to turns: encoding detection and the WebVTT, SRT, JSON and plain-text transcript formats."""
+"""Bytes to turns: encoding detection and the WebVTT, SRT, JSON and plain-text transcript formats.
+
+Every reader says where each turn is in the file, so that `check_times` can name a broken one; nothing
+that cannot be read is skipped or guessed at.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
+from kam.calls.checks import check_times, read_clock
+from kam.calls.cues import CLOCK, MAX_NAME_WORDS, parse_cues, starts_like_cues
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Format, Transcript, Turn
 from kam.calls.segments import turns_from_json
-from kam.encoding import decode_bytes
+from kam.encoding import decode_bytes, decode_utf16_without_bom
+from kam.i18n import Notice
 
-_TS = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
-_TS_RE = re.compile(_TS)
-# A cue: its timing line, then text lines up to a blank line (WebVTT and SRT alike).
-_CUE_RE = re.compile(rf"^[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}[^\n]*\n((?:[ \t]*\S[^\n]*(?:\n|$))*)", re.MULTILINE)
-_SRT_START_RE = re.compile(r"\A\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
-_VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
-_TAG_RE = re.compile(r"</?[^>\s][^>]*>")
 _NAME = r"[^\s:：\[\]<>()（）{}\d][^:：\[\]<>\n]{0,30}?"
-_PREFIX_RE = re.compile(rf"^\s*({_NAME})\s*[:：]\s*(.*)$", re.DOTALL)
-_TEXT_TURN_RE = re.compile(rf"^\s*(?:[\[(]\s*{_TS}\s*[\])]\s*)?({_NAME})\s*[:：]\s*(.*)$")
-_MAX_NAME_WORDS = 4
+_TEXT_TURN_RE = re.compile(rf"^\s*(?:[\[(]\s*({CLOCK})\s*[\])]\s*)?({_NAME})\s*[:：]\s*(.*)$")
+_JSON_LIST_RE = re.compile(r"\[\s*(?:[\[{\"\]]|$)")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_MAX_JSON_INT_DIGITS = 4000  # Python refuses to read longer integers (int_max_str_digits)
 
 
 def decode(data: bytes, file: str) -> str:
-    """Text of a transcript file in UTF-8, UTF-16, GB18030 or Big5 (see kam.encoding), newlines unified."""
-    try:
-        text = decode_bytes(data).text
-    except UnicodeError:
-        raise TranscriptError(file, "cannot decode the text: expected UTF-8, GB18030 or Big5") from None
+    """Text of a transcript file in UTF-8, UTF-16 (with or without a BOM), GB18030 or Big5 (see
+    kam.encoding), newlines unified."""
+    utf16 = None if data[:2] in _UTF16_BOMS else decode_utf16_without_bom(data)
+    if utf16 is not None:
+        text = utf16.text
+    elif data[:2] not in _UTF16_BOMS and data.count(0) * 8 >= len(data):
+        raise TranscriptError(file, Notice("transcript_utf16_without_bom"))
+    else:
+        try:
+            text = decode_bytes(data).text
+        except UnicodeError:
+            raise TranscriptError(file, "cannot decode the text: expected UTF-8, GB18030 or Big5") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
-    value = (int(h) * 3600 if h else 0) + int(m) * 60 + int(s)
-    return value + int(frac) / 10 ** len(frac) if frac else float(value)
 
 
 def detect_format(text: str) -> Format | None:
@@ -42,13 +46,9 @@ def detect_format(text: str) -> Format | None:
     head = text.lstrip()
     if head.startswith("WEBVTT"):
         return Format.VTT
-    if head[:1] in "[{":
-        try:
-            json.loads(head)
-            return Format.JSON
-        except ValueError:
-            pass
-    if _SRT_START_RE.match(head):
+    if head[:1] == "{" or (_JSON_LIST_RE.match(head) and not _is_text_turn(head.split("\n", 1)[0])):
+        return Format.JSON
+    if starts_like_cues(head):
         return Format.SRT
     for line in head.split("\n", 50)[:50]:
         if _is_text_turn(line):
@@ -58,13 +58,13 @@ def detect_format(text: str) -> Format | None:
 
 def _is_text_turn(line: str) -> re.Match[str] | None:
     m = _TEXT_TURN_RE.match(line)
-    if m and len(m.group(5).split()) <= _MAX_NAME_WORDS:
+    if m and len(m.group(6).split()) <= MAX_NAME_WORDS:
         return m
     return None
 
 
 def parse_transcript(data: bytes, file: str) -> Transcript:
-    """Decode and parse a transcript file; raises TranscriptError for empty or unknown input."""
+    """Decode and parse a transcript file; raises TranscriptError for empty, unknown or broken input."""
     if not data.strip():
         raise TranscriptError(file, "the file is empty: expected a transcript with speaker turns")
     text = decode(data, file)
@@ -72,16 +72,17 @@ def parse_transcript(data: bytes, file: str) -> Transcript:
         raise TranscriptError(file, "the file is empty: expected a transcript with speaker turns")
     fmt = detect_format(text)
     if fmt is Format.VTT or fmt is Format.SRT:
-        turns = _parse_cues(text)
+        turns, places = parse_cues(text, file)
     elif fmt is Format.JSON:
-        turns = turns_from_json(json.loads(text), file)
+        turns, places = _parse_json(text, file)
     elif fmt is Format.TEXT:
-        turns = _parse_text(text)
+        turns, places = _parse_text(text, file)
     else:
         raise TranscriptError(
             file,
             "unknown format: expected WebVTT, SRT, JSON segments or plain text with 'Name: text' turns",
         )
+    check_times(turns, places, file)
     turns = [t for t in turns if t.text.strip()]
     if not turns:
         raise TranscriptError(file, f"no speech found in this {fmt} file: expected turns with text")
@@ -89,44 +90,37 @@ def parse_transcript(data: bytes, file: str) -> Transcript:
     return Transcript(tuple(turns), fmt, stamped)
 
 
-def _parse_cues(text: str) -> list[Turn]:
-    """WebVTT and SRT: speaker from a <v Name> voice tag or a 'Name:' prefix; unnamed cues continue."""
-    turns: list[Turn] = []
-    speaker = ""
-    for m in _CUE_RE.finditer(text):
-        groups = m.groups()
-        start = _seconds(*groups[0:4])
-        end = _seconds(*groups[4:8])
-        body = groups[8].strip()
-        if "\n" in body:
-            body = " ".join(body.split())
-        if "<" in body:
-            voice = _VOICE_RE.search(body)
-            if voice:
-                speaker = voice.group(1).strip()
-            body = _TAG_RE.sub("", body).strip()
-            if voice:
-                turns.append(Turn(speaker, start, end, body))
-                continue
-        named = _PREFIX_RE.match(body)
-        if named and len(named.group(1).split()) <= _MAX_NAME_WORDS:
-            speaker, body = named.group(1).strip(), named.group(2).strip()
-        turns.append(Turn(speaker or "?", start, end, body))
-    return turns
+def _json_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= _MAX_JSON_INT_DIGITS else float(digits)
 
 
-def _parse_text(text: str) -> list[Turn]:
+def _parse_json(text: str, file: str) -> tuple[list[Turn], list[Notice]]:
+    """JSON segments (see kam.calls.segments); invalid or too deeply nested JSON is refused."""
+    try:
+        doc: Any = json.loads(text, parse_int=_json_int)
+        return turns_from_json(doc, file)
+    except json.JSONDecodeError as exc:
+        problem = Notice("transcript_bad_json", line=exc.lineno, column=exc.colno, detail=exc.msg)
+        raise TranscriptError(file, problem) from None
+    except RecursionError:
+        raise TranscriptError(file, Notice("transcript_json_too_deep")) from None
+
+
+def _parse_text(text: str, file: str) -> tuple[list[Turn], list[Notice]]:
     """Plain text: a 'Name: text' line opens a turn, optionally after an [hh:mm:ss] stamp."""
     raw: list[tuple[str, float | None, list[str]]] = []
-    for line in text.split("\n"):
+    places: list[Notice] = []
+    for number, line in enumerate(text.split("\n"), 1):
         m = _is_text_turn(line)
         if m:
-            stamp = None if m.group(3) is None else _seconds(*m.group(1, 2, 3, 4))
-            raw.append((m.group(5).strip(), stamp, [m.group(6).strip()]))
+            where = Notice("transcript_line", line=number)
+            stamp = None if m.group(1) is None else read_clock(m.group(2, 3, 4, 5), m.group(1), where, file)
+            raw.append((m.group(6).strip(), stamp, [m.group(7).strip()]))
+            places.append(where)
         elif raw and line.strip():
             raw[-1][2].append(line.strip())
     turns: list[Turn] = []
     for i, (speaker, start, parts) in enumerate(raw):
         end = raw[i + 1][1] if i + 1 < len(raw) else None
         turns.append(Turn(speaker, start, end, " ".join(parts)))
-    return turns
+    return turns, places

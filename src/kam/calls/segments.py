@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from typing import Any
 
+from kam.calls.checks import MAX_TIME_S
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Side, Turn
+from kam.i18n import Notice
 
 _LIST_KEYS = ("segments", "utterances", "monologues", "transcript", "results", "entries", "turns", "items")
 _SPEAKER_KEYS = ("speaker", "speaker_name", "speakerName", "name", "participant", "spk", "speaker_label")
@@ -54,7 +58,18 @@ _CUSTOMER_ROLES = frozenset(
         "采购",
     ]
 )
-_TIME_STR_RE = re.compile(r"^(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$")
+_TIME_STR_RE = re.compile(r"^(?:(\d{1,6}):)?(\d{1,6}):(\d{1,6}(?:\.\d+)?)$")
+# A string meant as a time: it starts like a number, or is NaN/Infinity written out.
+_TIMEISH_RE = re.compile(r"\s*(?:[-+.\d]|(?:nan|inf|infinity)\s*$)", re.IGNORECASE)
+_JSON_TYPES: dict[type, str] = {
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "true/false",
+    type(None): "null",
+}
+_SHOWN = 40
 _CJK_EDGE_RE = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -70,31 +85,61 @@ def role_side(value: object) -> Side | None:
     return None
 
 
-def _time(value: object) -> float | None:
-    if isinstance(value, bool):
+def _seconds(value: object) -> float | None:
+    """Seconds of a time value: a number, a numeric string or 'hh:mm:ss.s'; None when it is no time at
+    all (null, true/false, a word). NaN and infinity come out as they are, to be refused."""
+    if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+        try:
+            return float(value)
+        except OverflowError:
+            return math.inf
+    if isinstance(value, str) and _TIMEISH_RE.match(value):
         m = _TIME_STR_RE.match(value.strip())
         if m:
-            return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+            minutes, seconds = int(m.group(2)), float(m.group(3))
+            if minutes >= 60 or seconds >= 60:
+                return math.nan
+            return int(m.group(1) or 0) * 3600 + minutes * 60 + seconds
         try:
             return float(value)
         except ValueError:
+            return math.nan
+    return None
+
+
+def _shown(value: object) -> str:
+    """A JSON value as the file wrote it, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+
+
+class _Reader:
+    """Reads the times of one segment; a value that is not a time from 0 to 100 hours is refused with
+    the segment's number and the field."""
+
+    def __init__(self, file: str, segment: int) -> None:
+        self.file = file
+        self.segment = segment
+
+    def time(self, seg: dict[str, Any], keys: tuple[str, ...], which: str, prefix: str = "") -> float | None:
+        for key in keys:
+            if key in seg:
+                return self._checked(seg[key], 1, prefix + key)
+        for key, kind in _MS_KEYS.items():
+            if kind == which and key in seg:
+                return self._checked(seg[key], 1000, prefix + key)
+        return None
+
+    def _checked(self, value: object, per_second: int, field: str) -> float | None:
+        seconds = _seconds(value)
+        if seconds is None:
             return None
-    return None
-
-
-def _get_time(seg: dict[str, Any], keys: tuple[str, ...], which: str) -> float | None:
-    for key in keys:
-        if key in seg:
-            return _time(seg[key])
-    for key, kind in _MS_KEYS.items():
-        if kind == which and key in seg:
-            t = _time(seg[key])
-            return None if t is None else t / 1000
-    return None
+        if not 0 <= seconds / per_second <= MAX_TIME_S:
+            where = Notice("transcript_field", segment=self.segment, field=field)
+            raise TranscriptError(self.file, Notice("transcript_bad_time", where=where, value=_shown(value)))
+        return seconds / per_second
 
 
 def _join_words(words: list[str]) -> str:
@@ -148,8 +193,9 @@ def _speaker_table(doc: Any) -> dict[str, dict[str, Any]]:
     return table
 
 
-def turns_from_json(doc: Any, file: str) -> list[Turn]:
-    """Turns from a JSON transcript; roles come from a role field on the segment or in a speaker table."""
+def turns_from_json(doc: Any, file: str) -> tuple[list[Turn], list[Notice]]:
+    """Turns from a JSON transcript and where each is (its segment, numbered from 1); roles come from a
+    role field on the segment or in a speaker table."""
     segments = _find_segments(doc)
     if segments is None:
         raise TranscriptError(
@@ -157,9 +203,13 @@ def turns_from_json(doc: Any, file: str) -> list[Turn]:
         )
     people = _speaker_table(doc)
     turns: list[Turn] = []
-    for seg in segments:
+    places: list[Notice] = []
+    for number, seg in enumerate(segments, 1):
+        where = Notice("transcript_segment", segment=number)
         if not isinstance(seg, dict):
-            raise TranscriptError(file, f"unknown JSON segment {str(seg)[:40]!r}: expected an object")
+            kind = _JSON_TYPES.get(type(seg), "value")
+            raise TranscriptError(file, Notice("transcript_segment_not_object", where=where, value=kind))
+        times = _Reader(file, number)
         speaker_value = next((seg[k] for k in _SPEAKER_KEYS if k in seg), seg.get("speaker_id"))
         role = next((role_side(seg[k]) for k in _ROLE_KEYS if k in seg), None)
         if isinstance(speaker_value, dict):
@@ -173,11 +223,15 @@ def turns_from_json(doc: Any, file: str) -> list[Turn]:
         text = next((seg[k] for k in _TEXT_KEYS if isinstance(seg.get(k), str)), None)
         if text is None:
             text = _join_words([_word_text(w) for w in words])
-        start = _get_time(seg, _START_KEYS, "start")
-        end = _get_time(seg, _END_KEYS, "end")
+        start = times.time(seg, _START_KEYS, "start")
+        end = times.time(seg, _END_KEYS, "end")
         if words and isinstance(words[0], dict) and isinstance(words[-1], dict):
-            start = start if start is not None else _get_time(words[0], _START_KEYS, "start")
-            end = end if end is not None else _get_time(words[-1], _END_KEYS, "end")
+            key = next(k for k in _WORD_KEYS if seg.get(k) is words)
+            if start is None:
+                start = times.time(words[0], _START_KEYS, "start", f"{key}[0].")
+            if end is None:
+                end = times.time(words[-1], _END_KEYS, "end", f"{key}[{len(words) - 1}].")
         speaker = "?" if speaker_value is None else str(speaker_value).strip()
         turns.append(Turn(speaker, start, end, str(text).strip(), role))
-    return turns
+        places.append(where)
+    return turns, places
