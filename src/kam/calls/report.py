@@ -5,6 +5,7 @@ from __future__ import annotations
 from kam.calls.messages import message
 from kam.calls.models import CallAnalysis, SpinType
 from kam.calls.settings import CallSettings
+from kam.terminal import printable
 
 
 def _clock(seconds: float | None, none: str) -> str:
@@ -19,12 +20,13 @@ def _pct(share: float | None, none: str) -> str:
 
 
 def render_report(result: CallAnalysis, lang: str = "en", settings: CallSettings | None = None) -> str:
-    """Several lines of plain text: metrics first, then each flag with its evidence."""
+    """Several lines of plain text: metrics first, then each flag with its evidence; the transcript's own
+    words (its file name, speakers and quotes) each stay on their line, without control characters."""
     settings = settings or CallSettings()
     none = message(lang, "none")
     t, q, p, pr = result.talk, result.questions, result.pitch, result.price
     lines = [
-        message(lang, "title", file=result.file),
+        message(lang, "title", file=printable(result.file, one_line=True)),
         message(
             lang,
             "overview",
@@ -77,5 +79,6 @@ def render_report(result: CallAnalysis, lang: str = "en", settings: CallSettings
         lines.append(f"  - {message(lang, str(flag))}")
         for e in result.evidence:
             if e.flag is flag:
-                lines.append(f"      [{_clock(e.at_s, none)}] {e.speaker}: {e.text}")
+                quote = printable(f"{e.speaker}: {e.text}", one_line=True)
+                lines.append(f"      [{_clock(e.at_s, none)}] {quote}")
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from kam.commands.common import user_errors
 from kam.commands.workspace import (
@@ -21,6 +22,7 @@ from kam.commands.workspace import (
 from kam.i18n import Lang
 from kam.io.customers import CustomerType, Ownership
 from kam.report.jsonout import dumps_strict
+from kam.terminal import plain, printable
 from kam.workspace.messages import label, message, word
 
 app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
@@ -69,7 +71,8 @@ def add(
     with user_errors(lang):
         url = workspace_url(db, config)
         account = run_accounts_add(url, parse_input(AccountCreate, fields))
-    typer.echo(message("account_added", lang, code=account.code, name=account.name, where=display_url(url)))
+    added = message("account_added", lang, code=account.code, name=account.name, where=display_url(url))
+    typer.echo(printable(added))
 
 
 @app.command("import")
@@ -92,7 +95,7 @@ def import_(
     with user_errors(lang):
         url = workspace_url(db, config)
         summary = run_accounts_import(url, customers, parse_map_options(map_ or []))
-    typer.echo(message("accounts_imported", lang, where=display_url(url), **summary.model_dump()))
+    typer.echo(printable(message("accounts_imported", lang, where=display_url(url), **summary.model_dump())))
 
 
 @app.command("list")
@@ -112,12 +115,13 @@ def list_(
     if not found:
         typer.echo(message("no_accounts", lang))
         return
-    table = Table(title=message("accounts_title", lang, where=display_url(url)), title_justify="left")
+    table = Table(title=plain(message("accounts_title", lang, where=display_url(url))), title_justify="left")
     for key in ("code", "name", *_FIELDS):
         table.add_column(label(key, lang), overflow="fold", no_wrap=key in ("code", "since"))
     for account in found:
         values = account.model_dump(mode="json")
-        table.add_row(account.code, account.name, *(_shown(k, values[k], lang) for k in _FIELDS))
+        shown = (account.code, account.name, *(_shown(k, values[k], lang) for k in _FIELDS))
+        table.add_row(*(plain(value) for value in shown))
     console.print(table)
 
 
@@ -149,9 +153,9 @@ def show(
         typer.echo(dumps_strict(payload, ensure_ascii=False))
         return
     account = detail.account.model_dump(mode="json")
-    console.print(f"[bold]{detail.account.code}[/]  {detail.account.name}", highlight=False)
+    console.print(Text.assemble(plain(detail.account.code, "bold"), "  ", plain(detail.account.name)))
     details = " · ".join(f"{label(k, lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS)
-    console.print(details, highlight=False, soft_wrap=True)
+    console.print(plain(details), soft_wrap=True)
     if detail.interactions:
         title = message("interactions", lang, count=len(detail.interactions))
         console.print(interactions_table(title, detail.interactions, with_account=False, lang=lang))

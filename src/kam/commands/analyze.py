@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import print_notes, user_errors
@@ -22,6 +22,7 @@ from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.transactions import RETURN_TYPES, OnError
 from kam.report.output import output_folder
 from kam.settings import load_settings
+from kam.terminal import plain
 
 console = Console()
 
@@ -46,33 +47,33 @@ def _date(value: str | None) -> dt.date | None:
 
 def _show_detection(found: Detection, lang: Lang) -> None:
     encoding = found.encoding or text("detect.typed", lang)
-    console.print(
-        f"[bold]{escape(found.label)}[/]  {text('detect.encoding', lang)}={encoding}  "
-        f"{text('detect.header', lang)}={found.has_header}"
+    settings = (
+        f"  {text('detect.encoding', lang)}={encoding}  {text('detect.header', lang)}={found.has_header}"
     )
+    console.print(Text.assemble(plain(found.label, "bold"), plain(settings)))
     table = Table(
         text("detect.kam_column", lang), text("detect.your_column", lang), text("detect.example", lang)
     )
     example = found.sample[0] if found.sample else {}
     for name, source in found.mapping.items():
-        table.add_row(name, source, str(example.get(source, "")))
+        table.add_row(name, plain(source), plain(example.get(source, "")))
     console.print(table)
     unmapped = [c for c in found.columns if c not in found.mapping.values()]
     if unmapped:
-        console.print(f"{text('detect.not_used', lang)}: " + escape(", ".join(unmapped)))
+        console.print(plain(f"{text('detect.not_used', lang)}: " + ", ".join(unmapped)))
     if found.missing_required:
         missing = ", ".join(found.missing_required)
         console.print(f"[red]{text('detect.missing', lang)}:[/] {missing} — {text('detect.add_map', lang)}")
     reading = []
     if found.date_format is not None:
         roc = f" ({text('detect.roc', lang)})" if found.roc_dates else ""
-        reading.append(f"{text('detect.dates', lang)}: {escape(found.date_format)}{roc}")
+        reading.append(f"{text('detect.dates', lang)}: {found.date_format}{roc}")
     if found.decimal_comma is not None:
         mark = text("detect.decimal_comma" if found.decimal_comma else "detect.decimal_point", lang)
         reading.append(f"{text('detect.numbers', lang)}: {mark}")
     if reading:
-        console.print(" · ".join(reading), highlight=False, soft_wrap=True)
-    console.print(f"{text('detect.mapping', lang)}: {escape(found.map_options())}", soft_wrap=True)
+        console.print(plain(" · ".join(reading)), soft_wrap=True)
+    console.print(plain(f"{text('detect.mapping', lang)}: {found.map_options()}"), soft_wrap=True)
 
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
@@ -98,7 +99,7 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
         notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
     print_notes(console, notes)
     for path in result.written:
-        console.print(f"{text('ui.written', lang)} {escape(str(path))}", highlight=False, soft_wrap=True)
+        console.print(plain(f"{text('ui.written', lang)} {path}"), soft_wrap=True)
 
 
 def analyze(

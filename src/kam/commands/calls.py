@@ -12,6 +12,7 @@ from kam.calls.models import Language, Stage
 from kam.errors import KamError
 from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
+from kam.terminal import printable
 from kam.workspace.vocabulary import InteractionKind
 
 app = typer.Typer(
@@ -29,7 +30,7 @@ _UI_LANGUAGES = [str(x) for x in (Language.EN, Language.ZH_HANT, Language.ZH_HAN
 
 
 def _usage_error(text: str) -> typer.Exit:
-    typer.echo(f"error: {text}", err=True)
+    typer.echo(printable(f"error: {text}"), err=True)
     return typer.Exit(2)
 
 
@@ -111,15 +112,15 @@ def analyze(
             )
             stored = None
     except KamError as exc:
-        typer.echo(f"{message(lang, 'error')}: {exc.say(lang)}", err=True)
+        typer.echo(printable(f"{message(lang, 'error')}: {exc.say(lang)}"), err=True)
         raise typer.Exit(2) from None
     for i, result in enumerate(run.results):
         if as_json:
             typer.echo(dumps_strict(result.to_dict(), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + render_report(result, lang, settings.calls))
+            typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
     for error in run.errors:
-        typer.echo(f"{message(lang, 'error')}: {error.say(lang)}", err=True)
+        typer.echo(printable(f"{message(lang, 'error')}: {error}"), err=True)
     if run.errors:
         if store:
             typer.echo(message(lang, "nothing_stored"), err=True)
@@ -134,4 +135,4 @@ def analyze(
             created=stored.created,
             updated=stored.updated,
         )
-        typer.echo(summary, err=as_json)  # with --json, stdout stays JSON lines
+        typer.echo(printable(summary), err=as_json)  # with --json, stdout stays JSON lines

@@ -30,6 +30,7 @@ from kam.report.output import (
     write_all_or_nothing,
 )
 from kam.settings import load_settings
+from kam.terminal import printable
 
 if TYPE_CHECKING:
     from kam.clv import GammaGamma, HoldoutCheck
@@ -278,8 +279,8 @@ def fit(
             lang=lang,
         )
     except KamError as exc:  # ClvError is a KamError
-        typer.echo(f"kam clv fit: {text('ui.error', lang)}: {exc.say(lang)}", err=True)
+        typer.echo(printable(f"kam clv fit: {text('ui.error', lang)}: {exc.say(lang)}"), err=True)
         raise typer.Exit(1) from exc
     params = ", ".join(f"{k}={v:.4g}" for k, v in result.purchase_model.params_.items())
     wrote = text("clv.wrote", lang).format(files=", ".join(result.files), out=result.out)
-    typer.echo(f"{result.purchase_model.name}: {params}; {wrote}")
+    typer.echo(printable(f"{result.purchase_model.name}: {params}; {wrote}"))

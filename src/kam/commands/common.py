@@ -9,23 +9,25 @@ from collections.abc import Iterable, Iterator
 import typer
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from kam.errors import KamError
 from kam.i18n import text
+from kam.terminal import printable
 
 err_console = Console(stderr=True)
 
 
 @contextlib.contextmanager
 def user_errors(lang: str = "en") -> Iterator[None]:
-    """Show kam's expected errors as a message in `lang`, never a traceback."""
+    """Show kam's expected errors as a message in `lang`, never a traceback; the user's values in it
+    are printed as text."""
     try:
         yield
     except KamError as exc:
         label = text("ui.error", lang)
-        err_console.print(f"[bold red]{label}:[/] {escape(exc.say(lang))}", highlight=False, soft_wrap=True)
+        message = Text.assemble((f"{label}:", "bold red"), " ", printable(exc.say(lang)))
+        err_console.print(message, soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -65,7 +67,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
 
 def print_notes(console: Console, notes: Iterable[str]) -> None:
     """Notes as a bulleted list with a hanging indent, wrapped to the console's width (see wrap_lines);
-    printed as plain text, never read as markup."""
+    printed as plain text, never read as markup, without control characters."""
     for note in notes:
-        for i, line in enumerate(wrap_lines(note, max(20, console.width - 2))):
+        for i, line in enumerate(wrap_lines(printable(note, one_line=True), max(20, console.width - 2))):
             console.print(Text.assemble(("• " if i == 0 else "  ", "yellow"), line), soft_wrap=True)

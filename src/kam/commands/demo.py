@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from kam.commands.common import user_errors
 from kam.i18n import Lang, text
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, Writer, output_folder, write_all_or_nothing
+from kam.terminal import plain
 
 console = Console()
 
@@ -57,4 +57,4 @@ def demo_data(
     and two of its sales calls."""
     with user_errors(lang):
         for path in run_demo_data(output_folder(out), seed):
-            console.print(f"{text('ui.written', lang)} {escape(str(path))}", highlight=False, soft_wrap=True)
+            console.print(plain(f"{text('ui.written', lang)} {path}"), soft_wrap=True)

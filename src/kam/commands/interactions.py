@@ -18,6 +18,7 @@ from kam.commands.workspace import (
 )
 from kam.i18n import Lang
 from kam.report.jsonout import dumps_strict
+from kam.terminal import printable
 from kam.workspace.messages import message
 
 app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True)
@@ -50,5 +51,5 @@ def list_(
     elif not found:
         typer.echo(message("no_interactions", lang))
     else:
-        title = message("interactions_title", lang, where=display_url(url))
+        title = printable(message("interactions_title", lang, where=display_url(url)))
         console.print(interactions_table(title, found, lang=lang))

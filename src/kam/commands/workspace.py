@@ -13,6 +13,7 @@ from rich.table import Table
 from kam.commands.common import user_errors
 from kam.i18n import Lang
 from kam.settings import load_settings
+from kam.terminal import plain, printable
 from kam.workspace.messages import label, message, word
 
 if TYPE_CHECKING:
@@ -57,10 +58,10 @@ def local_time(moment: dt.datetime) -> str:
 def interactions_table(
     title: str, interactions: Sequence[InteractionPublic], *, with_account: bool = True, lang: Lang = Lang.EN
 ) -> Table:
-    """Interactions with the headline numbers and coaching flags of their call analyses."""
+    """Interactions with the headline numbers and coaching flags of their call analyses, as plain text."""
     keys = ["when", "kind", "title", "stage", "ratio", "questions", "flags"]
     keys = ["account", *keys] if with_account else keys
-    table = Table(title=title, title_justify="left")
+    table = Table(title=plain(title), title_justify="left")
     for key in keys:
         numeric = key in ("ratio", "questions")
         table.add_column(
@@ -79,7 +80,7 @@ def interactions_table(
             "questions": "" if analysis is None else str(analysis.questions_total),
             "flags": "" if analysis is None else ", ".join(word(f, lang) for f in analysis.flags) or "-",
         }
-        table.add_row(*(row[k] for k in keys))
+        table.add_row(*(plain(row[k]) for k in keys))
     return table
 
 
@@ -96,4 +97,4 @@ def init(db: DbOption = None, config: ConfigOption = None, lang: LangOption = La
         key = "init_current"
     else:
         key = "init_upgraded"
-    typer.echo(message(key, lang, where=result.where, revision=result.after, before=result.before))
+    typer.echo(printable(message(key, lang, where=result.where, revision=result.after, before=result.before)))
