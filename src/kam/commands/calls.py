@@ -120,7 +120,7 @@ def analyze(
         else:
             typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
     for error in run.errors:
-        typer.echo(printable(f"{message(lang, 'error')}: {error}"), err=True)
+        typer.echo(printable(f"{message(lang, 'error')}: {error.say(lang)}"), err=True)
     if run.errors:
         if store:
             typer.echo(message(lang, "nothing_stored"), err=True)
