@@ -42,6 +42,60 @@ class WorkspaceNotInitialised(WorkspaceError):
         self.where = where
 
 
+class WorkspaceReadOnly(WorkspaceError):
+    """The database (a read-only file, or a user or server that may only read) refuses changes."""
+
+    status_code = 503
+
+    def __init__(self, where: str) -> None:
+        super().__init__(Notice("ws_read_only", where=where))
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another connection holds a lock for longer than kam waits; trying again usually works."""
+
+    status_code = 503
+
+    def __init__(self, where: str) -> None:
+        super().__init__(Notice("ws_busy", where=where))
+
+
+class WorkspaceFull(WorkspaceError):
+    """The disk (or the database's size limit) has no room for the change."""
+
+    status_code = 507
+
+    def __init__(self, where: str) -> None:
+        super().__init__(Notice("ws_full", where=where))
+
+
+class WorkspaceInMemory(WorkspaceError):
+    """An in-memory SQLite database vanishes when the command ends: nothing could be kept in it."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(Notice("ws_in_memory", where=where))
+
+
+class WorkspaceDatabaseError(WorkspaceError):
+    """A database failure kam has no better words for; says its kind, never the SQL or the values."""
+
+    status_code = 500
+
+    def __init__(self, where: str, kind: str) -> None:
+        super().__init__(Notice("ws_database_error", where=where, kind=kind))
+
+
+class AccountsAddedMeanwhile(WorkspaceError):
+    """Another import (or add) stored some of the same new codes between this import's check and insert;
+    this import was rolled back whole."""
+
+    status_code = 409
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__(Notice("ws_added_meanwhile", codes=", ".join(codes), count=len(codes)))
+        self.codes = codes
+
+
 class AccountNotFound(WorkspaceError):
     """No account has this code."""
 

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from kam.errors import ImportValidationError
 from kam.io.customers import CustomerType, Ownership
-from kam.workspace.accounts.schemas import AccountCreate, AccountPublic
+from kam.workspace.accounts.models import Account
+from kam.workspace.accounts.repository import AccountRepository
+from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, ImportSummary
 from kam.workspace.accounts.service import create_account, import_accounts, list_accounts
 from kam.workspace.db import session_scope
+from kam.workspace.errors import AccountsAddedMeanwhile
+from kam.workspace.migrate import upgrade
+from kam.workspace.run import run_accounts_import, run_accounts_list
+from tests.workspace.conftest import count_selects
 
 FIRST = """customer_id,name,type,ownership,industry,since,referred_by
 K001,華東電力設備股份有限公司,經銷商,國企,energy,2001-04-01,
@@ -108,3 +119,154 @@ def test_a_bad_row_leaves_the_workspace_untouched(
     with pytest.raises(ImportValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
         _import(engine, _write(tmp_path, "bad.csv", text))
     assert _accounts(engine) == before
+
+
+def test_every_value_longer_than_add_allows_is_reported_and_nothing_imported(
+    engine: Engine, tmp_path: Path
+) -> None:
+    name, industry, code, referrer = "名" * 201, "I" * 101, "K" * 65, "R" * 65
+    text = (
+        "報表：客戶清單\n"  # a title line: rows are counted as the file has them
+        "客戶編號,名稱,行業,介紹人\n"
+        f"K001,{name},{industry},\n"
+        f"{code},ok,,\n"
+        f"K003,{'名' * 200},{'I' * 100},{referrer}\n"
+        "K004,fine,fine,K001\n"
+    )
+    with pytest.raises(ImportValidationError) as raised:
+        _import(engine, _write(tmp_path, "customers.csv", text))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == [
+        (3, "名稱", name),
+        (3, "行業", industry),
+        (4, "客戶編號", code),
+        (5, "介紹人", referrer),
+    ]
+    assert "at most 200 characters" in raised.value.problems[0].expected
+    assert _accounts(engine) == {}
+
+
+def test_values_at_the_limits_are_imported_as_add_would_store_them(engine: Engine, tmp_path: Path) -> None:
+    code, name, industry = "K" * 64, "名" * 200, "I" * 100
+    _import(
+        engine, _write(tmp_path, "customers.csv", f"customer_id,name,industry\n{code},{name},{industry}\n")
+    )
+    with session_scope(engine) as session:
+        added = create_account(session, AccountCreate(code="K" * 63, name=name, industry=industry))
+    imported = _accounts(engine)[code]
+    assert (imported.name, imported.industry) == (added.name, added.industry) == (name, industry)
+
+
+@contextmanager
+def _before_inserting_accounts(target: Engine | type[Engine], action: Callable[[], object]) -> Iterator[None]:
+    """Run `action` in each thread just before its first INSERT into accounts: after the import has
+    checked which codes are new, before it stores them."""
+    done = threading.local()
+
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().startswith("INSERT INTO accounts") and not getattr(done, "it", False):
+            done.it = True
+            action()
+
+    sa.event.listen(target, "before_cursor_execute", before)
+    try:
+        yield
+    finally:
+        sa.event.remove(target, "before_cursor_execute", before)
+
+
+def test_an_account_added_meanwhile_by_another_import_rolls_this_one_back(
+    engine: Engine, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, "customers.csv", FIRST)
+
+    def another_import() -> None:
+        with session_scope(engine) as other:
+            other.add(Account(code="K002", name="added meanwhile"))
+
+    with (
+        pytest.raises(AccountsAddedMeanwhile) as raised,
+        _before_inserting_accounts(engine, another_import),
+        session_scope(engine) as session,
+    ):
+        import_accounts(session, path)
+    assert raised.value.codes == ["K002"]
+    assert "K002" in str(raised.value) and "nothing was imported" in str(raised.value)
+    assert list(_accounts(engine)) == ["K002"]
+    assert _accounts(engine)["K002"].name == "added meanwhile"
+
+
+def test_of_two_imports_at_once_one_imports_and_the_other_imports_nothing(
+    workspace_url: str, tmp_path: Path
+) -> None:
+    upgrade(workspace_url)
+    path = _write(tmp_path, "customers.csv", FIRST)
+    both_checked = threading.Barrier(2, timeout=30)
+
+    def one_import() -> ImportSummary | AccountsAddedMeanwhile:
+        try:
+            return run_accounts_import(workspace_url, path)
+        except AccountsAddedMeanwhile as exc:
+            return exc
+
+    with _before_inserting_accounts(Engine, both_checked.wait), ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda _: one_import(), range(2)))
+    summaries = [o for o in outcomes if isinstance(o, ImportSummary)]
+    refused = [o for o in outcomes if isinstance(o, AccountsAddedMeanwhile)]
+    assert [(s.created, s.updated, s.unchanged) for s in summaries] == [(3, 0, 0)]
+    assert [e.codes for e in refused] == [["K001", "K002", "K003"]]
+    assert [a.code for a in run_accounts_list(workspace_url)] == ["K001", "K002", "K003"]
+
+
+def _chain(count: int) -> str:
+    """customer_id,referred_by lines: each account referred by the one before it."""
+    lines = [f"C{i:05d},{f'C{i - 1:05d}' if i else ''}" for i in range(count)]
+    return "customer_id,referred_by\n" + "\n".join(lines) + "\n"
+
+
+class _WalkedGraph(dict[int, int | None]):
+    """The stored referral graph, counting the steps taken along it; more than three per account means
+    the walk is not linear (a chain of n accounts walked from each of them takes n²/2)."""
+
+    steps = 0
+
+    def get(self, key: int, default: int | None = None) -> int | None:  # type: ignore[override]
+        self.steps += 1
+        assert self.steps <= 3 * len(self), "the loop check walks the referral graph more than linearly"
+        return super().get(key, default)
+
+
+def test_a_long_referral_chain_is_checked_in_linear_time_and_a_loop_through_it_is_refused(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    count = 40_000
+    graphs: list[_WalkedGraph] = []
+    stored_graph = AccountRepository.referrer_ids
+
+    def walked_graph(repo: AccountRepository) -> dict[int, int | None]:
+        graphs.append(_WalkedGraph(stored_graph(repo)))
+        return graphs[-1]
+
+    monkeypatch.setattr(AccountRepository, "referrer_ids", walked_graph)
+    with count_selects(engine) as selects:
+        assert _import(engine, _write(tmp_path, "chain.csv", _chain(count))) == (count, 0, 0)
+    assert len(selects) <= count // 500 + 5  # the codes in chunks, then the referral graph once
+    assert len(graphs) == 1 and graphs[0].steps <= count + 1
+    closing = f"customer_id,referred_by\nC00000,C{count - 1:05d}\n"
+    with pytest.raises(ImportValidationError) as raised:
+        _import(engine, _write(tmp_path, "loop.csv", closing))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == [
+        (2, "referred_by", f"C{count - 1:05d}")
+    ]
+    assert f"C00000 referred by C{count - 1:05d} referred by C{count - 2:05d}" in str(raised.value)
+    assert "(40,000 accounts in the loop)" in str(raised.value)
+    assert len(graphs) == 2 and graphs[1].steps <= count + 1
+    assert _accounts(engine)["C00000"].referred_by is None
+
+
+def test_every_loop_in_the_file_is_reported_at_its_first_row(engine: Engine, tmp_path: Path) -> None:
+    text = "customer_id,referred_by\nA,\nB,C\nC,D\nD,B\nE,A\nF,G\nG,F\n"
+    with pytest.raises(ImportValidationError) as raised:
+        _import(engine, _write(tmp_path, "loops.csv", text))
+    assert [(p.row, p.value) for p in raised.value.problems] == [(3, "C"), (7, "G")]
+    assert "B referred by C referred by D referred by B" in str(raised.value)
+    assert _accounts(engine) == {}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
@@ -54,3 +55,16 @@ class AccountRepository:
     def add(self, account: Account) -> None:
         self.session.add(account)
         self.session.flush()
+
+    def insert_many(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+        """Insert accounts given as column values in one batched statement; code -> new id."""
+        if not rows:
+            return {}
+        inserted = self.session.execute(sa.insert(Account).returning(Account.code, Account.id), rows)
+        return {code: account_id for code, account_id in inserted}
+
+    def set_referrers(self, referrers: Mapping[int, int | None]) -> None:
+        """account id -> its new referrer's id, in one batched UPDATE by primary key."""
+        if referrers:
+            rows = [{"id": i, "referred_by_id": r} for i, r in referrers.items()]
+            self.session.execute(sa.update(Account), rows)
