@@ -576,6 +576,117 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "不晚於今天（{today}）的日期",
         "不晚于今天（{today}）的日期",
     ),
+    "notice.expect_not_before": (
+        "a date from {earliest} on (an earlier date is a data error; the setting value.earliest_date sets "
+        "this limit)",
+        "{earliest} 或之後的日期（更早的日期是資料錯誤；這個下限由設定 value.earliest_date 決定）",
+        "{earliest} 或之后的日期（更早的日期是数据错误；这个下限由设置 value.earliest_date 决定）",
+    ),
+    "notice.stray_dates": (
+        "{count:,} line(s) are dated more than {years} years before 99% of the lines (which are from {bulk} "
+        "on), the first in row {row}, column {column!r}: {value!r}. They were kept; check these dates in the "
+        "export (a later value.earliest_date rejects them as bad cells).",
+        "{count:,} 筆明細的日期比 99% 的明細（{bulk} 起）早了 {years} 年以上，第一筆在第 {row} 列，欄位 "
+        "{column!r}：{value!r}。已保留；請檢查匯出檔中的這些日期（把 value.earliest_date 設晚一些即可當作錯誤值剔除）。",
+        "{count:,} 笔明细的日期比 99% 的明细（{bulk} 起）早了 {years} 年以上，第一笔在第 {row} 行，字段 "
+        "{column!r}：{value!r}。已保留；请检查导出文件中的这些日期（把 value.earliest_date 设晚一些即可当作错误值剔除）。",
+    ),
+    "notice.as_of_range": (
+        "--as-of {as_of}: expected a date from {earliest} to today ({today})",
+        "--as-of {as_of}：應為 {earliest} 到今天（{today}）之間的日期",
+        "--as-of {as_of}：应为 {earliest} 到今天（{today}）之间的日期",
+    ),
+    "notice.bad_pattern": (
+        "{option} {pattern!r} is not a valid regular expression ({detail})",
+        "{option} {pattern!r} 不是有效的正規表示式（{detail}）",
+        "{option} {pattern!r} 不是有效的正则表达式（{detail}）",
+    ),
+    # settings and the files that configure kam
+    "notice.bad_setting": (
+        "{source}: setting {name} = {value} is not allowed; expected {expected}",
+        "{source}：設定 {name} = {value} 不被接受；應為{expected}",
+        "{source}：设置 {name} = {value} 不被接受；应为{expected}",
+    ),
+    "notice.unknown_setting": (
+        "{source}: there is no setting {name}; docs/settings.md lists them",
+        "{source}：沒有 {name} 這個設定；所有設定見 docs/settings.md",
+        "{source}：没有 {name} 这个设置；所有设置见 docs/settings.md",
+    ),
+    "notice.settings_order": (
+        "{source}: setting {low} = {low_value} must not be above {high} = {high_value}",
+        "{source}：設定 {low} = {low_value} 不可大於 {high} = {high_value}",
+        "{source}：设置 {low} = {low_value} 不可大于 {high} = {high_value}",
+    ),
+    "notice.allowed_number": ("a number, {bounds}", "數字，{bounds}", "数字，{bounds}"),
+    "notice.allowed_number_any": ("a number", "數字", "数字"),
+    "notice.allowed_integer": ("a whole number, {bounds}", "整數，{bounds}", "整数，{bounds}"),
+    "notice.allowed_integer_any": ("a whole number", "整數", "整数"),
+    "notice.allowed_date": ("a date such as 1901-01-01", "日期，例如 1901-01-01", "日期，例如 1901-01-01"),
+    "notice.allowed_choice": ("one of {values}", "下列之一：{values}", "下列之一：{values}"),
+    "notice.allowed_text": ("non-empty text", "非空白的文字", "非空白的文本"),
+    "notice.config_file": ("config file", "設定檔", "配置文件"),
+    "notice.mapping_file": ("mapping file", "欄位對應檔", "字段映射文件"),
+    "notice.cannot_read_config": (
+        "{file}: cannot read the {what} ({reason})",
+        "{file}：無法讀取{what}（{reason}）",
+        "{file}：无法读取{what}（{reason}）",
+    ),
+    "notice.config_not_utf8": (
+        "{file}: the {what} is not UTF-8 text (byte {position}); save it as UTF-8",
+        "{file}：{what}不是 UTF-8 文字（第 {position} 個位元組）；請另存為 UTF-8",
+        "{file}：{what}不是 UTF-8 文本（第 {position} 个字节）；请另存为 UTF-8",
+    ),
+    "notice.config_syntax": (
+        "{file}: not valid {format} for a {what}: {detail}",
+        "{file}：不是有效的 {format} {what}：{detail}",
+        "{file}：不是有效的 {format} {what}：{detail}",
+    ),
+    "notice.config_not_tables": (
+        "{file}: expected tables {sections}",
+        "{file}：應為表格 {sections}",
+        "{file}：应为表格 {sections}",
+    ),
+    "notice.config_unknown_sections": (
+        "{file}: unknown section(s) {unknown}; use {sections}",
+        "{file}：不明的區段 {unknown}；請使用 {sections}",
+        "{file}：未知的段 {unknown}；请使用 {sections}",
+    ),
+    "notice.config_section_shape": (
+        "{file}: [{section}] must be a table of settings (name = value), not {found}",
+        "{file}：[{section}] 必須是設定的表格（名稱 = 值），而不是 {found}",
+        "{file}：[{section}] 必须是设置的表格（名称 = 值），而不是 {found}",
+    ),
+    "notice.catalog_shape": (
+        "{file}: {where} is {found}; expected {expected}",
+        "{file}：{where} 是 {found}；應為{expected}",
+        "{file}：{where} 是 {found}；应为{expected}",
+    ),
+    "notice.catalog_expect_list": (
+        'a list of product names, or an object whose "products" is that list',
+        '產品名稱的清單，或其 "products" 為這種清單的物件',
+        '产品名称的列表，或其 "products" 为这种列表的对象',
+    ),
+    "notice.catalog_expect_item": (
+        'a product name, or an object with "name" and optional "aliases"',
+        '產品名稱，或含有 "name" 與選填 "aliases" 的物件',
+        '产品名称，或含有 "name" 与可选 "aliases" 的对象',
+    ),
+    "notice.catalog_expect_name": ("a product name (text)", "產品名稱（文字）", "产品名称（文本）"),
+    "notice.catalog_expect_aliases": (
+        "a list of other names (text)",
+        "其他名稱的清單（文字）",
+        "其他名称的列表（文本）",
+    ),
+    "notice.catalog_not_utf8": (
+        "{file}: cannot read the catalog ({reason}); expected UTF-8 text",
+        "{file}：無法讀取產品目錄（{reason}）；應為 UTF-8 文字",
+        "{file}：无法读取产品目录（{reason}）；应为 UTF-8 文本",
+    ),
+    "notice.catalog_json": (
+        "{file}: invalid JSON ({detail}); expected a list of product names",
+        "{file}：不是有效的 JSON（{detail}）；應為產品名稱的清單",
+        "{file}：不是有效的 JSON（{detail}）；应为产品名称的列表",
+    ),
     # the workspace
     "notice.ws_missing": (
         "workspace {where} does not exist; run `kam workspace init --db {where}` first",
@@ -606,80 +717,6 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "no interaction with id {id}",
         "沒有編號為 {id} 的互動紀錄",
         "没有编号为 {id} 的互动记录",
-    ),
-    "notice.ws_no_folder": (
-        "cannot create the folder {folder} for the workspace database: {reason}",
-        "無法為工作區資料庫建立資料夾 {folder}：{reason}",
-        "无法为工作区数据库创建文件夹 {folder}：{reason}",
-    ),
-    "notice.ws_in_memory": (
-        "{where} is an in-memory database, gone when the command ends; give a file instead, "
-        "e.g. --db sqlite:///kam-workspace.db",
-        "{where} 是記憶體資料庫，指令結束就會消失；請改用檔案，例如 --db sqlite:///kam-workspace.db",
-        "{where} 是内存数据库，命令结束就会消失；请改用文件，例如 --db sqlite:///kam-workspace.db",
-    ),
-    "notice.ws_cannot_open": (
-        "cannot open the workspace {where}: {reason}",
-        "無法開啟工作區 {where}：{reason}",
-        "无法打开工作区 {where}：{reason}",
-    ),
-    "notice.ws_cannot_initialise": (
-        "cannot initialise the workspace {where}: {reason}",
-        "無法初始化工作區 {where}：{reason}",
-        "无法初始化工作区 {where}：{reason}",
-    ),
-    "notice.ws_read_only": (
-        "the workspace database {where} is read-only; nothing was changed",
-        "工作區資料庫 {where} 是唯讀的；沒有做任何變更",
-        "工作区数据库 {where} 是只读的；没有做任何更改",
-    ),
-    "notice.ws_busy": (
-        "the workspace database {where} is busy (another program is writing to it); nothing was changed, "
-        "run the command again",
-        "工作區資料庫 {where} 正忙（另一個程式正在寫入）；沒有做任何變更，請再執行一次",
-        "工作区数据库 {where} 正忙（另一个程序正在写入）；没有做任何更改，请再运行一次",
-    ),
-    "notice.ws_full": (
-        "the workspace database {where} has no room left (the disk or the database is full); "
-        "nothing was changed",
-        "工作區資料庫 {where} 已沒有空間（磁碟或資料庫已滿）；沒有做任何變更",
-        "工作区数据库 {where} 已没有空间（磁盘或数据库已满）；没有做任何更改",
-    ),
-    "notice.ws_database_error": (
-        "the workspace database {where} failed ({kind}); nothing was changed",
-        "工作區資料庫 {where} 發生錯誤（{kind}）；沒有做任何變更",
-        "工作区数据库 {where} 发生错误（{kind}）；没有做任何更改",
-    ),
-    "notice.ws_added_meanwhile": (
-        "another import added account(s) {codes} meanwhile; nothing was imported, run it again",
-        "另一次匯入在這期間新增了客戶 {codes}；這次沒有匯入任何資料，請再執行一次",
-        "另一次导入在这期间新增了客户 {codes}；这次没有导入任何数据，请再运行一次",
-    ),
-    "notice.expect_max_chars": (
-        "at most {limit} characters long (it has {length})",
-        "最多 {limit} 個字元（目前有 {length} 個）",
-        "最多 {limit} 个字符（目前有 {length} 个）",
-    ),
-    "notice.expect_known_account": (
-        "the code of an account in this file or in the workspace",
-        "這個檔案或工作區中某個客戶的代碼",
-        "这个文件或工作区中某个客户的代码",
-    ),
-    "notice.expect_other_account": (
-        "another account's code (an account cannot refer itself)",
-        "另一個客戶的代碼（客戶不能介紹自己）",
-        "另一个客户的代码（客户不能介绍自己）",
-    ),
-    "notice.expect_no_loop": (
-        "a referrer that closes no loop ({chain})",
-        "不會形成介紹循環的介紹人（{chain}）",
-        "不会形成介绍循环的介绍人（{chain}）",
-    ),
-    "notice.referred_by_link": (" referred by {code}", "，其介紹人為 {code}", "，其介绍人为 {code}"),
-    "notice.loop_more": (
-        " … ({count:,} accounts in the loop)",
-        "……（循環中共 {count:,} 個客戶）",
-        "……（循环中共 {count:,} 个客户）",
     ),
     # why a customer-base model was not fitted (kam.clv), said inside the notices above
     "notice.clv_fit_failed": (
@@ -958,6 +995,14 @@ _SETTING_HELP: dict[str, tuple[str, str]] = {
     "value.trend_window_days": (
         "營收趨勢比較最近這麼多天與之前同樣長度的期間。",
         "营收趋势比较最近这么多天与之前同样长度的期间。",
+    ),
+    "value.earliest_date": (
+        "早於此日期的日期是資料錯誤（ERP 常把缺少的日期寫成 1900-01-01 或 0001-01-01）：交易明細與客戶資料表中視為錯誤值。",
+        "早于此日期的日期是数据错误（ERP 常把缺少的日期写成 1900-01-01 或 0001-01-01）：交易明细与客户数据表中视为错误值。",
+    ),
+    "value.stray_date_years": (
+        "比 99% 的明細早了超過這麼多年的交易日期，會被提示為可能的誤植（仍保留）。",
+        "比 99% 的明细早了超过这么多年的交易日期，会被提示为可能的误植（仍保留）。",
     ),
 }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kam.errors import ConfigError
 from kam.files import read_json_or_toml
+from kam.i18n import Notice
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -246,7 +247,7 @@ def parse_map_options(options: Iterable[str]) -> dict[str, str]:
 
 def read_mapping_file(path: Path) -> dict[str, str]:
     """A mapping file is JSON or TOML: `{"customer_id": "客戶編號", ...}` (TOML may nest it under [columns])."""
-    data = read_json_or_toml(path, "mapping file")
+    data = read_json_or_toml(path, Notice("mapping_file"))
     data = data.get("columns", data) if isinstance(data, dict) else data
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ConfigError(f'{path}: expected a table of canonical_name = "source column" pairs')

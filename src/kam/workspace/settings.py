@@ -14,5 +14,6 @@ class WorkspaceSettings(BaseModel):
 
     url: str = Field(
         default=DEFAULT_URL,
+        min_length=1,
         description="Workspace database URL: sqlite:///FILE (relative to the current folder) or postgresql+psycopg://USER@HOST/DB.",
     )
