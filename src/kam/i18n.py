@@ -718,6 +718,80 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "沒有編號為 {id} 的互動紀錄",
         "没有编号为 {id} 的互动记录",
     ),
+    "notice.ws_no_folder": (
+        "cannot create the folder {folder} for the workspace database: {reason}",
+        "無法為工作區資料庫建立資料夾 {folder}：{reason}",
+        "无法为工作区数据库创建文件夹 {folder}：{reason}",
+    ),
+    "notice.ws_in_memory": (
+        "{where} is an in-memory database, gone when the command ends; give a file instead, "
+        "e.g. --db sqlite:///kam-workspace.db",
+        "{where} 是記憶體資料庫，指令結束就會消失；請改用檔案，例如 --db sqlite:///kam-workspace.db",
+        "{where} 是内存数据库，命令结束就会消失；请改用文件，例如 --db sqlite:///kam-workspace.db",
+    ),
+    "notice.ws_cannot_open": (
+        "cannot open the workspace {where}: {reason}",
+        "無法開啟工作區 {where}：{reason}",
+        "无法打开工作区 {where}：{reason}",
+    ),
+    "notice.ws_cannot_initialise": (
+        "cannot initialise the workspace {where}: {reason}",
+        "無法初始化工作區 {where}：{reason}",
+        "无法初始化工作区 {where}：{reason}",
+    ),
+    "notice.ws_read_only": (
+        "the workspace database {where} is read-only; nothing was changed",
+        "工作區資料庫 {where} 是唯讀的；沒有做任何變更",
+        "工作区数据库 {where} 是只读的；没有做任何更改",
+    ),
+    "notice.ws_busy": (
+        "the workspace database {where} is busy (another program is writing to it); nothing was changed, "
+        "run the command again",
+        "工作區資料庫 {where} 正忙（另一個程式正在寫入）；沒有做任何變更，請再執行一次",
+        "工作区数据库 {where} 正忙（另一个程序正在写入）；没有做任何更改，请再运行一次",
+    ),
+    "notice.ws_full": (
+        "the workspace database {where} has no room left (the disk or the database is full); "
+        "nothing was changed",
+        "工作區資料庫 {where} 已沒有空間（磁碟或資料庫已滿）；沒有做任何變更",
+        "工作区数据库 {where} 已没有空间（磁盘或数据库已满）；没有做任何更改",
+    ),
+    "notice.ws_database_error": (
+        "the workspace database {where} failed ({kind}); nothing was changed",
+        "工作區資料庫 {where} 發生錯誤（{kind}）；沒有做任何變更",
+        "工作区数据库 {where} 发生错误（{kind}）；没有做任何更改",
+    ),
+    "notice.ws_added_meanwhile": (
+        "another import added account(s) {codes} meanwhile; nothing was imported, run it again",
+        "另一次匯入在這期間新增了客戶 {codes}；這次沒有匯入任何資料，請再執行一次",
+        "另一次导入在这期间新增了客户 {codes}；这次没有导入任何数据，请再运行一次",
+    ),
+    "notice.expect_max_chars": (
+        "a text of at most {limit} characters (it has {length})",
+        "最多 {limit} 個字元的文字（目前有 {length} 個字元）",
+        "最多 {limit} 个字符的文本（目前有 {length} 个字符）",
+    ),
+    "notice.expect_known_account": (
+        "the code of an account in this file or in the workspace",
+        "這個檔案或工作區中某個客戶的代碼",
+        "这个文件或工作区中某个客户的代码",
+    ),
+    "notice.expect_other_account": (
+        "another account's code (an account cannot refer itself)",
+        "另一個客戶的代碼（客戶不能介紹自己）",
+        "另一个客户的代码（客户不能介绍自己）",
+    ),
+    "notice.expect_no_loop": (
+        "a referrer that closes no loop ({chain})",
+        "不會形成介紹循環的介紹人（{chain}）",
+        "不会形成介绍循环的介绍人（{chain}）",
+    ),
+    "notice.referred_by_link": (" referred by {code}", "，其介紹人為 {code}", "，其介绍人为 {code}"),
+    "notice.loop_more": (
+        " … ({count:,} accounts in the loop)",
+        "……（循環中共 {count:,} 個客戶）",
+        "……（循环中共 {count:,} 个客户）",
+    ),
     # why a customer-base model was not fitted (kam.clv), said inside the notices above
     "notice.clv_fit_failed": (
         "{model} fit did not converge: {reason}. Try: {hint}",

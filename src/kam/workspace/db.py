@@ -13,7 +13,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from kam.workspace.errors import WorkspaceUnavailable
+from kam.i18n import Notice
+from kam.workspace.errors import (
+    WorkspaceBusy,
+    WorkspaceDatabaseError,
+    WorkspaceError,
+    WorkspaceFull,
+    WorkspaceInMemory,
+    WorkspaceNotInitialised,
+    WorkspaceReadOnly,
+    WorkspaceUnavailable,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -107,7 +117,11 @@ def make_engine(url: str | URL) -> Engine:
     parsed = parse_url(url) if isinstance(url, str) else url
     path = sqlite_file(parsed)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise WorkspaceUnavailable(Notice("ws_no_folder", folder=path.parent, reason=reason)) from None
     try:
         engine = sa.create_engine(parsed)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
@@ -129,3 +143,82 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def in_memory(url: URL) -> bool:
+    """True for an in-memory SQLite database, which is gone when its last connection closes."""
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite":
+        return False
+    return database in ("", ":memory:") or (
+        database.startswith("file:")
+        and (database.startswith("file::memory:") or url.query.get("mode") == "memory")
+    )
+
+
+def require_persistent(url: URL) -> None:
+    """Refuse an in-memory database: a workspace in it would be lost as the command ends."""
+    if in_memory(url):
+        raise WorkspaceInMemory(display_url(url))
+
+
+def _database_file(url: URL) -> str:
+    """Where the workspace is, for a message: a SQLite database file (also given as a file: URI) as its
+    path, any other database as its URL without the password."""
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database.startswith("file:") and not in_memory(url):
+        return str(Path(database.removeprefix("file:").split("?")[0]).resolve())
+    path = sqlite_file(url)
+    return str(path.resolve()) if path is not None else display_url(url)
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html) and PostgreSQL's SQLSTATEs
+# (https://www.postgresql.org/docs/current/errcodes-appendix.html) that kam can expect.
+_SQLITE_READ_ONLY, _SQLITE_PERMISSION = 8, 3
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL = 5, 6, 13
+_SQLITE_CANNOT_OPEN = {14, 26, 11}  # CANTOPEN, NOTADB, CORRUPT
+_PG_READ_ONLY = {"25006", "42501"}  # read-only transaction, permission denied
+_PG_BUSY = {"55P03", "40P01", "40001"}  # lock timeout, deadlock, serialization failure
+_PG_FULL = {"53100"}
+_PG_NO_TABLE = {"42P01"}
+_PG_CANNOT_CONNECT = ("08", "28", "3D", "57P", "53300")  # connection, login, no such database, shutdown
+
+
+def database_error(exc: sa.exc.DBAPIError, url: URL, doing: str = "open") -> WorkspaceError:
+    """The workspace error for a database failure: what happened and where, never SQLAlchemy's text
+    (which holds the SQL and the row values) nor the URL's password. `doing` is "open" or "initialise"."""
+    orig = exc.orig
+    message = str(orig).strip().splitlines()[0] if orig is not None and str(orig).strip() else ""
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    sqlstate = getattr(orig, "sqlstate", None) if sqlite_code is None else None
+    primary = None if sqlite_code is None else sqlite_code & 0xFF
+    if primary in (_SQLITE_READ_ONLY, _SQLITE_PERMISSION) or sqlstate in _PG_READ_ONLY:
+        return WorkspaceReadOnly(_database_file(url))
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or sqlstate in _PG_BUSY:
+        return WorkspaceBusy(_database_file(url))
+    if primary == _SQLITE_FULL or sqlstate in _PG_FULL:
+        return WorkspaceFull(_database_file(url))
+    if sqlstate in _PG_NO_TABLE or (primary == 1 and message.startswith("no such table")):
+        return WorkspaceNotInitialised(display_url(url))
+    unreachable = sqlstate is None or sqlstate.startswith(_PG_CANNOT_CONNECT)
+    if primary in _SQLITE_CANNOT_OPEN or (
+        sqlite_code is None and unreachable and isinstance(exc, sa.exc.OperationalError)
+    ):
+        reason = _without_password(message, url)
+        key = "ws_cannot_initialise" if doing == "initialise" else "ws_cannot_open"
+        return WorkspaceUnavailable(Notice(key, where=display_url(url), reason=reason))
+    return WorkspaceDatabaseError(display_url(url), type(orig or exc).__name__)
+
+
+@contextlib.contextmanager
+def database_errors(url: URL, doing: str = "open") -> Iterator[None]:
+    """Inside the block, a database failure is raised as the `WorkspaceError` that says it (see
+    database_error): the one place where SQLAlchemy's errors are translated."""
+    try:
+        yield
+    except sa.exc.DBAPIError as exc:
+        raise database_error(exc, url, doing) from None
+
+
+def _without_password(text: str, url: URL) -> str:
+    return text.replace(str(url.password), "***") if url.password else text

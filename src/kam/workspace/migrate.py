@@ -14,7 +14,14 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from kam.workspace.db import display_url, make_engine, parse_url, sqlite_file
+from kam.workspace.db import (
+    database_errors,
+    display_url,
+    make_engine,
+    parse_url,
+    require_persistent,
+    sqlite_file,
+)
 from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -47,27 +54,20 @@ def current_revision(connection: sa.Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def _unavailable(doing: str, where: str, exc: sa.exc.DBAPIError) -> WorkspaceUnavailable:
-    """The database's own first line (connection refused, permission denied, ...), without a traceback."""
-    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-    return WorkspaceUnavailable(f"cannot {doing} the workspace {where}: {reason}")
-
-
 def upgrade(url: str) -> UpgradeResult:
     """Create or upgrade the workspace schema to the newest revision, in one transaction; idempotent."""
     parsed = parse_url(url)
+    require_persistent(parsed)
     where = display_url(parsed)
     engine = make_engine(parsed)
     try:
-        with engine.begin() as connection:
+        with database_errors(parsed, "initialise"), engine.begin() as connection:
             before = current_revision(connection)
             _require_known(where, before)
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             after = current_revision(connection)
-    except sa.exc.DBAPIError as exc:
-        raise _unavailable("initialise", where, exc) from None
     finally:
         engine.dispose()
     assert after is not None
@@ -77,11 +77,8 @@ def upgrade(url: str) -> UpgradeResult:
 def require_current(engine: Engine) -> None:
     """Fail with a clear message unless the database holds the schema this version of kam expects."""
     where = display_url(engine.url)
-    try:
-        with engine.connect() as connection:
-            current = current_revision(connection)
-    except sa.exc.DBAPIError as exc:
-        raise _unavailable("open", where, exc) from None
+    with database_errors(engine.url), engine.connect() as connection:
+        current = current_revision(connection)
     if current is None:
         raise WorkspaceNotInitialised(where)
     _require_known(where, current)
@@ -101,14 +98,17 @@ def _require_known(where: str, revision: str | None) -> None:
 
 @contextlib.contextmanager
 def open_workspace(url: str) -> Iterator[Engine]:
-    """An engine on an initialised, up-to-date workspace, disposed afterwards; never creates a database."""
+    """An engine on an initialised, up-to-date workspace, disposed afterwards; never creates a database.
+    A database failure inside the block is raised as the workspace error that says it."""
     parsed = parse_url(url)
+    require_persistent(parsed)
     path = sqlite_file(parsed)
     if path is not None and not path.exists():
         raise WorkspaceNotInitialised(display_url(parsed), "does not exist")
     engine = make_engine(parsed)
     try:
         require_current(engine)
-        yield engine
+        with database_errors(parsed):
+            yield engine
     finally:
         engine.dispose()
