@@ -133,3 +133,37 @@ def workspace_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st
         with admin.begin() as connection:
             connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+# Spark on this machine's two cores, tuned for the tests' small data: few shuffle partitions, no whole-stage
+# code generation or adaptive re-planning (each costs more than it saves on a few thousand rows), a
+# quickly started JVM, and no web UI or progress bars.
+SPARK_TEST_CONF = {
+    "spark.sql.shuffle.partitions": "2",
+    "spark.default.parallelism": "2",
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.adaptive.enabled": "false",
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+}
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[object]:
+    """One local SparkSession for the whole test run (a JVM start costs 10-30 s here); commands run in
+    the tests find it with getOrCreate. CI installs pyspark and Java: there a missing one fails."""
+    import os
+
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install pyspark (the dev extra) and Java (see .ci/run)")
+        pytest.skip("pyspark is not installed")
+    from kam.spark.session import SparkOptions, spark_session
+
+    session = spark_session(SparkOptions(master="local[2]", conf=SPARK_TEST_CONF))
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -9,12 +9,12 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import narwhals as nw
-import polars as pl
 
-from kam.analytics.pipeline import Analysis, analyze_lines
+from kam.analytics.pipeline import Analysis, analyze_lines, to_polars
+from kam.engines import Engine, read_lines
 from kam.errors import ImportValidationError
 from kam.i18n import Lang, Notice, text
 from kam.io.customers import load_customers
@@ -23,13 +23,16 @@ from kam.io.transactions import (
     LoadedTransactions,
     OnError,
     duplicate_warning,
-    load_transactions,
 )
 from kam.report.cells import write_csv
 from kam.report.html import render_report
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_reference
+
+if TYPE_CHECKING:
+    from kam.spark.read import SparkTransactions
+    from kam.spark.session import SparkOptions
 
 Progress = Callable[[str], None]
 OUTPUTS = OutputSet(
@@ -71,17 +74,19 @@ class AnalyzeOptions:
     streaming: bool = False
     decimal: str | None = None  # "point" or "comma"; None: found from the files' first rows
     return_types: str | None = RETURN_TYPES  # line_type values that are returns (a regex); None: none
+    engine: Engine = Engine.POLARS  # which engine runs the passes over the lines (see kam.engines)
+    spark: SparkOptions | None = None  # with engine spark: the master and --conf settings
 
 
 @dataclass
 class AnalyzeResult:
     analysis: Analysis
-    loaded: LoadedTransactions
+    loaded: LoadedTransactions | SparkTransactions
     summary: dict[str, Any]
     written: list[Path]
 
 
-def _as_of(loaded: LoadedTransactions, requested: dt.date | None) -> dt.date:
+def _as_of(loaded: LoadedTransactions | SparkTransactions, requested: dt.date | None) -> dt.date:
     first, last = loaded.first_date, loaded.last_date
     if first is None or last is None or requested is None:
         return requested or last or dt.date.today()
@@ -92,7 +97,7 @@ def _as_of(loaded: LoadedTransactions, requested: dt.date | None) -> dt.date:
 
 def build_summary(
     analysis: Analysis,
-    loaded: LoadedTransactions,
+    loaded: LoadedTransactions | SparkTransactions,
     settings: Settings,
     options: AnalyzeOptions,
     later_lines: int,
@@ -131,8 +136,10 @@ def run_analyze(
     if options.forecast:
         _preload("kam.analytics.forecast")
     step("read")
-    loaded = load_transactions(
-        options.source,
+    loaded, lines = read_lines(
+        options.source or None,
+        engine=options.engine,
+        spark=options.spark,
         mapping=options.mapping,
         table=options.table,
         sheet=options.sheet,
@@ -155,12 +162,12 @@ def run_analyze(
     as_of = _as_of(loaded, options.as_of)
     later = 0
     if loaded.last_date is not None and as_of < loaded.last_date:
-        later = loaded.frame.filter(pl.col("date") > as_of).select(pl.len()).collect().item()
+        later = int(to_polars(lines.filter(nw.col("date") > nw.lit(as_of)).select(nw.len())).item())
     if later:
         loaded.warnings.append(Notice("after_as_of", count=later, as_of=as_of))
     step("metrics")
     analysis = analyze_lines(
-        nw.from_native(loaded.frame),
+        lines,
         as_of=as_of,
         settings=settings.value,
         customers=customers,
@@ -186,13 +193,16 @@ def run_analyze(
 
 def _inputs(options: AnalyzeOptions) -> list[Path | str]:
     """The files a run reads: their folder is never an output folder."""
-    return [options.source, *([options.customers] if options.customers else [])]
+    return [
+        *([options.source] if options.source else []),
+        *([options.customers] if options.customers else []),
+    ]
 
 
 def write_outputs(
     out: Path,
     analysis: Analysis,
-    loaded: LoadedTransactions,
+    loaded: LoadedTransactions | SparkTransactions,
     summary: dict[str, Any],
     lang: Lang,
     inputs: Sequence[Path | str] = (),

@@ -1,12 +1,13 @@
-"""One code path, several engines: the lazy analytics give the same numbers on Polars and on DuckDB.
+"""One code path, several engines: the analysis gives the same numbers on Polars, DuckDB and Spark.
 
-DuckDB stands in here for the engines narwhals drives besides Polars (Spark is the one planned); the
-expressions in kam.analytics.metrics and kam.clv.summary must not rely on Polars-only behaviour.
+The expressions in kam.analytics.metrics and kam.clv.summary must not rely on Polars-only behaviour; the
+whole analysis (accounts.csv, every column, the reasons' text included) must agree across engines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import narwhals as nw
 import polars as pl
@@ -15,9 +16,14 @@ from polars.testing import assert_frame_equal
 
 from kam.analytics.metrics import customer_metrics, order_lines
 from kam.analytics.settings import ValueSettings
+from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.clv import rfm_summary
 from kam.dates import day_number
+from kam.engines import Engine
+from kam.i18n import Lang
+from kam.settings import Settings
 from tests.conftest import AS_OF
+from tests.same_accounts import assert_same_accounts, read_accounts
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -49,3 +55,64 @@ def test_day_number_is_days_since_1970() -> None:
     frame = nw.from_native(pl.DataFrame({"d": dates}))
     got = frame.select(day_number(nw.col("d")).alias("n")).to_native()["n"].to_list()
     assert got == [(d - dt.date(1970, 1, 1)).days for d in dates.to_list()]
+
+
+def _lines_with_duplicate_and_cancellation(lines: pl.DataFrame) -> pl.DataFrame:
+    """The portfolio with one exact duplicate line and one cancelled order (order number C…)."""
+    cancelled = lines.filter(pl.col("customer_id") == "KEY1").head(1).with_columns(order_id=pl.lit("C9001"))
+    return pl.concat([lines, lines.head(1), cancelled])
+
+
+@pytest.fixture
+def portfolio_parquet(tmp_path: Path, lines: pl.DataFrame, customers: pl.DataFrame) -> tuple[Path, Path]:
+    tx, cu = tmp_path / "transactions.parquet", tmp_path / "customers.csv"
+    _lines_with_duplicate_and_cancellation(lines).write_parquet(tx)
+    customers.write_csv(cu)
+    return tx, cu
+
+
+def _analyze(engine: Engine, files: tuple[Path, Path], out: Path, lang: Lang) -> AnalyzeResult:
+    options = AnalyzeOptions(
+        str(files[0]), customers=files[1], out=out, as_of=AS_OF, engine=engine, lang=lang
+    )
+    return run_analyze(options, Settings())
+
+
+@pytest.mark.parametrize(
+    ("engine", "lang"),
+    [
+        (Engine.DUCKDB, Lang.EN),
+        (Engine.DUCKDB, Lang.ZH_HANT),
+        pytest.param(Engine.SPARK, Lang.ZH_HANS, marks=pytest.mark.slow),
+    ],
+)
+def test_whole_analysis_matches_polars(
+    engine: Engine,
+    lang: Lang,
+    portfolio_parquet: tuple[Path, Path],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    if engine == Engine.SPARK:
+        request.getfixturevalue("spark")
+    on_polars = _analyze(Engine.POLARS, portfolio_parquet, tmp_path / "polars", lang)
+    on_other = _analyze(engine, portfolio_parquet, tmp_path / engine.value, lang)
+    assert_same_accounts(tmp_path / "polars", tmp_path / engine.value)
+    accounts = read_accounts(tmp_path / engine.value)
+    assert (
+        dict(zip(accounts["customer_id"], accounts["segment"], strict=True))["SQUEEZE"] == "profit_squeezer"
+    )
+    for key in (
+        "segments",
+        "duplicate_lines",
+        "cancellation_lines",
+        "rows_read",
+        "customers",
+        "median_order",
+    ):
+        assert on_other.summary[key] == on_polars.summary[key], key
+    assert on_polars.summary["duplicate_lines"] == 1 and on_polars.summary["cancellation_lines"] == 1
+    figures, expected = on_other.analysis.figures.to_dict(), on_polars.analysis.figures.to_dict()
+    assert figures.pop("basis") == expected.pop("basis") == "net_profit"
+    assert figures == pytest.approx(expected, rel=1e-9)
+    assert [str(w) for w in on_other.summary["warnings"]] == [str(w) for w in on_polars.summary["warnings"]]

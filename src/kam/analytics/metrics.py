@@ -106,7 +106,9 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
     )
 
 
-def median_order_amount(orders: nw.DataFrame) -> float:
-    """The median purchase order of the whole portfolio: the yardstick for a 'bulk' order."""
-    value = orders.select(nw.col("amount").filter(nw.col("amount") > 0).median()).item()
+def median_order_amount(orders: nw.LazyFrame | nw.DataFrame) -> float:
+    """The median purchase order of the whole portfolio: the yardstick for a 'bulk' order (a lazy frame
+    is reduced on its own engine, and only the median comes back)."""
+    median = orders.filter(nw.col("amount") > 0).select(nw.col("amount").median())
+    value = (median.collect(backend="polars") if isinstance(median, nw.LazyFrame) else median).item()
     return float(value) if value is not None else 0.0

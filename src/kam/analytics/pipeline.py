@@ -1,7 +1,9 @@
 """From canonical transaction lines to the accounts table and portfolio figures: the whole analysis.
 
-Lines -> orders -> customers runs lazily on the engine (Polars here, Spark later); the per-customer
-steps (ranking, curves, verdicts) run on the collected customer table through the same narwhals API.
+Lines -> orders -> customers runs lazily on the engine (Polars, DuckDB or Spark), with the same narwhals
+expressions on each; the customer table (one row per customer, small) is then collected to Polars, where
+the per-customer steps (ranking, curves, verdicts and the text of their reasons) run, so that every engine
+gives the same figures written the same way. The forecast collects the customers' compressed histories.
 """
 
 from __future__ import annotations
@@ -103,6 +105,22 @@ def _engine(lines: nw.LazyFrame[Any], streaming: bool) -> dict[str, Any]:
     return {"engine": "streaming"} if streaming and lines.implementation.is_polars() else {}
 
 
+def to_polars(frame: nw.LazyFrame[Any], **engine: Any) -> nw.DataFrame[Any]:
+    """Run a lazy query on its engine and bring the result to Polars (narwhals' default for Spark and DuckDB
+    frames is pyarrow, on which the later steps would run differently or not at all)."""
+    return frame.collect(backend="polars", **engine)
+
+
+def _hold(orders: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
+    """The orders kept for the passes that follow: in memory for Polars, in the cluster's cache for Spark
+    (where the lines stay); DuckDB recomputes them from its lines in each pass."""
+    if orders.implementation.is_polars():
+        return orders.collect().lazy()
+    if orders.implementation.is_pyspark():
+        return nw.from_native(orders.to_native().cache())
+    return orders
+
+
 def _customer_partitions(lines: nw.LazyFrame[Any], count: int) -> list[nw.LazyFrame[Any]]:
     """Split the lines into `count` disjoint sets of customers (by a hash of the id), so that each
     streaming pass holds the orders of only a share of the customers. Other engines are not split."""
@@ -114,11 +132,11 @@ def _customer_partitions(lines: nw.LazyFrame[Any], count: int) -> list[nw.LazyFr
 
 
 def _forecast(
-    purchases: nw.DataFrame[Any], as_of: dt.date, clv: ClvSettings, warnings: list[str]
+    purchases: nw.LazyFrame[Any], as_of: dt.date, clv: ClvSettings, warnings: list[str]
 ) -> nw.DataFrame[Any] | None:
     from kam.analytics.forecast import forecast_customers  # scipy only when forecasting
 
-    return forecast_customers(purchases.lazy(), as_of, clv, warnings)
+    return forecast_customers(purchases, as_of, clv, warnings)
 
 
 def require_finite(table: nw.DataFrame[Any]) -> None:
@@ -179,27 +197,32 @@ def analyze_lines(
         for part in _customer_partitions(lines, STREAMING_PARTITIONS if streaming else 1)
     ]
     if not streaming:
-        orders = [part.collect().lazy() for part in orders]
-    purchases = nw.concat(
-        [
-            part.filter(nw.col("amount") > 0).select("customer_id", "date", "amount").collect(**engine)
-            for part in orders
-        ]
+        orders = [_hold(part) for part in orders]
+    bought = [part.filter(nw.col("amount") > 0).select("customer_id", "date", "amount") for part in orders]
+    # Polars holds the purchase orders in memory for the models; another engine keeps them, and the
+    # models' summary of them (one row per customer) is what comes back from it
+    in_polars = lines.implementation.is_polars()
+    purchases = (
+        nw.concat([to_polars(part, **engine) for part in bought]).lazy() if in_polars else nw.concat(bought)
     )
     with ThreadPoolExecutor(max_workers=1) as pool:
         # in memory, the models' numeric work runs beside the engine's customer aggregation; streaming
-        # runs them one after the other, so that their memory does not add up
+        # (and DuckDB, whose connection runs one query at a time) runs them one after the other
         forecasting = (
             pool.submit(_forecast, purchases, as_of, clv, warnings if warnings is not None else [])
             if clv is not None
             else None
         )
-        if streaming and forecasting is not None:
+        if forecasting is not None and (streaming or lines.implementation.is_duckdb()):
             wait([forecasting])
-        metrics = nw.concat([customer_metrics(part, as_of, settings).collect(**engine) for part in orders])
+        metrics = nw.concat([to_polars(customer_metrics(part, as_of, settings), **engine) for part in orders])
         median_order = median_order_amount(purchases)
         table = profit_columns(attach_customers(metrics, customers), settings)
-        since = nw.col("since") if "since" in table.columns else nw.col("first_activity")
+        since = (  # a `since` after the as-of date is not known yet then: tenure from the first activity
+            nw.when(nw.col("since") <= nw.lit(as_of)).then(nw.col("since"))
+            if "since" in table.columns
+            else nw.col("first_activity")
+        )
         table = table.with_columns(
             tenure_years=(nw.lit(as_of) - nw.coalesce(since, nw.col("first_activity"))).dt.total_seconds()
             / 86400.0

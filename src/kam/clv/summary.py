@@ -103,8 +103,8 @@ def rfm_summary(
         .agg(nw.col("amount").sum().alias("first_amount"))
     )
     summary = customers.join(first_day, on="customer_id").with_columns(
-        (days_between(nw.col("last"), nw.col("first")) / per_unit).alias("recency"),
-        (days_between(cal_end, nw.col("first")) / per_unit).alias("T"),
+        days_between(nw.col("last"), nw.col("first")).alias("recency"),
+        days_between(cal_end, nw.col("first")).alias("T"),
         nw.when(nw.col("frequency") > 0)
         .then((nw.col("total") - nw.col("first_amount")) / nw.col("frequency"))
         .otherwise(nw.lit(0.0))
@@ -129,4 +129,6 @@ def rfm_summary(
         columns += ["frequency_holdout", "monetary_holdout", "duration_holdout"]
     result = summary.select(columns).sort("customer_id").collect(backend="polars").to_native()
     counts = [c for c in ("frequency", "frequency_holdout") if c in columns]
-    return result.with_columns(pl.col(counts).cast(pl.Int64))
+    # recency and T come from the engine in whole days and are divided here, on one engine, so that every
+    # engine hands the models the same bits (engines divide by a constant in different ways)
+    return result.with_columns(pl.col(counts).cast(pl.Int64), pl.col("recency", "T") / per_unit)

@@ -16,12 +16,14 @@ from rich.text import Text
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import print_notes, user_errors
 from kam.detect import Detection, run_detect
+from kam.engines import Engine
 from kam.errors import ConfigError
 from kam.i18n import Lang, Notice, say, text
 from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.transactions import RETURN_TYPES, OnError
 from kam.report.output import output_folder
 from kam.settings import load_settings
+from kam.spark.session import SparkOptions, parse_conf
 from kam.terminal import plain
 
 console = Console()
@@ -104,11 +106,12 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
 
 def analyze(
     source: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            help="Transactions file (.csv/.tsv/.txt/.xlsx/.parquet) or, with --table, a database URL."
+            help="Transactions file (.csv/.tsv/.txt/.xlsx/.parquet) or, with --table, a database URL. "
+            "With --engine spark: a Parquet or CSV path (local, s3a://, hdfs://), or none with --table."
         ),
-    ],
+    ] = None,
     out: Annotated[
         str | None,
         typer.Option(
@@ -134,7 +137,12 @@ def analyze(
         list[str] | None, typer.Option("--customers-map", help="Column mapping for the customers table.")
     ] = None,
     table: Annotated[
-        str | None, typer.Option("--table", help="Read this database table; SOURCE is then a database URL.")
+        str | None,
+        typer.Option(
+            "--table",
+            help="Read this database table; SOURCE is then a database URL. With --engine spark: a Spark "
+            "table (db.sales).",
+        ),
     ] = None,
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="Excel sheet name (default: the first).")
@@ -182,17 +190,39 @@ def analyze(
     detect: Annotated[
         bool, typer.Option("--detect", help="Only show the columns found and the mapping kam would use.")
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="Engine of the passes over the lines: polars (one machine, fastest there), duckdb, or spark "
+            "(a cluster; see docs/spark.md).",
+        ),
+    ] = Engine.POLARS,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="With --engine spark: local[*], spark://host:7077, yarn or k8s://... [default: spark-submit's "
+            "master, else local[*]]",
+        ),
+    ] = None,
+    spark_conf: Annotated[
+        list[str] | None,
+        typer.Option("--conf", help="With --engine spark: a Spark setting key=value, repeatable."),
+    ] = None,
 ) -> None:
     """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
     with user_errors(lang):
         mapping = read_mapping_file(mapping_file) if mapping_file else {}
         mapping.update(parse_map_options(map_ or []))
         if detect:
+            if source is None:
+                raise ConfigError(Notice("no_source"))
             _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet), lang)
             return
         settings = load_settings(config)
         options = AnalyzeOptions(
-            source=source,
+            source=source or "",
             mapping=mapping,
             customers=customers,
             customer_mapping=parse_map_options(customer_map or []),
@@ -209,6 +239,8 @@ def analyze(
             streaming=streaming,
             decimal=None if decimal == DecimalMark.AUTO else decimal.value,
             return_types=return_types or None,
+            engine=engine,
+            spark=SparkOptions(master=spark_master, conf=parse_conf(spark_conf or [])),
         )
         with Progress(
             SpinnerColumn(),

@@ -15,10 +15,10 @@ import typer
 from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
 from kam.commands.common import user_errors
+from kam.engines import Engine, read_lines
 from kam.errors import KamError
 from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
-from kam.io.transactions import load_transactions
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import (
@@ -30,6 +30,7 @@ from kam.report.output import (
     write_all_or_nothing,
 )
 from kam.settings import load_settings
+from kam.spark.session import SparkOptions, parse_conf
 from kam.terminal import printable
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class ClvFitResult:
 
 
 def run_clv_fit(
-    transactions: Path,
+    transactions: Path | str,
     *,
     out: Path,
     calibration_end: dt.date,
@@ -86,6 +87,8 @@ def run_clv_fit(
     mapping: dict[str, str] | None = None,
     settings: ClvSettings | None = None,
     lang: Lang = Lang.EN,
+    engine: Engine = Engine.POLARS,
+    spark: SparkOptions | None = None,
 ) -> ClvFitResult:
     """Load, summarise, fit and predict; write params.json, predictions.csv (and the holdout check)
     beside kam's earlier outputs in `out`, replacing them only when all are written (see report.output).
@@ -105,8 +108,8 @@ def run_clv_fit(
     unit = TimeUnit(unit or settings.unit)
     model = PurchaseModelName(model or settings.purchase_model)
     check_output_folder(out, OUTPUTS, (transactions,))
-    loaded = load_transactions(transactions, mapping=mapping)
-    summary = rfm_summary(loaded.frame, unit=unit, calibration_end=calibration_end)
+    _, lines = read_lines(str(transactions), engine=engine, spark=spark, mapping=mapping)
+    summary = rfm_summary(lines, unit=unit, calibration_end=calibration_end)
     x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
     spend = summary["monetary"].to_numpy()
     model_class = BetaGeo if model == PurchaseModelName.BGNBD else ParetoNBD
@@ -139,7 +142,7 @@ def run_clv_fit(
     check = None
     if holdout_end is not None:
         check = holdout_check(
-            purchases, loaded.frame, unit=unit, calibration_end=calibration_end, observation_end=holdout_end
+            purchases, lines, unit=unit, calibration_end=calibration_end, observation_end=holdout_end
         )
     params = {
         "model": purchases.name,
@@ -207,7 +210,7 @@ def _write_all_or_nothing(
     predictions: pl.DataFrame,
     check: HoldoutCheck | None,
     lang: Lang,
-    inputs: tuple[Path, ...],
+    inputs: tuple[Path | str, ...],
 ) -> tuple[str, ...]:
     from kam.clv.plot import holdout_svg
 
@@ -227,7 +230,12 @@ def _write_all_or_nothing(
 
 @app.command("fit")
 def fit(
-    transactions: Annotated[Path, typer.Argument(help="Transactions file (CSV, Excel, Parquet).")],
+    transactions: Annotated[
+        str,
+        typer.Argument(
+            help="Transactions file (CSV, Excel, Parquet); with --engine spark also s3a:// or hdfs:// paths."
+        ),
+    ],
     out: Annotated[
         str,
         typer.Option(
@@ -261,11 +269,28 @@ def fit(
         ),
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the report and messages.")] = Lang.EN,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="Engine that summarises the transactions: polars, duckdb or spark."),
+    ] = Engine.POLARS,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="With --engine spark: local[*], spark://host:7077, yarn or k8s://... [default: spark-submit's "
+            "master, else local[*]]",
+        ),
+    ] = None,
+    spark_conf: Annotated[
+        list[str] | None,
+        typer.Option("--conf", help="With --engine spark: a Spark setting key=value, repeatable."),
+    ] = None,
 ) -> None:
     """Fit BG/NBD or Pareto/NBD with Gamma-Gamma spend; write params.json and predictions.csv."""
     with user_errors(lang):
         settings = load_settings(config).clv
         out_dir = output_folder(out)
+        spark = SparkOptions(master=spark_master, conf=parse_conf(spark_conf or []))
     try:
         result = run_clv_fit(
             transactions,
@@ -277,6 +302,8 @@ def fit(
             mapping=parse_map_options(map_options or []),
             settings=settings,
             lang=lang,
+            engine=engine,
+            spark=spark,
         )
     except KamError as exc:  # ClvError is a KamError
         typer.echo(printable(f"kam clv fit: {text('ui.error', lang)}: {exc.say(lang)}"), err=True)

@@ -1,0 +1,54 @@
+"""The SparkSession kam runs on: local (`local[*]`), a standalone cluster, YARN or Kubernetes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kam.errors import ConfigError
+from kam.i18n import Notice
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+# Spark settings kam sets unless told otherwise (--conf wins): a name for the cluster's job list, and the
+# analysis' dates read as dates in every time zone.
+DEFAULT_CONF = {"spark.app.name": "kam", "spark.sql.session.timeZone": "UTC"}
+
+
+@dataclass(frozen=True)
+class SparkOptions:
+    """Where Spark runs and what it is told: `master` (None: spark-submit's, else local[*]) and --conf."""
+
+    master: str | None = None
+    conf: Mapping[str, str] = field(default_factory=dict)
+
+
+def parse_conf(options: Iterable[str]) -> dict[str, str]:
+    """--conf key=value options as a dict (a later key wins), as spark-submit reads them."""
+    conf: dict[str, str] = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(Notice("spark_conf", option=option))
+        conf[key.strip()] = value.strip()
+    return conf
+
+
+def spark_session(options: SparkOptions) -> SparkSession:
+    """The running SparkSession (under spark-submit, or one started earlier) or a new one.
+
+    Without a master, pyspark uses spark-submit's (`--master yarn`, ...) and otherwise `local[*]`."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise ConfigError(
+            Notice("engine_missing", engine="spark", package="pyspark", extra="spark")
+        ) from None
+    builder = SparkSession.builder
+    if options.master:
+        builder = builder.master(options.master)
+    for key, value in {**DEFAULT_CONF, **options.conf}.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
