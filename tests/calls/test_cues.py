@@ -141,3 +141,24 @@ def test_errors_are_said_in_each_language() -> None:
     assert said["en"] == str(info.value)
     assert all(s.startswith("a.vtt") and "3.500" in s for s in said.values())
     assert said["zh-Hant"] != said["en"] and said["zh-Hans"] != said["zh-Hant"]
+
+
+def test_an_empty_cue_right_before_the_next_timing_line_is_refused() -> None:
+    data = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n00:00:03.000 --> 00:00:04.000\nLin: Yes.\n"
+    assert _refusal(data) == (
+        "transcript_timing_in_cue",
+        {"where": {"cue": 1, "line": 4}, "value": "00:00:03.000 --> 00:00:04.000"},
+    )
+
+
+def test_a_broken_timing_line_right_after_a_cue_text_is_named() -> None:
+    data = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAmy: Hi?\n00:00:03.000 -> 00:00:04.000\nLin: Yes.\n"
+    assert _refusal(data) == (
+        "transcript_bad_timing",
+        {"where": {"cue": 2, "line": 5}, "value": "00:00:03.000 -> 00:00:04.000"},
+    )
+
+
+def test_a_first_cue_right_under_the_header_is_read() -> None:
+    data = b"WEBVTT\n00:00:01.000 --> 00:00:02.000\nAmy: Hi?\n\n00:00:03.000 --> 00:00:04.000\nLin: Yes.\n"
+    assert [t.start_s for t in parse_transcript(data, "a.vtt").turns] == [1.0, 3.0]

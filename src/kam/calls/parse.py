@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from kam.calls.checks import check_times, read_clock
+from kam.calls.checks import Place, check_times, read_clock
 from kam.calls.cues import CLOCK, MAX_NAME_WORDS, parse_cues, starts_like_cues
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Format, Transcript, Turn
@@ -94,7 +94,7 @@ def _json_int(digits: str) -> int | float:
     return int(digits) if len(digits) <= _MAX_JSON_INT_DIGITS else float(digits)
 
 
-def _parse_json(text: str, file: str) -> tuple[list[Turn], list[Notice]]:
+def _parse_json(text: str, file: str) -> tuple[list[Turn], list[Place]]:
     """JSON segments (see kam.calls.segments); invalid or too deeply nested JSON is refused."""
     try:
         doc: Any = json.loads(text, parse_int=_json_int)
@@ -106,14 +106,14 @@ def _parse_json(text: str, file: str) -> tuple[list[Turn], list[Notice]]:
         raise TranscriptError(file, Notice("transcript_json_too_deep")) from None
 
 
-def _parse_text(text: str, file: str) -> tuple[list[Turn], list[Notice]]:
+def _parse_text(text: str, file: str) -> tuple[list[Turn], list[Place]]:
     """Plain text: a 'Name: text' line opens a turn, optionally after an [hh:mm:ss] stamp."""
     raw: list[tuple[str, float | None, list[str]]] = []
-    places: list[Notice] = []
+    places: list[Place] = []
     for number, line in enumerate(text.split("\n"), 1):
         m = _is_text_turn(line)
         if m:
-            where = Notice("transcript_line", line=number)
+            where = Place(line=number)
             stamp = None if m.group(1) is None else read_clock(m.group(2, 3, 4, 5), m.group(1), where, file)
             raw.append((m.group(6).strip(), stamp, [m.group(7).strip()]))
             places.append(where)

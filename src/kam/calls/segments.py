@@ -7,7 +7,7 @@ import math
 import re
 from typing import Any
 
-from kam.calls.checks import MAX_TIME_S
+from kam.calls.checks import MAX_TIME_S, Place
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Side, Turn
 from kam.i18n import Notice
@@ -193,7 +193,7 @@ def _speaker_table(doc: Any) -> dict[str, dict[str, Any]]:
     return table
 
 
-def turns_from_json(doc: Any, file: str) -> tuple[list[Turn], list[Notice]]:
+def turns_from_json(doc: Any, file: str) -> tuple[list[Turn], list[Place]]:
     """Turns from a JSON transcript and where each is (its segment, numbered from 1); roles come from a
     role field on the segment or in a speaker table."""
     segments = _find_segments(doc)
@@ -203,12 +203,13 @@ def turns_from_json(doc: Any, file: str) -> tuple[list[Turn], list[Notice]]:
         )
     people = _speaker_table(doc)
     turns: list[Turn] = []
-    places: list[Notice] = []
+    places: list[Place] = []
     for number, seg in enumerate(segments, 1):
-        where = Notice("transcript_segment", segment=number)
+        where = Place(segment=number)
         if not isinstance(seg, dict):
             kind = _JSON_TYPES.get(type(seg), "value")
-            raise TranscriptError(file, Notice("transcript_segment_not_object", where=where, value=kind))
+            problem = Notice("transcript_segment_not_object", where=where.notice(), value=kind)
+            raise TranscriptError(file, problem)
         times = _Reader(file, number)
         speaker_value = next((seg[k] for k in _SPEAKER_KEYS if k in seg), seg.get("speaker_id"))
         role = next((role_side(seg[k]) for k in _ROLE_KEYS if k in seg), None)
