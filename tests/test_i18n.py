@@ -96,6 +96,10 @@ SAMPLE_VALUES = {
     "files": "notes.txt, .git",
     "package": "pyspark",
     "extra": "spark",
+    "text": "王五公司,2024-01-05,30",
+    "taken": "amount",
+    "others": "'金額'",
+    "table": "sales",
 }
 
 

@@ -15,7 +15,7 @@ from kam.commands.clv import app as clv_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.workspace import app as workspace_app
-from kam.io.readers import remove_temporary_files
+from kam.io.scratch import remove_scratch
 
 app = typer.Typer(
     name="kam",
@@ -51,5 +51,5 @@ def main() -> None:
         code = 1
     sys.stdout.flush()
     sys.stderr.flush()
-    remove_temporary_files()  # os._exit skips atexit
+    remove_scratch()  # os._exit skips atexit
     os._exit(code or 0)

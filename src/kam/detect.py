@@ -10,6 +10,7 @@ import polars as pl
 
 from kam.io.readers import table_errors
 from kam.io.transactions import NUMERIC, how_written, transactions_table
+from kam.shell import map_option
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Detection:
     decimal_comma: bool | None = None  # None: no text numbers
 
     def map_options(self) -> str:
-        return " ".join(f"--map {k}={v}" for k, v in self.mapping.items())
+        return " ".join(map_option(k, v) for k, v in self.mapping.items())
 
 
 def run_detect(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kam.i18n import Joined, Notice, say
+from kam.shell import shell_word
 
 
 class KamError(Exception):
@@ -56,7 +57,7 @@ class MissingColumnError(ImportValidationError):
     def __init__(self, file: str, missing: list[str], found: list[str], notes: tuple[str, ...] = ()) -> None:
         found_list = ", ".join(repr(c) for c in found) or "(none)"
         hint = " ".join(f"--map {name}=<your column>" for name in missing)
-        example = found[0] if found else "COLUMN"
+        example = shell_word(found[0]) if found else "COLUMN"  # a column name as it can be pasted
         message = Notice(
             "missing_columns",
             file=file,

@@ -125,33 +125,19 @@ def test_no_sheet_with_transactions_lists_the_sheets(tmp_path: Path) -> None:
 def test_a_legacy_encoded_file_is_read_lazily_through_a_utf8_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kam.io import readers
+    from kam.io import scratch, textfile
 
-    monkeypatch.setattr(readers, "_CHUNK", 64)  # many chunks, so characters are cut between them
+    monkeypatch.setattr(textfile, "CHUNK", 64)  # many chunks, so characters are cut between them
     path = tmp_path / "big5.csv"
     path.write_bytes(REPORT.encode("big5") * 1)
-    monkeypatch.setattr(readers.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(scratch.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(scratch, "_made", {})  # this process's folder, made anew in tmp_path
     raw = read_table(path)
-    copies = list(tmp_path.glob("kam-*.utf8.csv"))
-    assert raw.encoding == "big5" and len(copies) == 1
+    copies = list(tmp_path.glob("kam-scratch-*/*.utf8.csv"))
+    assert raw.encoding == "big5" and copies == [raw.file]
     assert raw.frame.collect()["客戶編號"].to_list() == ["A", "A", "B"]
-    readers.remove_temporary_files()
-    assert not copies[0].exists()
-
-
-def test_a_bad_byte_far_into_a_legacy_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kam.io import readers
-
-    monkeypatch.setattr(readers, "_CHUNK", 64)
-    body = "客戶編號,日期,金額\n" + "".join(
-        f"客{i},2024-01-05,10\n" for i in range(6000)
-    )  # past the 64 KB head
-    data = body.encode("big5") + b"\xff\xfe,2024-01-05,10\n"
-    path = tmp_path / "bad.csv"
-    path.write_bytes(data)
-    with pytest.raises(ImportValidationError, match=f"byte {len(body.encode('big5'))} is not valid big5"):
-        read_table(path)
-    readers.remove_temporary_files()
+    scratch.remove_scratch()
+    assert not copies[0].exists() and not list(tmp_path.glob("kam-scratch-*"))
 
 
 def test_the_kam_command_leaves_no_copies_behind(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from kam.errors import ConfigError
 from kam.files import read_json_or_toml
 from kam.i18n import Notice
+from kam.shell import map_option
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -283,3 +284,28 @@ def resolve_columns(
                 taken.add(source)
                 break
     return resolved
+
+
+def column_choices(
+    found: list[str], explicit: Mapping[str, str], resolved: Mapping[str, str]
+) -> list[Notice]:
+    """A notice for each of kam's columns that more than one of the table's columns fit (金額 and amount,
+    未稅金額 and 含稅金額), unless the user's mapping chose: the column read, the others, and how to choose."""
+    taken = set(resolved.values())
+    notices = []
+    for name, source in resolved.items():
+        if name in explicit:
+            continue
+        fitting = {_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))}
+        others = [column for column in found if column not in taken and _norm(column) in fitting]
+        if others:
+            notices.append(
+                Notice(
+                    "column_choice",
+                    column=name,
+                    taken=source,
+                    others=", ".join(repr(column) for column in others),
+                    hint=map_option(name, others[0]),
+                )
+            )
+    return notices

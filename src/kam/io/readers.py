@@ -6,23 +6,20 @@ typed sources (Parquet, Excel, databases) keep their types.
 
 from __future__ import annotations
 
-import atexit
-import codecs
 import contextlib
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import narwhals as nw
 import polars as pl
 
-from kam.encoding import decode_bytes
 from kam.errors import ImportValidationError
 from kam.i18n import Notice
+from kam.io.textfile import check_file, head_encoding, text_codec, utf8_copy
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab", ".dat"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -42,6 +39,7 @@ class RawTable:
     has_header: bool = True
     first_data_line: int | None = None  # text files: the file's line number of the first data row
     notes: tuple[str, ...] = ()  # what the user is told about how the table was found
+    file: Path | None = None  # text files: the UTF-8 file the engine scans (the file itself or a copy)
 
 
 def _sniff_delimiter(lines: list[str], suffix: str) -> str:
@@ -95,85 +93,43 @@ def _looks_like_data(fields: list[str]) -> bool:
     return bool(fields) and all(_NUMBERISH.match(f) for f in fields if f.strip())
 
 
-def _decode_head(data: bytes, path: Path) -> str:
-    """Decode the first bytes of a file to learn its encoding; a character cut at the end is ignored."""
-    try:
-        return decode_bytes(data).encoding
-    except UnicodeError:
-        for cut in (1, 2, 3):
-            try:
-                return decode_bytes(data[:-cut]).encoding
-            except UnicodeError:
-                continue
-    raise ImportValidationError(Notice("cannot_decode", file=path))
-
-
-_TEMPORARY: list[Path] = []
-_CHUNK = 1 << 24
-
-
-def _utf8_copy(path: Path, encoding: str) -> Path:
-    """A UTF-8 copy of a text file in another encoding, written chunk by chunk to a temporary file that is
-    removed when the process ends (`remove_temporary_files`)."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    handle, name = tempfile.mkstemp(prefix="kam-", suffix=".utf8.csv")
-    copy = Path(name)
-    _TEMPORARY.append(copy)
-    offset = 0
-    with path.open("rb") as original, os.fdopen(handle, "w", encoding="utf-8", newline="") as utf8:
-        while chunk := original.read(_CHUNK):
-            try:
-                utf8.write(decoder.decode(chunk))
-            except UnicodeDecodeError as exc:
-                raise ImportValidationError(
-                    f"{path}: byte {offset + exc.start} is not valid {encoding}; save the file in one encoding"
-                ) from exc
-            offset += len(chunk)
-        utf8.write(decoder.decode(b"", final=True))
-    return copy
-
-
-def remove_temporary_files() -> None:
-    """Remove the UTF-8 copies made for this process (called as the process ends)."""
-    while _TEMPORARY:
-        _TEMPORARY.pop().unlink(missing_ok=True)
-
-
-atexit.register(remove_temporary_files)
-
-
 def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
+    """A delimited text file, read lazily. A file the engine cannot scan as it is (not UTF-8, CR-only line
+    ends, a pipe) is copied to UTF-8 with LF line ends on the way, every line checked (see `textfile`)."""
+    label = str(path)
     with path.open("rb") as handle:
         head = handle.read(head_size)
-    if not head.strip():
-        raise ImportValidationError(Notice("empty_file", file=path))
-    encoding = _decode_head(head, path)
-    head_text = head.decode(encoding, errors="ignore")
-    physical = head_text.splitlines()[:60]
-    if len(head) == head_size and len(physical) > 1:
-        physical = physical[:-1]  # the last line of the sample may be cut
-    delimiter = _sniff_delimiter([line for line in physical if line.strip()], path.suffix.lower())
-    whitespace = delimiter == " "
-    if whitespace:
-        physical = [",".join(line.split()) for line in physical]
-        delimiter = ","
-    start = _table_start(physical, delimiter)  # lines above it are a title or notes
-    has_header = not _looks_like_data(_split(physical[start], delimiter))
+        if not head.strip():
+            raise ImportValidationError(Notice("empty_file", file=path))
+        whole = head[: head.rfind(b"\n") + 1] if len(head) == head_size else head  # no line cut short
+        encoding = head_encoding(whole or head, label, cut=not whole)
+        codec = text_codec(encoding, head)
+        head_text = head[codec.bom :].decode(codec.codec, "ignore")
+        if not head_text.strip():  # a byte-order mark alone
+            raise ImportValidationError(Notice("empty_file", file=path))
+        codec = text_codec(encoding, head, cr_only="\r" in head_text and "\n" not in head_text)
+        physical = head_text.splitlines()[:60]
+        if len(head) == head_size and len(physical) > 1:
+            physical = physical[:-1]  # the last line of the sample may be cut
+        delimiter = _sniff_delimiter([line for line in physical if line.strip()], path.suffix.lower())
+        whitespace = delimiter == " "
+        if whitespace:
+            physical = [",".join(line.split()) for line in physical]
+            delimiter = ","
+        start = _table_start(physical, delimiter)  # lines above it are a title or notes
+        has_header = not _looks_like_data(_split(physical[start], delimiter))
+        # the engine scans UTF-8 files lazily, never holding them whole in memory; others are copied so
+        copied = not encoding.startswith("utf-8") or codec.cr_only or not path.is_file()
+        file = utf8_copy(head, handle, codec, label) if copied else path
     options = {"separator": delimiter, "has_header": has_header, "infer_schema": False, "skip_rows": start}
     first_data_line = start + (2 if has_header else 1)
     frame: pl.LazyFrame
     if not whitespace:
-        # a legacy encoding (GB18030, Big5) is copied to UTF-8 in chunks, so that the file is read lazily
-        # like any other and never held whole in memory
-        source = path if encoding.startswith("utf-8") else _utf8_copy(path, encoding)
-        frame = pl.scan_csv(source, **options)  # type: ignore[arg-type]
+        frame = pl.scan_csv(file, **options)  # type: ignore[arg-type]
     else:
-        try:
-            text = path.read_bytes().decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise ImportValidationError(
-                f"{path}: byte {exc.start} is not valid {encoding}; save the file in one encoding"
-            ) from exc
+        if not copied:
+            check_file(file, codec, label)
+        text = file.read_text(encoding="utf-8-sig")  # a copy, or a UTF-8 file (with a BOM or not)
         lines = [",".join(line.split()) for line in text.splitlines()[start:] if line.strip()]
         options["skip_rows"] = 0
         try:
@@ -189,7 +145,14 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
     renames = {c: (c.strip() if has_header else f"column_{i + 1}") for i, c in enumerate(columns)}
     frame = frame.rename(renames)
     return RawTable(
-        str(path), frame, list(renames.values()), encoding, delimiter, has_header, first_data_line
+        label,
+        frame,
+        list(renames.values()),
+        encoding,
+        delimiter,
+        has_header,
+        first_data_line,
+        file=file,
     )
 
 
@@ -270,36 +233,17 @@ def read_parquet_table(path: Path) -> RawTable:
     return RawTable(str(path), frame, columns)
 
 
-def read_database_table(url: str, table: str) -> RawTable:
-    """Read a whole table through SQLAlchemy; the table name is reflected, never formatted into SQL."""
-    import sqlalchemy as sa
-
-    try:
-        engine = sa.create_engine(url)
-    except Exception as exc:  # bad URL or missing driver
-        raise ImportValidationError(f"{url}: not a usable database URL ({exc})") from exc
-    schema, _, name = table.rpartition(".")
-    try:
-        reflected = sa.Table(name, sa.MetaData(), schema=schema or None, autoload_with=engine)
-        with engine.connect() as connection:
-            frame = pl.read_database(sa.select(reflected), connection)
-    except sa.exc.NoSuchTableError as exc:
-        raise ImportValidationError(f"{_safe_url(url)}: table {table!r} does not exist") from exc
-    except sa.exc.SQLAlchemyError as exc:
-        raise ImportValidationError(f"{_safe_url(url)}: cannot read table {table!r} ({exc})") from exc
-    finally:
-        engine.dispose()
-    return RawTable(f"{_safe_url(url)} table {table}", frame.lazy(), frame.columns)
-
-
 @contextlib.contextmanager
 def table_errors(raw: RawTable) -> Iterator[None]:
-    """Turn the engine's failure to split a text file into lines and fields (found only when the lazily
-    read file is scanned) into a clear error naming the file, and the line when it can be found."""
+    """Turn the engine's failure to read a text file (found only when the lazily read file is scanned) into
+    a clear error naming the file, and the line when it can be found: one in another encoding, or with
+    another number of fields."""
     try:
         yield
-    except pl.exceptions.ComputeError as exc:
-        ragged = _first_ragged_line(raw) if raw.first_data_line is not None else None
+    except (pl.exceptions.ComputeError, nw.exceptions.ComputeError) as exc:  # narwhals wraps the engine's
+        if raw.file is not None:
+            check_file(raw.file, text_codec("utf-8", b""), raw.label)
+        ragged = _first_ragged_line(raw)
         if ragged is not None:
             line, fields, expected = ragged
             raise ImportValidationError(
@@ -312,11 +256,11 @@ def table_errors(raw: RawTable) -> Iterator[None]:
 
 def _first_ragged_line(raw: RawTable) -> tuple[int, int, int] | None:
     """(line number, fields on it, fields of the table's first line) of the first line of a text table
-    with another number of fields than the first, read as the file was (encoding, delimiter, preamble)."""
-    if raw.delimiter is None or raw.encoding is None or raw.first_data_line is None:
+    with another number of fields than the first, read as the engine reads it (delimiter, preamble)."""
+    if raw.delimiter is None or raw.file is None or raw.first_data_line is None:
         return None
     start = raw.first_data_line - (2 if raw.has_header else 1)  # lines above the table
-    with open(raw.label, encoding=raw.encoding, newline="") as handle:
+    with open(raw.file, encoding="utf-8-sig", errors="replace", newline="") as handle:
         for _ in range(start):
             handle.readline()
         rows = csv.reader(handle, delimiter=raw.delimiter)
@@ -336,13 +280,11 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _safe_url(url: str) -> str:
-    return re.sub(r"//([^:/@]+):[^@]+@", r"//\1:***@", url)
-
-
 def read_table(source: str | Path, *, table: str | None = None, sheet: str | None = None) -> RawTable:
     """Read `source` by its kind: a database URL with `table`, or a file by its suffix."""
     if table is not None:
+        from kam.io.database import read_database_table
+
         return read_database_table(str(source), table)
     path = Path(source)
     if not path.exists():

@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from kam.i18n import Notice
+from kam.secrets import hide_password, unquoted_at_in_password, without_secrets
 from kam.workspace.errors import (
     WorkspaceBusy,
     WorkspaceDatabaseError,
@@ -78,11 +79,14 @@ def utcnow() -> dt.datetime:
 
 def parse_url(url: str) -> URL:
     """A SQLAlchemy URL; plain `postgresql://` and `postgres://` use psycopg 3, the driver kam ships."""
+    if unquoted_at_in_password(url):
+        raise WorkspaceUnavailable(Notice("url_password_at", where=hide_password(url)))
     try:
         parsed = make_url(url)
-    except sa.exc.ArgumentError:
+    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise WorkspaceUnavailable(
-            f"{url!r} is not a database URL; expected sqlite:///FILE or postgresql+psycopg://USER@HOST/DB"
+            f"{hide_password(url)!r} is not a database URL; expected sqlite:///FILE or "
+            "postgresql+psycopg://USER@HOST/DB"
         ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -103,7 +107,7 @@ def display_url(url: str | URL) -> str:
     path = sqlite_file(parsed)
     if path is not None:
         parsed = parsed.set(database=str(path.resolve()))
-    return parsed.render_as_string(hide_password=True)
+    return hide_password(parsed.render_as_string(hide_password=False))
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -125,7 +129,8 @@ def make_engine(url: str | URL) -> Engine:
     try:
         engine = sa.create_engine(parsed)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
-        raise WorkspaceUnavailable(f"{display_url(parsed)}: cannot use this database ({exc})") from None
+        reason = without_secrets(str(exc), parsed.render_as_string(hide_password=False))
+        raise WorkspaceUnavailable(f"{display_url(parsed)}: cannot use this database ({reason})") from None
     if parsed.get_backend_name() == "sqlite":
         sa.event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
@@ -204,7 +209,7 @@ def database_error(exc: sa.exc.DBAPIError, url: URL, doing: str = "open") -> Wor
     if primary in _SQLITE_CANNOT_OPEN or (
         sqlite_code is None and unreachable and isinstance(exc, sa.exc.OperationalError)
     ):
-        reason = _without_password(message, url)
+        reason = without_secrets(message, url.render_as_string(hide_password=False))
         key = "ws_cannot_initialise" if doing == "initialise" else "ws_cannot_open"
         return WorkspaceUnavailable(Notice(key, where=display_url(url), reason=reason))
     return WorkspaceDatabaseError(display_url(url), type(orig or exc).__name__)
@@ -218,7 +223,3 @@ def database_errors(url: URL, doing: str = "open") -> Iterator[None]:
         yield
     except sa.exc.DBAPIError as exc:
         raise database_error(exc, url, doing) from None
-
-
-def _without_password(text: str, url: URL) -> str:
-    return text.replace(str(url.password), "***") if url.password else text
