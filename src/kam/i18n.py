@@ -832,6 +832,7 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "不會形成介紹循環的介紹人（{chain}）",
         "不会形成介绍循环的介绍人（{chain}）",
     ),
+    "notice.codes_more": (" and {count:,} more", " 等另外 {count:,} 個", " 等另外 {count:,} 个"),
     "notice.referred_by_link": (" referred by {code}", "，其介紹人為 {code}", "，其介绍人为 {code}"),
     "notice.loop_more": (
         " … ({count:,} accounts in the loop)",

@@ -7,9 +7,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kam.errors import KamError
-from kam.i18n import Notice
+from kam.i18n import Joined, Notice
 
 M = TypeVar("M", bound=BaseModel)
+_CODES_NAMED = 5  # codes named in a message; the error carries them all
 
 
 class WorkspaceError(KamError):
@@ -92,7 +93,10 @@ class AccountsAddedMeanwhile(WorkspaceError):
     status_code = 409
 
     def __init__(self, codes: list[str]) -> None:
-        super().__init__(Notice("ws_added_meanwhile", codes=", ".join(codes), count=len(codes)))
+        named: list[str] = [", ".join(codes[:_CODES_NAMED])]
+        if len(codes) > _CODES_NAMED:
+            named.append(Notice("codes_more", count=len(codes) - _CODES_NAMED))
+        super().__init__(Notice("ws_added_meanwhile", codes=Joined("", named)))
         self.codes = codes
 
 

@@ -195,6 +195,14 @@ def test_an_account_added_meanwhile_by_another_import_rolls_this_one_back(
     assert _accounts(engine)["K002"].name == "added meanwhile"
 
 
+def test_many_accounts_added_meanwhile_are_named_by_the_first_five() -> None:
+    codes = [f"K{i:03d}" for i in range(2000)]
+    error = AccountsAddedMeanwhile(codes)
+    assert error.codes == codes
+    assert "K000, K001, K002, K003, K004 and 1,995 more meanwhile" in str(error)
+    assert "K005" not in str(error) and "K000, K001, K002, K003, K004 等另外 1,995 個" in error.say("zh-Hant")
+
+
 def test_of_two_imports_at_once_one_imports_and_the_other_imports_nothing(
     workspace_url: str, tmp_path: Path
 ) -> None:
