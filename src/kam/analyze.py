@@ -15,7 +15,7 @@ import narwhals as nw
 
 from kam.analytics.pipeline import Analysis, analyze_lines, to_polars
 from kam.engines import Engine, read_lines
-from kam.errors import ImportValidationError
+from kam.errors import ConfigError, ImportValidationError
 from kam.i18n import Lang, Notice, text
 from kam.io.customers import load_customers
 from kam.io.transactions import (
@@ -95,6 +95,14 @@ def _as_of(loaded: LoadedTransactions | SparkTransactions, requested: dt.date | 
     return requested
 
 
+def _check_as_of(requested: dt.date | None, earliest: dt.date) -> None:
+    """An --as-of from the earliest plausible date to today, checked before the data is read: a later one
+    would measure recency to a day that has not come (and lines after today are bad cells)."""
+    today = dt.date.today()
+    if requested is not None and not earliest <= requested <= today:
+        raise ConfigError(Notice("as_of_range", as_of=requested, earliest=earliest, today=today))
+
+
 def build_summary(
     analysis: Analysis,
     loaded: LoadedTransactions | SparkTransactions,
@@ -131,6 +139,7 @@ def run_analyze(
 ) -> AnalyzeResult:
     """Run the whole analysis; outputs are written only if every step succeeds."""
     step = progress or (lambda _label: None)
+    _check_as_of(options.as_of, settings.value.earliest_date)
     if options.out is not None:
         check_output_folder(options.out, OUTPUTS, _inputs(options))
     if options.forecast:
@@ -151,33 +160,39 @@ def run_analyze(
         count_duplicates=False,  # counted in the order aggregation instead, in the same pass
         decimal=options.decimal,
         return_types=options.return_types,
+        earliest=settings.value.earliest_date,
+        stray_years=settings.value.stray_date_years,
     )
     customers = (
         nw.from_native(
-            load_customers(options.customers, mapping=options.customer_mapping, decimal=options.decimal)
+            load_customers(
+                options.customers,
+                mapping=options.customer_mapping,
+                decimal=options.decimal,
+                earliest=settings.value.earliest_date,
+            )
         )
         if options.customers
         else None
     )
     as_of = _as_of(loaded, options.as_of)
-    with loaded.reading():  # a streamed file is read again by each pass: a line it cannot read is named
-        later = 0
-        if loaded.last_date is not None and as_of < loaded.last_date:
-            later = int(to_polars(lines.filter(nw.col("date") > nw.lit(as_of)).select(nw.len())).item())
-        if later:
-            loaded.warnings.append(Notice("after_as_of", count=later, as_of=as_of))
-        step("metrics")
-        analysis = analyze_lines(
-            lines,
-            as_of=as_of,
-            settings=settings.value,
-            customers=customers,
-            clv=settings.clv if options.forecast else None,
-            warnings=loaded.warnings,
-            lang=options.lang,
-            streaming=loaded.streaming,
-            last_date=loaded.last_date,
-        )
+    later = 0
+    if loaded.last_date is not None and as_of < loaded.last_date:
+        later = int(to_polars(lines.filter(nw.col("date") > nw.lit(as_of)).select(nw.len())).item())
+    if later:
+        loaded.warnings.append(Notice("after_as_of", count=later, as_of=as_of))
+    step("metrics")
+    analysis = analyze_lines(
+        lines,
+        as_of=as_of,
+        settings=settings.value,
+        customers=customers,
+        clv=settings.clv if options.forecast else None,
+        warnings=loaded.warnings,
+        lang=options.lang,
+        streaming=loaded.streaming,
+        last_date=loaded.last_date,
+    )
     if analysis.duplicate_lines is not None:
         loaded.duplicates = analysis.duplicate_lines
         if analysis.duplicate_lines:

@@ -427,52 +427,6 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "{file}：無法解讀檔案編碼；請另存為 UTF-8、GB18030 或 Big5",
         "{file}：无法识别文件编码；请另存为 UTF-8、GB18030 或 Big5",
     ),
-    "notice.mixed_encoding": (
-        "{file}, line {line}: written in {found}, while the file is {expected} (the line reads {text!r}); "
-        "save the whole file in one encoding",
-        "{file}，第 {line} 行：以 {found} 編碼寫成，而檔案是 {expected}（該行讀作 {text!r}）；"
-        "請將整個檔案另存為同一種編碼",
-        "{file}，第 {line} 行：以 {found} 编码写成，而文件是 {expected}（该行读作 {text!r}）；"
-        "请将整个文件另存为同一种编码",
-    ),
-    "notice.undecodable_line": (
-        "{file}, line {line}: not {expected} like the rest of the file, nor another encoding kam reads (the "
-        "line reads {text!r}); save the whole file in one encoding",
-        "{file}，第 {line} 行：不是與檔案其餘部分相同的 {expected}，也不是 kam 能讀的其他編碼（該行讀作 {text!r}）；"
-        "請將整個檔案另存為同一種編碼",
-        "{file}，第 {line} 行：不是与文件其余部分相同的 {expected}，也不是 kam 能读的其他编码（该行读作 {text!r}）；"
-        "请将整个文件另存为同一种编码",
-    ),
-    "notice.column_choice": (
-        "{column}: read from {taken!r}; also fitting but not used: {others} (to read another: {hint})",
-        "{column}：讀取欄位 {taken!r}；同樣符合但未使用：{others}（改讀其他欄位：{hint}）",
-        "{column}：读取字段 {taken!r}；同样符合但未使用：{others}（改读其他字段：{hint}）",
-    ),
-    "notice.url_password_at": (
-        "{where}: the password has an @ in it, which a URL writes as %40",
-        "{where}：密碼中含有 @，在網址中須寫成 %40",
-        "{where}：密码中含有 @，在 URL 中须写成 %40",
-    ),
-    "notice.no_such_database": (
-        "{where}: no such database file",
-        "{where}：找不到這個資料庫檔案",
-        "{where}：找不到这个数据库文件",
-    ),
-    "notice.no_such_table": (
-        "{where}: table {table!r} does not exist",
-        "{where}：資料表 {table!r} 不存在",
-        "{where}：数据表 {table!r} 不存在",
-    ),
-    "notice.database_url": (
-        "{where}: not a usable database URL ({reason})",
-        "{where}：無法使用的資料庫網址（{reason}）",
-        "{where}：无法使用的数据库 URL（{reason}）",
-    ),
-    "notice.database_table": (
-        "{where}: cannot read table {table!r}: {reason}",
-        "{where}：無法讀取資料表 {table!r}：{reason}",
-        "{where}：无法读取数据表 {table!r}：{reason}",
-    ),
     "notice.no_usable_rows": (
         "{file}: no usable rows are left ({rejected:,} rejected)",
         "{file}：沒有可用的資料列（{rejected:,} 列被剔除）",
@@ -629,13 +583,18 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "{earliest} 或之后的日期（更早的日期是数据错误；这个下限由设置 value.earliest_date 决定）",
     ),
     "notice.stray_dates": (
-        "{count:,} line(s) are dated more than {years} years before 99% of the lines (which are from {bulk} "
-        "on), the first in row {row}, column {column!r}: {value!r}. They were kept; check these dates in the "
-        "export (a later value.earliest_date rejects them as bad cells).",
-        "{count:,} 筆明細的日期比 99% 的明細（{bulk} 起）早了 {years} 年以上，第一筆在第 {row} 列，欄位 "
-        "{column!r}：{value!r}。已保留；請檢查匯出檔中的這些日期（把 value.earliest_date 設晚一些即可當作錯誤值剔除）。",
-        "{count:,} 笔明细的日期比 99% 的明细（{bulk} 起）早了 {years} 年以上，第一笔在第 {row} 行，字段 "
-        "{column!r}：{value!r}。已保留；请检查导出文件中的这些日期（把 value.earliest_date 设晚一些即可当作错误值剔除）。",
+        "{file}: {count:,} line(s) are dated more than {years} years before 99% of the lines (which are from "
+        "{bulk} on), the first in row {row}, column {column!r}: {value!r}. They were kept; check these dates "
+        "in the export (a later value.earliest_date rejects them as bad cells).",
+        "{file}：{count:,} 筆明細的日期比 99% 的明細（{bulk} 起）早了 {years} 年以上，第一筆在第 {row} 列，"
+        "欄位 {column!r}：{value!r}。已保留；請檢查匯出檔中的這些日期（把 value.earliest_date 設晚一些即可當作錯誤值剔除）。",
+        "{file}：{count:,} 笔明细的日期比 99% 的明细（{bulk} 起）早了 {years} 年以上，第一笔在第 {row} 行，"
+        "字段 {column!r}：{value!r}。已保留；请检查导出文件中的这些日期（把 value.earliest_date 设晚一些即可当作错误值剔除）。",
+    ),
+    "notice.expect_date_between": (
+        "a date from {earliest} to today ({today})",
+        "{earliest} 到今天（{today}）之間的日期",
+        "{earliest} 到今天（{today}）之间的日期",
     ),
     "notice.as_of_range": (
         "--as-of {as_of}: expected a date from {earliest} to today ({today})",
@@ -707,6 +666,10 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "{file}：{where} 是 {found}；應為{expected}",
         "{file}：{where} 是 {found}；应为{expected}",
     ),
+    "notice.catalog_where_file": ("the catalog", "產品目錄", "产品目录"),
+    "notice.catalog_where_products": ('its "products"', '其 "products"', '其 "products"'),
+    "notice.catalog_where_item": ("item {n}", "第 {n} 項", "第 {n} 项"),
+    "notice.catalog_where_field": ('item {n}\'s "{field}"', '第 {n} 項的 "{field}"', '第 {n} 项的 "{field}"'),
     "notice.catalog_expect_list": (
         'a list of product names, or an object whose "products" is that list',
         '產品名稱的清單，或其 "products" 為這種清單的物件',
@@ -832,7 +795,6 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "不會形成介紹循環的介紹人（{chain}）",
         "不会形成介绍循环的介绍人（{chain}）",
     ),
-    "notice.codes_more": (" and {count:,} more", " 等另外 {count:,} 個", " 等另外 {count:,} 个"),
     "notice.referred_by_link": (" referred by {code}", "，其介紹人為 {code}", "，其介绍人为 {code}"),
     "notice.loop_more": (
         " … ({count:,} accounts in the loop)",

@@ -130,3 +130,27 @@ def test_the_customers_sheet_of_a_workbook_is_found(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(MissingColumnError):
         load_customers(path)
+
+
+@pytest.mark.parametrize(
+    ("since", "bad"),
+    [
+        ("0001-01-01", True),
+        ("1900-01-01", True),
+        ("1901-01-01", False),
+        ((dt.date.today()).isoformat(), False),
+        ((dt.date.today() + dt.timedelta(days=1)).isoformat(), True),
+        ("2999-01-01", True),
+    ],
+)
+def test_a_since_before_the_earliest_date_or_in_the_future_is_a_bad_value(
+    tmp_path: Path, since: str, bad: bool
+) -> None:
+    path = _write(tmp_path / "c.csv", f"customer_id,since\nK1,2001-04-01\nK2,{since}\n")
+    if not bad:
+        assert load_customers(path)["since"].to_list()[1] == dt.date.fromisoformat(since)
+        return
+    with pytest.raises(ImportValidationError) as err:
+        load_customers(path)
+    assert [(p.row, p.column, p.value) for p in err.value.problems] == [(3, "since", since)]
+    assert "1901-01-01" in str(err.value) and dt.date.today().isoformat() in str(err.value)

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from kam.errors import ImportValidationError, MissingColumnError
+from kam.errors import ConfigError, ImportValidationError, MissingColumnError
 from kam.io.transactions import OnError, _literal_prefix, load_transactions
 
 
@@ -304,3 +304,78 @@ def test_rejected_rows_keep_source_columns_whatever_their_names(tmp_path: Path) 
     assert rejected["source:name"].to_list() == ["bolt", "nut"]
     assert rejected["source:value"].to_list() == ["2", "3"]
     assert rejected["source:reason"].to_list() == ["r2", "r3"]
+
+
+@pytest.mark.parametrize(
+    ("written", "bad"),
+    [("0001-01-01", True), ("1899-12-30", True), ("1900-01-01", True), ("1901-01-01", False)],
+)
+def test_a_date_before_the_earliest_date_is_a_bad_cell(tmp_path: Path, written: str, bad: bool) -> None:
+    path = _write(tmp_path / "t.csv", f"customer_id,date,amount\nA,2024-01-01,10\nB,{written},5\n")
+    if not bad:
+        assert load_transactions(path).first_date == dt.date.fromisoformat(written)
+        return
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path)
+    assert [(p.row, p.column, p.value) for p in err.value.problems] == [(3, "date", written)]
+    assert "1901-01-01" in str(err.value)  # what was expected: a date from the earliest date on
+    loaded = load_transactions(path, on_error=OnError.SKIP)
+    assert loaded.rejected.select("row", "column", "value").rows() == [(3, "date", written)]
+    assert loaded.first_date == dt.date(2024, 1, 1)
+
+
+def test_the_earliest_date_is_a_parameter(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,1995-06-01,5\n")
+    with pytest.raises(ImportValidationError) as err:
+        load_transactions(path, earliest=dt.date(2000, 1, 1))
+    assert [(p.row, p.column, p.value) for p in err.value.problems] == [(3, "date", "1995-06-01")]
+
+
+def _lines(first: dt.date, count: int) -> list[str]:
+    return [f"C{i % 7},{first + dt.timedelta(days=i)},10\n" for i in range(count)]
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_a_date_far_before_the_rest_is_reported_and_kept(tmp_path: Path, streaming: bool) -> None:
+    lines = _lines(dt.date(2022, 1, 1), 300)
+    lines.insert(4, "X,1995-06-01,5\n")  # row 6: the header is row 1
+    path = _write(tmp_path / "t.csv", "customer_id,date,amount\n" + "".join(lines))
+    loaded = load_transactions(path, streaming=streaming)
+    stray = [w for w in loaded.warnings if getattr(w, "key", "") == "stray_dates"]
+    assert len(stray) == 1
+    params = stray[0].params  # type: ignore[attr-defined]
+    assert (params["count"], params["row"], params["column"], params["value"]) == (1, 6, "date", "1995-06-01")
+    assert params["file"] == str(path)
+    assert loaded.first_date == dt.date(1995, 6, 1)  # kept: it may be real
+
+
+@pytest.mark.parametrize(("written", "reported"), [("2013-06-01", False), ("2011-06-01", True)])
+def test_a_stray_date_is_more_than_the_set_years_before_most_lines(
+    tmp_path: Path, written: str, reported: bool
+) -> None:
+    body = "".join(_lines(dt.date(2022, 1, 1), 300))  # 99% of the lines are from 2022-01-04 on
+    path = _write(tmp_path / "t.csv", f"customer_id,date,amount\nX,{written},5\n" + body)
+    loaded = load_transactions(path)
+    keys = [getattr(w, "key", "") for w in loaded.warnings]
+    assert ("stray_dates" in keys) is reported
+    assert "stray_dates" not in [
+        getattr(w, "key", "") for w in load_transactions(path, stray_years=20).warnings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "pattern"),
+    [
+        ("--cancel-pattern", "("),
+        ("--cancel-pattern", "^C("),
+        ("--return-types", "("),
+        ("--return-types", "[a-"),
+    ],
+)
+def test_an_invalid_pattern_is_named_not_the_data(tmp_path: Path, option: str, pattern: str) -> None:
+    path = _write(tmp_path / "t.csv", "customer_id,date,order_id,amount,line_type\nA,2024-01-01,O1,10,sale\n")
+    keyword = "cancellation_pattern" if option == "--cancel-pattern" else "return_types"
+    with pytest.raises(ConfigError) as caught:
+        load_transactions(path, **{keyword: pattern})  # type: ignore[arg-type]
+    message = caught.value.message
+    assert message.startswith(f"{option} {pattern!r}") and str(path) not in message

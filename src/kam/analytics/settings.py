@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kam.setting_ranges import check_order
 
+EARLIEST_DATE = dt.date(1901, 1, 1)  # value.earliest_date: ERPs write a missing date as 1900-01-01 or 0001-01-01
+STRAY_DATE_YEARS = 10  # value.stray_date_years
+
 
 class ValueSettings(BaseModel):
     """Thresholds for `kam analyze`; printed in the report and overridable with --config. Each has its
@@ -136,11 +139,11 @@ class ValueSettings(BaseModel):
         365, ge=1, description="The revenue trend compares the last this-many days with the same span before."
     )
     earliest_date: dt.date = Field(
-        dt.date(1901, 1, 1),
+        EARLIEST_DATE,
         description="A date before this is a data error (ERPs write a missing date as 1900-01-01 or 0001-01-01): a bad cell in the transactions and the customers table.",
     )
     stray_date_years: int = Field(
-        10,
+        STRAY_DATE_YEARS,
         ge=1,
         description="Transaction dates more than this many years before 99% of the lines are reported as likely typos (and kept).",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kam.errors import KamError
+from kam.errors import ConfigError, KamError
 from kam.i18n import Joined
 
 
@@ -12,8 +12,8 @@ class CallsError(KamError):
     status_code = 422
 
 
-class CatalogError(CallsError):
-    """A product catalog file that cannot be read; the message names the file."""
+class CatalogError(CallsError, ConfigError):
+    """A product catalog file that cannot be read or has the wrong shape; the message names the file."""
 
 
 class TranscriptError(CallsError):

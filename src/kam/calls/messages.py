@@ -40,6 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_needs_account": "--store needs --account CODE: the account these calls belong to",
         "store_options": "{options} only apply with --store",
         "bad_at": "--at {value!r}: expected a date and time such as 2025-03-14T10:30 or 2025-03-14T10:30+08:00",
+        "at_range": "--at {value!r}: expected a time from {earliest} to today ({today}), when the calls happened",
     },
     "zh-Hant": {
         "title": "通話分析：{file}",
@@ -70,6 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_needs_account": "--store 需要 --account 代碼：這些通話所屬的客戶",
         "store_options": "{options} 只能與 --store 一起使用",
         "bad_at": "--at {value!r}：應為日期時間，例如 2025-03-14T10:30 或 2025-03-14T10:30+08:00",
+        "at_range": "--at {value!r}：應為通話發生的時間，介於 {earliest} 與今天（{today}）之間",
     },
     "zh-Hans": {
         "title": "通话分析：{file}",
@@ -100,6 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_needs_account": "--store 需要 --account 代码：这些通话所属的客户",
         "store_options": "{options} 只能与 --store 一起使用",
         "bad_at": "--at {value!r}：应为日期时间，例如 2025-03-14T10:30 或 2025-03-14T10:30+08:00",
+        "at_range": "--at {value!r}：应为通话发生的时间，介于 {earliest} 与今天（{today}）之间",
     },
 }
 LANGUAGES = (Language.EN, Language.ZH_HANT, Language.ZH_HANS)

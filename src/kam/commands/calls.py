@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from kam.analytics.settings import EARLIEST_DATE
 from kam.calls.messages import message
 from kam.calls.models import Language, Stage
 from kam.errors import KamError
@@ -34,11 +35,18 @@ def _usage_error(text: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _parse_at(value: str | None) -> dt.datetime | None:
-    """An ISO date and time; without a zone it is local time."""
+def _parse_at(value: str | None, lang: str) -> dt.datetime | None:
+    """An ISO date and time from the earliest plausible date to today (a day's grace for time zones);
+    without a zone it is local time."""
     if value is None:
         return None
-    moment = dt.datetime.fromisoformat(value)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _usage_error(message(lang, "bad_at", value=value)) from None
+    today = dt.date.today()
+    if not EARLIEST_DATE <= moment.date() <= today + dt.timedelta(days=1):
+        raise _usage_error(message(lang, "at_range", value=value, earliest=EARLIEST_DATE, today=today))
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
@@ -85,10 +93,7 @@ def analyze(
     ]
     if not store and only_with_store:
         raise _usage_error(message(lang, "store_options", options=", ".join(only_with_store)))
-    try:
-        when = _parse_at(at)
-    except ValueError:
-        raise _usage_error(message(lang, "bad_at", value=at)) from None
+    when = _parse_at(at, lang)
     try:
         settings = load_settings(config)
         if store and account is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
+from kam.analytics.settings import EARLIEST_DATE
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
@@ -91,17 +93,28 @@ class CustomersTable:
 
 
 def load_customers(
-    source: str | Path, *, mapping: Mapping[str, str] | None = None, decimal: str | None = None
+    source: str | Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    decimal: str | None = None,
+    earliest: dt.date = EARLIEST_DATE,
+    today: dt.date | None = None,
 ) -> pl.DataFrame:
     """The checked customers table (see read_customers)."""
-    return read_customers(source, mapping=mapping, decimal=decimal).frame
+    return read_customers(source, mapping=mapping, decimal=decimal, earliest=earliest, today=today).frame
 
 
 def read_customers(
-    source: str | Path, *, mapping: Mapping[str, str] | None = None, decimal: str | None = None
+    source: str | Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    decimal: str | None = None,
+    earliest: dt.date = EARLIEST_DATE,
+    today: dt.date | None = None,
 ) -> CustomersTable:
     """Read and check the customers table; every bad cell is reported with its row, column and value.
-    Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma")."""
+    Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma"); a
+    `since` before `earliest` or after `today` is a bad value (a relationship cannot start later)."""
     raw = read_table(source)
     if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
         raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping))
@@ -133,7 +146,7 @@ def read_customers(
         exprs.append(date_expr(src, schema[src], dates).alias("since"))
     parsed = frame.with_columns(exprs)
 
-    problems = _bad_cells(frame, parsed, resolved, raw.label)
+    problems = _bad_cells(frame, parsed, resolved, raw.label, (earliest, today or dt.date.today()))
     if problems:
         cells = [
             Notice("cell", file=p.file, row=p.row, column=p.column, value=p.value, expected=p.expected)
@@ -167,12 +180,16 @@ MAX_LISTED = 5
 
 
 def _bad_cells(
-    frame: pl.DataFrame, parsed: pl.DataFrame, resolved: Mapping[str, str], label: str
+    frame: pl.DataFrame,
+    parsed: pl.DataFrame,
+    resolved: Mapping[str, str],
+    label: str,
+    window: tuple[dt.date, dt.date],
 ) -> tuple[CellProblem, ...]:
     """Every bad cell of the customers table, row by row in the order of the checks (found with column
     expressions, not a loop over rows)."""
     found: list[pl.DataFrame] = []
-    checks = _checks()
+    checks = _checks(window)
     for order, (name, _) in enumerate(checks):
         if name not in resolved:
             continue
@@ -189,6 +206,8 @@ def _bad_cells(
             if name in ("payment_days", "service_cost"):  # NaN, inf and 1e400 too: never a silent NaN
                 huge = parsed.select(out_of_range(pl.col(name))).to_series()
                 bad = bad | (value < 0).fill_null(False) | huge
+            if name == "since":  # 0001-01-01 for a missing date; a start after today
+                bad = bad | ((value < window[0]) | (value > window[1])).fill_null(False)
         hits = pl.DataFrame({"row": parsed["_row"], "value": written.fill_null(""), "bad": bad})
         found.append(hits.filter(pl.col("bad")).select("row", "value", pl.lit(order).alias("order")))
     if not found:
@@ -204,7 +223,7 @@ def _resolve(raw: RawTable, mapping: Mapping[str, str] | None) -> dict[str, str]
     return resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
 
 
-def _checks() -> list[tuple[str, str]]:
+def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:
     """Each checked column with what a good value is (a notice, said in the user's language)."""
     return [
         ("customer_id", Notice("expect_customer_id")),
@@ -212,5 +231,5 @@ def _checks() -> list[tuple[str, str]]:
         ("ownership", Notice("expect_ownership", values=", ".join(m.value for m in Ownership))),
         ("payment_days", Notice("expect_days", limit=MAX_MAGNITUDE_TEXT)),
         ("service_cost", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
-        ("since", Notice("expect_date")),
+        ("since", Notice("expect_date_between", earliest=window[0], today=window[1])),
     ]

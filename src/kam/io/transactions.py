@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
@@ -13,9 +13,11 @@ from typing import Literal
 import polars as pl
 
 from kam.analytics.metrics import LINE_HASH
-from kam.errors import CellProblem, ImportValidationError, MissingColumnError
+from kam.analytics.settings import EARLIEST_DATE, STRAY_DATE_YEARS
+from kam.dates import EPOCH
+from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, column_choices, resolve_columns
+from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import (
     MAX_MAGNITUDE_TEXT,
     DateStyle,
@@ -70,16 +72,10 @@ class LoadedTransactions:
     first_date: dt.date | None = None
     last_date: dt.date | None = None
     streaming: bool = False
-    source: RawTable | None = None  # the table as read, to name a line that a later pass cannot read
 
     @property
     def has(self) -> frozenset[str]:
         return self.columns
-
-    def reading(self) -> contextlib.AbstractContextManager[None]:
-        """Around a later pass over `frame`: a streamed file is read again, and a line that cannot be read
-        (found only now, in a column the checks did not need) is named as the loader names it."""
-        return table_errors(self.source) if self.source is not None else contextlib.nullcontext()
 
 
 def _first_row_number(raw: RawTable, path_like: str) -> int:
@@ -93,12 +89,17 @@ def _first_row_number(raw: RawTable, path_like: str) -> int:
 
 
 EXPECT_POINT = "a number with a decimal point (add --decimal comma if the file uses decimal commas)"
+EXPECT_FROM = "a date from "
 EXPECT_COMMA = "a number with a decimal comma (add --decimal point if the file uses decimal points)"
 EXPECT_FINITE = f"a finite number between -{MAX_MAGNITUDE_TEXT} and {MAX_MAGNITUDE_TEXT}"
 
 
 def _checks(
-    resolved: Mapping[str, str], schema: pl.Schema, today: dt.date, style: NumberStyle | None = None
+    resolved: Mapping[str, str],
+    schema: pl.Schema,
+    today: dt.date,
+    style: NumberStyle | None = None,
+    earliest: dt.date = EARLIEST_DATE,
 ) -> list[tuple[pl.Expr, str]]:
     style = style or NumberStyle()
     """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order."""
@@ -108,6 +109,7 @@ def _checks(
         (date_blank, "date|empty"),
         (pl.col("_date").is_null() & ~date_blank, "date|a date (e.g. 2024-03-31)"),
         (pl.col("_date") > today, f"date|a date not after today ({today})"),
+        (pl.col("_date") < earliest, f"date|{EXPECT_FROM}{earliest}"),  # 0001-01-01: a missing date
     ]
     for name in NUMERIC:
         if name in resolved:
@@ -149,6 +151,8 @@ def load_transactions(
     count_duplicates: bool = True,
     decimal: str | None = None,
     return_types: str | None = RETURN_TYPES,
+    earliest: dt.date = EARLIEST_DATE,
+    stray_years: int = STRAY_DATE_YEARS,
 ) -> LoadedTransactions:
     """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
 
@@ -159,6 +163,8 @@ def load_transactions(
     never counts them: a distinct count per order held the hashes of a whole pass (4.6 GB on 100M lines).
     Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
     """
+    check_pattern(cancellation_pattern, "--cancel-pattern")
+    check_pattern(return_types, "--return-types")
     raw, resolved, missing = transactions_table(source, mapping=mapping, table=table, sheet=sheet)
     if missing:  # with a workbook's notes: its other sheets, where the data may be
         raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
@@ -175,7 +181,22 @@ def load_transactions(
             count_duplicates=count_duplicates,
             decimal=decimal,
             return_types=return_types,
+            earliest=earliest,
+            stray_years=stray_years,
         )
+
+
+def check_pattern(pattern: str | None, option: str) -> None:
+    """Raise ConfigError naming `option` and `pattern` unless the engine can run the pattern as a regular
+    expression (checked before the data is read, so that a bad pattern is never blamed on the file)."""
+    if not pattern:
+        return
+    try:
+        pl.select(pl.lit("").str.contains(pattern))
+    except pl.exceptions.ComputeError as exc:
+        found = re.search(r"^error: (.+)$", str(exc), re.MULTILINE)
+        detail = found.group(1) if found else str(exc).splitlines()[0]
+        raise ConfigError(Notice("bad_pattern", option=option, pattern=pattern, detail=detail)) from None
 
 
 def _resolve(raw: RawTable, mapping: Mapping[str, str] | None) -> dict[str, str]:
@@ -199,8 +220,7 @@ def transactions_table(
     if sheet is None and table is None and is_workbook(source):
         raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
     resolved = _resolve(raw, mapping)
-    choices = column_choices(raw.columns, mapping or {}, resolved)  # 金額 and amount: which one is read
-    return replace(raw, notes=(*raw.notes, *choices)), resolved, _missing(resolved)
+    return raw, resolved, _missing(resolved)
 
 
 def how_written(
@@ -245,6 +265,8 @@ def _load(
     count_duplicates: bool,
     decimal: str | None,
     return_types: str | None,
+    earliest: dt.date = EARLIEST_DATE,
+    stray_years: int = STRAY_DATE_YEARS,
 ) -> LoadedTransactions:
     schema = raw.frame.collect_schema()
     today = today or dt.date.today()
@@ -272,7 +294,7 @@ def _load(
         ]
         + [date_expr(date_source, schema[date_source], dates).alias("_date")]
     )
-    checks = _checks(resolved, schema, today, style)
+    checks = _checks(resolved, schema, today, style, earliest)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
     checked = parsed.select("_bad", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
@@ -297,7 +319,47 @@ def _load(
         warnings += _return_notices(canonical, resolved["line_type"], return_types, streaming)
     if not streaming:
         canonical = canonical.collect().lazy()
-    return _finish(canonical, raw, resolved, rows, rejected, currency, warnings, streaming, count_duplicates)
+    loaded = _finish(
+        canonical, raw, resolved, rows, rejected, currency, warnings, streaming, count_duplicates
+    )
+    stray = _stray_dates(loaded, parsed, date_source, stray_years)
+    if stray is not None:
+        loaded.warnings.append(stray)
+    return loaded
+
+
+def _stray_dates(loaded: LoadedTransactions, parsed: pl.LazyFrame, column: str, years: int) -> Notice | None:
+    """The lines dated more than `years` years before 99% of the lines (a typed 1995 for 2025, a
+    placeholder date): how many, and the first one's row and value. The first and last dates rule it
+    out for most data; only a longer span costs a pass for the percentile and one for the rows."""
+    first, last = loaded.first_date, loaded.last_date
+    span = dt.timedelta(days=round(365.2425 * years))
+    if first is None or last is None or first >= last - span:
+        return None
+    days = pl.col("date").cast(pl.Int32).quantile(0.01, "lower")
+    bulk = EPOCH + dt.timedelta(
+        days=int(loaded.frame.select(days).collect(engine=engine(loaded.streaming)).item())
+    )
+    stray = parsed.filter(~pl.col("_bad") & (pl.col("_date") < bulk - span))
+    found = stray.select(
+        pl.len().alias("count"),
+        pl.col("_row").min().alias("row"),
+        pl.col(column).cast(pl.String).sort_by("_row").first().alias("value"),
+    ).collect(engine=engine(loaded.streaming))
+    count = int(found["count"][0])
+    if count == 0:
+        return None
+    row, value = int(found["row"][0]), found["value"][0]
+    return Notice(
+        "stray_dates",
+        file=loaded.label,
+        count=count,
+        years=years,
+        bulk=bulk,
+        row=row,
+        column=column,
+        value=value,
+    )
 
 
 def _canonical(
@@ -439,7 +501,6 @@ def _finish(
         first_date=stats["first_date"][0],
         last_date=stats["last_date"][0],
         streaming=streaming,
-        source=raw,
     )
 
 
@@ -521,6 +582,8 @@ def _expected(english: str) -> str:
         return Notice("expect_decimal_point" if english == EXPECT_POINT else "expect_decimal_comma")
     if english == "a date (e.g. 2024-03-31)":
         return Notice("expect_date")
+    if english.startswith(EXPECT_FROM):
+        return Notice("expect_not_before", earliest=english.removeprefix(EXPECT_FROM))
     if english.startswith("a date not after today (") and english.endswith(")"):
         return Notice("expect_not_future", today=english.removeprefix("a date not after today (")[:-1])
     return english
