@@ -176,23 +176,24 @@ def run_analyze(
         else None
     )
     as_of = _as_of(loaded, options.as_of)
-    later = 0
-    if loaded.last_date is not None and as_of < loaded.last_date:
-        later = int(to_polars(lines.filter(nw.col("date") > nw.lit(as_of)).select(nw.len())).item())
-    if later:
-        loaded.warnings.append(Notice("after_as_of", count=later, as_of=as_of))
-    step("metrics")
-    analysis = analyze_lines(
-        lines,
-        as_of=as_of,
-        settings=settings.value,
-        customers=customers,
-        clv=settings.clv if options.forecast else None,
-        warnings=loaded.warnings,
-        lang=options.lang,
-        streaming=loaded.streaming,
-        last_date=loaded.last_date,
-    )
+    with loaded.reading():  # a streamed file is read again by each pass: a line it cannot read is named
+        later = 0
+        if loaded.last_date is not None and as_of < loaded.last_date:
+            later = int(to_polars(lines.filter(nw.col("date") > nw.lit(as_of)).select(nw.len())).item())
+        if later:
+            loaded.warnings.append(Notice("after_as_of", count=later, as_of=as_of))
+        step("metrics")
+        analysis = analyze_lines(
+            lines,
+            as_of=as_of,
+            settings=settings.value,
+            customers=customers,
+            clv=settings.clv if options.forecast else None,
+            warnings=loaded.warnings,
+            lang=options.lang,
+            streaming=loaded.streaming,
+            last_date=loaded.last_date,
+        )
     if analysis.duplicate_lines is not None:
         loaded.duplicates = analysis.duplicate_lines
         if analysis.duplicate_lines:

@@ -427,6 +427,52 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "{file}：無法解讀檔案編碼；請另存為 UTF-8、GB18030 或 Big5",
         "{file}：无法识别文件编码；请另存为 UTF-8、GB18030 或 Big5",
     ),
+    "notice.mixed_encoding": (
+        "{file}, line {line}: written in {found}, while the file is {expected} (the line reads {text!r}); "
+        "save the whole file in one encoding",
+        "{file}，第 {line} 行：以 {found} 編碼寫成，而檔案是 {expected}（該行讀作 {text!r}）；"
+        "請將整個檔案另存為同一種編碼",
+        "{file}，第 {line} 行：以 {found} 编码写成，而文件是 {expected}（该行读作 {text!r}）；"
+        "请将整个文件另存为同一种编码",
+    ),
+    "notice.undecodable_line": (
+        "{file}, line {line}: not {expected} like the rest of the file, nor another encoding kam reads (the "
+        "line reads {text!r}); save the whole file in one encoding",
+        "{file}，第 {line} 行：不是與檔案其餘部分相同的 {expected}，也不是 kam 能讀的其他編碼（該行讀作 {text!r}）；"
+        "請將整個檔案另存為同一種編碼",
+        "{file}，第 {line} 行：不是与文件其余部分相同的 {expected}，也不是 kam 能读的其他编码（该行读作 {text!r}）；"
+        "请将整个文件另存为同一种编码",
+    ),
+    "notice.column_choice": (
+        "{column}: read from {taken!r}; also fitting but not used: {others} (to read another: {hint})",
+        "{column}：讀取欄位 {taken!r}；同樣符合但未使用：{others}（改讀其他欄位：{hint}）",
+        "{column}：读取字段 {taken!r}；同样符合但未使用：{others}（改读其他字段：{hint}）",
+    ),
+    "notice.url_password_at": (
+        "{where}: the password has an @ in it, which a URL writes as %40",
+        "{where}：密碼中含有 @，在網址中須寫成 %40",
+        "{where}：密码中含有 @，在 URL 中须写成 %40",
+    ),
+    "notice.no_such_database": (
+        "{where}: no such database file",
+        "{where}：找不到這個資料庫檔案",
+        "{where}：找不到这个数据库文件",
+    ),
+    "notice.no_such_table": (
+        "{where}: table {table!r} does not exist",
+        "{where}：資料表 {table!r} 不存在",
+        "{where}：数据表 {table!r} 不存在",
+    ),
+    "notice.database_url": (
+        "{where}: not a usable database URL ({reason})",
+        "{where}：無法使用的資料庫網址（{reason}）",
+        "{where}：无法使用的数据库 URL（{reason}）",
+    ),
+    "notice.database_table": (
+        "{where}: cannot read table {table!r}: {reason}",
+        "{where}：無法讀取資料表 {table!r}：{reason}",
+        "{where}：无法读取数据表 {table!r}：{reason}",
+    ),
     "notice.no_usable_rows": (
         "{file}: no usable rows are left ({rejected:,} rejected)",
         "{file}：沒有可用的資料列（{rejected:,} 列被剔除）",
@@ -795,6 +841,7 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "不會形成介紹循環的介紹人（{chain}）",
         "不会形成介绍循环的介绍人（{chain}）",
     ),
+    "notice.codes_more": (" and {count:,} more", " 等另外 {count:,} 個", " 等另外 {count:,} 个"),
     "notice.referred_by_link": (" referred by {code}", "，其介紹人為 {code}", "，其介绍人为 {code}"),
     "notice.loop_more": (
         " … ({count:,} accounts in the loop)",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
@@ -17,7 +18,7 @@ from kam.analytics.settings import EARLIEST_DATE, STRAY_DATE_YEARS
 from kam.dates import EPOCH
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, column_choices, resolve_columns
 from kam.io.parse import (
     MAX_MAGNITUDE_TEXT,
     DateStyle,
@@ -72,10 +73,16 @@ class LoadedTransactions:
     first_date: dt.date | None = None
     last_date: dt.date | None = None
     streaming: bool = False
+    source: RawTable | None = None  # the table as read, to name a line that a later pass cannot read
 
     @property
     def has(self) -> frozenset[str]:
         return self.columns
+
+    def reading(self) -> contextlib.AbstractContextManager[None]:
+        """Around a later pass over `frame`: a streamed file is read again, and a line that cannot be read
+        (found only now, in a column the checks did not need) is named as the loader names it."""
+        return table_errors(self.source) if self.source is not None else contextlib.nullcontext()
 
 
 def _first_row_number(raw: RawTable, path_like: str) -> int:
@@ -220,7 +227,8 @@ def transactions_table(
     if sheet is None and table is None and is_workbook(source):
         raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
     resolved = _resolve(raw, mapping)
-    return raw, resolved, _missing(resolved)
+    choices = column_choices(raw.columns, mapping or {}, resolved)  # 金額 and amount: which one is read
+    return replace(raw, notes=(*raw.notes, *choices)), resolved, _missing(resolved)
 
 
 def how_written(
@@ -501,6 +509,7 @@ def _finish(
         first_date=stats["first_date"][0],
         last_date=stats["last_date"][0],
         streaming=streaming,
+        source=raw,
     )
 
 
