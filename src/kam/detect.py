@@ -26,6 +26,7 @@ class Detection:
     date_format: str | None = None  # how text dates will be read (None: typed dates, or not found)
     roc_dates: bool = False
     decimal_comma: bool | None = None  # None: no text numbers
+    notes: tuple[str, ...] = ()  # what the user is told about how the table was found and mapped
 
     def map_options(self) -> str:
         return " ".join(map_option(k, v) for k, v in self.mapping.items())
@@ -56,4 +57,5 @@ def run_detect(
         date_format=dates.fmt,
         roc_dates=dates.roc,
         decimal_comma=numbers.decimal_comma if text_numbers else None,
+        notes=raw.notes,
     )

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from typer.testing import CliRunner
 
 from kam.analyze import AnalyzeOptions, run_analyze
+from kam.cli import app
 from kam.detect import run_detect
 from kam.errors import ImportValidationError, MissingColumnError
 from kam.i18n import Notice
@@ -214,6 +216,9 @@ def test_two_columns_that_fit_the_amount_are_said(tmp_path: Path) -> None:
     assert (params["column"], params["taken"], params["others"]) == ("amount", "amount", "'金額'")
     assert _shell_words(params["hint"]) == ["--map", "amount=金額"]
     assert loaded.frame.collect()["amount"].to_list() == [11.0, 6.0]
+    detected = CliRunner().invoke(app, ["analyze", str(path), "--detect"])
+    notes = [" ".join(note.split()) for note in detected.output.split("• ")[1:]]  # wrapped to the width
+    assert detected.exit_code == 0 and notes == [choices[0].say("en")], detected.output
     chosen = load_transactions(path, mapping={"amount": "金額"})
     assert not any(isinstance(w, Notice) and w.key == "column_choice" for w in chosen.warnings)
     assert chosen.frame.collect()["amount"].to_list() == [10.0, 5.0]

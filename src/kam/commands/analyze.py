@@ -76,6 +76,7 @@ def _show_detection(found: Detection, lang: Lang) -> None:
     if reading:
         console.print(plain(" · ".join(reading)), soft_wrap=True)
     console.print(plain(f"{text('detect.mapping', lang)}: {found.map_options()}"), soft_wrap=True)
+    print_notes(console, [say(note, lang) for note in found.notes])
 
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
