@@ -240,3 +240,16 @@ def test_cdnow_sample_with_a_mapping_file(tmp_path: Path) -> None:
     first = accounts.filter(pl.col("customer_id") == "00004").row(0, named=True)
     assert first["orders"] == 4  # four purchase days in the sample file
     assert first["revenue"] == pytest.approx(29.33 + 29.73 + 14.96 + 26.48)
+
+
+def test_the_report_lists_the_thresholds_the_run_used(tmp_path: Path) -> None:
+    data = tmp_path / "t.csv"
+    data.write_text("customer_id,date,amount\nA,2024-01-05,100\nB,2024-02-05,50\n", encoding="utf-8")
+    config = tmp_path / "kam.toml"
+    config.write_text("[value]\nkey_min_margin = 0.3\nearliest_date = 1990-01-01\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = _run("analyze", str(data), "--config", str(config), "--no-forecast", "--out", str(out))
+    assert code == 0, output
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "<code>value.key_min_margin</code></td><td>0.3</td>" in report
+    assert "<code>value.earliest_date</code></td><td>1990-01-01</td>" in report

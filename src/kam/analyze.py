@@ -28,7 +28,7 @@ from kam.report.cells import write_csv
 from kam.report.html import render_report
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
-from kam.settings import Settings, settings_reference
+from kam.settings import Settings, settings_in_use
 
 if TYPE_CHECKING:
     from kam.spark.read import SparkTransactions
@@ -204,7 +204,9 @@ def run_analyze(
     written: list[Path] = []
     if options.out is not None:
         step("write")
-        written = write_outputs(options.out, analysis, loaded, summary, options.lang, _inputs(options))
+        written = write_outputs(
+            options.out, analysis, loaded, summary, options.lang, _inputs(options), settings=settings
+        )
     return AnalyzeResult(analysis, loaded, summary, written)
 
 
@@ -223,11 +225,10 @@ def write_outputs(
     summary: dict[str, Any],
     lang: Lang,
     inputs: Sequence[Path | str] = (),
+    settings: Settings | None = None,
 ) -> list[Path]:
     accounts = tidy_floats(analysis.accounts.to_polars())
-    html = render_report(
-        analysis, summary, [r for r in settings_reference() if r[0].startswith("value.")], lang
-    )
+    html = render_report(analysis, summary, settings_in_use(settings or Settings(), "value"), lang)
     writers = {
         "accounts.csv": lambda p: write_csv(accounts, p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),

@@ -124,10 +124,23 @@ def _setting_error(exc: ValidationError, config: Path | None) -> ConfigError:
 
 
 def _default(info: FieldInfo) -> str:
-    default = info.default
-    if isinstance(default, Enum):
-        default = default.value
-    return default.isoformat() if isinstance(default, dt.date) else repr(default)
+    return _shown_value(info.default)
+
+
+def _shown_value(value: Any) -> str:
+    """A setting's value as the docs and the report show it: 0.15, 'bgnbd', 1901-01-01."""
+    if isinstance(value, Enum):
+        value = value.value
+    return value.isoformat() if isinstance(value, dt.date) else repr(value)
+
+
+def settings_in_use(settings: Settings, section: str) -> list[tuple[str, str, str]]:
+    """(name, value in use, help) of one section's settings: the thresholds a report says it used."""
+    model = getattr(settings, section)
+    return [
+        (f"{section}.{name}", _shown_value(getattr(model, name)), info.description or "")
+        for name, info in type(model).model_fields.items()
+    ]
 
 
 def _allowed_text(model: type[BaseModel], name: str) -> str:
