@@ -13,8 +13,13 @@ import pyarrow.parquet as pq
 EPOCH = dt.date(2020, 1, 1)
 
 
-def write_lines(path: Path, lines: int, customers: int, seed: int = 1, chunk: int = 2_000_000) -> Path:
-    """Chunked, so 100 million lines never sit in memory at once."""
+def write_lines(
+    path: Path, lines: int, customers: int, seed: int = 1, chunk: int = 2_000_000, zipf_share: float = 0.4
+) -> Path:
+    """Chunked, so 100 million lines never sit in memory at once. A `zipf_share` of the orders go to
+    customers drawn from a Zipf distribution (exponent 1.3: the first customer gets about a quarter of
+    them), the rest to customers drawn uniformly; 1.0 makes the whole customer column Zipf-distributed,
+    with one very large customer."""
     rng = np.random.default_rng(seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -32,7 +37,7 @@ def write_lines(path: Path, lines: int, customers: int, seed: int = 1, chunk: in
             order_ids.sort()
             skewed = rng.zipf(1.3, orders + 1) % customers
             cust_of_order = np.where(
-                rng.random(orders + 1) < 0.6, rng.integers(0, customers, orders + 1), skewed
+                rng.random(orders + 1) < 1.0 - zipf_share, rng.integers(0, customers, orders + 1), skewed
             )
             customer = cust_of_order[order_ids - order_ids.min()]
             # each customer buys between its first day and the day it drops out (buy till you die)
@@ -71,5 +76,11 @@ if __name__ == "__main__":
     parser.add_argument("path", type=Path)
     parser.add_argument("--lines", type=int, default=10_000_000)
     parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument(
+        "--zipf-share",
+        type=float,
+        default=0.4,
+        help="share of orders from Zipf-drawn customers (1.0: one very large customer; default 0.4)",
+    )
     args = parser.parse_args()
-    write_lines(args.path, args.lines, args.customers)
+    write_lines(args.path, args.lines, args.customers, zipf_share=args.zipf_share)

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 import narwhals as nw
 
-from kam.analytics.portfolio import rank_key
+from kam.analytics.portfolio import RANK_DECIMALS, rank_key
 from kam.analytics.settings import ValueSettings
 from kam.i18n import Lang, text
 
@@ -30,8 +30,15 @@ FAKE_SEGMENTS = (Segment.ONE_OFF_BULK, Segment.LOW_PROFIT_VOLUME, Segment.PROFIT
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+def settled(expr: nw.Expr) -> nw.Expr:
+    """A value as the reasons write it: first at a fixed precision, as ranks see it (sums of many lines
+    differ in their last bits between engines and runs, and 307326.49999999994 and 307326.50000000006
+    would be written 307326 and 307327), then rounded as shown."""
+    return expr.round(RANK_DECIMALS)
+
+
 def pct(expr: nw.Expr) -> nw.Expr:
-    return nw.concat_str([(expr * 100).round(1).cast(nw.String), nw.lit("%")])
+    return nw.concat_str([settled(expr * 100).round(1).cast(nw.String), nw.lit("%")])
 
 
 def money(expr: nw.Expr) -> nw.Expr:
@@ -39,7 +46,7 @@ def money(expr: nw.Expr) -> nw.Expr:
 
 
 def num(expr: nw.Expr, digits: int = 1) -> nw.Expr:
-    return expr.round(digits).cast(nw.String)
+    return settled(expr).round(digits).cast(nw.String)
 
 
 INTEGER_LIMIT = 9e18  # below 2**63: whole numbers this large are written as integers
@@ -48,7 +55,7 @@ INTEGER_LIMIT = 9e18  # below 2**63: whole numbers this large are written as int
 def whole(expr: nw.Expr) -> nw.Expr:
     """A number rounded to a whole one and written without '.0'; beyond the 64-bit integers (an order of
     1e19) it is written as a float (1e+19), not cast to an integer, which would fail."""
-    rounded = expr.round(0)
+    rounded = settled(expr).round(0)
     fits = rounded.abs() < INTEGER_LIMIT
     integer = nw.when(fits).then(rounded).otherwise(0.0).cast(nw.Int64).cast(nw.String)
     return nw.when(fits).then(integer).otherwise(rounded.cast(nw.String))

@@ -40,7 +40,7 @@ def spark_date_pattern(strftime: str) -> str:
         if literal:
             pattern.append(_quoted(literal))
             literal = ""
-        pattern.append(_quoted("%") if directive == "%" else _DIRECTIVES[directive])
+        pattern.append(_DIRECTIVES[directive])
     if literal:
         pattern.append(_quoted(literal))
     return "".join(pattern)

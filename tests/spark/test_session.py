@@ -1,0 +1,29 @@
+"""--conf key=value options as spark-submit reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kam.errors import ConfigError
+from kam.spark.session import parse_conf
+
+
+def test_conf_options_become_settings_and_a_later_key_wins() -> None:
+    options = [
+        "spark.executor.memory=8g",
+        "spark.sql.shuffle.partitions = 400",
+        "a.b=x=y",
+        "spark.executor.memory=16g",
+    ]
+    assert parse_conf(options) == {
+        "spark.executor.memory": "16g",
+        "spark.sql.shuffle.partitions": "400",
+        "a.b": "x=y",
+    }
+
+
+@pytest.mark.parametrize("option", ["spark.executor.memory", "=8g", " = 1"])
+def test_a_conf_without_key_and_value_is_a_config_error_naming_it(option: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        parse_conf([option])
+    assert repr(option) in str(raised.value)
