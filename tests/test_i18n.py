@@ -92,7 +92,6 @@ SAMPLE_VALUES = {
     "engine": "spark",
     "path": "out",
     "input": "out/sales.csv",
-    "count": 2,
     "files": "notes.txt, .git",
     "package": "pyspark",
     "extra": "spark",
