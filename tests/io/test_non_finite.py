@@ -50,11 +50,31 @@ def test_skip_sets_the_row_aside_in_rejected(tmp_path: Path, value: str) -> None
     assert loaded.frame.collect()["amount"].to_list() == [10.0, 20.0]
 
 
-@pytest.mark.parametrize("value", ["1e15", "-1e15", "999999999999999.9", "0", "-0", "1e-300"])
+@pytest.mark.parametrize("value", ["1e15", "-1e15", "999999999999999.9", "0", "-0", "1e-9", "-0.000000001"])
 def test_numbers_within_the_limit_are_read(tmp_path: Path, value: str) -> None:
     loaded = load_transactions(_csv(tmp_path, "cost", value))
     assert loaded.rejected.height == 0
     assert loaded.frame.collect()["cost"][1] == float(value)
+
+
+@pytest.mark.parametrize("value", ["5.551115123125783e-17", "-1e-10", "1e-300", "5e-324", "-4.9e-324"])
+def test_float_residue_is_read_as_zero(tmp_path: Path, value: str) -> None:
+    """0.1 + 0.2 - 0.3 in a spreadsheet is 5.6e-17: zero, not an amount a margin could be divided by."""
+    loaded = load_transactions(_csv(tmp_path, "amount", value))
+    assert loaded.rejected.height == 0
+    assert loaded.frame.collect()["amount"].to_list() == [10.0, 0.0, 20.0]
+
+
+def test_float_residue_in_a_parquet_file_is_read_as_zero(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    pl.DataFrame(
+        {
+            "customer_id": ["A", "A"],
+            "date": [dt.date(2024, 1, 1), dt.date(2024, 2, 1)],
+            "amount": [10.0, 0.1 + 0.2 - 0.3],
+        }
+    ).write_parquet(path)
+    assert load_transactions(path).frame.collect()["amount"].to_list() == [10.0, 0.0]
 
 
 def test_limit_is_said_in_the_message(tmp_path: Path) -> None:
