@@ -24,8 +24,8 @@ from kam.io.transactions import (
     OnError,
     duplicate_warning,
 )
+from kam.render.report import render_report
 from kam.report.cells import write_csv
-from kam.report.html import render_report
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_in_use
@@ -142,6 +142,7 @@ def run_analyze(
     _check_as_of(options.as_of, settings.value.earliest_date)
     if options.out is not None:
         check_output_folder(options.out, OUTPUTS, _inputs(options))
+        _preload("jinja2")  # the report's templates
     if options.forecast:
         _preload("kam.analytics.forecast")
     step("read")
