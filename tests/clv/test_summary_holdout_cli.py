@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import xml.etree.ElementTree as ET
 
 import numpy as np
 import polars as pl
@@ -18,7 +17,6 @@ from kam.clv import (
     GammaGamma,
     customer_lifetime_value,
     holdout_check,
-    holdout_svg,
     rfm_summary,
 )
 from kam.clv.cdnow import read_cdnow
@@ -74,13 +72,6 @@ def test_holdout_tables_cover_all_customers_and_track_actuals(sample_check):
     total = (by_freq["actual_mean"] * by_freq["customers"]).sum()
     assert over["actual_cumulative"][-1] == pytest.approx(total)
     assert over["predicted_cumulative"][-1] == pytest.approx(total, rel=0.2)
-
-
-def test_holdout_svg_is_plain_svg(sample_check):
-    svg = holdout_svg(sample_check)
-    root = ET.fromstring(svg)
-    assert root.tag.endswith("svg") and "<script" not in svg and "href" not in svg
-    assert svg.count("<polyline") == 2
 
 
 def test_clv_without_discount_is_margin_times_spend_times_purchases(cdnow_summary, cdnow_spend):

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from kam.clv.gammagamma import GammaGamma
     from kam.clv.holdout import HoldoutCheck, holdout_check
     from kam.clv.paretonbd import ParetoNBD
-    from kam.clv.plot import holdout_svg
     from kam.clv.settings import ClvSettings
     from kam.clv.summary import TimeUnit, rfm_summary
 
@@ -50,7 +49,6 @@ _EXPORTS = {
     "customer_lifetime_value": "kam.clv.clv",
     "discount_rate_per_period": "kam.clv.clv",
     "holdout_check": "kam.clv.holdout",
-    "holdout_svg": "kam.clv.plot",
     "periods_in_months": "kam.clv.clv",
     "rfm_summary": "kam.clv.summary",
 }
@@ -76,7 +74,6 @@ __all__ = [
     "customer_lifetime_value",
     "discount_rate_per_period",
     "holdout_check",
-    "holdout_svg",
     "periods_in_months",
     "rfm_summary",
 ]

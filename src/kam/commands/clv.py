@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -169,41 +168,6 @@ def run_clv_fit(
     return ClvFitResult(out, purchases, spend_model, predictions, check, files)
 
 
-def _report_html(params: dict[str, object], check: HoldoutCheck | None, lang: Lang) -> str:
-    """A one-page offline report in `lang`: fitted parameters with standard errors and, if any, the
-    holdout check."""
-    from kam.clv.plot import holdout_svg
-
-    rows = []
-    for section in (params, params["spend_model"]):
-        assert isinstance(section, dict)
-        for name, value in section["params"].items():
-            rows.append(
-                f"<tr><td>{escape(str(section['model']))}</td><td>{escape(name)}</td><td>{value:.4g}</td>"
-                f"<td>{section['standard_errors'][name]:.3g}</td></tr>"
-            )
-    holdout = ""
-    if check is not None:
-        heading = text("clv.holdout", lang).format(end=params["holdout_end"])
-        holdout = f"<h2>{escape(heading)}</h2>{holdout_svg(check, lang)}"
-    title = escape(text("clv.title", lang))
-    overview = text("clv.overview", lang).format(
-        customers=f"{params['n_customers']:,}",
-        unit=params["unit"],
-        end=params["calibration_end"],
-        ll=f"{float(params['log_likelihood']):.1f}",  # type: ignore[arg-type]
-    )
-    headings = "".join(f"<th>{escape(text(k, lang))}</th>" for k in ("clv.model", "clv.parameter"))
-    headings += "".join(f"<th>{escape(text(k, lang))}</th>" for k in ("clv.estimate", "clv.std_error"))
-    return (
-        f'<!DOCTYPE html><html lang="{lang.value}"><head><meta charset="utf-8"><title>{title}</title>'
-        "<style>body{font-family:system-ui,sans-serif;margin:2rem}td,th{border:1px solid #ccc;padding:.2rem .5rem}"
-        "table{border-collapse:collapse}</style></head><body>"
-        f"<h1>{title}</h1><p>{escape(overview)}</p>"
-        f"<table><tr>{headings}</tr>" + "".join(rows) + f"</table>{holdout}</body></html>"
-    )
-
-
 def _write_all_or_nothing(
     out: Path,
     params: dict[str, object],
@@ -212,12 +176,13 @@ def _write_all_or_nothing(
     lang: Lang,
     inputs: tuple[Path | str, ...],
 ) -> tuple[str, ...]:
-    from kam.clv.plot import holdout_svg
+    from kam.render.clv import clv_report_html
+    from kam.render.holdout import holdout_svg
 
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(dumps_strict(params, indent=2), encoding="utf-8"),
         "predictions.csv": lambda p: write_csv(tidy_floats(predictions), p),
-        "report.html": lambda p: p.write_text(_report_html(params, check, lang), encoding="utf-8"),
+        "report.html": lambda p: p.write_text(clv_report_html(params, check, lang), encoding="utf-8"),
     }
     if check is not None:
         writers["holdout_by_frequency.csv"] = lambda p: write_csv(tidy_floats(check.by_frequency), p)
