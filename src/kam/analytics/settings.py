@@ -9,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kam.setting_ranges import check_order
 
-EARLIEST_DATE = dt.date(1901, 1, 1)  # value.earliest_date: ERPs write a missing date as 1900-01-01 or 0001-01-01
-STRAY_DATE_YEARS = 10  # value.stray_date_years
+# value.earliest_date (ERPs write a missing date as 1900-01-01 or 0001-01-01) and value.stray_date_years
+EARLIEST_DATE = dt.date(1901, 1, 1)
+STRAY_DATE_YEARS = 10
 
 
 class ValueSettings(BaseModel):
