@@ -1,5 +1,12 @@
 """Speed of `kam analyze` (issue 2), printed as ratios against baselines run in the same benchmark.
 
+0. The one-machine floor (`--floor-only` runs just this): `kam analyze --no-forecast` against a bare
+   Polars script of the same metrics (benchmarks/polars_baseline.py), target within 1.5x, and peak
+   memory, target under 2 GB; on the usual data and on data whose customer column is Zipf-distributed
+   (one very large customer). Then all of `kam analyze` (metrics, BG/NBD and Gamma-Gamma fitted and
+   predicted) against pandas plus lifetimes doing the same (FLOOR_CHILD, in the side venv .venv-bench);
+   where lifetimes cannot be installed, against the pandas baseline plus kam's own CLV fitting timed
+   separately, and it says so.
 1. 10M lines (100k customers, ~4 lines per order) in Parquet -> all outputs, whole process: wall time,
    peak memory, and the ratio to a straightforward pandas implementation (benchmarks/pandas_baseline.py).
 2. 5M lines: `kam analyze` against lifetimes' `summary_data_from_transaction_data` (4 metrics only),
@@ -9,7 +16,7 @@
 Every figure is the best of `--runs` runs (default 3), the same for kam and for each baseline, as this
 machine's timings drift with other load.
 
-    .venv/bin/python benchmarks/analyze_speed.py [--skip-big] [--skip-lifetimes]
+    .venv/bin/python benchmarks/analyze_speed.py [--floor-only] [--skip-big] [--skip-lifetimes]
 """
 
 from __future__ import annotations
@@ -65,6 +72,44 @@ print(json.dumps({what: time.perf_counter() - start}))
 """
 
 
+PANDAS_LIFETIMES_CHILD = """
+import json, sys, time
+start = time.perf_counter()
+sys.path.insert(0, sys.argv[3])
+import pandas as pd
+import pandas_baseline
+from lifetimes import BetaGeoFitter, GammaGammaFitter
+from lifetimes.utils import summary_data_from_transaction_data
+source, out = sys.argv[1], sys.argv[2]
+lines = pd.read_parquet(source)
+pandas_baseline.pd.read_parquet = lambda *a, **k: lines  # the metrics read the file once, like kam
+pandas_baseline.main(source, out)  # the metrics (and the cancellation marker, applied in place)
+bought = lines.loc[lines["amount"] > 0, ["customer_id", "date", "amount"]]
+summary = summary_data_from_transaction_data(bought, "customer_id", "date", monetary_value_col="amount", freq="W")
+f, r, t, m = summary["frequency"], summary["recency"], summary["T"], summary["monetary_value"]
+bg = BetaGeoFitter().fit(f, r, t)
+repeat = (f > 0) & (m > 0)
+gg = GammaGammaFitter().fit(f[repeat], m[repeat])
+alive = bg.conditional_probability_alive(f, r, t)
+expected = bg.conditional_expected_number_of_purchases_up_to_time(52, f, r, t)
+spend = gg.conditional_expected_average_profit(f, m)
+clv = gg.customer_lifetime_value(bg, f, r, t, m, time=12, freq="W", discount_rate=0.01)
+print(json.dumps({"seconds": time.perf_counter() - start, "customers": len(summary)}))
+"""
+
+KAM_CLV_CHILD = """
+import json, sys, time
+import polars as pl
+from kam.analytics.forecast import forecast_customers
+from kam.clv import ClvSettings
+import narwhals as nw
+lines = pl.read_parquet(sys.argv[1], columns=["customer_id", "date", "amount"]).filter(pl.col("amount") > 0)
+start = time.perf_counter()
+forecast_customers(nw.from_native(lines.lazy()), lines["date"].max(), ClvSettings(), [])
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+
 def in_process(source: Path, out: Path, what: str) -> float:
     """Seconds of one kam step timed inside a fresh process (start-up excluded, like lifetimes' figure)."""
     child = subprocess.run(
@@ -103,18 +148,73 @@ def measure(command: list[str], runs: int = 1) -> tuple[float, float]:
     return seconds, usage.ru_maxrss * 1024 / 1e9
 
 
-def dataset(lines: int, customers: int) -> Path:
-    path = DATA / f"lines-{lines // 1_000_000}m.parquet"
+def dataset(lines: int, customers: int, zipf_share: float = 0.4) -> Path:
+    name = f"lines-{lines // 1_000_000}m" + (f"-zipf{zipf_share:g}" if zipf_share != 0.4 else "")
+    path = DATA / f"{name}.parquet"
     if not path.exists():
         print(f"writing {path} ...", flush=True)
-        write_lines(path, lines, customers)
+        write_lines(path, lines, customers, zipf_share=zipf_share)
     return path
+
+
+def floor(runs: int, work: Path) -> None:
+    """The one-machine floor: kam against a bare Polars script, and against pandas plus lifetimes."""
+    for label, zipf_share in (
+        ("usual customers", 0.4),
+        ("Zipf customer column, one very large customer", 1.0),
+    ):
+        source = dataset(10_000_000, 100_000, zipf_share)
+        top = (
+            pl.scan_parquet(source).group_by("customer_id").len().select(pl.col("len").max()).collect().item()
+        )
+        kam_s, kam_gb = measure(
+            [*KAM, str(source), "--no-forecast", "--out", str(work / f"floor-{zipf_share}")], runs
+        )
+        all_s, all_gb = measure([*KAM, str(source), "--out", str(work / f"floor-all-{zipf_share}")], runs)
+        polars_s, polars_gb = measure(
+            [PYTHON, str(ROOT / "benchmarks" / "polars_baseline.py"), str(source), str(work / "polars.csv")],
+            runs,
+        )
+        print(f"10M lines, {label} (largest customer {top:,} lines):")
+        print(
+            f"  kam analyze --no-forecast {kam_s:.2f} s, peak {kam_gb:.2f} GB; bare Polars script {polars_s:.2f} s, "
+            f"peak {polars_gb:.2f} GB; kam / Polars = {kam_s / polars_s:.2f}x (target <= 1.5x, peak < 2 GB)"
+        )
+        print(f"  kam analyze, all outputs with forecasts: {all_s:.2f} s, peak {all_gb:.2f} GB")
+    source = dataset(10_000_000, 100_000)
+    all_s, _ = measure([*KAM, str(source), "--out", str(work / "floor-all")], runs)
+    try:
+        child = [str(ensure_bench_venv()), "-c", PANDAS_LIFETIMES_CHILD, str(source), str(work / "pl.csv")]
+        baseline_s, baseline_gb = measure([*child, str(ROOT / "benchmarks")], runs)
+        print(
+            f"  pandas + lifetimes doing what kam does (metrics; BG/NBD and Gamma-Gamma fitted and predicted): "
+            f"{baseline_s:.2f} s, peak {baseline_gb:.2f} GB; ratio pandas+lifetimes / kam = {baseline_s / all_s:.2f}x"
+        )
+    except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
+        pandas_s, _ = measure(
+            [PYTHON, str(ROOT / "benchmarks" / "pandas_baseline.py"), str(source), str(work / "pandas.csv")],
+            runs,
+        )
+        clv = min(
+            json.loads(
+                subprocess.run(
+                    [PYTHON, "-c", KAM_CLV_CHILD, str(source)], capture_output=True, check=True
+                ).stdout
+            )["seconds"]
+            for _ in range(runs)
+        )
+        print(f"  lifetimes could not be run here ({str(exc).splitlines()[0][:120]}): instead")
+        print(
+            f"  the pandas baseline {pandas_s:.2f} s + kam's own CLV fitting and prediction timed separately "
+            f"{clv:.2f} s = {pandas_s + clv:.2f} s; ratio / kam = {(pandas_s + clv) / all_s:.2f}x"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--floor-only", action="store_true", help="run only the one-machine floor (0.)")
     parser.add_argument("--skip-big", action="store_true", help="skip the 100M-line out-of-core run")
     parser.add_argument("--skip-lifetimes", action="store_true", help="skip the lifetimes comparison")
     parser.add_argument(
@@ -122,6 +222,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kam-bench-"))
+    floor(args.runs, work)
+    if args.floor_only:
+        return
 
     ten = dataset(10_000_000, 100_000)
     kam_s, kam_gb = measure([*KAM, str(ten), "--out", str(work / "out10")], args.runs)

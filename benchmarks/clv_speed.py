@@ -26,7 +26,7 @@ from kam.clv.simulate import simulate_bgnbd
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_VENV = ROOT / ".venv-bench"
-BENCH_PACKAGES = ["pandas<2.2", "numpy<2", "scipy<1.14", "lifetimes==0.11.3", "autograd"]
+BENCH_PACKAGES = ["pandas<2.2", "numpy<2", "scipy<1.14", "lifetimes==0.11.3", "autograd", "pyarrow<17"]
 
 LIFETIMES_CHILD = """
 import json, sys, time

@@ -93,8 +93,7 @@ def test_whole_analysis_matches_polars(
     tmp_path: Path,
     request: pytest.FixtureRequest,
 ) -> None:
-    if engine == Engine.SPARK:
-        request.getfixturevalue("spark")
+    spark = request.getfixturevalue("spark") if engine == Engine.SPARK else None
     on_polars = _analyze(Engine.POLARS, portfolio_parquet, tmp_path / "polars", lang)
     on_other = _analyze(engine, portfolio_parquet, tmp_path / engine.value, lang)
     assert_same_accounts(tmp_path / "polars", tmp_path / engine.value)
@@ -116,3 +115,5 @@ def test_whole_analysis_matches_polars(
     assert figures.pop("basis") == expected.pop("basis") == "net_profit"
     assert figures == pytest.approx(expected, rel=1e-9)
     assert [str(w) for w in on_other.summary["warnings"]] == [str(w) for w in on_polars.summary["warnings"]]
+    if spark is not None:  # the lines and orders it cached are dropped when the analysis ends
+        assert spark._jsparkSession.sharedState().cacheManager().isEmpty()  # type: ignore[attr-defined]

@@ -121,6 +121,14 @@ def _hold(orders: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     return orders
 
 
+def _release(orders: list[nw.LazyFrame[Any]]) -> None:
+    """Drop the orders Spark cached for the passes, so that a session that goes on (a notebook) keeps
+    no memory for them."""
+    for part in orders:
+        if part.implementation.is_pyspark():
+            part.to_native().unpersist()
+
+
 def _customer_partitions(lines: nw.LazyFrame[Any], count: int) -> list[nw.LazyFrame[Any]]:
     """Split the lines into `count` disjoint sets of customers (by a hash of the id), so that each
     streaming pass holds the orders of only a share of the customers. Other engines are not split."""
@@ -229,6 +237,7 @@ def analyze_lines(
             / DAYS_PER_YEAR
         )
         forecasts = forecasting.result() if forecasting is not None else None
+    _release(orders)
     if forecasts is not None:
         table = table.join(forecasts, on="customer_id", how="left")
         margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,10 +51,14 @@ class SparkTransactions:
     encoding: str | None = None
     streaming: bool = False
 
-    def reading(self) -> contextlib.AbstractContextManager[None]:
-        """Around a later pass over `lines` (kam.io names a line a streamed pass cannot read; Spark's lines
-        are cached after the checks, so there is nothing to name)."""
-        return contextlib.nullcontext()
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Around the later passes over `lines`: the lines Spark cached after the checks are dropped when
+        they end, so that a session that goes on (a notebook) keeps no memory for them."""
+        try:
+            yield
+        finally:
+            self.lines.to_native().unpersist()
 
 
 def _raw(spark: SparkSession, source: str | None, table: str | None) -> tuple[DataFrame, str]:

@@ -12,9 +12,13 @@ from kam.i18n import Notice
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-# Spark settings kam sets unless told otherwise (--conf wins): a name for the cluster's job list, and the
-# analysis' dates read as dates in every time zone.
-DEFAULT_CONF = {"spark.app.name": "kam", "spark.sql.session.timeZone": "UTC"}
+# Spark settings kam sets unless told otherwise (--conf wins): a name for the cluster's job list, the
+# analysis' dates read as dates in every time zone, and no progress bars over kam's own.
+DEFAULT_CONF = {
+    "spark.app.name": "kam",
+    "spark.sql.session.timeZone": "UTC",
+    "spark.ui.showConsoleProgress": "false",
+}
 
 
 @dataclass(frozen=True)
