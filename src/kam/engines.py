@@ -67,12 +67,14 @@ def read_lines(
         raise ConfigError(Notice("engine_streaming", engine=engine.value))
     if engine == Engine.SPARK:
         from kam.spark.read import read_spark_lines
-        from kam.spark.session import SparkOptions, spark_session
+        from kam.spark.session import SparkOptions, spark_errors, spark_session
 
         if sheet is not None:
             raise ConfigError(Notice("spark_workbook", file=source))
+        with spark_errors():
+            session = spark_session(spark or SparkOptions())
         read = read_spark_lines(
-            spark_session(spark or SparkOptions()),
+            session,
             source,
             table=table,
             mapping=mapping,

@@ -559,6 +559,76 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "\n…… 還有 {count:,} 列類似的問題",
         "\n…… 还有 {count:,} 行类似的问题",
     ),
+    "notice.spark_cell": (
+        "{file}, column {column!r}: value {value!r} is not {expected}",
+        "{file}，欄位 {column!r}：值 {value!r} 不是{expected}",
+        "{file}，字段 {column!r}：值 {value!r} 不是{expected}",
+    ),
+    "notice.spark_cell_empty": (
+        "{file}, column {column!r} is empty",
+        "{file}，欄位 {column!r} 是空的",
+        "{file}，字段 {column!r} 是空的",
+    ),
+    "notice.spark_unreadable": (
+        "{file}: Spark cannot read it: {reason}",
+        "{file}：Spark 無法讀取：{reason}",
+        "{file}：Spark 无法读取：{reason}",
+    ),
+    "notice.spark_workbook": (
+        "{file}: --engine spark reads Parquet, CSV/TSV or a Spark table (--table), not Excel workbooks; "
+        "save the sheet as CSV or run with --engine polars",
+        "{file}：--engine spark 只讀 Parquet、CSV/TSV 或 Spark 資料表（--table），不讀 Excel 活頁簿；"
+        "請把工作表另存為 CSV，或改用 --engine polars",
+        "{file}：--engine spark 只读 Parquet、CSV/TSV 或 Spark 数据表（--table），不读 Excel 工作簿；"
+        "请把工作表另存为 CSV，或改用 --engine polars",
+    ),
+    "notice.spark_decimal_comma": (
+        "--engine spark reads numbers with a decimal point only; read files with decimal commas with "
+        "--engine polars, or convert them first",
+        "--engine spark 只讀以小數點表示的數字；使用小數逗號的檔案請用 --engine polars，或先轉換",
+        "--engine spark 只读以小数点表示的数字；使用小数逗号的文件请用 --engine polars，或先转换",
+    ),
+    "notice.spark_date_format": (
+        "--date-format {fmt!r}: {directive} has no Spark equivalent; use %Y %m %d %H %M %S %y %b %B %p %f",
+        "--date-format {fmt!r}：{directive} 在 Spark 中沒有對應；請用 %Y %m %d %H %M %S %y %b %B %p %f",
+        "--date-format {fmt!r}：{directive} 在 Spark 中没有对应；请用 %Y %m %d %H %M %S %y %b %B %p %f",
+    ),
+    "notice.spark_conf": (
+        "--conf {option!r}: expected key=value, e.g. spark.executor.memory=8g",
+        "--conf {option!r}：應為 key=value，例如 spark.executor.memory=8g",
+        "--conf {option!r}：应为 key=value，例如 spark.executor.memory=8g",
+    ),
+    "notice.spark_no_source": (
+        "--engine spark needs a SOURCE (a Parquet or CSV path: local, s3a:// or hdfs://) or --table db.table",
+        "--engine spark 需要 SOURCE（Parquet 或 CSV 路徑：本機、s3a:// 或 hdfs://）或 --table 資料庫.資料表",
+        "--engine spark 需要 SOURCE（Parquet 或 CSV 路径：本地、s3a:// 或 hdfs://）或 --table 数据库.数据表",
+    ),
+    "notice.no_source": (
+        "no transactions given: name a file (or, with --table, a database URL)",
+        "未指定交易資料：請給檔案名稱（或搭配 --table 給資料庫網址）",
+        "未指定交易数据：请给文件名（或搭配 --table 给数据库网址）",
+    ),
+    "notice.engine_missing": (
+        "--engine {engine} needs the {package} package: pip install 'kam[{extra}]'",
+        "--engine {engine} 需要 {package} 套件：pip install 'kam[{extra}]'",
+        "--engine {engine} 需要 {package} 包：pip install 'kam[{extra}]'",
+    ),
+    "notice.spark_failed": (
+        "Spark could not finish the analysis: {reason}",
+        "Spark 無法完成分析：{reason}",
+        "Spark 无法完成分析：{reason}",
+    ),
+    "notice.spark_out_of_memory": (
+        "Spark ran out of memory; give it more with --conf spark.driver.memory=8g (on one machine) or "
+        "--conf spark.executor.memory=8g (on a cluster)",
+        "Spark 記憶體不足；請用 --conf spark.driver.memory=8g（單機）或 --conf spark.executor.memory=8g（叢集）加大",
+        "Spark 内存不足；请用 --conf spark.driver.memory=8g（单机）或 --conf spark.executor.memory=8g（集群）加大",
+    ),
+    "notice.engine_streaming": (
+        "--streaming is for the polars engine; --engine {engine} plans its own passes over the data",
+        "--streaming 只用於 polars 引擎；--engine {engine} 會自行安排讀取資料的方式",
+        "--streaming 只用于 polars 引擎；--engine {engine} 会自行安排读取数据的方式",
+    ),
     "notice.cannot_parse_table": (
         "{file}: cannot be read as a table ({detail})",
         "{file}：無法當作表格讀取（{detail}）",

@@ -29,7 +29,7 @@ from kam.report.output import (
     write_all_or_nothing,
 )
 from kam.settings import load_settings
-from kam.spark.session import SparkOptions, parse_conf
+from kam.spark.session import SparkOptions, parse_conf, spark_errors
 from kam.terminal import printable
 
 if TYPE_CHECKING:
@@ -108,7 +108,8 @@ def run_clv_fit(
     model = PurchaseModelName(model or settings.purchase_model)
     check_output_folder(out, OUTPUTS, (transactions,))
     _, lines = read_lines(str(transactions), engine=engine, spark=spark, mapping=mapping)
-    summary = rfm_summary(lines, unit=unit, calibration_end=calibration_end)
+    with spark_errors():
+        summary = rfm_summary(lines, unit=unit, calibration_end=calibration_end)
     x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
     spend = summary["monetary"].to_numpy()
     model_class = BetaGeo if model == PurchaseModelName.BGNBD else ParetoNBD
@@ -140,9 +141,10 @@ def run_clv_fit(
     )
     check = None
     if holdout_end is not None:
-        check = holdout_check(
-            purchases, lines, unit=unit, calibration_end=calibration_end, observation_end=holdout_end
-        )
+        with spark_errors():
+            check = holdout_check(
+                purchases, lines, unit=unit, calibration_end=calibration_end, observation_end=holdout_end
+            )
     params = {
         "model": purchases.name,
         "params": purchases.params_,

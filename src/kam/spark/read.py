@@ -25,6 +25,7 @@ from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_c
 from kam.io.parse import MAX_MAGNITUDE
 from kam.io.transactions import MAX_LISTED_PROBLEMS, NUMERIC, RETURN_TYPES, TEXT, OnError
 from kam.spark.dates import spark_date_pattern
+from kam.spark.session import spark_errors
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame, SparkSession
@@ -56,7 +57,8 @@ class SparkTransactions:
         """Around the later passes over `lines`: the lines Spark cached after the checks are dropped when
         they end, so that a session that goes on (a notebook) keeps no memory for them."""
         try:
-            yield
+            with spark_errors():
+                yield
         finally:
             self.lines.to_native().unpersist()
 
@@ -184,6 +186,36 @@ def read_spark_lines(
 
     The checked lines are cached on the cluster for the passes that follow (they never come to the driver);
     the bad rows do (they are few, or the run stops), as do counts and the first and last dates."""
+    with spark_errors():
+        return _read_spark_lines(
+            spark,
+            source,
+            table=table,
+            mapping=mapping,
+            on_error=on_error,
+            date_format=date_format,
+            cancellation_pattern=cancellation_pattern,
+            currency=currency,
+            return_types=return_types,
+            today=today,
+            decimal=decimal,
+        )
+
+
+def _read_spark_lines(
+    spark: SparkSession,
+    source: str | None,
+    *,
+    table: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    on_error: OnError = OnError.RAISE,
+    date_format: str | None = None,
+    cancellation_pattern: str | None = r"^C\d",
+    currency: str | None = None,
+    return_types: str | None = RETURN_TYPES,
+    today: dt.date | None = None,
+    decimal: str | None = None,
+) -> SparkTransactions:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 

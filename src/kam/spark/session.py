@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kam.errors import ConfigError
+from kam.errors import ConfigError, KamError
 from kam.i18n import Notice
 
 if TYPE_CHECKING:
@@ -56,3 +57,29 @@ def spark_session(options: SparkOptions) -> SparkSession:
     for key, value in {**DEFAULT_CONF, **options.conf}.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
+
+
+class SparkFailure(KamError):
+    """Spark could not run a job (out of memory, a lost executor, a file it cannot read)."""
+
+
+@contextlib.contextmanager
+def spark_errors() -> Iterator[None]:
+    """Around Spark jobs: a failed job is one clear line naming its cause, never a Java stack trace."""
+    try:
+        from py4j.protocol import Py4JJavaError
+        from pyspark.errors import PySparkException
+    except ImportError:
+        yield
+        return
+    try:
+        yield
+    except (Py4JJavaError, PySparkException) as exc:
+        text = str(exc)
+        if "OutOfMemoryError" in text:
+            raise SparkFailure(Notice("spark_out_of_memory")) from None
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        reason = next(
+            (line for line in lines if not line.startswith("An error occurred")), type(exc).__name__
+        )
+        raise SparkFailure(Notice("spark_failed", reason=reason[:300])) from None
