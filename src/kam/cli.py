@@ -21,6 +21,7 @@ app = typer.Typer(
     name="kam",
     help="Key account management: value analytics, CLV forecasts, sales-call coaching and a workspace.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # help texts are plain text: [workspace] is a word, not markup
     add_completion=False,
 )
 app.command("analyze")(analyze)

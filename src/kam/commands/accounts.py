@@ -25,7 +25,7 @@ from kam.report.jsonout import dumps_strict
 from kam.terminal import plain, printable
 from kam.workspace.messages import label, message, word
 
-app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True)
+app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True, rich_markup_mode=None)
 
 _FIELDS = ("type", "ownership", "industry", "since", "referred_by", "owner")
 _WORDED = ("type", "ownership")  # stored as codes, shown as words in the user's language

@@ -19,6 +19,7 @@ from kam.workspace.vocabulary import InteractionKind
 app = typer.Typer(
     help="Sales-call coaching: did the salesperson listen, ask, pitch or talk price too early?",
     no_args_is_help=True,
+    rich_markup_mode=None,  # help texts are plain text: [workspace] is a word, not markup
 )
 
 

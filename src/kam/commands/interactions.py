@@ -21,7 +21,7 @@ from kam.report.jsonout import dumps_strict
 from kam.terminal import printable
 from kam.workspace.messages import message
 
-app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True)
+app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.callback()

@@ -38,7 +38,7 @@ ConfigOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
-app = typer.Typer(help="The workspace database: accounts and their interactions.", no_args_is_help=True)
+app = typer.Typer(help="The workspace database: accounts and their interactions.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.callback()
