@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kam.render.svg import Chart, chart_svg, line_chart, scatter_chart, short_number
@@ -15,6 +15,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 words = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), min_size=1).map(lambda s: f"a{s}z")
 
 
+@settings(deadline=None)  # the first example loads jinja2 and compiles the templates
 @given(title=words, x_label=words, y_label=words, tips=st.lists(words, min_size=1, max_size=5))
 def test_scatter_shows_labels_and_tooltips_as_given(
     title: str, x_label: str, y_label: str, tips: list[str]
@@ -30,6 +31,7 @@ def test_scatter_shows_labels_and_tooltips_as_given(
     assert len(list(root.iter(f"{SVG}circle"))) == len(tips)
 
 
+@settings(deadline=None)
 @given(title=words, label=words)
 def test_line_chart_shows_title_and_marker_label_as_given(title: str, label: str) -> None:
     points = [(0.0, 0.0), (0.5, 2.0), (1.0, 1.0)]
