@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _KEPT = {0x09, 0x0A}  # tab and newline lay text out; they do not command the terminal
 _BIDI = range(0x202A, 0x202F), range(0x2066, 0x206A)  # embeddings, overrides, isolates: text shown reversed
@@ -24,5 +27,8 @@ def printable(value: str, *, one_line: bool = False) -> str:
 
 
 def plain(value: object, style: str = "") -> Text:
-    """`value` as Rich text: printed as it is (never read as markup or highlighted), made `printable`."""
+    """`value` as Rich text: printed as it is (never read as markup or highlighted), made `printable`.
+    Rich is imported here, not with the module: the cores use `printable` and must not load Rich."""
+    from rich.text import Text
+
     return Text(printable(str(value)), style=style)

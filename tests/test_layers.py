@@ -1,0 +1,261 @@
+"""The layers (docs/architecture.md): the pure cores import no web, database or command-line code, the
+workspace no command-line code, the templates no commands. Read from the source with `ast`, so imports
+inside functions and under TYPE_CHECKING count too, and followed through kam's own modules: a core that
+imports a helper which imports Rich imports Rich."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from collections import deque
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+import kam
+
+SRC = Path(kam.__file__).resolve().parent.parent
+
+WEB = ("fastapi", "starlette", "jinja2")
+DATABASE = ("sqlalchemy", "alembic", "psycopg", "kam.workspace")
+CLI = ("typer", "click", "rich", "kam.commands", "kam.cli")
+CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain")
+
+# Each layer (a package and everything under it) and what none of its modules may import.
+RULES: dict[str, tuple[str, ...]] = {
+    **{core: (*WEB, *DATABASE, *CLI, "kam.render") for core in CORES},
+    "kam.workspace": ("kam.commands", "kam.cli", "typer", "click", "rich"),
+    "kam.render": ("kam.commands", "kam.cli", "typer", "click"),
+}
+
+# Modules allowed one forbidden import, with the reason; the import is allowed to whoever reaches it
+# through that module. An exception no longer needed fails `test_every_exception_is_still_needed`,
+# so the list only shrinks.
+EXCEPTIONS: dict[str, dict[str, str]] = {
+    "kam.io.database": {
+        "sqlalchemy": "reads a source table from the user's own database (an ERP's), an input like a CSV "
+        "file: SQLAlchemy Core reflects and selects it; it never touches the workspace",
+    },
+    "kam.terminal": {
+        "rich": "only `plain`, which the commands use, makes Rich text (and imports Rich when called); the "
+        "calls report uses `printable` alone, which belongs in a module without Rich",
+    },
+    "kam.secrets": {
+        "sqlalchemy": "parses a database URL the user gave (only then) to find its password and hide it "
+        "from every message",
+    },
+}
+
+
+def _module_name(path: Path, src: Path) -> str:
+    parts = path.relative_to(src).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def source_modules(src: Path) -> dict[str, Path]:
+    """Every module of the `kam` package under `src`, by dotted name."""
+    return {_module_name(path, src): path for path in sorted((src / "kam").rglob("*.py"))}
+
+
+def imported_names(module: str, path: Path) -> list[tuple[str, int]]:
+    """Every name `module` imports, absolute, with its line: `from a import b` gives `a` and `a.b`."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([node.module] if node.module else [])])
+            found.append((base, node.lineno))
+            found += [(f"{base}.{alias.name}", node.lineno) for alias in node.names]
+    return found
+
+
+def _within(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def _kam_module(name: str, modules: Mapping[str, Path]) -> str | None:
+    """The module of kam that importing `name` runs (the longest known prefix), if any."""
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        candidate = ".".join(parts[:end])
+        if candidate in modules:
+            return candidate
+    return None
+
+
+def _parents(module: str, modules: Mapping[str, Path]) -> list[str]:
+    """The packages whose `__init__` runs before `module`."""
+    parts = module.split(".")
+    return [p for end in range(1, len(parts)) if (p := ".".join(parts[:end])) in modules]
+
+
+def violations(
+    src: Path,
+    rules: Mapping[str, tuple[str, ...]],
+    exceptions: Mapping[str, Mapping[str, str]],
+) -> list[str]:
+    """For each module of a ruled layer, the shortest chain of imports through kam's modules that reaches
+    a forbidden name, written `a (line 8) -> b (line 5) -> rich.text`."""
+    modules = source_modules(src)
+    graph = {module: imported_names(module, path) for module, path in modules.items()}
+    found: list[str] = []
+    for module in modules:
+        for layer, forbidden in rules.items():
+            if not _within(module, layer):
+                continue
+            banned = tuple(f for f in forbidden if not _within(module, f))
+            chain = _forbidden_chain(module, banned, graph, modules, exceptions)
+            if chain:
+                found.append(f"{layer}: {chain}")
+    return found
+
+
+def _forbidden_chain(
+    start: str,
+    banned: tuple[str, ...],
+    graph: Mapping[str, list[tuple[str, int]]],
+    modules: Mapping[str, Path],
+    exceptions: Mapping[str, Mapping[str, str]],
+) -> str | None:
+    """Breadth-first through kam's modules from `start`: the first import of a banned name that is not an
+    exception of the module importing it, as a chain."""
+    parents = _parents(start, modules)
+    seen = {start, *parents}
+    queue: deque[tuple[str, str]] = deque(
+        [(start, start), *((p, f"{start} (package) -> {p}") for p in parents)]
+    )
+    while queue:
+        module, chain = queue.popleft()
+        allowed = tuple(exceptions.get(module, {}))
+        for name, line in graph[module]:
+            if any(_within(name, b) for b in banned) and not any(_within(name, a) for a in allowed):
+                return f"{chain} (line {line}) -> {name}"
+            target = _kam_module(name, modules)
+            for step in [*_parents(target, modules), target] if target else []:
+                if step not in seen:
+                    seen.add(step)
+                    queue.append((step, f"{chain} (line {line}) -> {step}"))
+    return None
+
+
+def test_no_layer_imports_what_it_must_not() -> None:
+    found = violations(SRC, RULES, EXCEPTIONS)
+    assert not found, "imports that cross the layers:\n" + "\n".join(found)
+
+
+def test_every_exception_is_still_needed() -> None:
+    for module, allowed in EXCEPTIONS.items():
+        for name in allowed:
+            without = {
+                m: {n: r for n, r in a.items() if (m, n) != (module, name)} for m, a in EXCEPTIONS.items()
+            }
+            assert any(v.startswith(tuple(RULES)) and module in v for v in violations(SRC, RULES, without)), (
+                f"{module} no longer imports {name}: remove its exception"
+            )
+
+
+def test_the_cores_load_no_web_database_or_cli_package() -> None:
+    """Importing every module of the cores, in a fresh interpreter, loads none of the forbidden packages:
+    this also sees what `importlib` loads, which the source does not show."""
+    cores = [m for m in source_modules(SRC) if m.startswith(CORES)]
+    third_party = sorted({f for core in CORES for f in RULES[core] if not f.startswith("kam.")})
+    script = (
+        "import importlib, sys\n"
+        f"for name in {cores!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(third_party)!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", f"the cores load {done.stdout.strip()}"
+
+
+def _package(root: Path, files: Mapping[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / "kam" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"calls/report.py": "import typer\n"}, ["kam.calls: kam.calls.report (line 1) -> typer"]),
+        (
+            {"calls/report.py": "def f():\n    from rich.text import Text\n"},
+            ["kam.calls: kam.calls.report (line 2) -> rich.text"],
+        ),
+        (
+            {"io/db.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import sqlalchemy\n"},
+            ["kam.io: kam.io.db (line 3) -> sqlalchemy"],
+        ),
+        (
+            {
+                "clv/fit.py": "from . import helper\n",
+                "clv/helper.py": "from kam import terminal\n",
+                "terminal.py": "import rich\n",
+            },
+            [
+                "kam.clv: kam.clv.fit (line 1) -> kam.clv.helper (line 1) -> kam.terminal (line 1) -> rich",
+                "kam.clv: kam.clv.helper (line 1) -> kam.terminal (line 1) -> rich",
+            ],
+        ),
+        (
+            {
+                "analytics/__init__.py": "from kam.workspace import db\n",
+                "analytics/rules.py": "X = 1\n",
+                "workspace/__init__.py": "",
+                "workspace/db.py": "",
+            },
+            [
+                "kam.analytics: kam.analytics (line 1) -> kam.workspace",
+                "kam.analytics: kam.analytics.rules (package) -> kam.analytics (line 1) -> kam.workspace",
+            ],
+        ),
+        (
+            {"workspace/run.py": "from kam.commands.common import user_errors\n"},
+            ["kam.workspace: kam.workspace.run (line 1) -> kam.commands.common"],
+        ),
+        (
+            {"render/page.py": "import jinja2\nimport typer\n"},
+            ["kam.render: kam.render.page (line 2) -> typer"],
+        ),
+        ({"commands/analyze.py": "import typer\nimport rich\n"}, []),
+        ({"workspace/run.py": "import sqlalchemy\nfrom kam.calls import run\n", "calls/run.py": ""}, []),
+    ],
+    ids=[
+        "top-level",
+        "in-a-function",
+        "type-checking",
+        "through-a-helper",
+        "through-the-package",
+        "workspace-commands",
+        "render-typer",
+        "edges-free",
+        "workspace-uses-core",
+    ],
+)
+def test_the_check_sees_each_kind_of_import(
+    tmp_path: Path, files: dict[str, str], expected: list[str]
+) -> None:
+    assert violations(_package(tmp_path, files), RULES, {}) == expected
+
+
+def test_an_exception_allows_one_name_in_one_module(tmp_path: Path) -> None:
+    files = {
+        "io/database.py": "import sqlalchemy.engine\n",
+        "io/readers.py": "def read():\n    from kam.io import database\n",
+        "io/other.py": "import sqlalchemy\n",
+        "io/rich.py": "import typer\nfrom kam.io import database\n",
+    }
+    assert violations(_package(tmp_path, files), RULES, {"kam.io.database": {"sqlalchemy": "why"}}) == [
+        "kam.io: kam.io.other (line 1) -> sqlalchemy",
+        "kam.io: kam.io.rich (line 1) -> typer",
+    ]
