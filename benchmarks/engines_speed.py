@@ -29,25 +29,35 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=10_000_000)
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=1, help="runs per measurement, the best counts")
-    parser.add_argument("--conf", action="append", default=[], help="a Spark setting key=value, repeatable")
+    parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        help="a Spark setting key=value, repeatable (default: spark.driver.memory=6g; local Spark runs in the "
+        "driver, and its 1 GB default runs out of memory on 10M lines)",
+    )
     args = parser.parse_args()
     source = DATA / f"lines-{args.lines}.parquet"
     if not source.exists():
         print(f"writing {source} ...", flush=True)
         write_lines(source, args.lines, args.customers)
     work = Path(tempfile.mkdtemp(prefix="kam-engines-"))
-    spark_conf = [option for conf in args.conf for option in ("--conf", conf)]
+    spark_conf = [option for conf in args.conf or ["spark.driver.memory=6g"] for option in ("--conf", conf)]
     print(f"{args.lines:,} lines, {args.customers:,} customers; whole process, best of {args.runs}")
     print(f"{'':<22}" + "".join(f"{engine:>22}" for engine in ENGINES))
     for label, extra in (("all outputs", []), ("--no-forecast", ["--no-forecast"])):
-        cells = []
+        print(f"{label:<22}", end="", flush=True)
         polars_seconds = 0.0
         for engine in ENGINES:
             command = [*KAM, str(source), "--engine", engine, *extra, "--out", str(work / f"{engine}{extra}")]
             seconds, peak = measure(command + (spark_conf if engine == "spark" else []), args.runs)
             polars_seconds = polars_seconds or seconds
-            cells.append(f"{seconds:7.1f} s {peak:4.1f} GB {seconds / polars_seconds:4.1f}x")
-        print(f"{label:<22}" + "".join(f"{cell:>22}" for cell in cells), flush=True)
+            print(
+                f"{f'{seconds:7.1f} s {peak:4.1f} GB {seconds / polars_seconds:4.1f}x':>22}",
+                end="",
+                flush=True,
+            )
+        print()
     print(
         "(GB: peak memory of the kam process; Spark's JVM is a process of its own, sized by spark.driver.memory)"
     )

@@ -71,6 +71,8 @@ def read_lines(
 
         if sheet is not None:
             raise ConfigError(Notice("spark_workbook", file=source))
+        if table is None and not source:  # said before a JVM is started for nothing
+            raise ConfigError(Notice("spark_no_source"))
         with spark_errors():
             session = spark_session(spark or SparkOptions())
         read = read_spark_lines(
