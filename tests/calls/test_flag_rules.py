@@ -83,7 +83,7 @@ def _visit(before: int, pitch_s: float, call_s: float) -> list[Cue]:
 def test_early_pitch(before: int, pitch_s: float, call_s: float, flags: tuple[Flag, ...]) -> None:
     result = _analyze(_visit(before, pitch_s, call_s))
     pitch_at = 25.0 * before
-    assert result.flags == flags
+    assert (result.file, result.flags) == ("call.vtt", flags)
     assert (result.duration_s, result.pitch.first_at_s, result.pitch.total_s) == (call_s, pitch_at, pitch_s)
     assert result.questions.total == max(before, 3)
     if flags:
@@ -95,6 +95,13 @@ def test_pitch_limits_are_settings() -> None:
     assert _analyze(_visit(0, 400, 1600), settings=calm).flags == ()
     assert _analyze(_visit(0, 401, 1800), settings=calm).flags == (Flag.EARLY_PITCH,)
     assert _analyze(_visit(0, 301, 1200), settings=calm).flags == (Flag.EARLY_PITCH,)
+
+
+def test_pitch_share_holds_in_a_call_of_a_second() -> None:
+    cues = [("Lin", 0, 0.5, "Hello."), ("Amy", 0.5, 1.0, PITCH)]
+    result = _analyze(cues, settings=CallSettings(min_questions_before_pitch=0, min_discovery_questions=0))
+    assert (result.duration_s, result.pitch.total_s) == (1.0, 0.5)
+    assert result.flags == (Flag.NOT_LISTENING, Flag.EARLY_PITCH)
 
 
 def test_no_pitch_no_early_pitch() -> None:
@@ -186,6 +193,17 @@ def test_not_listening(customer_s: float, flags: tuple[Flag, ...]) -> None:
             0.0,
             "Good morning.",
             id="of two as long, the first; the customer's turn is not a monologue of sales",
+        ),
+        pytest.param(
+            [
+                ("Lin", 0, 20, "Welcome, the roads were busy today."),
+                ("Amy", 20, 30, "Good morning."),
+                ("Lin", 30, 35, "Indeed."),
+                ("Amy", 35, 75, "The weather was fine."),
+            ],
+            35.0,
+            "The weather was fine.",
+            id="a later, longer monologue",
         ),
         pytest.param(
             [("Lin", 0, 0.2, "Hello."), ("Amy", 0.2, 0.9, "Good morning."), ("Lin", 0.9, 1.0, "Hi.")],
@@ -335,6 +353,12 @@ def test_talk_figures_of_a_timed_call() -> None:
     assert (talk.longest_sales_monologue_s, talk.longest_customer_monologue_s) == (21.0, 30.0)
     assert talk.switches_per_hour == pytest.approx(4 * 3600 / 90)
     assert talk.patience_s == pytest.approx(0.25)
+
+
+def test_patience_is_how_long_sales_waits_after_a_customer() -> None:
+    """Two buyers: Bob takes over from Lin after 2 s, which is not sales waiting; Amy answers Bob after 0.5 s."""
+    cues = [("Lin", 0, 10, ANSWER), ("Bob", 12, 20, ANSWER), ("Amy", 20.5, 30, QUESTIONS[0])]
+    assert _analyze(cues).talk.patience_s == pytest.approx(0.5)
 
 
 def test_talk_figures_of_a_call_under_a_second() -> None:
