@@ -97,6 +97,18 @@ def portfolio_files(tmp_path: Path) -> tuple[Path, Path]:
     return tx, cu
 
 
+@pytest.fixture(autouse=True)
+def _dispose_shared_engines() -> Iterator[None]:
+    """Each test's workspaces are closed when it ends: the engines kam shares in a process would otherwise
+    keep PostgreSQL connections open, one pool per test's schema, until the run ends."""
+    yield
+    import sys
+
+    db = sys.modules.get("kam.workspace.db")
+    if db is not None:
+        db.dispose_engines()
+
+
 @pytest.fixture
 def postgres_url() -> str:
     """A real PostgreSQL server: .ci/run starts one and sets KAM_TEST_POSTGRES_URL."""

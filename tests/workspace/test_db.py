@@ -1,18 +1,35 @@
-"""The database layer: one commit point, foreign keys enforced on both databases, UTC times, clear URL errors."""
+"""The database layer: one commit point, foreign keys enforced on both databases, UTC times, clear URL errors,
+and one engine per database in the process."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psutil
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from kam.workspace.accounts.models import Account
-from kam.workspace.db import display_url, make_engine, parse_url, session_scope
+from kam.workspace.accounts.schemas import AccountCreate
+from kam.workspace.db import (
+    display_url,
+    dispose_engines,
+    make_engine,
+    parse_url,
+    session_scope,
+    shared_engine,
+)
 from kam.workspace.errors import WorkspaceUnavailable
 from kam.workspace.interactions.models import Interaction
+from kam.workspace.migrate import open_workspace, upgrade
+from kam.workspace.run import run_accounts_add, run_accounts_list, run_workspace_init
 from kam.workspace.vocabulary import InteractionKind
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
@@ -118,3 +135,82 @@ def test_display_url_hides_the_password_and_shows_where_a_sqlite_file_is(
     monkeypatch.chdir(tmp_path)
     assert display_url("sqlite:///kam-workspace.db") == f"sqlite:///{tmp_path / 'kam-workspace.db'}"
     assert display_url("postgresql://kam:secret@db/kam") == "postgresql+psycopg://kam:***@db/kam"
+
+
+def test_one_url_has_one_engine_in_the_process(tmp_path: Path) -> None:
+    first, second = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    assert shared_engine(first) is shared_engine(first)
+    assert shared_engine(first) is not shared_engine(second)
+    assert shared_engine("postgres://kam@db/kam") is shared_engine("postgresql+psycopg://kam@db/kam")
+    assert shared_engine("postgresql://kam@db/kam") is not shared_engine("postgresql://kam@db/other")
+
+
+def test_threads_asking_at_once_get_the_same_engine(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'workspace.db'}"
+    start = threading.Barrier(16)
+
+    def ask(_: int) -> int:
+        start.wait()
+        return id(shared_engine(url))
+
+    with ThreadPoolExecutor(16) as pool:
+        assert len(set(pool.map(ask, range(16)))) == 1
+
+
+def test_every_use_of_a_workspace_goes_through_its_shared_engine(workspace_url: str) -> None:
+    upgrade(workspace_url)
+    with open_workspace(workspace_url) as first:
+        pass
+    with open_workspace(workspace_url) as second:
+        pass
+    assert first is second is shared_engine(workspace_url)
+
+
+def test_disposed_engines_are_forgotten(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'workspace.db'}"
+    before = shared_engine(url)
+    dispose_engines()
+    assert shared_engine(url) is not before
+
+
+@pytest.mark.skipif(not hasattr(psutil.Process(), "num_fds"), reason="counts POSIX file descriptors")
+def test_many_sqlite_workspaces_in_one_process_hold_no_open_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    run_workspace_init(f"sqlite:///{empty}")
+    urls = []
+    for i in range(150):
+        shutil.copyfile(empty, tmp_path / f"workspace{i}.db")
+        urls.append(f"sqlite:///{tmp_path / f'workspace{i}.db'}")
+    process = psutil.Process()
+    before = process.num_fds()
+    for i, url in enumerate(urls):
+        run_accounts_add(url, AccountCreate(code=f"C{i:03d}", name="Acme"))
+        assert [a.code for a in run_accounts_list(url)] == [f"C{i:03d}"]
+    assert process.num_fds() - before < 10
+
+
+@pytest.mark.postgres
+def test_a_postgresql_workspace_used_twice_connects_once(workspace_url: str) -> None:
+    if workspace_url.startswith("sqlite"):
+        pytest.skip("SQLite opens its file for each use: there is nothing to pool")
+    upgrade(workspace_url)
+    connects: list[object] = []
+    sa.event.listen(shared_engine(workspace_url).pool, "connect", lambda *_: connects.append(1))
+    run_accounts_add(workspace_url, AccountCreate(code="C001", name="Acme"))
+    assert [a.code for a in run_accounts_list(workspace_url)] == ["C001"]
+    assert len(connects) <= 1
+
+
+@pytest.mark.postgres
+def test_the_pooled_connections_are_closed_when_the_process_ends(postgres_url: str) -> None:
+    script = (
+        "import sqlalchemy as sa\n"
+        "from kam.workspace.db import shared_engine\n"
+        f"engine = shared_engine({postgres_url!r})\n"
+        "sa.event.listen(engine.pool, 'close', lambda *_: print('closed', flush=True))\n"
+        "with engine.connect() as connection:\n"
+        "    connection.execute(sa.text('SELECT 1'))\n"
+        "print('done', flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["done", "closed"]

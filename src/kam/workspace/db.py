@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.pool import NullPool
 
 from kam.i18n import Notice
 from kam.secrets import hide_password, unquoted_at_in_password, without_secrets
@@ -117,7 +120,8 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str | URL) -> Engine:
-    """An engine for `url`; SQLite gets enforced foreign keys and the folder of its file created."""
+    """A new engine for `url`; SQLite gets enforced foreign keys and the folder of its file created.
+    Use `shared_engine` to work on a workspace: this one is the caller's to dispose."""
     parsed = parse_url(url) if isinstance(url, str) else url
     path = sqlite_file(parsed)
     if path is not None:
@@ -127,13 +131,51 @@ def make_engine(url: str | URL) -> Engine:
             reason = exc.strerror or type(exc).__name__
             raise WorkspaceUnavailable(Notice("ws_no_folder", folder=path.parent, reason=reason)) from None
     try:
-        engine = sa.create_engine(parsed)
+        engine = sa.create_engine(parsed, **_pool_options(parsed))
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
         reason = without_secrets(str(exc), parsed.render_as_string(hide_password=False))
         raise WorkspaceUnavailable(f"{display_url(parsed)}: cannot use this database ({reason})") from None
     if parsed.get_backend_name() == "sqlite":
         sa.event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
+
+
+def _pool_options(url: URL) -> dict[str, Any]:
+    """A SQLite file gets no pool: opening it is cheap, and a pool would keep a file handle on every
+    workspace the process ever used (and miss a file replaced or made read-only since). A database
+    server gets a pool whose connections are checked before use: one dropped by a restarted server is
+    replaced instead of failing a request."""
+    if url.get_backend_name() == "sqlite":
+        return {} if in_memory(url) else {"poolclass": NullPool}
+    return {"pool_pre_ping": True}
+
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def shared_engine(url: str | URL) -> Engine:
+    """The process's one engine for `url`, made on first use: every command, request and thread working
+    on that database shares its connection pool. Disposed by `dispose_engines`, at the latest at exit."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    key = parsed.render_as_string(hide_password=False)
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _engines[key] = make_engine(parsed)
+    return engine
+
+
+def dispose_engines() -> None:
+    """Close the connections of every shared engine and forget the engines (a later use makes a new one)."""
+    with _engines_lock:
+        engines = list(_engines.values())
+        _engines.clear()
+    for engine in engines:
+        engine.dispose()
+
+
+atexit.register(dispose_engines)
 
 
 @contextlib.contextmanager

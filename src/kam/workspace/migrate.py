@@ -17,9 +17,9 @@ from sqlalchemy.engine import Engine
 from kam.workspace.db import (
     database_errors,
     display_url,
-    make_engine,
     parse_url,
     require_persistent,
+    shared_engine,
     sqlite_file,
 )
 from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
@@ -59,17 +59,13 @@ def upgrade(url: str) -> UpgradeResult:
     parsed = parse_url(url)
     require_persistent(parsed)
     where = display_url(parsed)
-    engine = make_engine(parsed)
-    try:
-        with database_errors(parsed, "initialise"), engine.begin() as connection:
-            before = current_revision(connection)
-            _require_known(where, before)
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            after = current_revision(connection)
-    finally:
-        engine.dispose()
+    with database_errors(parsed, "initialise"), shared_engine(parsed).begin() as connection:
+        before = current_revision(connection)
+        _require_known(where, before)
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        after = current_revision(connection)
     assert after is not None
     return UpgradeResult(where, before, after)
 
@@ -98,17 +94,14 @@ def _require_known(where: str, revision: str | None) -> None:
 
 @contextlib.contextmanager
 def open_workspace(url: str) -> Iterator[Engine]:
-    """An engine on an initialised, up-to-date workspace, disposed afterwards; never creates a database.
-    A database failure inside the block is raised as the workspace error that says it."""
+    """The process's engine on an initialised, up-to-date workspace (see `shared_engine`); never creates
+    a database. A database failure inside the block is raised as the workspace error that says it."""
     parsed = parse_url(url)
     require_persistent(parsed)
     path = sqlite_file(parsed)
     if path is not None and not path.exists():
         raise WorkspaceNotInitialised(display_url(parsed), "does not exist")
-    engine = make_engine(parsed)
-    try:
-        require_current(engine)
-        with database_errors(parsed):
-            yield engine
-    finally:
-        engine.dispose()
+    engine = shared_engine(parsed)
+    require_current(engine)
+    with database_errors(parsed):
+        yield engine
