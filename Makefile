@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := demo
 
-.PHONY: demo test install dev lint typecheck pytest bench clean lock
+.PHONY: demo test install dev lint typecheck pytest bench catalogs i18n-check clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ test: lint typecheck pytest
 
 bench: dev
 	$(BIN)/python benchmarks/analyze_speed.py
+
+# The message catalogs (docs/translating.md): the template and the translations follow the English
+# catalog, and every catalog is compiled to the kam.mo that kam reads. i18n-check only checks them.
+catalogs: dev
+	$(BIN)/python -m kam.i18n.catalogs
+
+i18n-check: dev
+	$(BIN)/python -m kam.i18n.catalogs --check
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock

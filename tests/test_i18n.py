@@ -133,7 +133,7 @@ def test_analyze_says_its_notices_in_the_chosen_language(tmp_path: Path) -> None
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "1 筆明細與另一筆完全相同" in report
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert any("1 lines are exact duplicates" in w for w in summary["warnings"])
+    assert any("1 line is an exact duplicate" in w for w in summary["warnings"])
 
 
 def test_bad_input_is_reported_in_the_chosen_language(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_bad_input_is_reported_in_the_chosen_language(tmp_path: Path) -> None:
     assert "第 2 行，字段 'date'：值 '2024-13-45' 不是日期（例如 2024-03-31）" in said
     assert "第 3 行，字段 'amount'：值 'x' 不是数字" in said
     english = CliRunner().invoke(app, ["analyze", str(tx), "--no-forecast"])
-    assert "2 row(s) cannot be read" in english.output.replace("\n", "")
+    assert "2 rows cannot be read" in english.output.replace("\n", "")
 
 
 def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
 
 def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
     from kam.calls.models import Flag
-    from kam.workspace.messages import word
+    from kam.i18n import word
 
     for name in Flag:
         names = [word(name, lang) for lang in Lang]
@@ -178,7 +178,7 @@ def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
 
 def test_every_interaction_kind_and_deal_stage_is_said_in_every_language() -> None:
     from kam.calls.models import Stage
-    from kam.workspace.messages import word
+    from kam.i18n import word
     from kam.workspace.vocabulary import InteractionKind
 
     for value in [*InteractionKind, *Stage]:

@@ -25,7 +25,7 @@ def retail_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_default_refuses_lines_without_customer(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["analyze", str(RETAIL), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert "135,080 row(s) cannot be read" in result.output
+    assert "135,080 rows cannot be read" in result.output
     assert "column 'CustomerID' is empty" in result.output
 
 

@@ -45,7 +45,7 @@ def test_environment_and_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ("text", "message"),
     [
         ("[value]\nkey_min_margin = 'high'\n", "value.key_min_margin"),
-        ("[valeu]\nx = 1\n", "unknown section(s) valeu"),
+        ("[valeu]\nx = 1\n", "unknown section valeu"),
         ("[value\n", "not valid TOML"),
     ],
 )

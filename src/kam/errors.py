@@ -61,6 +61,7 @@ class MissingColumnError(ImportValidationError):
         message = Notice(
             "missing_columns",
             file=file,
+            count=len(missing),
             missing=", ".join(missing),
             found=found_list,
             hint=hint,

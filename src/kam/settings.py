@@ -54,7 +54,13 @@ def read_config_file(path: Path) -> dict[str, Any]:
     unknown = [k for k in data if k not in SECTIONS]
     if unknown:
         raise ConfigError(
-            Notice("config_unknown_sections", file=path, unknown=", ".join(unknown), sections=sections)
+            Notice(
+                "config_unknown_sections",
+                file=path,
+                count=len(unknown),
+                unknown=", ".join(unknown),
+                sections=sections,
+            )
         )
     for section, table in data.items():
         if not isinstance(table, dict):

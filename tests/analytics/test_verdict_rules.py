@@ -17,7 +17,7 @@ import pytest
 
 from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import assign_segments
-from kam.i18n import Lang, text
+from kam.i18n import Lang, ntext, text
 
 MEDIAN_ORDER = 1_000.0
 COST = ("net_profit", "net_margin", "gross_margin", "cost_to_serve", "cost_to_serve_share")
@@ -472,7 +472,7 @@ def _volume(rank: int, volume: str = "5") -> str:
             {"orders": 1, "largest_order": 12_345.6, "largest_order_share": 0.98765, "return_rate": 0.001},
             (),
             _reasons(
-                _said("r.orders", orders="1"),
+                ntext("r.orders", 1, orders="1"),
                 _said("r.largest", largest="12346", los="98.8%"),
                 _said("r.multiple", multiple="12.3", median="1,000"),
                 _said("r.returned", rr="0.1%"),
@@ -483,7 +483,7 @@ def _volume(rank: int, volume: str = "5") -> str:
             {"orders": 2, "largest_order": 5_000.0, "largest_order_share": 0.8, "return_rate": 0.00099},
             (),
             _reasons(
-                _said("r.orders", orders="2"),
+                ntext("r.orders", 2, orders="2"),
                 _said("r.largest", largest="5000", los="80.0%"),
                 _said("r.multiple", multiple="5.0", median="1,000"),
             ),

@@ -39,7 +39,7 @@ def _row(accounts: pl.DataFrame, customer: str) -> dict[str, object]:
         (
             "ONEOFF",
             "one_off_bulk",
-            ["1 order(s) in all", "100.0% of all it bought", "× the portfolio's median"],
+            ["1 order in all", "100.0% of all it bought", "× the portfolio's median"],
         ),
         ("THIN", "low_profit_volume", ["net margin is only", "over 24 orders", "ranks #"]),
         ("SQUEEZE", "profit_squeezer", ["discount depth 25.0%", "pays after 120 days"]),

@@ -58,7 +58,7 @@ def test_store_records_every_call_on_the_account(db: str, calls: dict[str, Path]
     )
     assert code == 0
     assert "Call analysis" in out
-    assert out.endswith(f"Stored 2 call(s) on account C001 in {display_url(db)}: 2 new, 0 updated.\n")
+    assert out.endswith(f"Stored 2 calls on account C001 in {display_url(db)}: 2 new, 0 updated.\n")
     stored = {i["source_file"]: i for i in _interactions(db)}
     assert set(stored) == {steel.name, pushy.name}
     for path in (steel, pushy):
@@ -82,7 +82,7 @@ def test_storing_again_updates_and_at_and_kind_are_used(db: str, calls: dict[str
         "--at", "2025-04-01T09:00+08:00", "--kind", "visit", "--stage", "proposal",
     )  # fmt: skip
     assert code == 0 and out.endswith(
-        "1 call(s) on account C001 in " + display_url(db) + ": 0 new, 1 updated.\n"
+        "1 call on account C001 in " + display_url(db) + ": 0 new, 1 updated.\n"
     )
     [item] = _interactions(db)
     assert (item["kind"], item["stage"]) == ("visit", "proposal")

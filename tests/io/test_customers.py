@@ -99,7 +99,7 @@ def test_bad_values_are_said_in_chinese_and_listed_in_row_order(tmp_path: Path) 
     said = err.value.say("zh-Hant")
     assert "有 7 個值不正確" in said and "欄位 'payment_days'：值 '-5' 不是≥ 0 的天數" in said
     assert "還有 2 個" in said
-    assert say(err.value.message, "en").startswith(f"{path}: 7 bad value(s):")
+    assert say(err.value.message, "en").startswith(f"{path}: 7 bad values:")
 
 
 def test_a_large_customers_table_is_checked_without_a_loop_over_rows(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_bad_cells_are_named_by_file_column_and_value(spark: Any, tmp_path: Path
         ("date", "2026-03-01"),
     }
     assert all(p.file.endswith("sales.csv") for p in raised.value.problems)
-    assert "4 row(s)" in str(raised.value)
+    assert "4 rows" in str(raised.value)
 
 
 def test_skipped_bad_rows_go_to_rejected_csv_and_the_rest_is_analysed(spark: Any, tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_import_then_reimport(db: str, tmp_path: Path) -> None:
     code, output = kam("accounts", "import", str(customers), *mapping, "--db", db)
     assert (code, output) == (
         0,
-        f"Imported {customers} into {display_url(db)}: 2 new, 0 updated, 0 unchanged account(s).\n",
+        f"Imported {customers} into {display_url(db)}: 2 new, 0 updated, 0 unchanged accounts.\n",
     )
     customers.write_text("客戶編號,名稱,類型\nK001,華東電力,經銷商\nK002,長江家電,批發商\n", encoding="utf-8")
     code, output = kam("accounts", "import", str(customers), *mapping, "--db", db)

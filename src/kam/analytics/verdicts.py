@@ -13,7 +13,7 @@ import narwhals as nw
 
 from kam.analytics.portfolio import RANK_DECIMALS, rank_key
 from kam.analytics.settings import ValueSettings
-from kam.i18n import Lang, text
+from kam.i18n import Lang, ntext, text
 
 
 class Segment(StrEnum):
@@ -67,7 +67,17 @@ def lit_pct(value: float) -> nw.Expr:
 
 def sentence(key: str, lang: Lang, **values: nw.Expr | str) -> nw.Expr:
     """Fill a catalog template with per-customer expressions (or fixed strings)."""
-    template = text(key, lang)
+    return _filled(text(key, lang), values)
+
+
+def counted(key: str, lang: Lang, count: nw.Expr, **values: nw.Expr | str) -> nw.Expr:
+    """A sentence with plural forms in each row's form for `count` ("1 order", "2 orders"); kam's
+    languages have at most two forms, one and other."""
+    one, other = (_filled(ntext(key, n, lang), values) for n in (1, 2))
+    return nw.when(count == 1).then(one).otherwise(other)
+
+
+def _filled(template: str, values: dict[str, nw.Expr | str]) -> nw.Expr:
     parts: list[nw.Expr] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
@@ -265,7 +275,7 @@ def _reasons(
         sentence("r.recent", lang, recency=recency),
     ]
     one_off_parts = [
-        sentence("r.orders", lang, orders=nw.col("orders").cast(nw.String)),
+        counted("r.orders", lang, nw.col("orders"), orders=nw.col("orders").cast(nw.String)),
         sentence(
             "r.largest", lang, largest=money(nw.col("largest_order")), los=pct(nw.col("largest_order_share"))
         ),

@@ -19,13 +19,14 @@ from kam.commands.workspace import (
     interactions_table,
     workspace_url,
 )
-from kam.i18n import Lang
+from kam.i18n import Lang, ntext, text, word
 from kam.io.customers import CustomerType, Ownership
 from kam.report.jsonout import dumps_strict
 from kam.terminal import plain, printable
-from kam.workspace.messages import label, message, word
 
-app = typer.Typer(help="Accounts: the customers the team looks after.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="Accounts: the customers the team looks after.", no_args_is_help=True, rich_markup_mode=None
+)
 
 _FIELDS = ("type", "ownership", "industry", "since", "referred_by", "owner")
 _WORDED = ("type", "ownership")  # stored as codes, shown as words in the user's language
@@ -71,7 +72,7 @@ def add(
     with user_errors(lang):
         url = workspace_url(db, config)
         account = run_accounts_add(url, parse_input(AccountCreate, fields))
-    added = message("account_added", lang, code=account.code, name=account.name, where=display_url(url))
+    added = text("ws.account_added", lang, code=account.code, name=account.name, where=display_url(url))
     typer.echo(printable(added))
 
 
@@ -95,7 +96,9 @@ def import_(
     with user_errors(lang):
         url = workspace_url(db, config)
         summary = run_accounts_import(url, customers, parse_map_options(map_ or []))
-    typer.echo(printable(message("accounts_imported", lang, where=display_url(url), **summary.model_dump())))
+    total = summary.created + summary.updated + summary.unchanged
+    said = ntext("ws.accounts_imported", total, lang, where=display_url(url), **summary.model_dump())
+    typer.echo(printable(said))
 
 
 @app.command("list")
@@ -113,11 +116,11 @@ def list_(
         typer.echo(dumps_strict([a.model_dump(mode="json") for a in found], ensure_ascii=False))
         return
     if not found:
-        typer.echo(message("no_accounts", lang))
+        typer.echo(text("ws.no_accounts", lang))
         return
-    table = Table(title=plain(message("accounts_title", lang, where=display_url(url))), title_justify="left")
+    table = Table(title=plain(text("ws.accounts_title", lang, where=display_url(url))), title_justify="left")
     for key in ("code", "name", *_FIELDS):
-        table.add_column(label(key, lang), overflow="fold", no_wrap=key in ("code", "since"))
+        table.add_column(text(f"ws.label.{key}", lang), overflow="fold", no_wrap=key in ("code", "since"))
     for account in found:
         values = account.model_dump(mode="json")
         shown = (account.code, account.name, *(_shown(k, values[k], lang) for k in _FIELDS))
@@ -154,10 +157,12 @@ def show(
         return
     account = detail.account.model_dump(mode="json")
     console.print(Text.assemble(plain(detail.account.code, "bold"), "  ", plain(detail.account.name)))
-    details = " · ".join(f"{label(k, lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS)
+    details = " · ".join(
+        f"{text(f'ws.label.{k}', lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS
+    )
     console.print(plain(details), soft_wrap=True)
     if detail.interactions:
-        title = message("interactions", lang, count=len(detail.interactions))
+        title = text("ws.interactions", lang, count=len(detail.interactions))
         console.print(interactions_table(title, detail.interactions, with_account=False, lang=lang))
     else:
-        console.print(message("no_interactions", lang))
+        console.print(text("ws.no_interactions", lang))

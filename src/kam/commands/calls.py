@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from kam.analytics.settings import EARLIEST_DATE
-from kam.calls.messages import message
 from kam.calls.models import Language, Stage
 from kam.errors import KamError
+from kam.i18n import ntext, text
 from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
 from kam.terminal import printable
@@ -44,10 +44,10 @@ def _parse_at(value: str | None, lang: str) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _usage_error(message(lang, "bad_at", value=value)) from None
+        raise _usage_error(text("calls.bad_at", lang, value=value)) from None
     today = dt.date.today()
     if not EARLIEST_DATE <= moment.date() <= today + dt.timedelta(days=1):
-        raise _usage_error(message(lang, "at_range", value=value, earliest=EARLIEST_DATE, today=today))
+        raise _usage_error(text("calls.at_range", lang, value=value, earliest=EARLIEST_DATE, today=today))
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
@@ -88,12 +88,12 @@ def analyze(
     if lang not in _UI_LANGUAGES:
         raise _usage_error(f"--lang {lang}: expected one of {', '.join(_UI_LANGUAGES)}")
     if store and account is None:
-        raise _usage_error(message(lang, "store_needs_account"))
+        raise _usage_error(text("calls.store_needs_account", lang))
     only_with_store = [
         o for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind)) if v
     ]
     if not store and only_with_store:
-        raise _usage_error(message(lang, "store_options", options=", ".join(only_with_store)))
+        raise _usage_error(text("calls.store_options", lang, options=", ".join(only_with_store)))
     when = _parse_at(at, lang)
     try:
         settings = load_settings(config)
@@ -118,7 +118,7 @@ def analyze(
             )
             stored = None
     except KamError as exc:
-        typer.echo(printable(f"{message(lang, 'error')}: {exc.say(lang)}"), err=True)
+        typer.echo(printable(f"{text('calls.error', lang)}: {exc.say(lang)}"), err=True)
         raise typer.Exit(2) from None
     for i, result in enumerate(run.results):
         if as_json:
@@ -126,16 +126,18 @@ def analyze(
         else:
             typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
     for error in run.errors:
-        typer.echo(printable(f"{message(lang, 'error')}: {error.say(lang)}"), err=True)
+        typer.echo(printable(f"{text('calls.error', lang)}: {error.say(lang)}"), err=True)
     if run.errors:
         if store:
-            typer.echo(message(lang, "nothing_stored"), err=True)
+            typer.echo(text("calls.nothing_stored", lang), err=True)
         raise typer.Exit(1)
     if stored is not None:
-        summary = message(
+        count = stored.created + stored.updated
+        summary = ntext(
+            "calls.stored",
+            count,
             lang,
-            "stored",
-            count=stored.created + stored.updated,
+            count=count,
             account=stored.account,
             where=stored.where,
             created=stored.created,

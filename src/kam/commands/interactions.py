@@ -16,12 +16,13 @@ from kam.commands.workspace import (
     interactions_table,
     workspace_url,
 )
-from kam.i18n import Lang
+from kam.i18n import Lang, text
 from kam.report.jsonout import dumps_strict
 from kam.terminal import printable
-from kam.workspace.messages import message
 
-app = typer.Typer(help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="Interactions with accounts: meetings, calls, visits.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 @app.callback()
@@ -49,7 +50,7 @@ def list_(
     if as_json:
         typer.echo(dumps_strict([i.model_dump(mode="json") for i in found], ensure_ascii=False))
     elif not found:
-        typer.echo(message("no_interactions", lang))
+        typer.echo(text("ws.no_interactions", lang))
     else:
-        title = printable(message("interactions_title", lang, where=display_url(url)))
+        title = printable(text("ws.interactions_title", lang, where=display_url(url)))
         console.print(interactions_table(title, found, lang=lang))

@@ -11,10 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from kam.commands.common import user_errors
-from kam.i18n import Lang
+from kam.i18n import Lang, text, word
 from kam.settings import load_settings
 from kam.terminal import plain, printable
-from kam.workspace.messages import label, message, word
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -38,7 +37,11 @@ ConfigOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
-app = typer.Typer(help="The workspace database: accounts and their interactions.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="The workspace database: accounts and their interactions.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 
 @app.callback()
@@ -65,7 +68,10 @@ def interactions_table(
     for key in keys:
         numeric = key in ("ratio", "questions")
         table.add_column(
-            label(key, lang), justify="right" if numeric else "left", overflow="fold", no_wrap=key == "when"
+            text(f"ws.label.{key}", lang),
+            justify="right" if numeric else "left",
+            overflow="fold",
+            no_wrap=key == "when",
         )
     for item in interactions:
         analysis = item.analysis
@@ -97,4 +103,6 @@ def init(db: DbOption = None, config: ConfigOption = None, lang: LangOption = La
         key = "init_current"
     else:
         key = "init_upgraded"
-    typer.echo(printable(message(key, lang, where=result.where, revision=result.after, before=result.before)))
+    typer.echo(
+        printable(text(f"ws.{key}", lang, where=result.where, revision=result.after, before=result.before))
+    )

@@ -96,7 +96,7 @@ class AccountsAddedMeanwhile(WorkspaceError):
         named: list[str] = [", ".join(codes[:_CODES_NAMED])]
         if len(codes) > _CODES_NAMED:
             named.append(Notice("codes_more", count=len(codes) - _CODES_NAMED))
-        super().__init__(Notice("ws_added_meanwhile", codes=Joined("", named)))
+        super().__init__(Notice("ws_added_meanwhile", count=len(codes), codes=Joined("", named)))
         self.codes = codes
 
 
