@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := demo
 
-.PHONY: demo test install dev lint typecheck pytest bench catalogs i18n-check clean lock
+.PHONY: demo test install dev lint typecheck pytest bench catalogs i18n-check mutation clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,8 @@ demo: install
 	@echo "  $(BIN)/kam interactions list --db $(DEMO_DB)"
 
 lint: dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 typecheck: dev
 	$(BIN)/mypy
@@ -51,6 +51,13 @@ test: lint typecheck pytest
 
 bench: dev
 	$(BIN)/python benchmarks/analyze_speed.py
+
+# Mutation testing of the rule modules (docs/testing.md); slow, so not part of `make test`. A fresh run
+# each time: mutmut keeps the verdict of an unchanged function even after a test was added for it.
+mutation: dev
+	rm -rf mutants
+	$(BIN)/mutmut run
+	$(BIN)/python tools/mutation_score.py
 
 # The message catalogs (docs/translating.md): the template and the translations follow the English
 # catalog, and every catalog is compiled to the kam.mo that kam reads. i18n-check only checks them.
@@ -64,4 +71,4 @@ lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:
-	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache mutants
