@@ -112,10 +112,11 @@ def _judge_all(
     drop: tuple[str, ...] = (),
     settings: ValueSettings | None = None,
     fillers: int = 9,
+    filler_change: dict[str, Any] | None = None,
     median_order: float = MEDIAN_ORDER,
     lang: Lang = Lang.EN,
 ) -> pl.DataFrame:
-    rows = [{**KEY, **subject}, *(_filler(i) for i in range(fillers))]
+    rows = [{**KEY, **subject}, *({**_filler(i), **(filler_change or {})} for i in range(fillers))]
     frame = pl.DataFrame(rows, schema=SCHEMA).drop(drop)
     basis = "net_profit" if "net_profit" in frame.columns else "revenue"
     judged = assign_segments(nw.from_native(frame), basis, median_order, settings or ValueSettings(), lang)
@@ -228,6 +229,14 @@ def test_without_volume_only_revenue_makes_a_customer_big() -> None:
     assert (row["segment"], row["volume_rank"]) == ("key", None)
 
 
+@pytest.mark.parametrize("drop", [("volume",), CLV], ids=["no volume", "no forecast"])
+def test_ranks_not_known_are_empty_whole_numbers(drop: tuple[str, ...]) -> None:
+    judged = _judge_all({}, drop=drop)
+    rank = "volume_rank" if drop == ("volume",) else "clv_rank"
+    assert judged[rank].null_count() == judged.height
+    assert judged.schema[rank] == pl.Int64
+
+
 @pytest.mark.parametrize(
     ("drop", "squeeze_signals"),
     [
@@ -282,6 +291,12 @@ LAPSED = {"recency_days": 180, "mean_gap_days": 60.0}
         pytest.param({"mean_gap_days": 100.0, "p_alive": None}, (), "regular", id="P(alive) unknown"),
         pytest.param({"mean_gap_days": 100.0, "p_alive": 0.1}, CLV, "regular", id="no forecast, gap held"),
         pytest.param({}, CLV, "lapsed", id="no forecast, gap broken"),
+        pytest.param(
+            {"mean_gap_days": 100.0, "p_alive": 0.1},
+            ("clv_12m",),
+            "regular",
+            id="P(alive) without a forecast value",
+        ),
         pytest.param({"revenue": 7_500.0, "mean_gap_days": None}, (), "regular", id="not big"),
     ],
 )
@@ -415,6 +430,12 @@ def test_ranks_count_from_the_largest_and_ties_share_the_better_rank() -> None:
     )
 
 
+def test_a_portfolio_of_equals_ranks_everyone_first() -> None:
+    same = {"revenue": 1_000.0, "volume": 10.0, "clv_12m": 100.0}
+    judged = _judge_all(same, filler_change=same)
+    assert judged.select("revenue_rank", "volume_rank", "clv_rank").unique().rows() == [(1, 1, 1)]
+
+
 def test_rows_keep_their_order() -> None:
     judged = _judge_all({**SQUEEZE})
     assert judged["customer_id"].to_list() == ["S", *(f"F{i}" for i in range(9))]
@@ -426,6 +447,7 @@ def test_an_empty_portfolio_has_no_verdicts() -> None:
     judged = assign_segments(nw.from_native(frame), "net_profit", MEDIAN_ORDER, ValueSettings(), Lang.EN)
     assert judged.shape[0] == 0
     assert {"segment", "reasons", "squeeze_signals"} <= set(judged.columns)
+    assert judged.to_native().schema["reasons"] == pl.String
 
 
 NET = "net profit"
@@ -478,6 +500,16 @@ def _volume(rank: int, volume: str = "5") -> str:
                 _said("r.returned", rr="0.1%"),
             ),
             id="one-off bulk with returns",
+        ),
+        pytest.param(
+            {"orders": 1, "largest_order": 4.0, "largest_order_share": 1.0, "median_order": 0.4},
+            (),
+            _reasons(
+                ntext("r.orders", 1, orders="1"),
+                _said("r.largest", largest="4", los="100.0%"),
+                _said("r.multiple", multiple="10.0", median="0"),
+            ),
+            id="one-off bulk in a portfolio of orders under 1 (amounts in thousands)",
         ),
         pytest.param(
             {"orders": 2, "largest_order": 5_000.0, "largest_order_share": 0.8, "return_rate": 0.00099},
@@ -545,6 +577,18 @@ def _volume(rank: int, volume: str = "5") -> str:
                 _said("r.thin", nm="1.2%", orders="24", thr="5%"),
             ),
             id="low-profit volume",
+        ),
+        pytest.param(
+            {"net_margin": 0.01, "revenue": 8.9e18},
+            ("volume",),
+            _reasons(_big(1, "8900000000000000000"), _said("r.thin", nm="1.0%", orders="24", thr="5%")),
+            id="revenue just under the 64-bit integers",
+        ),
+        pytest.param(
+            {"net_margin": 0.01, "revenue": 9e18},
+            ("volume",),
+            _reasons(_big(1, "9e+18"), _said("r.thin", nm="1.0%", orders="24", thr="5%")),
+            id="revenue at the 64-bit integers' limit, written as a float",
         ),
         pytest.param(
             {"net_margin": 0.01234},
@@ -634,7 +678,9 @@ def _volume(rank: int, volume: str = "5") -> str:
 def test_reasons_carry_the_figures_of_the_rule(
     change: dict[str, Any], drop: tuple[str, ...], reasons: str
 ) -> None:
-    assert _judge(change, drop=drop)["reasons"] == reasons
+    subject = {name: value for name, value in change.items() if name != "median_order"}
+    median_order = change.get("median_order", MEDIAN_ORDER)
+    assert _judge(subject, drop=drop, median_order=median_order)["reasons"] == reasons
 
 
 @pytest.mark.parametrize("lang", list(Lang))
