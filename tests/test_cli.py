@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def _kam(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kam", *args], capture_output=True, text=True, timeout=120)
@@ -62,3 +64,26 @@ def test_the_allocator_settings_apply_on_glibc_and_are_harmless_elsewhere() -> N
     else:
         assert applied is False
     assert tune_allocator() is applied
+
+
+@pytest.mark.parametrize(
+    "workspace_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_command_closes_its_database_connections_before_the_process_ends(workspace_url: str) -> None:
+    """The entry point leaves with os._exit, which skips atexit: the workspace's pooled connections are
+    closed first, so the database server sees kam log off rather than vanish."""
+    from kam.workspace.migrate import upgrade
+
+    upgrade(workspace_url)
+    script = (
+        "import sys\n"
+        "import sqlalchemy as sa\n"
+        "from sqlalchemy.pool import Pool\n"
+        "sa.event.listen(Pool, 'close', lambda *_: print('closed', flush=True))\n"
+        f"sys.argv = ['kam', 'accounts', 'list', '--db', {workspace_url!r}]\n"
+        "from kam.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "closed"

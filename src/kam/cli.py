@@ -53,4 +53,13 @@ def main() -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     remove_scratch()  # os._exit skips atexit
+    _close_workspaces()
     os._exit(code or 0)
+
+
+def _close_workspaces() -> None:
+    """Close the connections of the workspaces the command used (os._exit skips atexit); a command that
+    used none has not loaded the database layer, and does not load it now."""
+    db = sys.modules.get("kam.workspace.db")
+    if db is not None:
+        db.dispose_engines()
