@@ -87,7 +87,7 @@ pandas_baseline.main(source, out)  # the metrics (and the cancellation marker, a
 bought = lines.loc[lines["amount"] > 0, ["customer_id", "date", "amount"]]
 summary = summary_data_from_transaction_data(bought, "customer_id", "date", monetary_value_col="amount", freq="W")
 f, r, t, m = summary["frequency"], summary["recency"], summary["T"], summary["monetary_value"]
-bg = BetaGeoFitter().fit(f, r, t)
+bg = BetaGeoFitter(penalizer_coef=0.001).fit(f, r, t)  # unpenalised, it does not converge here
 repeat = (f > 0) & (m > 0)
 gg = GammaGammaFitter().fit(f[repeat], m[repeat])
 alive = bg.conditional_probability_alive(f, r, t)

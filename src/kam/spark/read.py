@@ -20,6 +20,7 @@ import polars as pl
 
 from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
+from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.parse import MAX_MAGNITUDE
@@ -263,7 +264,7 @@ def _read_spark_lines(
     rejected = _empty_rejected()
     if bad_rows:
         limit = MAX_LISTED_PROBLEMS if on_error == OnError.RAISE else None
-        rejected = _rejected(parsed, checks, source_of, source_names, by_source, label, today, limit)
+        rejected = _rejected(parsed, checks, source_names, by_source, label, today, limit)
         if on_error == OnError.RAISE:
             raise _validation_error(label, rejected, bad_rows, today)
     good = parsed.filter(~F.col("_bad")) if bad_rows else parsed
@@ -345,8 +346,9 @@ def _return_notices(lines: DataFrame, column: str, return_types: str) -> list[st
     if not counts:
         return []
     listing = ", ".join(f"{row['line_type']} ({row['count']:,})" for row in counts[:5])
+    count = sum(int(r["count"]) for r in counts)
     return [
-        Notice("return_types", count=sum(int(r["count"]) for r in counts), column=column, listing=listing)
+        HintedNotice("return_types", Hint(HintKey.RETURN_TYPES), count=count, column=column, listing=listing)
     ]
 
 
@@ -362,14 +364,16 @@ def _one_currency(
     counts = lines.groupBy("currency").count().orderBy(F.col("count").desc()).limit(20).collect()
     if len(counts) > 1:
         listing = ", ".join(f"{row['currency']} ({row['count']:,} lines)" for row in counts)
-        raise ImportValidationError(Notice("mixed_currency", file=label, column=column, listing=listing))
+        raise ImportValidationError(
+            Notice("mixed_currency", file=label, column=column, listing=listing),
+            hint=Hint(HintKey.KEEP_CURRENCY),
+        )
     return lines
 
 
 def _rejected(
     parsed: DataFrame,
     checks: list[tuple[Column, str, str]],
-    source_of: Mapping[str, str],
     source_names: Mapping[str, str],
     by_source: Mapping[str, str],
     label: str,
@@ -378,47 +382,47 @@ def _rejected(
 ) -> pl.DataFrame:
     """The bad rows as rejected.csv has them: the file they came from in place of a row number (Spark
     reads in parallel and knows no row numbers), the column, the value and the reason of the first
-    failed check, then every source cell as text."""
+    failed check, then every source cell as text (column expressions only, as kam.io: a million bad
+    rows is a normal failure)."""
     from pyspark.sql import functions as F
 
     problem = F.coalesce(*[F.when(c, F.lit(f"{name}|{kind}")) for c, name, kind in checks])
     bad = parsed.filter(F.col("_bad")).withColumn("_problem", problem)
-    bad = bad.withColumn("_file", F.input_file_name()) if not label.endswith("(Spark table)") else bad
+    in_table = label.endswith("(Spark table)")
+    bad = bad.withColumn("_file", F.lit(label) if in_table else F.input_file_name())
     if limit is not None:
         bad = bad.limit(limit)
     sources = [c for c in by_source if c in parsed.columns]
-    collected = bad.select(
-        "_problem",
-        *(["_file"] if "_file" in bad.columns else []),
-        *[F.col(c).cast("string").alias(by_source[c]) for c in sources],
-    ).toArrow()
-    frame = pl.from_arrow(collected)
-    assert isinstance(frame, pl.DataFrame)
-    if "_file" not in frame.columns:
-        frame = frame.with_columns(pl.lit(label).alias("_file"))
-    rows = []
-    for record in frame.iter_rows(named=True):
-        name, kind = record["_problem"].split("|", 1)
-        column = source_names[name]
-        value = record.get(column) or ""
-        expected = _expected(kind, today)
-        reason = f"{column} is empty" if kind == "empty" else f"{column}: '{value}' is not {expected}"
-        rows.append(
-            {
-                "file": record["_file"] or label,
-                "column": column,
-                "value": value,
-                "reason": reason,
-                "kind": kind,
-            }
-        )
-    table = pl.DataFrame(
-        rows,
-        schema={"file": pl.String, "column": pl.String, "value": pl.String, "reason": pl.String}
-        | {"kind": pl.String},
+    frame = pl.from_arrow(
+        bad.select("_problem", "_file", *[F.col(c).cast("string").alias(c) for c in sources]).toArrow()
     )
-    sources_frame = frame.select([pl.col(by_source[c]).alias(f"source:{by_source[c]}") for c in sources])
-    return pl.concat([table, sources_frame], how="horizontal")
+    assert isinstance(frame, pl.DataFrame)
+    split = pl.col("_problem").str.split_exact("|", 1).struct.rename_fields(["_name", "_kind"])
+    named = frame.with_columns(split.struct.field("_name"), split.struct.field("_kind")).with_columns(
+        pl.col("_name").replace_strict(dict(source_names), return_dtype=pl.String).alias("_column")
+    )
+    value = pl.coalesce(
+        [pl.when(pl.col("_column") == by_source[c]).then(pl.col(c).fill_null("")) for c in sources]
+        + [pl.lit("")]
+    )
+    kinds = ("date", "not_future", "number", "finite")
+    expected = pl.col("_kind").replace_strict({k: str(_expected(k, today)) for k in kinds}, default="")
+    reason = (
+        pl.when(pl.col("_kind") == "empty")
+        .then(pl.concat_str([pl.col("_column"), pl.lit(" is empty")]))
+        .otherwise(pl.concat_str([pl.col("_column"), pl.lit(": '"), value, pl.lit("' is not "), expected]))
+    )
+    return named.select(
+        pl.when(pl.col("_file").fill_null("") != "")
+        .then(pl.col("_file"))
+        .otherwise(pl.lit(label))
+        .alias("file"),
+        pl.col("_column").alias("column"),
+        value.alias("value"),
+        reason.alias("reason"),
+        pl.col("_kind").alias("kind"),
+        *[pl.col(c).alias(f"source:{by_source[c]}") for c in sources],
+    )
 
 
 def _empty_rejected() -> pl.DataFrame:
@@ -448,4 +452,5 @@ def _validation_error(label: str, rejected: pl.DataFrame, bad: int, today: dt.da
     return ImportValidationError(
         Notice("rows_unreadable", file=label, count=bad, details=Joined("\n  ", lines), more=more),
         tuple(problems),
+        hint=Hint(HintKey.SKIP_BAD_ROWS),
     )
