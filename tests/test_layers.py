@@ -6,6 +6,7 @@ imports a helper which imports Rich imports Rich."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from collections import deque
@@ -20,7 +21,7 @@ SRC = Path(kam.__file__).resolve().parent.parent
 
 WEB = ("fastapi", "starlette", "jinja2")
 DATABASE = ("sqlalchemy", "alembic", "psycopg", "kam.workspace")
-CLI = ("typer", "click", "rich", "kam.commands", "kam.cli")
+CLI = ("typer", "click", "rich", "kam.commands", "kam.cli", "kam.shell")  # kam.shell: options to paste
 CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain")
 
 # Each layer (a package and everything under it) and what none of its modules may import.
@@ -174,6 +175,51 @@ def test_the_cores_load_no_web_database_or_cli_package() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", f"the cores load {done.stdout.strip()}"
+
+
+ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
+PLANNED = "## What the intended layout still lacks"  # the page's last section names what does not exist yet
+
+
+def _defines(path: Path, name: str) -> bool:
+    """True when the module at `path` defines or imports `name` at its top level."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name == name:
+            return True
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                return True
+        if isinstance(node, ast.ImportFrom) and any((a.asname or a.name) == name for a in node.names):
+            return True
+    return False
+
+
+def _exists(dotted: str, modules: Mapping[str, Path]) -> bool:
+    """A module, a package (with or without `__init__.py`) or a name defined in a module."""
+    module, _, name = dotted.rpartition(".")
+    package = SRC.joinpath(*dotted.split("."))
+    return dotted in modules or package.is_dir() or (module in modules and _defines(modules[module], name))
+
+
+def test_the_architecture_page_names_what_exists() -> None:
+    """Every module and function docs/architecture.md names (outside its section on what is planned)
+    exists, and each use case is in the module its table says: moving code means updating the page."""
+    modules = source_modules(SRC)
+    page = ARCHITECTURE.read_text(encoding="utf-8").split(PLANNED)[0]
+    named = set(re.findall(r"`(kam(?:\.\w+)+)`", page))
+    assert named
+    unknown = [d for d in sorted(named) if not _exists(d, modules)]
+    assert not unknown, f"docs/architecture.md names what does not exist: {unknown}"
+    rows = re.findall(r"^\| ((?:`\w+`(?:, )?)+) \| `(kam[\w.]+)` \|", page, flags=re.MULTILINE)
+    assert len(rows) >= 5
+    missing = [
+        f"{m}.{f}"
+        for names, m in rows
+        for f in re.findall(r"`(\w+)`", names)
+        if not _exists(f"{m}.{f}", modules)
+    ]
+    assert not missing, f"docs/architecture.md names use cases that are not where it says: {missing}"
 
 
 def _package(root: Path, files: Mapping[str, str]) -> Path:
