@@ -36,7 +36,10 @@ if TYPE_CHECKING:
     from kam.clv import GammaGamma, HoldoutCheck
     from kam.clv._base import PurchaseModel
 
-app = typer.Typer(help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.", rich_markup_mode=None)
+app = typer.Typer(
+    help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.",
+    rich_markup_mode=None,
+)
 
 
 class PurchaseModelName(StrEnum):
