@@ -180,3 +180,15 @@ def test_every_message_the_code_names_is_in_the_catalog() -> None:
     }
     assert len(named) > 100
     assert sorted(named - set(keys())) == []
+
+
+def test_a_catalog_differing_only_in_dates_or_babel_version_is_not_rewritten(locale: Path) -> None:
+    """`make catalogs` with another Babel release (or on another day) leaves unchanged catalogs alone."""
+    path = po_path("zh_Hant", locale)
+    said = re.sub(
+        r"Generated-By: Babel [\d.]+", "Generated-By: Babel 2.14.0", path.read_text(encoding="utf-8")
+    )
+    said = re.sub(r"PO-Revision-Date: [^\\]+", "PO-Revision-Date: 2024-01-01 00:00+0000", said)
+    path.write_text(said, encoding="utf-8")
+    update(locale)
+    assert path.read_text(encoding="utf-8") == said

@@ -114,7 +114,7 @@ def _translation(english: Message, old: Message | None) -> tuple[str | tuple[str
 
 
 def _write(catalog: Catalog, path: Path) -> None:
-    """Write `catalog` to `path` unless only its dates would change."""
+    """Write `catalog` to `path` unless only its dates or the Babel release that wrote it would change."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, no_location=True)
     if not path.exists() or _undated(path.read_bytes()) != _undated(buffer.getvalue()):
@@ -126,7 +126,7 @@ def _undated(po: bytes) -> list[bytes]:
     return [
         line
         for line in po.splitlines()
-        if not line.startswith((b'"POT-Creation-Date:', b'"PO-Revision-Date:'))
+        if not line.startswith((b'"POT-Creation-Date:', b'"PO-Revision-Date:', b'"Generated-By:'))
     ]
 
 
