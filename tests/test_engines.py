@@ -139,5 +139,5 @@ def test_clv_fit_gives_the_same_model_on_every_engine(
 def test_no_source_is_a_clear_error_before_any_engine_starts(engine: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", "--engine", engine, "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert ("SOURCE" in result.output) == (engine == "spark")
+    assert ("Spark table" in result.output) == (engine == "spark")
     assert not (tmp_path / "out").exists()

@@ -99,6 +99,20 @@ SAMPLE_VALUES = {
     "taken": "amount",
     "others": "'金額'",
     "table": "sales",
+    "columns": "customer_id, date, amount",
+    "decimal": "dot",
+    "suffix": ".ods",
+    "problem": "frequency x must be a whole number >= 0",
+    "total": 12,
+    "index": 4,
+    "x": 2.5,
+    "t_x": 3.0,
+    "T": 10.0,
+    "speaker": "Speaker 1",
+    "speakers": "Speaker 1, Speaker 2",
+    "names": "Amy",
+    "choices": "en, zh-Hant, zh-Hans",
+    "options": "--account, --db",
 }
 
 

@@ -18,6 +18,7 @@ from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
 from kam.i18n import Lang, Notice, text
 from kam.io.customers import load_customers
+from kam.hints import Hint, HintKey
 from kam.io.transactions import (
     RETURN_TYPES,
     LoadedTransactions,
@@ -91,16 +92,22 @@ def _as_of(loaded: LoadedTransactions | SparkTransactions, requested: dt.date | 
     if first is None or last is None or requested is None:
         return requested or last or dt.date.today()
     if requested < first:
-        raise ImportValidationError(Notice("as_of_before", file=loaded.label, as_of=requested, first=first))
+        raise ImportValidationError(
+            Notice("as_of_before", file=loaded.label, as_of=requested, first=first),
+            hint=Hint(HintKey.OPTION, option="as_of"),
+        )
     return requested
 
 
 def _check_as_of(requested: dt.date | None, earliest: dt.date) -> None:
-    """An --as-of from the earliest plausible date to today, checked before the data is read: a later one
+    """An analysis date from the earliest plausible date to today, checked before the data is read: a later one
     would measure recency to a day that has not come (and lines after today are bad cells)."""
     today = dt.date.today()
     if requested is not None and not earliest <= requested <= today:
-        raise ConfigError(Notice("as_of_range", as_of=requested, earliest=earliest, today=today))
+        raise ConfigError(
+            Notice("as_of_range", as_of=requested, earliest=earliest, today=today),
+            hint=Hint(HintKey.OPTION, option="as_of"),
+        )
 
 
 def build_summary(

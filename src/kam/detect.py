@@ -10,7 +10,6 @@ import polars as pl
 
 from kam.io.readers import table_errors
 from kam.io.transactions import NUMERIC, how_written, transactions_table
-from kam.shell import map_option
 
 
 @dataclass(frozen=True)
@@ -27,9 +26,6 @@ class Detection:
     roc_dates: bool = False
     decimal_comma: bool | None = None  # None: no text numbers
     notes: tuple[str, ...] = ()  # what the user is told about how the table was found and mapped
-
-    def map_options(self) -> str:
-        return " ".join(map_option(k, v) for k, v in self.mapping.items())
 
 
 def run_detect(

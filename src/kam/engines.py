@@ -18,6 +18,7 @@ import polars as pl
 
 from kam.analytics.settings import EARLIEST_DATE, STRAY_DATE_YEARS
 from kam.errors import ConfigError
+from kam.hints import Hint, HintKey
 from kam.i18n import Notice
 from kam.io.transactions import RETURN_TYPES, LoadedTransactions, OnError, load_transactions
 
@@ -64,7 +65,9 @@ def read_lines(
 ) -> tuple[LoadedTransactions | SparkTransactions, nw.LazyFrame[Any]]:
     """The transactions as read and checked, and their canonical lines on `engine` (lazy)."""
     if engine != Engine.POLARS and streaming:
-        raise ConfigError(Notice("engine_streaming", engine=engine.value))
+        raise ConfigError(
+            Notice("engine_streaming", engine=engine.value), hint=Hint(HintKey.OPTION, option="streaming")
+        )
     if engine == Engine.SPARK:
         from kam.spark.read import read_spark_lines
         from kam.spark.session import SparkOptions, spark_errors, spark_session

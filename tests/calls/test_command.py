@@ -53,9 +53,9 @@ def test_bad_files_give_one_line_and_a_nonzero_exit() -> None:
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert errors == [
-        f"error: {DATA / 'err_no_sales.json'}: no sales speaker found (--sales Amy matched nobody); "
-        'speakers seen: Speaker 1, Speaker 2; name the salesperson with --sales "Speaker 1" '
-        "or give segments a role field"
+        f"error: {DATA / 'err_no_sales.json'}: no sales speaker found (Amy matched nobody); "
+        "speakers seen: Speaker 1, Speaker 2; name the salesperson or give segments a role field; "
+        "e.g. --sales 'Speaker 1'"
     ]
     assert "Traceback" not in result.output
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kam.calls import CallSettings, Flag, Stage, TranscriptError, analyze_transcript
+from kam.hints import Hint, HintKey
 
 
 def _vtt(*cues: tuple[str, float, float, str]) -> bytes:
@@ -73,20 +74,27 @@ def test_first_name_matches_a_full_speaker_name() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sales", "message"),
+    ("sales", "message", "hint"),
     [
         (
             [],
-            'c.vtt: no sales speaker found; speakers seen: Amy, Lin; name the salesperson with --sales "Amy"',
+            "c.vtt: no sales speaker found; speakers seen: Amy, Lin; name the salesperson or give segments a "
+            "role field",
+            Hint(HintKey.NAME_SALES, speaker="Amy"),
         ),
-        (["Bob"], "c.vtt: no sales speaker found (--sales Bob matched nobody); speakers seen: Amy, Lin"),
-        (["Amy", "Lin"], "c.vtt: no customer speaker: every speaker (Amy, Lin) is on the sales side"),
+        (
+            ["Bob"],
+            "c.vtt: no sales speaker found (Bob matched nobody); speakers seen: Amy, Lin",
+            Hint(HintKey.NAME_SALES, speaker="Amy"),
+        ),
+        (["Amy", "Lin"], "c.vtt: no customer speaker: every speaker (Amy, Lin) is on the sales side", None),
     ],
 )
-def test_side_errors_name_the_speakers(sales: list[str], message: str) -> None:
+def test_side_errors_name_the_speakers(sales: list[str], message: str, hint: Hint | None) -> None:
     with pytest.raises(TranscriptError) as info:
         analyze_transcript(CALL, "c.vtt", sales=sales)
-    assert str(info.value).startswith(message)
+    assert str(info.value).startswith(message) and "--sales" not in str(info.value)
+    assert info.value.hint == hint
 
 
 def test_one_speaker_is_an_error() -> None:

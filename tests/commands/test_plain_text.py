@@ -101,7 +101,7 @@ def test_an_error_shows_the_value_without_escapes(db: str) -> None:
     code, output = kam("accounts", "show", f"NO{HYPERLINK}[/]", "--db", db)
     assert code == 2
     assert_no_escapes(output)
-    assert f"kam accounts add NO{SHOWN_HYPERLINK}[/] " in output
+    assert f"kam accounts add 'NO{SHOWN_HYPERLINK}[/]' " in output  # the hint quotes it for a shell
 
 
 def test_calls_analyze_shows_quotes_as_text(tmp_path: Path) -> None:

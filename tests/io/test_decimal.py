@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kam.cli import app
+from kam.commands.common import error_text
 from kam.errors import ConfigError, ImportValidationError
+from kam.hints import Hint, HintKey
 from kam.i18n import say
 from kam.io.customers import load_customers
 from kam.io.parse import DECIMAL_SAMPLE_ROWS, contradicts_decimal, number_expr
@@ -61,7 +63,8 @@ def test_both_marks_in_the_first_rows_is_an_error_with_an_example_of_each(tmp_pa
     with pytest.raises(ImportValidationError) as err:
         load_transactions(path)
     message = str(err.value)
-    assert "'1,234.50'" in message and "'10,5'" in message and "--decimal" in message
+    assert "'1,234.50'" in message and "'10,5'" in message and err.value.hint == Hint(HintKey.CHOOSE_DECIMAL)
+    assert error_text(err.value, "en").endswith("; choose one with --decimal point or --decimal comma")
 
 
 def test_a_late_value_written_the_other_way_is_a_bad_cell_not_a_wrong_number(tmp_path: Path) -> None:
@@ -73,7 +76,8 @@ def test_a_late_value_written_the_other_way_is_a_bad_cell_not_a_wrong_number(tmp
         load_transactions(path)
     problem = err.value.problems[0]
     assert (problem.row, problem.column, problem.value) == (len(rows) + 1, "amount", "10,5")
-    assert "--decimal comma" in str(err.value)
+    assert err.value.hint == Hint(HintKey.DECIMAL_ROWS, mark="comma")
+    assert "add --decimal comma if the file writes its numbers that way" in error_text(err.value, "en")
     loaded = load_transactions(path, on_error=OnError.SKIP)
     assert loaded.rejected.height == 1 and "decimal point" in loaded.rejected["reason"][0]
     assert "LATE" not in loaded.frame.select("customer_id").collect()["customer_id"].to_list()

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kam.cli import app
+from kam.commands.common import error_text
 from kam.errors import ImportValidationError
 from kam.io.customers import load_customers
 from kam.io.readers import read_table
@@ -119,7 +120,10 @@ def test_no_sheet_with_transactions_lists_the_sheets(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "book.xlsx", {"說明": [["x"]], "其他": [["a", "b"], [1, 2]]})
     with pytest.raises(ImportValidationError) as err:
         load_transactions(path)
-    assert "the workbook's sheets: '說明', '其他' (--sheet NAME reads another one)" in str(err.value)
+    assert "the workbook's sheets: '說明', '其他'" in str(err.value)
+    assert "the workbook's sheets: '說明', '其他'; --sheet NAME reads another one\n" in error_text(
+        err.value, "en"
+    )
 
 
 def test_a_legacy_encoded_file_is_read_lazily_through_a_utf8_copy(

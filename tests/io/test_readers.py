@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 
 from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
-from kam.detect import run_detect
+from kam.commands.common import error_text
 from kam.errors import ImportValidationError, MissingColumnError
-from kam.i18n import Notice
+from kam.hints import Hint, HintKey, hint_of
+from kam.i18n import Notice, text
 from kam.io.readers import read_table
 from kam.io.transactions import OnError, load_transactions
 from kam.settings import Settings
@@ -214,11 +215,14 @@ def test_two_columns_that_fit_the_amount_are_said(tmp_path: Path) -> None:
     assert len(choices) == 1
     params = choices[0].params
     assert (params["column"], params["taken"], params["others"]) == ("amount", "amount", "'金額'")
-    assert _shell_words(params["hint"]) == ["--map", "amount=金額"]
+    assert hint_of(choices[0]) == Hint(HintKey.MAP_COLUMN, field="amount", column="金額")
+    assert "--map" not in choices[0]  # the command line adds the option
     assert loaded.frame.collect()["amount"].to_list() == [11.0, 6.0]
     detected = CliRunner().invoke(app, ["analyze", str(path), "--detect"])
     notes = [" ".join(note.split()) for note in detected.output.split("• ")[1:]]  # wrapped to the width
-    assert detected.exit_code == 0 and notes == [choices[0].say("en")], detected.output
+    assert detected.exit_code == 0 and notes == [f"{choices[0]}; to read another: --map amount=金額"], (
+        detected.output
+    )
     chosen = load_transactions(path, mapping={"amount": "金額"})
     assert not any(isinstance(w, Notice) and w.key == "column_choice" for w in chosen.warnings)
     assert chosen.frame.collect()["amount"].to_list() == [10.0, 5.0]
@@ -230,11 +234,13 @@ def test_suggested_map_options_can_be_pasted_into_a_shell(tmp_path: Path, column
     path.write_text(f'"{column}",x\nA,1\n', encoding="utf-8")
     with pytest.raises(MissingColumnError) as err:
         load_transactions(path)
-    example = str(err.value).split("(for instance ", 1)[1].split(").", 1)[0]
+    example = error_text(err.value, "en").split("(for instance ", 1)[1].split(").", 1)[0]
     assert _shell_words(example) == ["--map", f"{err.value.missing[0]}={column}"]
     path.write_text(f'"{column}",date,amount\nA,2024-01-01,1\n', encoding="utf-8")
-    detected = run_detect(path, mapping={"customer_id": column})
-    assert _shell_words(detected.map_options()) == [
+    detected = CliRunner().invoke(app, ["analyze", str(path), "--map", f"customer_id={column}", "--detect"])
+    prefix = f"{text('detect.mapping', 'en')}: "
+    options = next(line for line in detected.output.splitlines() if line.startswith(prefix))
+    assert _shell_words(options.removeprefix(prefix)) == [
         "--map",
         f"customer_id={column}",
         "--map",

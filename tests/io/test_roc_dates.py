@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from kam.commands.hints import said
 from kam.errors import ImportValidationError
 from kam.i18n import say
 from kam.io.customers import load_customers
@@ -47,9 +48,10 @@ def test_a_roc_export_is_read_in_western_years_and_said(tmp_path: Path) -> None:
     assert (loaded.first_date, loaded.last_date) == (dt.date(2024, 1, 5), dt.date(2024, 3, 5))
     note = next(w for w in loaded.warnings if getattr(w, "key", "") == "roc_dates")
     assert (
-        say(note, "zh-Hant")
-        == "日期按民國紀年讀取：'113/01/05' 即 2024-01-05（若不是，請用 --date-format 指定）"
+        said(note, "zh-Hant")
+        == "日期按民國紀年讀取：'113/01/05' 即 2024-01-05；若不是，請用 --date-format 指定"
     )
+    assert say(note, "zh-Hant") == "日期按民國紀年讀取：'113/01/05' 即 2024-01-05"
 
 
 def test_a_bad_roc_date_is_reported_as_written(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from kam.commands.common import error_text
 from kam.errors import ConfigError, ImportValidationError, MissingColumnError
+from kam.hints import Hint, HintKey
 from kam.io.transactions import OnError, _literal_prefix, load_transactions
 
 
@@ -24,7 +26,10 @@ def test_missing_column_lists_found_columns_and_the_fix(tmp_path: Path) -> None:
     message = str(err.value)
     assert "customer_id" in message and "date" in message
     assert "'kunde', 'wann', 'betrag'" in message
-    assert "--map customer_id=" in message
+    assert err.value.hint == Hint(
+        HintKey.MAP_COLUMNS, missing=("customer_id", "date", "amount"), example="kunde"
+    )
+    assert "--map customer_id=" in error_text(err.value, "en") and "--map" not in message
 
 
 def test_unparseable_date_names_row_column_value(tmp_path: Path) -> None:
@@ -33,7 +38,10 @@ def test_unparseable_date_names_row_column_value(tmp_path: Path) -> None:
         load_transactions(path)
     message = str(err.value)
     assert f"{path}, row 3, column 'date': value '2024-13-45' is not a date" in message
-    assert "--on-error skip" in message
+    assert err.value.hint == Hint(HintKey.SKIP_BAD_ROWS)
+    assert error_text(err.value, "en").endswith(
+        "\nFix them, or run with --on-error skip to set them aside in rejected.csv."
+    )
 
 
 def test_unparseable_amount_names_row_column_value(tmp_path: Path) -> None:
@@ -98,7 +106,9 @@ def test_mixed_currencies_stop_with_counts(tmp_path: Path) -> None:
     with pytest.raises(ImportValidationError) as err:
         load_transactions(path)
     assert "USD (2 lines), EUR (1 lines)" in str(err.value)
-    assert "--currency" in str(err.value)
+    assert err.value.hint == Hint(HintKey.KEEP_CURRENCY) and "--currency CODE keeps one" in error_text(
+        err.value, "en"
+    )
     kept = load_transactions(path, currency="USD").frame.collect()
     assert kept["customer_id"].to_list() == ["B", "C"]
 

@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
+from kam.hints import Hint, HintKey
 from kam.workspace.accounts.models import Account
 from kam.workspace.db import make_engine, session_scope
 from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
@@ -67,19 +68,22 @@ def test_a_database_without_the_workspace_schema_asks_for_init(workspace_url: st
         connection.execute(sa.text("CREATE TABLE other_app (id INTEGER PRIMARY KEY)"))
     engine.dispose()
     with (
-        pytest.raises(WorkspaceNotInitialised, match=r"is not initialised; run `kam workspace init --db "),
+        pytest.raises(WorkspaceNotInitialised, match=r"is not initialised$") as caught,
         open_workspace(workspace_url),
     ):
         pass
+    assert caught.value.hint == Hint(HintKey.INIT_WORKSPACE, where=caught.value.where)
+    assert caught.value.status_code == 503
 
 
 def test_a_missing_sqlite_file_asks_for_init_and_is_not_created(tmp_path: Path) -> None:
     path = tmp_path / "nowhere" / "workspace.db"
     with (
-        pytest.raises(WorkspaceNotInitialised, match=r"does not exist; run `kam workspace init"),
+        pytest.raises(WorkspaceNotInitialised, match=r"does not exist$") as caught,
         open_workspace(f"sqlite:///{path}"),
     ):
         pass
+    assert caught.value.hint == Hint(HintKey.INIT_WORKSPACE, where=f"sqlite:///{path}")
     assert not path.parent.exists()
 
 

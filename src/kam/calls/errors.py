@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from kam.errors import ConfigError, KamError
-from kam.i18n import Joined
+from kam.hints import Hint
+from kam.i18n import Joined, Notice
 
 
 class CallsError(KamError):
-    """Base for call-analysis errors that the CLI renders as one line."""
+    """Base of the errors of call analysis: a transcript or a catalog that cannot be used."""
 
     status_code = 422
 
@@ -15,15 +16,19 @@ class CallsError(KamError):
 class CatalogError(CallsError, ConfigError):
     """A product catalog file that cannot be read or has the wrong shape; the message names the file."""
 
+    status_code = 422
+
 
 class TranscriptError(CallsError):
     """A transcript file cannot be read or analysed; the message names the file and what was expected.
 
-    `problem` is plain text or a `Notice` (then the message can be said in each language, and its key
-    and values say what is wrong where: a cue and line, a segment and field).
+    `problem` is a `Notice`: its key and values say what is wrong where (a cue and line, a segment and
+    field), and it can be said in each language.
     """
 
-    def __init__(self, file: str, problem: str) -> None:
+    status_code = 422
+
+    def __init__(self, file: str, problem: Notice, *, hint: Hint | None = None) -> None:
         self.file = file
         self.problem = problem
-        super().__init__(Joined(": ", [file, problem]))
+        super().__init__(Joined(": ", [file, problem]), hint=hint)

@@ -37,7 +37,7 @@ def decode(data: bytes, file: str) -> str:
         try:
             text = decode_bytes(data).text
         except UnicodeError:
-            raise TranscriptError(file, "cannot decode the text: expected UTF-8, GB18030 or Big5") from None
+            raise TranscriptError(file, Notice("transcript_cannot_decode")) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -66,10 +66,10 @@ def _is_text_turn(line: str) -> re.Match[str] | None:
 def parse_transcript(data: bytes, file: str) -> Transcript:
     """Decode and parse a transcript file; raises TranscriptError for empty, unknown or broken input."""
     if not data.strip():
-        raise TranscriptError(file, "the file is empty: expected a transcript with speaker turns")
+        raise TranscriptError(file, Notice("transcript_empty"))
     text = decode(data, file)
     if not text.strip():
-        raise TranscriptError(file, "the file is empty: expected a transcript with speaker turns")
+        raise TranscriptError(file, Notice("transcript_empty"))
     fmt = detect_format(text)
     if fmt is Format.VTT or fmt is Format.SRT:
         turns, places = parse_cues(text, file)
@@ -78,14 +78,11 @@ def parse_transcript(data: bytes, file: str) -> Transcript:
     elif fmt is Format.TEXT:
         turns, places = _parse_text(text, file)
     else:
-        raise TranscriptError(
-            file,
-            "unknown format: expected WebVTT, SRT, JSON segments or plain text with 'Name: text' turns",
-        )
+        raise TranscriptError(file, Notice("transcript_unknown_format"))
     check_times(turns, places, file)
     turns = [t for t in turns if t.text.strip()]
     if not turns:
-        raise TranscriptError(file, f"no speech found in this {fmt} file: expected turns with text")
+        raise TranscriptError(file, Notice("transcript_no_speech", fmt=fmt))
     stamped = all(t.start_s is not None for t in turns)
     return Transcript(tuple(turns), fmt, stamped)
 

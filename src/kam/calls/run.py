@@ -12,6 +12,7 @@ from kam.calls.catalog import load_catalog
 from kam.calls.errors import TranscriptError
 from kam.calls.models import CallAnalysis, Stage
 from kam.calls.settings import CallSettings
+from kam.i18n import Notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def run_calls_analyze(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            errors.append(TranscriptError(str(path), f"cannot read the file ({exc.strerror})"))
+            errors.append(TranscriptError(str(path), Notice("transcript_cannot_read", reason=exc.strerror)))
             continue
         try:
             results.append(

@@ -198,9 +198,7 @@ def turns_from_json(doc: Any, file: str) -> tuple[list[Turn], list[Place]]:
     role field on the segment or in a speaker table."""
     segments = _find_segments(doc)
     if segments is None:
-        raise TranscriptError(
-            file, "unknown JSON shape: expected a list of segments with speaker, start, end and text"
-        )
+        raise TranscriptError(file, Notice("transcript_unknown_json"))
     people = _speaker_table(doc)
     turns: list[Turn] = []
     places: list[Place] = []

@@ -9,6 +9,8 @@ from kam.calls.errors import TranscriptError
 from kam.calls.models import Sentence, Side, Transcript
 from kam.calls.settings import CallSettings
 from kam.calls.text import count_tokens, speech_seconds, split_sentences
+from kam.hints import Hint, HintKey
+from kam.i18n import Notice
 
 
 class PlacedTurn(NamedTuple):
@@ -31,9 +33,7 @@ def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> lis
     """Sales speakers by --sales name (whole or first name), else by role field; others are customers."""
     speakers = list(dict.fromkeys(t.speaker for t in transcript.turns))
     if len(speakers) < 2:
-        raise TranscriptError(
-            file, f"only one speaker ({speakers[0]}): expected a conversation between sales and customer"
-        )
+        raise TranscriptError(file, Notice("transcript_one_speaker", speaker=speakers[0]))
     names = {s.casefold().strip() for s in sales if s.strip()}
     if names:
         by_speaker = {s: Side.SALES if _matches(s, names) else Side.CUSTOMER for s in speakers}
@@ -43,17 +43,14 @@ def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> lis
         sides = [Side.SALES if t.speaker in sales_roles else Side.CUSTOMER for t in transcript.turns]
     if Side.SALES not in sides:
         seen = ", ".join(speakers)
-        hint = " ".join(f'--sales "{s}"' for s in speakers[:1])
-        given = f" (--sales {', '.join(sales)} matched nobody)" if names else ""
-        raise TranscriptError(
-            file,
-            f"no sales speaker found{given}; speakers seen: {seen}; name the salesperson with {hint} "
-            "or give segments a role field",
+        problem = (
+            Notice("transcript_sales_unmatched", names=", ".join(sales), speakers=seen)
+            if names
+            else Notice("transcript_no_sales", speakers=seen)
         )
+        raise TranscriptError(file, problem, hint=Hint(HintKey.NAME_SALES, speaker=speakers[0]))
     if Side.CUSTOMER not in sides:
-        raise TranscriptError(
-            file, f"no customer speaker: every speaker ({', '.join(speakers)}) is on the sales side"
-        )
+        raise TranscriptError(file, Notice("transcript_no_customer", speakers=", ".join(speakers)))
     return sides
 
 

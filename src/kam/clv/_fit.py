@@ -200,16 +200,24 @@ def as_float_arrays(*arrays: ArrayLike) -> tuple[FloatArray, ...]:
 
 def validate_histories(model: str, x: FloatArray, t_x: FloatArray, T: FloatArray) -> None:
     """Reject histories that no customer can have, naming how many rows and one example."""
-    checks = {
-        "values must be finite": ~(np.isfinite(x) & np.isfinite(t_x) & np.isfinite(T)),
-        "frequency x must be a whole number >= 0": (x < 0) | (x != np.round(x)),
-        "recency t_x must satisfy 0 <= t_x <= T": (t_x < 0) | (t_x > T * (1 + 1e-12)),
-        "t_x must be 0 when x is 0 and > 0 when x > 0": ((x == 0) & (t_x != 0)) | ((x > 0) & (t_x <= 0)),
+    checks = {  # notice keys: what each check asks
+        "clv_summary_finite": ~(np.isfinite(x) & np.isfinite(t_x) & np.isfinite(T)),
+        "clv_summary_frequency": (x < 0) | (x != np.round(x)),
+        "clv_summary_recency": (t_x < 0) | (t_x > T * (1 + 1e-12)),
+        "clv_summary_zero": ((x == 0) & (t_x != 0)) | ((x > 0) & (t_x <= 0)),
     }
-    for message, bad in checks.items():
+    for problem, bad in checks.items():
         if np.any(bad):
             i = int(np.flatnonzero(bad)[0])
             raise InvalidSummaryError(
-                f"{model}: {message}; {int(bad.sum())} row(s) fail, first at index {i} "
-                f"(x={x.flat[i]}, t_x={t_x.flat[i]}, T={T.flat[i]})"
+                Notice(
+                    "clv_invalid_summary",
+                    model=model,
+                    problem=Notice(problem),
+                    count=int(bad.sum()),
+                    index=i,
+                    x=x.flat[i],
+                    t_x=t_x.flat[i],
+                    T=T.flat[i],
+                )
             )

@@ -122,8 +122,4 @@ def _check_spend(x: FloatArray, mean_spend: FloatArray) -> None:
     bad = ~np.isfinite(mean_spend) | (mean_spend <= 0)
     if np.any(bad):
         first = float(mean_spend[np.flatnonzero(bad)[0]])
-        raise InvalidSpendError(
-            f"Gamma-Gamma needs a positive mean spend for every repeat buyer: {int(bad.sum())} of {x.size} "
-            f"repeat buyers have zero, negative or missing spend (first value: {first}); drop returns/credit "
-            "notes or those customers before fitting"
-        )
+        raise InvalidSpendError(Notice("clv_invalid_spend", count=int(bad.sum()), total=x.size, first=first))

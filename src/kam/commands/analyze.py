@@ -15,14 +15,16 @@ from rich.text import Text
 
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import print_notes, user_errors
+from kam.commands.hints import said
 from kam.detect import Detection, run_detect
 from kam.engines import Engine
 from kam.errors import ConfigError
-from kam.i18n import Lang, Notice, say, text
+from kam.i18n import Lang, Notice, text
 from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.transactions import RETURN_TYPES, OnError
 from kam.report.output import output_folder
 from kam.settings import load_settings
+from kam.shell import map_option
 from kam.spark.session import SparkOptions, parse_conf
 from kam.terminal import plain
 
@@ -44,7 +46,7 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"--as-of {value!r}: expected a date like 2024-12-31") from None
+        raise ConfigError(Notice("as_of_option", value=value)) from None
 
 
 def _show_detection(found: Detection, lang: Lang) -> None:
@@ -75,8 +77,9 @@ def _show_detection(found: Detection, lang: Lang) -> None:
         reading.append(f"{text('detect.numbers', lang)}: {mark}")
     if reading:
         console.print(plain(" · ".join(reading)), soft_wrap=True)
-    console.print(plain(f"{text('detect.mapping', lang)}: {found.map_options()}"), soft_wrap=True)
-    print_notes(console, [say(note, lang) for note in found.notes])
+    options = " ".join(map_option(name, source) for name, source in found.mapping.items())
+    console.print(plain(f"{text('detect.mapping', lang)}: {options}"), soft_wrap=True)
+    print_notes(console, [said(note, lang) for note in found.notes])
 
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
@@ -97,7 +100,7 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
         f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}"
     )
     notes = [item["message"] for item in summary["missing"]]
-    notes += [say(warning, lang) for warning in summary["warnings"]]
+    notes += [said(warning, lang) for warning in summary["warnings"]]
     if summary["rows_rejected"]:
         notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
     print_notes(console, notes)

@@ -9,8 +9,9 @@ import typer
 
 from kam.analytics.settings import EARLIEST_DATE
 from kam.calls.models import Language, Stage
-from kam.errors import KamError
-from kam.i18n import ntext, text
+from kam.commands.common import print_error, user_errors
+from kam.errors import ConfigError
+from kam.i18n import Notice, ntext, text
 from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
 from kam.terminal import printable
@@ -31,12 +32,7 @@ def calls() -> None:
 _UI_LANGUAGES = [str(x) for x in (Language.EN, Language.ZH_HANT, Language.ZH_HANS)]
 
 
-def _usage_error(text: str) -> typer.Exit:
-    typer.echo(printable(f"error: {text}"), err=True)
-    return typer.Exit(2)
-
-
-def _parse_at(value: str | None, lang: str) -> dt.datetime | None:
+def _parse_at(value: str | None) -> dt.datetime | None:
     """An ISO date and time from the earliest plausible date to today (a day's grace for time zones);
     without a zone it is local time."""
     if value is None:
@@ -44,10 +40,10 @@ def _parse_at(value: str | None, lang: str) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _usage_error(text("calls.bad_at", lang, value=value)) from None
+        raise ConfigError(Notice("bad_at", value=value)) from None
     today = dt.date.today()
     if not EARLIEST_DATE <= moment.date() <= today + dt.timedelta(days=1):
-        raise _usage_error(text("calls.at_range", lang, value=value, earliest=EARLIEST_DATE, today=today))
+        raise ConfigError(Notice("at_range", value=value, earliest=EARLIEST_DATE, today=today))
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
@@ -85,17 +81,18 @@ def analyze(
     from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
     from kam.calls.run import run_calls_analyze
 
-    if lang not in _UI_LANGUAGES:
-        raise _usage_error(f"--lang {lang}: expected one of {', '.join(_UI_LANGUAGES)}")
-    if store and account is None:
-        raise _usage_error(text("calls.store_needs_account", lang))
-    only_with_store = [
-        o for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind)) if v
-    ]
-    if not store and only_with_store:
-        raise _usage_error(text("calls.store_options", lang, options=", ".join(only_with_store)))
-    when = _parse_at(at, lang)
-    try:
+    with user_errors():
+        if lang not in _UI_LANGUAGES:
+            raise ConfigError(Notice("lang_option", value=lang, choices=", ".join(_UI_LANGUAGES)))
+    with user_errors(lang):
+        if store and account is None:
+            raise ConfigError(Notice("store_needs_account"))
+        only_with_store = [
+            o for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind)) if v
+        ]
+        if not store and only_with_store:
+            raise ConfigError(Notice("store_options", options=", ".join(only_with_store)))
+        when = _parse_at(at)
         settings = load_settings(config)
         if store and account is not None:
             from kam.workspace.run import run_calls_analyze_and_store
@@ -117,20 +114,17 @@ def analyze(
                 files, sales=sales, products=products, catalog=catalog, stage=stage, settings=settings.calls
             )
             stored = None
-    except KamError as exc:
-        typer.echo(printable(f"{text('calls.error', lang)}: {exc.say(lang)}"), err=True)
-        raise typer.Exit(2) from None
     for i, result in enumerate(run.results):
         if as_json:
             typer.echo(dumps_strict(result.to_dict(), ensure_ascii=False))
         else:
             typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
-    for error in run.errors:
-        typer.echo(printable(f"{text('calls.error', lang)}: {error.say(lang)}"), err=True)
+    for error in run.errors:  # each file that could not be analysed; the others were reported above
+        print_error(error, lang)
     if run.errors:
         if store:
             typer.echo(text("calls.nothing_stored", lang), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1)  # some files failed, the others were reported: not a KamError exit (2)
     if stored is not None:
         count = stored.created + stored.updated
         summary = ntext(

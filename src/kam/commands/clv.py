@@ -15,7 +15,6 @@ from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
 from kam.commands.common import user_errors
 from kam.engines import Engine, read_lines
-from kam.errors import KamError
 from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
 from kam.report.cells import write_csv
@@ -36,10 +35,7 @@ if TYPE_CHECKING:
     from kam.clv import GammaGamma, HoldoutCheck
     from kam.clv._base import PurchaseModel
 
-app = typer.Typer(
-    help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.",
-    rich_markup_mode=None,
-)
+app = typer.Typer(help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.", rich_markup_mode=None)
 
 
 class PurchaseModelName(StrEnum):
@@ -261,7 +257,6 @@ def fit(
         settings = load_settings(config).clv
         out_dir = output_folder(out)
         spark = SparkOptions(master=spark_master, conf=parse_conf(spark_conf or []))
-    try:
         result = run_clv_fit(
             transactions,
             out=out_dir,
@@ -275,9 +270,6 @@ def fit(
             engine=engine,
             spark=spark,
         )
-    except KamError as exc:  # ClvError is a KamError
-        typer.echo(printable(f"kam clv fit: {text('ui.error', lang)}: {exc.say(lang)}"), err=True)
-        raise typer.Exit(1) from exc
     params = ", ".join(f"{k}={v:.4g}" for k, v in result.purchase_model.params_.items())
     wrote = text("clv.wrote", lang).format(files=", ".join(result.files), out=result.out)
     typer.echo(printable(f"{result.purchase_model.name}: {params}; {wrote}"))

@@ -1,4 +1,4 @@
-"""What every command shares: expected failures as a clear message and exit code 2, and notes as a list."""
+"""What every command shares: expected failures as a clear message and exit code, and notes as a list."""
 
 from __future__ import annotations
 
@@ -11,24 +11,36 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from kam.commands.hints import said, with_hint
 from kam.errors import KamError
-from kam.i18n import text
+from kam.i18n import Lang, text
 from kam.terminal import printable
 
 err_console = Console(stderr=True)
 
 
-@contextlib.contextmanager
-def user_errors(lang: str = "en") -> Iterator[None]:
-    """Show kam's expected errors as a message in `lang`, never a traceback; the user's values in it
+def error_text(exc: KamError, lang: Lang | str) -> str:
+    """What the command line says of `exc`: its message in `lang`, then the fix as an option to use."""
+    return with_hint(said(exc.message, lang), exc.hint, lang)
+
+
+def print_error(exc: KamError, lang: Lang | str) -> None:
+    """`exc` as one error line (more when its message has several) on stderr; the user's values in it
     are printed as text."""
+    label = text("ui.error", lang)
+    message = Text.assemble((f"{label}:", "bold red"), " ", printable(error_text(exc, lang)))
+    err_console.print(message, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def user_errors(lang: Lang | str = "en") -> Iterator[None]:
+    """Show kam's expected errors as a message in `lang`, never a traceback, and leave with the error's
+    exit code (2)."""
     try:
         yield
     except KamError as exc:
-        label = text("ui.error", lang)
-        message = Text.assemble((f"{label}:", "bold red"), " ", printable(exc.say(lang)))
-        err_console.print(message, soft_wrap=True)
-        raise typer.Exit(2) from None
+        print_error(exc, lang)
+        raise typer.Exit(exc.exit_code) from None
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"

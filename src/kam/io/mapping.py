@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kam.errors import ConfigError
 from kam.files import read_json_or_toml
+from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
-from kam.shell import map_option
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -241,7 +241,9 @@ def parse_map_options(options: Iterable[str]) -> dict[str, str]:
     for option in options:
         canonical, sep, source = option.partition("=")
         if not sep or not canonical.strip() or not source.strip():
-            raise ConfigError(f"--map {option!r}: expected CANONICAL=SOURCE, e.g. --map customer_id=客戶編號")
+            raise ConfigError(
+                Notice("map_option_shape", option=option), hint=Hint(HintKey.OPTION, option="map")
+            )
         mapping[canonical.strip()] = source.strip()
     return mapping
 
@@ -251,7 +253,7 @@ def read_mapping_file(path: Path) -> dict[str, str]:
     data = read_json_or_toml(path, Notice("mapping_file"))
     data = data.get("columns", data) if isinstance(data, dict) else data
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ConfigError(f'{path}: expected a table of canonical_name = "source column" pairs')
+        raise ConfigError(Notice("mapping_file_shape", file=path))
     return {str(k): str(v) for k, v in data.items()}
 
 
@@ -263,13 +265,18 @@ def resolve_columns(
     unknown = [name for name in explicit if name not in canonical]
     if unknown:
         raise ConfigError(
-            f"--map names unknown column(s) {', '.join(unknown)}; kam's columns are: {', '.join(canonical)}"
+            Notice("map_unknown_columns", unknown=", ".join(unknown), columns=", ".join(canonical)),
+            hint=Hint(HintKey.OPTION, option="map"),
         )
     missing_sources = [src for src in explicit.values() if src not in found]
     if missing_sources:
         raise ConfigError(
-            f"--map refers to column(s) {', '.join(repr(s) for s in missing_sources)} that are not in the "
-            f"file; columns found: {', '.join(repr(c) for c in found)}"
+            Notice(
+                "map_missing_sources",
+                missing=", ".join(repr(s) for s in missing_sources),
+                found=", ".join(repr(c) for c in found),
+            ),
+            hint=Hint(HintKey.OPTION, option="map"),
         )
     resolved: dict[str, str] = dict(explicit)
     taken = set(resolved.values())
@@ -288,7 +295,7 @@ def resolve_columns(
 
 def column_choices(
     found: list[str], explicit: Mapping[str, str], resolved: Mapping[str, str]
-) -> list[Notice]:
+) -> list[HintedNotice]:
     """A notice for each of kam's columns that more than one of the table's columns fit (金額 and amount,
     未稅金額 and 含稅金額), unless the user's mapping chose: the column read, the others, and how to choose."""
     taken = set(resolved.values())
@@ -300,12 +307,12 @@ def column_choices(
         others = [column for column in found if column not in taken and _norm(column) in fitting]
         if others:
             notices.append(
-                Notice(
+                HintedNotice(
                     "column_choice",
+                    Hint(HintKey.MAP_COLUMN, field=name, column=others[0]),
                     column=name,
                     taken=source,
                     others=", ".join(repr(column) for column in others),
-                    hint=map_option(name, others[0]),
                 )
             )
     return notices

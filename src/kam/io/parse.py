@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kam.errors import ConfigError, ImportValidationError
+from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
 
 DATE_FORMATS = (
@@ -198,7 +199,9 @@ def choose_number_style(
     full-width digits appear. A value later in the file written the other way is then a bad cell, never a
     misread number. Both decimal marks in the first rows: ImportValidationError naming one of each."""
     if decimal is not None and decimal not in ("point", "comma"):
-        raise ConfigError(f"--decimal {decimal!r}: expected point or comma")
+        raise ConfigError(
+            Notice("decimal_option", decimal=decimal), hint=Hint(HintKey.OPTION, option="decimal")
+        )
     if not columns:
         return NumberStyle(decimal_comma=decimal == "comma")
     sample = frame.select(columns).head(DECIMAL_SAMPLE_ROWS).collect()
@@ -217,10 +220,13 @@ def choose_number_style(
                 comma_example=comma[1],
                 point_column=point[0],
                 point_example=point[1],
-            )
+            ),
+            hint=Hint(HintKey.CHOOSE_DECIMAL),
         )
     if comma:
-        notice = Notice("decimal_comma", column=comma[0], example=comma[1])
+        notice = HintedNotice(
+            "decimal_comma", Hint(HintKey.DECIMAL_OTHER, mark="point"), column=comma[0], example=comma[1]
+        )
         return NumberStyle(decimal_comma=True, full_width=full_width, notice=notice)
     return NumberStyle(full_width=full_width)
 

@@ -18,6 +18,7 @@ import narwhals as nw
 import polars as pl
 
 from kam.errors import ImportValidationError
+from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
 from kam.io.textfile import check_file, head_encoding, text_codec, utf8_copy
 
@@ -167,7 +168,7 @@ def read_excel_table(path: Path, sheet: str | None = None) -> RawTable:
             if header_row:
                 frame = _read_sheet(path, sheet, header_row)
     except Exception as exc:  # the engines raise their own types for corrupt workbooks
-        raise ImportValidationError(f"{path}: cannot read the workbook ({exc})") from exc
+        raise ImportValidationError(Notice("cannot_read_workbook", file=path, detail=str(exc))) from exc
     frame = frame.rename({c: str(c).strip() for c in frame.columns})
     label = f"{path} [{sheet}]" if sheet else str(path)
     return RawTable(label, frame.lazy(), frame.columns, first_data_line=header_row + 2)
@@ -180,7 +181,7 @@ def sheet_names(path: Path) -> list[str]:
     try:
         return list(fastexcel.read_excel(path).sheet_names)
     except Exception as exc:  # the engine raises its own types for corrupt workbooks
-        raise ImportValidationError(f"{path}: cannot read the workbook ({exc})") from exc
+        raise ImportValidationError(Notice("cannot_read_workbook", file=path, detail=str(exc))) from exc
 
 
 def is_workbook(source: str | Path) -> bool:
@@ -197,13 +198,11 @@ def sheet_with(first: RawTable, path: Path, wanted: Callable[[RawTable], bool]) 
     for name in names[1:]:
         candidate = read_table(path, sheet=name)
         if wanted(candidate):
-            return replace(
-                candidate, notes=(*candidate.notes, Notice("sheet_found", sheet=name, first=names[0]))
-            )
+            found = HintedNotice("sheet_found", Hint(HintKey.CHOOSE_SHEET), sheet=name, first=names[0])
+            return replace(candidate, notes=(*candidate.notes, found))
     if len(names) > 1:
-        return replace(
-            first, notes=(*first.notes, Notice("sheets", sheets=", ".join(repr(n) for n in names)))
-        )
+        listed = HintedNotice("sheets", Hint(HintKey.CHOOSE_SHEET), sheets=", ".join(repr(n) for n in names))
+        return replace(first, notes=(*first.notes, listed))
     return first
 
 
@@ -229,7 +228,7 @@ def read_parquet_table(path: Path) -> RawTable:
         frame = pl.scan_parquet(path)
         columns = frame.collect_schema().names()
     except Exception as exc:  # pyarrow/polars raise several types for broken files
-        raise ImportValidationError(f"{path}: cannot read the Parquet file ({exc})") from exc
+        raise ImportValidationError(Notice("cannot_read_parquet", file=path, detail=str(exc))) from exc
     return RawTable(str(path), frame, columns)
 
 
@@ -298,6 +297,4 @@ def read_table(source: str | Path, *, table: str | None = None, sheet: str | Non
         return read_excel_table(path, sheet)
     if suffix in TEXT_SUFFIXES or not suffix:
         return read_text_table(path)
-    raise ImportValidationError(
-        f"{path}: unknown file type {suffix!r}; kam reads .csv, .tsv, .txt, .xlsx, .parquet or a database table"
-    )
+    raise ImportValidationError(Notice("unknown_file_type", file=path, suffix=suffix))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +17,7 @@ from kam.analytics.metrics import LINE_HASH
 from kam.analytics.settings import EARLIEST_DATE, STRAY_DATE_YEARS
 from kam.dates import EPOCH
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
+from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
 from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, column_choices, resolve_columns
 from kam.io.parse import (
@@ -95,9 +96,9 @@ def _first_row_number(raw: RawTable, path_like: str) -> int:
     )
 
 
-EXPECT_POINT = "a number with a decimal point (add --decimal comma if the file uses decimal commas)"
+EXPECT_POINT = "a number with a decimal point"
 EXPECT_FROM = "a date from "
-EXPECT_COMMA = "a number with a decimal comma (add --decimal point if the file uses decimal points)"
+EXPECT_COMMA = "a number with a decimal comma"
 EXPECT_FINITE = f"a finite number between -{MAX_MAGNITUDE_TEXT} and {MAX_MAGNITUDE_TEXT}"
 
 
@@ -246,13 +247,19 @@ def how_written(
             dates = choose_dates(sample)
             fitting = dates.fitting
             if any(f.replace("%m/%d", "%d/%m", 1) in fitting for f in fitting if f.startswith("%m/%d")):
-                notices.append(Notice("ambiguous_dates", example=sample[0], fmt=dates.fmt))
+                notices.append(
+                    HintedNotice(
+                        "ambiguous_dates", Hint(HintKey.DATE_FORMAT), example=sample[0], fmt=dates.fmt
+                    )
+                )
         else:
             dates = DateStyle(roc=looks_like_roc(sample))  # 1130105 as a number
         if dates.roc:
             example = str(sample.drop_nulls()[0]).strip()
             western = pl.DataFrame({"d": [example]}).select(roc_to_western(pl.col("d"))).item()
-            notices.append(Notice("roc_dates", example=example, western=western))
+            notices.append(
+                HintedNotice("roc_dates", Hint(HintKey.DATE_FORMAT), example=example, western=western)
+            )
     text_numbers = [resolved[n] for n in NUMERIC if n in resolved and schema[resolved[n]] == pl.String]
     style = choose_number_style(raw.frame, text_numbers, raw.label, decimal)
     if style.notice is not None:
@@ -420,7 +427,10 @@ def _return_notices(frame: pl.LazyFrame, column: str, return_types: str, streami
     if counts.height == 0:
         return []
     listing = ", ".join(f"{value} ({n:,})" for value, n in counts.head(5).iter_rows())
-    return [Notice("return_types", count=int(counts["n"].sum()), column=column, listing=listing)]
+    count = int(counts["n"].sum())
+    return [
+        HintedNotice("return_types", Hint(HintKey.RETURN_TYPES), count=count, column=column, listing=listing)
+    ]
 
 
 def _literal_prefix(pattern: str) -> str:
@@ -471,7 +481,8 @@ def _finish(
         elif counts.height > 1:
             listing = ", ".join(f"{c} ({n:,} lines)" for c, n in counts.iter_rows())
             raise ImportValidationError(
-                Notice("mixed_currency", file=label, column=resolved["currency"], listing=listing)
+                Notice("mixed_currency", file=label, column=resolved["currency"], listing=listing),
+                hint=Hint(HintKey.KEEP_CURRENCY),
             )
     value_cols = frame.collect_schema().names()
     stats = frame.select(
@@ -621,4 +632,13 @@ def _validation_error(label: str, rejected: pl.DataFrame, bad: int) -> ImportVal
     return ImportValidationError(
         Notice("rows_unreadable", file=label, count=bad, details=Joined("\n  ", lines), more=more),
         problems,
+        hint=bad_rows_hint(p.expected for p in problems),
     )
+
+
+def bad_rows_hint(expected: Iterable[str]) -> Hint:
+    """Set the bad rows aside; and when a number is written with the other decimal mark than the file's,
+    read the file with that mark."""
+    other = {EXPECT_POINT: "comma", EXPECT_COMMA: "point"}
+    marks = [other[e] for e in expected if e in other]
+    return Hint(HintKey.DECIMAL_ROWS, mark=marks[0]) if marks else Hint(HintKey.SKIP_BAD_ROWS)

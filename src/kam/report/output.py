@@ -46,7 +46,10 @@ _SHOWN_FOREIGN = 3
 
 
 class OutputFolderError(KamError):
-    """An output folder kam must not write into, or cannot."""
+    """An output folder kam must not write into, or cannot: what the folder holds (other files, the
+    input, a manifest kam cannot read) conflicts with replacing kam's files there."""
+
+    status_code = 409
 
 
 def tidy_floats(frame: pl.DataFrame) -> pl.DataFrame:

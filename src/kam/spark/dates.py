@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kam.errors import ConfigError
+from kam.hints import Hint, HintKey
 from kam.i18n import Notice
 
 _DIRECTIVES = {
@@ -36,7 +37,10 @@ def spark_date_pattern(strftime: str) -> str:
             continue
         directive = next(chars, "")
         if directive not in _DIRECTIVES:
-            raise ConfigError(Notice("spark_date_format", fmt=strftime, directive=f"%{directive}"))
+            raise ConfigError(
+                Notice("spark_date_format", fmt=strftime, directive=f"%{directive}"),
+                hint=Hint(HintKey.OPTION, option="date_format"),
+            )
         if literal:
             pattern.append(_quoted(literal))
             literal = ""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kam.errors import ConfigError, KamError
+from kam.hints import Hint, HintKey
 from kam.i18n import Notice
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def parse_conf(options: Iterable[str]) -> dict[str, str]:
     for option in options:
         key, sep, value = option.partition("=")
         if not sep or not key.strip():
-            raise ConfigError(Notice("spark_conf", option=option))
+            raise ConfigError(Notice("spark_conf", option=option), hint=Hint(HintKey.OPTION, option="conf"))
         conf[key.strip()] = value.strip()
     return conf
 
@@ -62,6 +63,8 @@ def spark_session(options: SparkOptions) -> SparkSession:
 class SparkFailure(KamError):
     """Spark could not run a job (out of memory, a lost executor, a file it cannot read)."""
 
+    status_code = 503  # the cluster, not the request, failed: trying again with more memory may work
+
 
 @contextlib.contextmanager
 def spark_errors() -> Iterator[None]:
@@ -77,7 +80,9 @@ def spark_errors() -> Iterator[None]:
     except (Py4JJavaError, PySparkException) as exc:
         text = str(exc)
         if "OutOfMemoryError" in text:
-            raise SparkFailure(Notice("spark_out_of_memory")) from None
+            raise SparkFailure(
+                Notice("spark_out_of_memory"), hint=Hint(HintKey.OPTION, option="conf")
+            ) from None
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         reason = next(
             (line for line in lines if not line.startswith("An error occurred")), type(exc).__name__

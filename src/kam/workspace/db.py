@@ -87,10 +87,7 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
-        raise WorkspaceUnavailable(
-            f"{hide_password(url)!r} is not a database URL; expected sqlite:///FILE or "
-            "postgresql+psycopg://USER@HOST/DB"
-        ) from None
+        raise WorkspaceUnavailable(Notice("ws_not_a_url", where=hide_password(url))) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
@@ -134,7 +131,9 @@ def make_engine(url: str | URL) -> Engine:
         engine = sa.create_engine(parsed, **_pool_options(parsed))
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
         reason = without_secrets(str(exc), parsed.render_as_string(hide_password=False))
-        raise WorkspaceUnavailable(f"{display_url(parsed)}: cannot use this database ({reason})") from None
+        raise WorkspaceUnavailable(
+            Notice("ws_cannot_use", where=display_url(parsed), reason=reason)
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         sa.event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine

@@ -1,4 +1,4 @@
-"""Expected workspace failures: one-line messages with an HTTP-ish status for the future web handler."""
+"""Expected workspace failures: one-line messages, each class with its HTTP status for the web handler."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kam.errors import KamError
+from kam.hints import Hint, HintKey
 from kam.i18n import Joined, Notice
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,16 +31,15 @@ class WorkspaceNotInitialised(WorkspaceError):
 
     status_code = 503
 
-    def __init__(
-        self, where: str, problem: str = "is not initialised", *, revision: str | None = None
-    ) -> None:
+    def __init__(self, where: str, *, missing: bool = False, revision: str | None = None) -> None:
+        """`missing`: the database itself does not exist (a SQLite file); `revision`: its older schema."""
         if revision is not None:
             notice = Notice("ws_older_schema", where=where, revision=revision)
-        elif problem == "does not exist":
+        elif missing:
             notice = Notice("ws_missing", where=where)
         else:
             notice = Notice("ws_not_initialised", where=where)
-        super().__init__(notice)
+        super().__init__(notice, hint=Hint(HintKey.INIT_WORKSPACE, where=where))
         self.where = where
 
 
@@ -73,8 +73,10 @@ class WorkspaceFull(WorkspaceError):
 class WorkspaceInMemory(WorkspaceError):
     """An in-memory SQLite database vanishes when the command ends: nothing could be kept in it."""
 
+    status_code = 400
+
     def __init__(self, where: str) -> None:
-        super().__init__(Notice("ws_in_memory", where=where))
+        super().__init__(Notice("ws_in_memory", where=where), hint=Hint(HintKey.FILE_DATABASE))
 
 
 class WorkspaceDatabaseError(WorkspaceError):
@@ -106,7 +108,7 @@ class AccountNotFound(WorkspaceError):
     status_code = 404
 
     def __init__(self, code: str) -> None:
-        super().__init__(Notice("ws_account_not_found", code=code))
+        super().__init__(Notice("ws_account_not_found", code=code), hint=Hint(HintKey.ADD_ACCOUNT, code=code))
         self.code = code
 
 
@@ -132,7 +134,7 @@ class InteractionNotFound(WorkspaceError):
 class InvalidReferral(WorkspaceError):
     """`referred_by` names no account, the account itself, or closes a loop of referrals."""
 
-    status_code = 400
+    status_code = 422
 
 
 class InvalidInput(WorkspaceError):
@@ -144,7 +146,10 @@ class InvalidInput(WorkspaceError):
     def of(cls, exc: ValidationError) -> InvalidInput:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or exc.title
-        return cls(f"{where}: {first['msg']} (got {first.get('input')!r})")
+        # pydantic's own words for the problem (in English) are a value of kam's notice
+        return cls(
+            Notice("ws_invalid_input", field=where, problem=first["msg"], value=repr(first.get("input")))
+        )
 
 
 def parse_input(model: type[M], data: dict[str, Any]) -> M:

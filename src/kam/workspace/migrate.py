@@ -14,6 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from kam.i18n import Notice
 from kam.workspace.db import (
     database_errors,
     display_url,
@@ -86,10 +87,7 @@ def _require_known(where: str, revision: str | None) -> None:
     """A revision this kam does not ship was written by a newer kam: never touch that database."""
     scripts = ScriptDirectory.from_config(alembic_config())
     if revision is not None and revision not in {s.revision for s in scripts.walk_revisions()}:
-        raise WorkspaceUnavailable(
-            f"workspace {where} has schema revision {revision!r}, which this version of kam does not know; "
-            "upgrade kam"
-        )
+        raise WorkspaceUnavailable(Notice("ws_unknown_revision", where=where, revision=revision))
 
 
 @contextlib.contextmanager
@@ -100,7 +98,7 @@ def open_workspace(url: str) -> Iterator[Engine]:
     require_persistent(parsed)
     path = sqlite_file(parsed)
     if path is not None and not path.exists():
-        raise WorkspaceNotInitialised(display_url(parsed), "does not exist")
+        raise WorkspaceNotInitialised(display_url(parsed), missing=True)
     engine = shared_engine(parsed)
     require_current(engine)
     with database_errors(parsed):

@@ -10,6 +10,7 @@ from pathlib import Path
 from kam.calls.models import Stage
 from kam.calls.run import CallsRun, run_calls_analyze
 from kam.calls.settings import CallSettings
+from kam.i18n import Notice
 from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, ImportSummary
 from kam.workspace.accounts.service import create_account, get_account, import_accounts, list_accounts
 from kam.workspace.db import display_url, session_scope
@@ -82,7 +83,7 @@ def run_store_calls(
     A call happened `at`, or else when its file was last modified.
     """
     if run.errors:
-        raise WorkspaceError(f"{len(run.errors)} file(s) could not be analysed; nothing was stored")
+        raise WorkspaceError(Notice("ws_not_stored", count=len(run.errors)))
     created = updated = 0
     with open_workspace(url) as engine, session_scope(engine) as session:
         for analysis, sha256 in zip(run.results, run.sha256, strict=True):
@@ -131,4 +132,4 @@ def _modified_at(path: Path) -> dt.datetime:
     try:
         return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
     except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot read when the file was modified ({exc.strerror})") from None
+        raise WorkspaceError(Notice("ws_no_modified_time", file=path, reason=exc.strerror)) from None

@@ -88,7 +88,7 @@ def test_a_referral_must_name_another_existing_account(
 ) -> None:
     with pytest.raises(InvalidReferral, match=message) as caught:
         _add(engine, "C001", referred_by=referred_by)
-    assert caught.value.status_code == 400
+    assert caught.value.status_code == 422
     with session_scope(engine) as session:
         assert list_accounts(session) == []
 

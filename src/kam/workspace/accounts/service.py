@@ -64,8 +64,9 @@ def update_account(session: Session, code: str, data: AccountUpdate) -> AccountP
             loop = _loop_through(repo.referrer_ids(), account.id, referrer.id)
             if loop:
                 codes = repo.codes_of(loop)
-                chain = " referred by ".join(codes[i] for i in [account.id, *loop])
-                raise InvalidReferral(f"referred_by {referrer.code!r} would make a referral loop: {chain}")
+                first, *others = (codes[i] for i in [account.id, *loop])
+                chain = Joined("", [first, *(Notice("referred_by_link", code=c) for c in others)])
+                raise InvalidReferral(Notice("referral_loop", code=referrer.code, chain=chain))
         account.referred_by = referrer
     session.flush()
     return AccountPublic.of(account)
@@ -157,10 +158,10 @@ def _referrer(repo: AccountRepository, code: str, referred_by: str | None) -> Ac
     if referred_by is None:
         return None
     if referred_by == code:
-        raise InvalidReferral(f"referred_by {referred_by!r}: an account cannot refer itself")
+        raise InvalidReferral(Notice("referral_self", code=referred_by))
     referrer = repo.get_by_code(referred_by)
     if referrer is None:
-        raise InvalidReferral(f"referred_by {referred_by!r}: no account has this code")
+        raise InvalidReferral(Notice("referral_unknown", code=referred_by))
     return referrer
 
 

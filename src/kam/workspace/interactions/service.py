@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kam.calls.models import CallAnalysis
 from kam.calls.settings import CallSettings
+from kam.i18n import Notice
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
 from kam.workspace.db import utcnow
@@ -41,7 +42,7 @@ def update_interaction(session: Session, interaction_id: int, data: InteractionU
     for name in data.model_fields_set:
         value = getattr(data, name)
         if value is None and name != "stage":
-            raise InvalidInput(f"{name}: cannot be cleared")
+            raise InvalidInput(Notice("ws_cannot_clear", field=name))
         setattr(interaction, name, value)
     session.flush()
     return InteractionPublic.of(interaction)
@@ -57,7 +58,7 @@ def record_call_analysis(
     """Store a call analysis on the account's interaction for this transcript, creating it the first
     time; analysing the same transcript again updates that interaction and its analysis."""
     if data.transcript_sha256 is None:
-        raise InvalidInput("transcript_sha256: a call analysis needs the SHA-256 of its transcript")
+        raise InvalidInput(Notice("ws_needs_sha256"))
     account = _account(session, account_code)
     repo = InteractionRepository(session)
     interaction = repo.get_by_transcript(account.id, data.transcript_sha256)
