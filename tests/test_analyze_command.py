@@ -44,6 +44,26 @@ def test_outputs_are_written(portfolio_files: tuple[Path, Path], tmp_path: Path)
     assert "key account" in output
 
 
+def test_accounts_keep_the_reason_codes_beside_the_reasons(
+    portfolio_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Parquet holds each customer's codes as a list, the CSV file as text joined by ';', next to the
+    reasons said in --lang."""
+    tx, cu = portfolio_files
+    out = tmp_path / "out"
+    code, output = _run("analyze", str(tx), "--customers", str(cu), "--out", str(out), "--no-forecast")
+    assert code == 0, output
+    stored = pl.read_parquet(out / "accounts.parquet")
+    written = pl.read_csv(out / "accounts.csv")
+    assert stored.columns == written.columns
+    assert stored.columns.index("reason_codes") == stored.columns.index("reasons") + 1
+    assert stored.schema["reason_codes"] == pl.List(pl.String)
+    squeezer = stored.filter(pl.col("customer_id") == "SQUEEZE").row(0, named=True)
+    assert squeezer["reason_codes"] == ["net_profit", "payment", "discount"]
+    assert written["reason_codes"].to_list() == [";".join(codes) for codes in stored["reason_codes"]]
+    assert written["reasons"].to_list() == stored["reasons"].to_list()
+
+
 def test_missing_columns_are_reported(portfolio_files: tuple[Path, Path], tmp_path: Path) -> None:
     tx, _ = portfolio_files
     code, _ = _run("analyze", str(tx), "--out", str(tmp_path / "out"), "--no-forecast")

@@ -7,13 +7,15 @@ import datetime as dt
 import importlib
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import narwhals as nw
+import polars as pl
 
-from kam.analytics.pipeline import Analysis, analyze_lines, to_polars
+from kam.analytics.pipeline import Analysis, analyze_lines, in_account_order, to_polars
+from kam.analytics.verdicts import CODE_SEPARATOR
 from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
 from kam.i18n import Lang, Notice, text
@@ -25,6 +27,7 @@ from kam.io.transactions import (
     OnError,
     duplicate_warning,
 )
+from kam.render.reasons import ReasonContext, with_reasons
 from kam.render.report import render_report
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
@@ -198,10 +201,11 @@ def run_analyze(
             customers=customers,
             clv=settings.clv if options.forecast else None,
             warnings=loaded.warnings,
-            lang=options.lang,
             streaming=loaded.streaming,
             last_date=loaded.last_date,
         )
+    said = with_reasons(analysis.accounts, ReasonContext.of(analysis), options.lang)
+    analysis = replace(analysis, accounts=in_account_order(said))
     if analysis.duplicate_lines is not None:
         loaded.duplicates = analysis.duplicate_lines
         if analysis.duplicate_lines:
@@ -226,6 +230,13 @@ def _inputs(options: AnalyzeOptions) -> list[Path | str]:
     ]
 
 
+def _codes_as_text(accounts: pl.DataFrame) -> pl.DataFrame:
+    """The accounts for a CSV file, where a cell holds text: each customer's reason codes joined by ';'."""
+    if "reason_codes" not in accounts.columns:
+        return accounts
+    return accounts.with_columns(pl.col("reason_codes").list.join(CODE_SEPARATOR))
+
+
 def write_outputs(
     out: Path,
     analysis: Analysis,
@@ -238,7 +249,7 @@ def write_outputs(
     accounts = tidy_floats(analysis.accounts.to_polars())
     html = render_report(analysis, summary, settings_in_use(settings or Settings(), "value"), lang)
     writers = {
-        "accounts.csv": lambda p: write_csv(accounts, p),
+        "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
             dumps_strict(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"

@@ -9,12 +9,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import narwhals as nw
 import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
 from kam.i18n import Lang, text
+from kam.render.reasons import ReasonContext, say_reasons
+from kam.render.report import render_report
+from kam.settings import Settings
 from tests.conftest import portfolio_customers, portfolio_lines
 from tests.render.page import KAM_ELEMENTS, read_page
 
@@ -143,3 +148,18 @@ def test_hostile_codes_names_and_file_name_are_text(hostile_report: tuple[Path, 
     assert f"{HOSTILE['ONEOFF']} · {segment['one_off_bulk']}" in tips
     assert f"{HOSTILE['SQUEEZE']} · {segment['profit_squeezer']}" in tips
     assert "49" not in listed
+
+
+def test_the_lists_say_the_reasons_in_the_reports_language(portfolio_files: tuple[Path, Path]) -> None:
+    """The report says each listed customer's reasons from its codes in the report's language, whatever
+    language the accounts' reasons column was said in."""
+    tx, cu = portfolio_files
+    result = run_analyze(AnalyzeOptions(str(tx), customers=cu, forecast=False, lang=Lang.EN), Settings())
+    accounts = result.analysis.accounts
+    context = ReasonContext.of(result.analysis)
+    squeezer = accounts.filter(nw.col("customer_id") == "SQUEEZE")
+    english, chinese = (say_reasons(squeezer, context, lang).item() for lang in (Lang.EN, Lang.ZH_HANT))
+    assert squeezer["reasons"].item() == english != chinese
+    page = read_page(render_report(result.analysis, result.summary, [], Lang.ZH_HANT))
+    listed = page.text_in("td")
+    assert chinese in listed and english not in listed

@@ -2,8 +2,9 @@
 
 Lines -> orders -> customers runs lazily on the engine (Polars, DuckDB or Spark), with the same narwhals
 expressions on each; the customer table (one row per customer, small) is then collected to Polars, where
-the per-customer steps (ranking, curves, verdicts and the text of their reasons) run, so that every engine
-gives the same figures written the same way. The forecast collects the customers' compressed histories.
+the per-customer steps (ranking, curves, the verdicts and the codes of their reasons) run, so that every
+engine gives the same figures. The analysis says nothing in any language: kam.render.reasons says the
+reasons in the reader's. The forecast collects the customers' compressed histories.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Segment, assign_segments
 from kam.clv.settings import ClvSettings
 from kam.errors import ImportValidationError
-from kam.i18n import Lang, Notice
+from kam.i18n import Notice
 
 STREAMING_PARTITIONS = 8
 ACCOUNT_COLUMNS = (
@@ -35,6 +36,7 @@ ACCOUNT_COLUMNS = (
     "industry",
     "segment",
     "reasons",
+    "reason_codes",
     "abc_tier",
     "rank",
     "orders",
@@ -57,6 +59,7 @@ ACCOUNT_COLUMNS = (
     "service_cost",
     "financing_cost",
     "cost_to_serve",
+    "cost_to_serve_share",  # a squeeze signal, cited by its reason
     "net_profit",
     "net_margin",
     "profit_share",
@@ -90,6 +93,7 @@ class Analysis:
     as_of: dt.date
     median_order: float
     curve: list[tuple[float, float, float]]
+    settings: ValueSettings  # the thresholds of the verdicts, which their reasons cite
     missing: list[str] = field(default_factory=list)
     duplicate_lines: int | None = None  # counted when the lines carry a `line_hash` column
 
@@ -98,6 +102,11 @@ class Analysis:
         for seg, n in self.accounts.group_by("segment").agg(nw.len()).iter_rows():
             counts[str(seg)] = int(n)
         return counts
+
+
+def in_account_order(accounts: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
+    """The columns of the accounts table in the order of accounts.csv (ACCOUNT_COLUMNS); others dropped."""
+    return accounts.select([c for c in ACCOUNT_COLUMNS if c in accounts.columns])
 
 
 def _engine(lines: nw.LazyFrame[Any], streaming: bool) -> dict[str, Any]:
@@ -186,7 +195,6 @@ def analyze_lines(
     customers: nw.DataFrame[Any] | None = None,
     clv: ClvSettings | None = None,
     warnings: list[str] | None = None,
-    lang: Lang = Lang.EN,
     streaming: bool = False,
     last_date: dt.date | None = None,
 ) -> Analysis:
@@ -245,8 +253,8 @@ def analyze_lines(
     require_finite(table)
     basis = "net_profit" if "net_profit" in table.columns else "revenue"
     ranked = rank_and_tier(table, basis, settings)
-    judged = assign_segments(ranked, basis, median_order, settings, lang)
-    ordered = judged.select([c for c in ACCOUNT_COLUMNS if c in judged.columns])
+    judged = assign_segments(ranked, median_order, settings)
+    ordered = in_account_order(judged)
     return Analysis(
         accounts=ordered,
         figures=figures(ordered, basis),
@@ -254,6 +262,7 @@ def analyze_lines(
         as_of=as_of,
         median_order=median_order,
         curve=curve_points(ordered, basis),
+        settings=settings,
         missing=missing_inputs(columns, customers),
         duplicate_lines=int(metrics["duplicate_lines"].sum())
         if "duplicate_lines" in metrics.columns

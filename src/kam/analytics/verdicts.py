@@ -1,19 +1,20 @@
-"""One segment per customer (key, potential, fake kinds, lapsed, regular) with its reasons in numbers.
+"""One segment per customer (key, potential, fake kinds, lapsed, regular) and the reasons for it, as codes.
 
 Fake verdicts beat `key`: a big customer who is one-off, thin-margin or squeezing is not a key account;
-a big customer who stopped buying is `lapsed`. Reasons are built with string expressions, not row loops.
+a big customer who stopped buying is `lapsed`. The rules say nothing in any language: each customer gets
+`reason_codes`, the facts behind its verdict in the order they are told, and every figure a fact cites is
+one of the customer's columns or a threshold of the settings (kam.render.reasons says them).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 import narwhals as nw
 
-from kam.analytics.portfolio import RANK_DECIMALS, rank_key
+from kam.analytics.portfolio import rank_key
 from kam.analytics.settings import ValueSettings
-from kam.i18n import Lang, ntext, text
 
 
 class Segment(StrEnum):
@@ -26,123 +27,99 @@ class Segment(StrEnum):
     REGULAR = "regular"
 
 
+class Reason(StrEnum):
+    """A fact behind a verdict; the columns and settings it cites are in kam.render.reasons."""
+
+    SHARE = "share"  # its share of the basis, rank and tier
+    FREQ = "freq"  # orders a year, against key_min_orders_per_year
+    MARGIN_OK = "margin_ok"  # gross margin, at least key_min_margin
+    RECENT = "recent"  # days since the last order
+    ORDERS = "orders"  # orders in all
+    LARGEST = "largest"  # the largest order and its share of all it bought
+    MULTIPLE = "multiple"  # the largest order against the portfolio's median order
+    RETURNED = "returned"  # the share of it that was returned
+    NET_PROFIT = "net_profit"  # net profit after the cost to serve
+    PAYMENT = "payment"  # payment days, at least squeezer_min_payment_days
+    DISCOUNT = "discount"  # discount depth, at least squeezer_min_discount
+    RETURNS = "returns"  # return rate, at least squeezer_min_return_rate
+    COST_TO_SERVE = "cts_share"  # cost to serve's share of revenue, at least squeezer_min_cost_to_serve_share
+    BIG = "big"  # revenue and its rank among all customers
+    VOLUME = "volume"  # volume and its rank among all customers
+    THIN = "thin"  # net margin, below low_profit_max_net_margin, over its orders
+    SILENT = "silent"  # days without an order, at least lapsed_after_days
+    GAP = "gap"  # its usual gap between orders
+    P_ALIVE = "p_alive"  # probability still active, below lapsed_max_p_alive
+    GROWTH = "growth"  # revenue trend on the 12 months before
+    CLV = "clv"  # forecast 12-month value, in the potential_clv_top_share
+    REGULAR = "regular"  # its share, orders and recency: no other verdict's criteria met
+
+
 FAKE_SEGMENTS = (Segment.ONE_OFF_BULK, Segment.LOW_PROFIT_VOLUME, Segment.PROFIT_SQUEEZER)
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+CODE_SEPARATOR = ";"  # between the codes of a customer, in accounts.csv (Parquet holds them as a list)
+
+# a top share (big customers, the CLV top) of a portfolio too small for it still holds its first customer
+MIN_TOP_CUSTOMERS = 1
+# one order shows no repeat buying: a high-potential customer has ordered at least twice
+POTENTIAL_MIN_ORDERS = 2
+# with a net loss, this many squeeze signals are enough to make a big customer a profit squeezer
+SQUEEZER_MIN_SIGNALS_AT_A_LOSS = 1
+# returns of a one-off buyer are cited from 0.1% of what it bought, the least a percentage of the reasons shows
+ONE_OFF_MIN_RETURN_RATE_CITED = 0.001
 
 
-def settled(expr: nw.Expr) -> nw.Expr:
-    """A value as the reasons write it: first at a fixed precision, as ranks see it (sums of many lines
-    differ in their last bits between engines and runs, and 307326.49999999994 and 307326.50000000006
-    would be written 307326 and 307327), then rounded as shown."""
-    return expr.round(RANK_DECIMALS)
+def top_count(customers: int, share: float) -> int:
+    """How many customers a top share of the portfolio holds: `share` of them, rounded, and at least one."""
+    return max(MIN_TOP_CUSTOMERS, round(customers * share))
 
 
-def pct(expr: nw.Expr) -> nw.Expr:
-    return nw.concat_str([settled(expr * 100).round(1).cast(nw.String), nw.lit("%")])
+def _ranks(frame: nw.DataFrame, has_volume: bool, has_clv: bool) -> nw.DataFrame:
+    """Revenue, volume and forecast-value ranks, from the largest; equal values share the better rank."""
+
+    def rank(column: str, known: bool) -> nw.Expr:
+        if not known:
+            return nw.lit(None, nw.Int64)
+        return rank_key(column).rank(method="min", descending=True).cast(nw.Int64)
+
+    return frame.with_columns(
+        revenue_rank=rank("revenue", True),
+        volume_rank=rank("volume", has_volume),
+        clv_rank=rank("clv_12m", has_clv),
+    )
 
 
-def money(expr: nw.Expr) -> nw.Expr:
-    return whole(expr)
+def _at_least(cols: set[str], column: str, threshold: float) -> nw.Expr:
+    """`column` at or above `threshold`; false where it is unknown or the table has no such column."""
+    return (nw.col(column) >= threshold).fill_null(False) if column in cols else nw.lit(False)
 
 
-def num(expr: nw.Expr, digits: int = 1) -> nw.Expr:
-    return settled(expr).round(digits).cast(nw.String)
+@dataclass(frozen=True)
+class Verdict:
+    """A segment, whether a customer meets it, and the facts that tell why: each fact with the condition
+    under which it is cited (True: always; False: never, its figures are unknown)."""
+
+    segment: Segment
+    met: nw.Expr
+    facts: list[tuple[Reason, nw.Expr | bool]]
 
 
-INTEGER_LIMIT = 9e18  # below 2**63: whole numbers this large are written as integers
-
-
-def whole(expr: nw.Expr) -> nw.Expr:
-    """A number rounded to a whole one and written without '.0'; beyond the 64-bit integers (an order of
-    1e19) it is written as a float (1e+19), not cast to an integer, which would fail."""
-    rounded = settled(expr).round(0)
-    fits = rounded.abs() < INTEGER_LIMIT
-    integer = nw.when(fits).then(rounded).otherwise(0.0).cast(nw.Int64).cast(nw.String)
-    return nw.when(fits).then(integer).otherwise(rounded.cast(nw.String))
-
-
-def lit_pct(value: float) -> nw.Expr:
-    return nw.lit(f"{value * 100:g}%")
-
-
-def sentence(key: str, lang: Lang, **values: nw.Expr | str) -> nw.Expr:
-    """Fill a catalog template with per-customer expressions (or fixed strings)."""
-    return _filled(text(key, lang), values)
-
-
-def counted(key: str, lang: Lang, count: nw.Expr, **values: nw.Expr | str) -> nw.Expr:
-    """A sentence with plural forms in each row's form for `count` ("1 order", "2 orders"); kam's
-    languages have at most two forms, one and other."""
-    one, other = (_filled(ntext(key, n, lang), values) for n in (1, 2))
-    return nw.when(count == 1).then(one).otherwise(other)
-
-
-def _filled(template: str, values: dict[str, nw.Expr | str]) -> nw.Expr:
-    parts: list[nw.Expr] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(template):
-        if match.start() > position:
-            parts.append(nw.lit(template[position : match.start()]))
-        value = values[match.group(1)]
-        parts.append(nw.lit(value) if isinstance(value, str) else value)
-        position = match.end()
-    if position < len(template):
-        parts.append(nw.lit(template[position:]))
-    return nw.concat_str(parts)
-
-
-def _when(condition: nw.Expr, value: nw.Expr) -> nw.Expr:
-    return nw.when(condition).then(value)
-
-
-def _join(parts: list[nw.Expr]) -> nw.Expr:
-    return nw.concat_str(parts, separator="; ", ignore_nulls=True)
-
-
-def assign_segments(
-    frame: nw.DataFrame, basis: str, median_order: float, settings: ValueSettings, lang: Lang
-) -> nw.DataFrame:
-    """Add `segment` and `reasons` (and the squeeze-signal count) to a ranked customer table."""
+def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSettings) -> nw.DataFrame:
+    """Add the ranks, `squeeze_signals`, `segment` and `reason_codes` to a ranked customer table."""
     s = settings
     cols = set(frame.columns)
     n = frame.shape[0]
     has_cost = "net_profit" in cols
     has_volume = "volume" in cols
     has_clv = "p_alive" in cols and "clv_12m" in cols
-    frame = frame.with_columns(
-        revenue_rank=rank_key("revenue").rank(method="min", descending=True).cast(nw.Int64),
-        volume_rank=(
-            rank_key("volume").rank(method="min", descending=True).cast(nw.Int64)
-            if has_volume
-            else nw.lit(None, nw.Int64)
-        ),
-        clv_rank=(
-            rank_key("clv_12m").rank(method="min", descending=True).cast(nw.Int64)
-            if has_clv
-            else nw.lit(None, nw.Int64)
-        ),
-    )
-    cutoff = max(1, round(n * s.big_customer_top_share))
+    frame = _ranks(frame, has_volume, has_clv)
+    cutoff = top_count(n, s.big_customer_top_share)
     big = nw.col("revenue_rank") <= cutoff
     if has_volume:
         big = big | (nw.col("volume_rank") <= cutoff)
 
-    discount = (
-        (nw.col("discount_depth") >= s.squeezer_min_discount).fill_null(False)
-        if "discount_depth" in cols
-        else nw.lit(False)
-    )
-    returns = (nw.col("return_rate") >= s.squeezer_min_return_rate).fill_null(False)
-    paying = (
-        (nw.col("payment_days") >= s.squeezer_min_payment_days).fill_null(False)
-        if "payment_days" in cols
-        else nw.lit(False)
-    )
-    serving = (
-        (nw.col("cost_to_serve_share") >= s.squeezer_min_cost_to_serve_share).fill_null(False)
-        if has_cost
-        else nw.lit(False)
-    )
+    discount = _at_least(cols, "discount_depth", s.squeezer_min_discount)
+    returns = _at_least(cols, "return_rate", s.squeezer_min_return_rate)
+    paying = _at_least(cols, "payment_days", s.squeezer_min_payment_days)
+    serving = _at_least(cols, "cost_to_serve_share", s.squeezer_min_cost_to_serve_share)
     signals = (
         discount.cast(nw.Int64) + returns.cast(nw.Int64) + paying.cast(nw.Int64) + serving.cast(nw.Int64)
     )
@@ -156,14 +133,14 @@ def assign_segments(
     if has_cost:
         squeezer = big & (
             (nw.col("squeeze_signals") >= s.squeezer_min_signals)
-            | ((nw.col("net_profit") < 0) & (nw.col("squeeze_signals") >= 1))
+            | ((nw.col("net_profit") < 0) & (nw.col("squeeze_signals") >= SQUEEZER_MIN_SIGNALS_AT_A_LOSS))
         )
         low_profit = (
             big
             & (nw.col("orders") >= s.low_profit_min_orders)
             & (nw.col("net_margin") < s.low_profit_max_net_margin).fill_null(True)
         )
-        margin_ok = (nw.col("gross_margin") >= s.key_min_margin).fill_null(False)
+        margin_ok: nw.Expr = (nw.col("gross_margin") >= s.key_min_margin).fill_null(False)
     else:
         squeezer = low_profit = nw.lit(False)
         margin_ok = nw.lit(True)
@@ -173,7 +150,7 @@ def assign_segments(
     )
     unlikely_alive = (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False) if has_clv else nw.lit(False)
     clv_top = (
-        (nw.col("clv_rank") <= max(1, round(n * s.potential_clv_top_share))).fill_null(False)
+        (nw.col("clv_rank") <= top_count(n, s.potential_clv_top_share)).fill_null(False)
         if has_clv
         else nw.lit(False)
     )
@@ -192,234 +169,111 @@ def assign_segments(
     potential = (
         (nw.col("recency_days") <= s.potential_max_recency_days)
         & (nw.col("frequency_per_year") >= s.potential_min_orders_per_year)
-        & (nw.col("orders") >= 2)
+        & (nw.col("orders") >= POTENTIAL_MIN_ORDERS)
         & growing
         & margin_ok
     )
-    segment = (
-        nw.when(one_off)
-        .then(nw.lit(Segment.ONE_OFF_BULK.value))
-        .when(squeezer)
-        .then(nw.lit(Segment.PROFIT_SQUEEZER.value))
-        .when(low_profit)
-        .then(nw.lit(Segment.LOW_PROFIT_VOLUME.value))
-        .when(lapsed)
-        .then(nw.lit(Segment.LAPSED.value))
-        .when(key)
-        .then(nw.lit(Segment.KEY.value))
-        .when(potential)
-        .then(nw.lit(Segment.POTENTIAL.value))
-        .otherwise(nw.lit(Segment.REGULAR.value))
-    )
-    frame = frame.with_columns(segment=segment).with_row_index("_position")
-    reasons = _reasons(
-        frame,
-        basis,
-        median_order,
-        s,
-        lang,
-        n,
-        has_cost,
-        has_clv,
-        {
-            "discount": discount,
-            "returns": returns,
-            "paying": paying,
-            "serving": serving,
-            "unlikely_alive": unlikely_alive,
-            "clv_top": clv_top,
-        },
-    )
-    # each segment's sentences are formatted on its own rows only (most customers are regular)
-    parts = [
-        part.with_columns(reasons=reasons.get(Segment(seg), reasons[Segment.REGULAR]))
-        for seg in frame.get_column("segment").unique().to_list()
-        if (part := frame.filter(nw.col("segment") == seg)).shape[0]
+    # each verdict with the facts it is told by (a fact with a condition only where it holds), first met first
+    verdicts = [
+        Verdict(
+            Segment.ONE_OFF_BULK,
+            one_off,
+            [
+                (Reason.ORDERS, True),
+                (Reason.LARGEST, True),
+                (Reason.MULTIPLE, True),
+                (Reason.RETURNED, nw.col("return_rate") >= ONE_OFF_MIN_RETURN_RATE_CITED),
+            ],
+        ),
+        Verdict(
+            Segment.PROFIT_SQUEEZER,
+            squeezer,
+            [
+                (Reason.NET_PROFIT, True),
+                (Reason.PAYMENT, paying),
+                (Reason.DISCOUNT, discount),
+                (Reason.RETURNS, returns),
+                (Reason.COST_TO_SERVE, serving),
+            ],
+        ),
+        Verdict(
+            Segment.LOW_PROFIT_VOLUME,
+            low_profit,
+            [(Reason.BIG, True), (Reason.VOLUME, has_volume), (Reason.THIN, True)],
+        ),
+        Verdict(
+            Segment.LAPSED,
+            lapsed,
+            [
+                (Reason.SILENT, True),
+                (Reason.GAP, ~nw.col("mean_gap_days").is_null()),
+                (Reason.BIG, True),
+                (Reason.VOLUME, has_volume),
+                (Reason.P_ALIVE, unlikely_alive if has_clv else False),
+            ],
+        ),
+        Verdict(
+            Segment.KEY,
+            key,
+            [(Reason.SHARE, True), (Reason.FREQ, True), (Reason.RECENT, True), (Reason.MARGIN_OK, has_cost)],
+        ),
+        Verdict(
+            Segment.POTENTIAL,
+            potential,
+            [
+                (Reason.RECENT, True),
+                (Reason.FREQ, True),
+                (Reason.GROWTH, ~nw.col("revenue_trend").is_null()),
+                (Reason.CLV, clv_top if has_clv else False),
+                (Reason.MARGIN_OK, has_cost),
+            ],
+        ),
+        Verdict(Segment.REGULAR, nw.lit(True), [(Reason.REGULAR, True)]),
     ]
-    if not parts:
-        return frame.with_columns(reasons=nw.lit(None, nw.String)).drop("_position")
-    return nw.concat(parts).sort("_position").drop("_position")
+    return _judge(frame, verdicts)
 
 
-def _reasons(
-    frame: nw.DataFrame,
-    basis: str,
-    median_order: float,
-    s: ValueSettings,
-    lang: Lang,
-    n: int,
-    has_cost: bool,
-    has_clv: bool,
-    signals: dict[str, nw.Expr],
-) -> dict[Segment, nw.Expr]:
-    """The reasons sentence of each segment, as an expression over that segment's rows."""
-    cols = set(frame.columns)
-    basis_label = text(f"basis.{basis}", lang)
-    recency = whole(nw.col("recency_days"))
-    share = sentence(
-        "r.share",
-        lang,
-        share=pct(nw.col("profit_share")),
-        basis=basis_label,
-        rank=nw.col("rank").cast(nw.String),
-        tier=nw.col("abc_tier"),
-    )
-    margin = (
-        sentence("r.margin_ok", lang, gm=pct(nw.col("gross_margin")), thr=lit_pct(s.key_min_margin))
-        if has_cost
-        else None
-    )
-    key_parts = [
-        share,
-        sentence("r.freq", lang, opy=num(nw.col("frequency_per_year")), thr=f"{s.key_min_orders_per_year:g}"),
-        sentence("r.recent", lang, recency=recency),
+def _judge(frame: nw.DataFrame, verdicts: list[Verdict]) -> nw.DataFrame:
+    """Add `segment` (the first verdict met) and `reason_codes` (its facts that hold, in order).
+
+    A customer's segment and codes follow from which verdict it met and which of that verdict's
+    conditional facts hold: each customer gets a whole number saying both (the verdict's place in the
+    low bits, one bit for each conditional fact above them), and each number found is turned into its
+    segment and codes once, not once per customer."""
+    first_met = nw.when(verdicts[0].met).then(nw.lit(0))
+    for place, verdict in enumerate(verdicts[1:], start=1):
+        first_met = first_met.when(verdict.met).then(nw.lit(place))
+    place_bits = len(verdicts).bit_length()
+    frame = frame.with_columns(_verdict=first_met.otherwise(nw.lit(len(verdicts) - 1)).cast(nw.Int64))
+    number = nw.col("_verdict")
+    told: list[
+        list[tuple[Reason, int | None]]
+    ] = []  # each verdict's facts, with the bit of a conditional one
+    bit = place_bits
+    for place, verdict in enumerate(verdicts):
+        told.append([])
+        for code, condition in verdict.facts:
+            if isinstance(condition, nw.Expr):
+                holds = ((nw.col("_verdict") == place) & condition).fill_null(False)
+                number = number + holds.cast(nw.Int64) * (1 << bit)
+                told[place].append((code, bit))
+                bit += 1
+            elif condition:
+                told[place].append((code, None))
+    frame = frame.with_columns(_judged=number)
+    found = frame.get_column("_judged").unique().to_list()
+    places = [judged & ((1 << place_bits) - 1) for judged in found]
+    segments = [verdicts[place].segment.value for place in places]
+    codes = [
+        [code.value for code, bit in told[place] if bit is None or judged >> bit & 1]
+        for judged, place in zip(found, places, strict=True)
     ]
-    one_off_parts = [
-        counted("r.orders", lang, nw.col("orders"), orders=nw.col("orders").cast(nw.String)),
-        sentence(
-            "r.largest", lang, largest=money(nw.col("largest_order")), los=pct(nw.col("largest_order_share"))
-        ),
-        sentence(
-            "r.multiple",
-            lang,
-            multiple=num(nw.col("largest_order") / max(median_order, 1e-9)),
-            median=f"{median_order:,.0f}",
-        ),
-        _when(nw.col("return_rate") >= 0.001, sentence("r.returned", lang, rr=pct(nw.col("return_rate")))),
-    ]
-    big_parts = [
-        sentence(
-            "r.big",
-            lang,
-            revenue=money(nw.col("revenue")),
-            rrank=nw.col("revenue_rank").cast(nw.String),
-            n=str(n),
-        )
-    ]
-    if "volume" in cols:
-        big_parts.append(
-            sentence(
-                "r.volume",
-                lang,
-                volume=whole(nw.col("volume")),
-                vrank=nw.col("volume_rank").cast(nw.String),
-                n=str(n),
-            )
-        )
-    squeeze_parts: list[nw.Expr] = []
-    low_parts: list[nw.Expr] = []
-    if has_cost:
-        squeeze_parts = [
-            sentence(
-                "r.net_profit", lang, np=money(nw.col("net_profit")), cts=money(nw.col("cost_to_serve"))
-            ),
-            _when(
-                signals["returns"],
-                sentence(
-                    "r.returns", lang, rr=pct(nw.col("return_rate")), thr=lit_pct(s.squeezer_min_return_rate)
-                ),
-            ),
-            _when(
-                signals["serving"],
-                sentence(
-                    "r.cts_share",
-                    lang,
-                    share=pct(nw.col("cost_to_serve_share")),
-                    thr=lit_pct(s.squeezer_min_cost_to_serve_share),
-                ),
-            ),
-        ]
-        if "discount_depth" in cols:
-            squeeze_parts.insert(
-                1,
-                _when(
-                    signals["discount"],
-                    sentence(
-                        "r.discount",
-                        lang,
-                        d=pct(nw.col("discount_depth")),
-                        thr=lit_pct(s.squeezer_min_discount),
-                    ),
-                ),
-            )
-        if "payment_days" in cols:
-            squeeze_parts.insert(
-                1,
-                _when(
-                    signals["paying"],
-                    sentence(
-                        "r.payment",
-                        lang,
-                        days=whole(nw.col("payment_days")),
-                        thr=f"{s.squeezer_min_payment_days:g}",
-                    ),
-                ),
-            )
-        low_parts = [
-            *big_parts,
-            sentence(
-                "r.thin",
-                lang,
-                nm=pct(nw.col("net_margin")),
-                orders=nw.col("orders").cast(nw.String),
-                thr=lit_pct(s.low_profit_max_net_margin),
-            ),
-        ]
-    lapsed_parts = [
-        sentence("r.silent", lang, recency=recency, thr=str(s.lapsed_after_days)),
-        _when(
-            ~nw.col("mean_gap_days").is_null(), sentence("r.gap", lang, gap=whole(nw.col("mean_gap_days")))
-        ),
-        *big_parts,
-    ]
-    potential_parts = [
-        sentence("r.recent", lang, recency=recency),
-        sentence("r.freq", lang, opy=num(nw.col("frequency_per_year")), thr=f"{s.key_min_orders_per_year:g}"),
-        _when(
-            ~nw.col("revenue_trend").is_null(),
-            sentence(
-                "r.growth",
-                lang,
-                trend=nw.concat_str(
-                    [
-                        nw.when(nw.col("revenue_trend") >= 0).then(nw.lit("+")).otherwise(nw.lit("")),
-                        pct(nw.col("revenue_trend")),
-                    ]
-                ),
-            ),
-        ),
-    ]
-    if has_clv:
-        lapsed_parts.append(
-            _when(
-                signals["unlikely_alive"],
-                sentence("r.p_alive", lang, p=num(nw.col("p_alive"), 2), thr=f"{s.lapsed_max_p_alive:g}"),
-            )
-        )
-        potential_parts.append(
-            _when(
-                signals["clv_top"],
-                sentence("r.clv", lang, clv=money(nw.col("clv_12m")), thr=lit_pct(s.potential_clv_top_share)),
-            )
-        )
-    if margin is not None:
-        key_parts.append(margin)
-        potential_parts.append(margin)
-    regular = sentence(
-        "r.regular",
-        lang,
-        share=pct(nw.col("profit_share")),
-        basis=basis_label,
-        orders=nw.col("orders").cast(nw.String),
-        recency=recency,
-    )
-    by_segment = {
-        Segment.REGULAR: regular,
-        Segment.KEY: _join(key_parts),
-        Segment.ONE_OFF_BULK: _join(one_off_parts),
-        Segment.PROFIT_SQUEEZER: _join(squeeze_parts) if squeeze_parts else None,
-        Segment.LOW_PROFIT_VOLUME: _join(low_parts) if low_parts else None,
-        Segment.LAPSED: _join(lapsed_parts),
-        Segment.POTENTIAL: _join(potential_parts),
-    }
-    return {seg: reason for seg, reason in by_segment.items() if reason is not None}
+    judged_by = nw.col("_judged")
+    if not found:  # no customers: empty columns of the types the verdicts have
+        return frame.with_columns(
+            segment=nw.lit(None, nw.String), reason_codes=nw.lit(None, nw.List(nw.String))
+        ).drop("_verdict", "_judged")
+    return frame.with_columns(
+        segment=judged_by.replace_strict(found, segments, return_dtype=nw.String),
+        reason_codes=judged_by.replace_strict(found, codes, return_dtype=nw.List(nw.String)),
+    ).drop("_verdict", "_judged")

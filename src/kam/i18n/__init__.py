@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gettext
 import os.path
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -69,6 +69,12 @@ def ntext(key: str, n: int, lang: Lang | str = Lang.EN, **values: Any) -> str:
 def plural(key: str, lang: Lang | str = Lang.EN) -> bool:
     """Whether message `key` has plural forms (said with `ntext`)."""
     return _has_plural(_catalog(Lang(lang)), key)
+
+
+def plural_rule(lang: Lang | str = Lang.EN) -> Callable[[int], int]:
+    """The plural rule of `lang`: which form (0 for the first) a count takes, the one `ntext` picks. For
+    saying many counts at once (the reasons of every customer) without a lookup for each."""
+    return _catalog(Lang(lang)).plural  # type: ignore[attr-defined]
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from kam.analytics.pipeline import Analysis
 from kam.analytics.verdicts import Segment
 from kam.i18n import Lang, say, setting_help, text
 from kam.render import render
+from kam.render.reasons import CITED, REASON_CODES, ReasonContext, say_reasons
 from kam.render.svg import Chart, line_chart, scatter_chart, short_number
 
 SEGMENT_COLORS = {
@@ -49,19 +50,30 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def _listing(accounts: nw.DataFrame[Any], segment: Segment) -> Listing | None:
-    """`accounts` holds customer_id, segment, reasons and, if known, name."""
+def _listing(
+    accounts: nw.DataFrame[Any], segment: Segment, context: ReasonContext, lang: Lang
+) -> Listing | None:
+    """`accounts` holds customer_id, segment, the reason codes and, if known, name; the reasons of the
+    customers listed are said in `lang`, the report's language."""
     rows = accounts.filter(nw.col("segment") == segment.value)
     if rows.shape[0] == 0:
         return None
+    listed = rows.head(MAX_LISTED)
+    listed = listed.with_columns(say_reasons(listed, context, lang).alias("reasons"))
     named = "name" in accounts.columns
     shown = []
-    for record in rows.head(MAX_LISTED).iter_rows(named=True):
+    for record in listed.iter_rows(named=True):
         who = str(record["customer_id"])
         if named and record.get("name"):
             who += f" · {record['name']}"
         shown.append((who, str(record["reasons"])))
     return Listing(segment.value, rows.shape[0], shown, rows.shape[0] - MAX_LISTED)
+
+
+def _cited(accounts: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
+    """The columns the lists show and their reasons cite (narrowed before filtering: faster)."""
+    shown = {"customer_id", "name", "segment", REASON_CODES}
+    return accounts.select(c for c in accounts.columns if c in shown or c in CITED)
 
 
 def _curves(analysis: Analysis, lang: Lang) -> tuple[Chart, Chart]:
@@ -138,11 +150,8 @@ def render_report(
         (text("ui.tail_destroys", lang), f"{fig.tail_destroys:,.0f}"),
         (text("ui.loss_making", lang), f"{fig.loss_making_customers:,}"),
     ]
-    accounts = analysis.accounts
-    listed = accounts.select(
-        c for c in ("customer_id", "name", "segment", "reasons") if c in accounts.columns
-    )
-    listings = [_listing(listed, segment) for segment in LISTED]
+    cited, context = _cited(analysis.accounts), ReasonContext.of(analysis)
+    listings = [_listing(cited, segment, context, lang) for segment in LISTED]
     return render(
         "report.html.j2",
         lang,
