@@ -218,9 +218,8 @@ def analyze_lines(
     # Polars holds the purchase orders in memory for the models; another engine keeps them, and the
     # models' summary of them (one row per customer) is what comes back from it
     in_polars = lines.implementation.is_polars()
-    purchases = (
-        nw.concat([to_polars(part, **engine) for part in bought]).lazy() if in_polars else nw.concat(bought)
-    )
+    held = nw.concat([to_polars(part, **engine) for part in bought]) if in_polars else nw.concat(bought)
+    purchases = held.lazy()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # in memory, the models' numeric work runs beside the engine's customer aggregation; streaming
         # (and DuckDB, whose connection runs one query at a time) runs them one after the other
@@ -232,7 +231,7 @@ def analyze_lines(
         if forecasting is not None and (streaming or lines.implementation.is_duckdb()):
             wait([forecasting])
         metrics = nw.concat([to_polars(customer_metrics(part, as_of, settings), **engine) for part in orders])
-        median_order = median_order_amount(purchases)
+        median_order = median_order_amount(held)  # Polars: from memory, not a (streaming) lazy pass
         table = profit_columns(attach_customers(metrics, customers), settings)
         since = (  # a `since` after the as-of date is not known yet then: tenure from the first activity
             nw.when(nw.col("since") <= nw.lit(as_of)).then(nw.col("since"))
