@@ -8,6 +8,7 @@ import narwhals as nw
 import polars as pl
 import pytest
 
+from kam.analytics.metrics import order_lines, purchase_orders
 from kam.analytics.pipeline import analyze_lines
 from kam.analytics.settings import ValueSettings
 
@@ -96,3 +97,34 @@ def test_cost_to_serve_and_net_profit() -> None:
     assert a["financing_cost"] == pytest.approx(financing)
     assert a["cost_to_serve"] == pytest.approx(100.0 * years + financing + 2 * 5.0)
     assert a["net_profit"] == pytest.approx(540.0 - a["cost_to_serve"])
+
+
+@pytest.mark.parametrize(
+    ("amounts", "purchase"),
+    [
+        ([100.0], 100.0),  # a sale
+        ([0.0, 0.0], 0.0),  # free goods only: a purchase (as CDNOW's $0 purchases)
+        ([100.0, -30.0], 70.0),  # returned in part: the rest was bought
+        ([100.0, -100.0], None),  # cancelled or returned down to nothing
+        ([40.0, -60.0], None),  # more returned than sold in the order
+        ([-50.0], None),  # a return on its own
+        ([0.0, -10.0], None),  # a free line and a credit
+    ],
+)
+@pytest.mark.parametrize("order_key", ["order_id", "date"])
+def test_which_orders_are_purchases(amounts: list[float], purchase: float | None, order_key: str) -> None:
+    """What the forecast learns from (purchase_orders), with an order told by its id or by its day."""
+    lines = pl.DataFrame(
+        {
+            "customer_id": ["A"] * len(amounts),
+            "date": [dt.date(2025, 3, 1)] * len(amounts),
+            "order_id": ["a1"] * len(amounts),
+            "amount": amounts,
+        }
+    )
+    if order_key == "date":
+        lines = lines.drop("order_id")
+    orders = order_lines(nw.from_native(lines.lazy()), AS_OF, ValueSettings())
+    bought = purchase_orders(orders).collect().to_native()
+    assert bought.columns == ["customer_id", "date", "amount"]
+    assert bought["amount"].to_list() == ([] if purchase is None else [pytest.approx(purchase)])

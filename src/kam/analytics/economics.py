@@ -6,6 +6,7 @@ import narwhals as nw
 
 from kam.analytics.metrics import DAYS_PER_YEAR
 from kam.analytics.settings import ValueSettings
+from kam.clv.settings import ClvSettings
 
 
 def attach_customers(metrics: nw.DataFrame, customers: nw.DataFrame | None) -> nw.DataFrame:
@@ -67,3 +68,11 @@ def profit_columns(frame: nw.DataFrame, settings: ValueSettings) -> nw.DataFrame
             ),
         )
     return out
+
+
+def clv_margin(columns: list[str], settings: ClvSettings) -> nw.Expr:
+    """The share of forecast revenue each customer's value is taken at: its gross margin (0 to 1) where
+    cost is known, else the clv.margin setting (the margin `kam clv fit` values every customer at)."""
+    if "gross_margin" in columns:
+        return nw.col("gross_margin").clip(0.0, 1.0)
+    return nw.lit(settings.margin)

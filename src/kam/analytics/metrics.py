@@ -46,6 +46,14 @@ def order_lines(
     return prepared.group_by(keys).agg(*aggs)
 
 
+def purchase_orders(orders: nw.LazyFrame) -> nw.LazyFrame:
+    """What the customer-base models learn from, as customer_id, date, amount: the orders with a positive
+    net amount, and those of free goods only (every line priced 0, as CDNOW's $0 purchases, which its
+    published figures count). Returns, and orders cancelled or returned down to nothing, are not purchases."""
+    free = (nw.col("amount") == 0) & (nw.col("gross") == 0)
+    return orders.filter((nw.col("amount") > 0) | free).select("customer_id", "date", "amount")
+
+
 def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
     """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer.
 

@@ -18,8 +18,14 @@ from typing import Any
 import narwhals as nw
 import polars as pl
 
-from kam.analytics.economics import attach_customers, profit_columns
-from kam.analytics.metrics import DAYS_PER_YEAR, customer_metrics, median_order_amount, order_lines
+from kam.analytics.economics import attach_customers, clv_margin, profit_columns
+from kam.analytics.metrics import (
+    DAYS_PER_YEAR,
+    customer_metrics,
+    median_order_amount,
+    order_lines,
+    purchase_orders,
+)
 from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
 from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Segment, assign_segments
@@ -214,7 +220,7 @@ def analyze_lines(
     ]
     if not streaming:
         orders = [_hold(part) for part in orders]
-    bought = [part.filter(nw.col("amount") > 0).select("customer_id", "date", "amount") for part in orders]
+    bought = [purchase_orders(part) for part in orders]
     # Polars holds the purchase orders in memory for the models; another engine keeps them, and the
     # models' summary of them (one row per customer) is what comes back from it
     in_polars = lines.implementation.is_polars()
@@ -245,10 +251,9 @@ def analyze_lines(
         )
         forecasts = forecasting.result() if forecasting is not None else None
     _release(orders)
-    if forecasts is not None:
+    if forecasts is not None and clv is not None:
         table = table.join(forecasts, on="customer_id", how="left")
-        margin = nw.col("gross_margin").clip(0.0, 1.0) if "gross_margin" in table.columns else nw.lit(1.0)
-        table = table.with_columns(clv_12m=nw.col("clv_revenue_12m") * margin)
+        table = table.with_columns(clv_12m=nw.col("clv_revenue_12m") * clv_margin(table.columns, clv))
     require_finite(table)
     basis = "net_profit" if "net_profit" in table.columns else "revenue"
     ranked = rank_and_tier(table, basis, settings)

@@ -35,10 +35,26 @@ class EmpiricalSpend:
     """Expected spend = the customer's own mean repeat spend; the repeat buyers' average for the others.
 
     The fallback when the Gamma-Gamma model cannot be fitted (e.g. spend nearly constant per customer).
+    Its one parameter, the average, is reported like a fitted model's (`params_`, `standard_errors_`).
     """
 
-    def __init__(self, population_mean: float) -> None:
+    name = "own mean spend"
+
+    def __init__(self, population_mean: float, *, standard_error: float | None = None, n_customers: int = 0):
         self.population_mean = population_mean
+        self.params_ = {"mean": population_mean}
+        self.standard_errors_ = {"mean": standard_error}
+        self.n_customers_ = n_customers
+
+    @classmethod
+    def of_repeat_buyers(cls, mean_spends: ArrayLike) -> EmpiricalSpend:
+        """The average of the repeat buyers' mean spends (NaN when there are none), with its standard
+        error when there are two or more."""
+        spends = np.asarray(mean_spends, dtype=float).ravel()
+        if spends.size == 0:
+            return cls(float("nan"))
+        error = float(spends.std(ddof=1) / math.sqrt(spends.size)) if spends.size > 1 else None
+        return cls(float(spends.mean()), standard_error=error, n_customers=int(spends.size))
 
     def conditional_expected_spend(self, x: ArrayLike, mean_spend: ArrayLike) -> FloatArray:
         x_arr, m_arr = as_float_arrays(x, mean_spend)

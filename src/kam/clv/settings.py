@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
+from kam.clv.choices import PurchaseModelName, SpendModelName
 from kam.clv.summary import TimeUnit
 
 
@@ -22,11 +21,20 @@ class ClvSettings(BaseModel):
         0.10, ge=0, le=1, description="Yearly discount rate applied to future margin (0.10 = 10 %)."
     )
     margin: float = Field(
-        1.0, gt=0, le=1, description="Share of revenue kept as profit when valuing customers."
+        1.0,
+        gt=0,
+        le=1,
+        description="Share of revenue kept as profit when valuing customers (kam analyze uses each "
+        "customer's gross margin instead where cost is known).",
     )
     unit: TimeUnit = Field(TimeUnit.WEEK, description="Time unit of frequency/recency/T: day, week or month.")
-    purchase_model: Literal["bgnbd", "pnbd"] = Field(
-        "bgnbd", description="Purchase model to fit: bgnbd (BG/NBD) or pnbd (Pareto/NBD)."
+    purchase_model: PurchaseModelName = Field(
+        PurchaseModelName.BGNBD, description="Purchase model to fit: bgnbd (BG/NBD) or pnbd (Pareto/NBD)."
+    )
+    spend_model: SpendModelName = Field(
+        SpendModelName.GG,
+        description="Spend model: gg (Gamma-Gamma; each customer's own mean repeat spend where it cannot be "
+        "fitted) or mean (the own mean repeat spend, the repeat buyers' average for one-time buyers).",
     )
     max_iterations: int = Field(
         1000, ge=1, le=100_000, description="Maximum optimiser iterations per model fit."
