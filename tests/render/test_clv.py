@@ -38,3 +38,23 @@ def test_names_and_buckets_are_text(hostile: str) -> None:
     assert page.tags() <= KAM_ELEMENTS
     assert page.text_in("td")[:2] == [hostile, hostile]
     assert hostile in page.text_in("text") and f"{hostile}: 0.100" in page.text_in("title")
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_a_spend_model_that_stood_in_and_its_notes(lang: Lang) -> None:
+    """The own mean spend that stood in for Gamma-Gamma has no standard error when one buyer repeated
+    (an empty cell), and the notes of the fit are listed under their heading, as text."""
+    fitted = params() | {
+        "spend_model": {
+            "model": "own mean spend",
+            "params": {"mean": 30.0},
+            "standard_errors": {"mean": None},
+        }
+    }
+    notes = ["Gamma-Gamma spend model not used: <b>only 1</b>", "{{ 7*7 }}"]
+    page = read_page(clv_report_html(fitted, None, lang, notes))
+    assert page.text_in("td")[4:] == ["own mean spend", "mean", "30"]
+    assert sum(tag == "td" for tag, _ in page.elements) == 8  # the fourth cell of the row is empty
+    assert page.text_in("h2") == [text("clv.notes", lang)]
+    assert page.text_in("li") == notes
+    assert page.tags() <= KAM_ELEMENTS

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import polars as pl
 import typer
 
+from kam.analytics.metrics import order_lines, purchase_orders
+from kam.analytics.settings import ValueSettings
+from kam.clv.choices import ForecastColumns, PurchaseModelName, SpendModelName
 from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
-from kam.commands.common import user_errors
+from kam.commands.common import err_console, print_notes, user_errors
 from kam.engines import Engine, read_lines
 from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
@@ -32,21 +34,23 @@ from kam.spark.session import SparkOptions, parse_conf, spark_errors
 from kam.terminal import printable
 
 if TYPE_CHECKING:
-    from kam.clv import GammaGamma, HoldoutCheck
+    from kam.clv import EmpiricalSpend, GammaGamma, HoldoutCheck
     from kam.clv._base import PurchaseModel
+    from kam.i18n import Notice
 
-app = typer.Typer(help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.", rich_markup_mode=None)
-
-
-class PurchaseModelName(StrEnum):
-    BGNBD = "bgnbd"
-    PNBD = "pnbd"
-
-
-class SpendModelName(StrEnum):
-    GG = "gg"
+app = typer.Typer(
+    help="Customer lifetime value: BG/NBD or Pareto/NBD purchases with Gamma-Gamma spend.",
+    rich_markup_mode=None,
+)
 
 
+PREDICTIONS = ForecastColumns(
+    p_alive="p_alive",
+    expected_purchases="expected_purchases",
+    expected_spend="expected_spend",
+    value="clv",
+    history=("x", "t_x", "T"),
+)
 OUTPUTS = OutputSet(
     "clv fit",
     frozenset(
@@ -68,10 +72,11 @@ class ClvFitResult:
 
     out: Path
     purchase_model: PurchaseModel
-    spend_model: GammaGamma
+    spend_model: GammaGamma | EmpiricalSpend
     predictions: pl.DataFrame
     holdout: HoldoutCheck | None
     files: tuple[str, ...]
+    notices: tuple[Notice, ...] = ()
 
 
 def run_clv_fit(
@@ -80,6 +85,7 @@ def run_clv_fit(
     out: Path,
     calibration_end: dt.date,
     model: PurchaseModelName | None = None,
+    spend: SpendModelName | None = None,
     unit: TimeUnit | None = None,
     holdout_end: dt.date | None = None,
     mapping: dict[str, str] | None = None,
@@ -88,85 +94,68 @@ def run_clv_fit(
     engine: Engine = Engine.POLARS,
     spark: SparkOptions | None = None,
 ) -> ClvFitResult:
-    """Load, summarise, fit and predict; write params.json, predictions.csv (and the holdout check)
-    beside kam's earlier outputs in `out`, replacing them only when all are written (see report.output).
-    `model` and `unit` default to the settings' purchase_model and unit; the report and the holdout plot are written in `lang`."""
-    from kam.clv import (  # the models need scipy: imported when a fit is asked for
-        BetaGeo,
-        GammaGamma,
-        ParetoNBD,
-        customer_lifetime_value,
-        discount_rate_per_period,
-        holdout_check,
-        periods_in_months,
-        rfm_summary,
-    )
+    """Load, summarise, fit and predict with the forecast `kam analyze` makes (kam.clv.forecast), valued
+    at the clv.margin setting; write params.json, predictions.csv (and the holdout check) beside kam's
+    earlier outputs in `out`, replacing them only when all are written (see report.output). `model`,
+    `spend` and `unit` default to the settings' purchase_model, spend_model and unit; the report and the
+    holdout plot are written in `lang`."""
+    from kam.clv import fit_forecast, holdout_check  # the models need scipy: imported when a fit is asked for
 
     settings = settings or ClvSettings()
-    unit = TimeUnit(unit or settings.unit)
-    model = PurchaseModelName(model or settings.purchase_model)
+    used = settings.model_copy(
+        update={
+            "purchase_model": PurchaseModelName(model or settings.purchase_model),
+            "spend_model": SpendModelName(spend or settings.spend_model),
+            "unit": TimeUnit(unit or settings.unit),
+        }
+    )
     check_output_folder(out, OUTPUTS, (transactions,))
     _, lines = read_lines(str(transactions), engine=engine, spark=spark, mapping=mapping)
+    bought = purchase_orders(order_lines(lines, holdout_end or calibration_end, ValueSettings()))
     with spark_errors():
-        summary = rfm_summary(lines, unit=unit, calibration_end=calibration_end)
-    x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
-    spend = summary["monetary"].to_numpy()
-    model_class = BetaGeo if model == PurchaseModelName.BGNBD else ParetoNBD
-    purchases = model_class(
-        max_iterations=settings.max_iterations, gradient_tolerance=settings.gradient_tolerance
-    ).fit(x, t_x, age)
-    spend_model = GammaGamma(max_iterations=settings.max_iterations).fit(x, spend)
-    horizon = periods_in_months(settings.horizon_months, unit)
-    predictions = summary.select(
-        "customer_id", pl.col("frequency").alias("x"), pl.col("recency").alias("t_x"), "T"
-    ).with_columns(
-        pl.Series("p_alive", purchases.p_alive(x, t_x, age)),
-        pl.Series("expected_purchases", purchases.conditional_expected_purchases(horizon, x, t_x, age)),
-        pl.Series("expected_spend", spend_model.conditional_expected_spend(x, spend)),
-        pl.Series(
-            "clv",
-            customer_lifetime_value(
-                purchases,
-                spend_model,
-                x,
-                t_x,
-                age,
-                spend,
-                horizon_periods=horizon,
-                discount_rate_per_period=discount_rate_per_period(settings.annual_discount_rate, unit),
-                margin=settings.margin,
-            ),
-        ),
-    )
+        result = fit_forecast(bought, calibration_end=calibration_end, settings=used)
+    predictions = result.table(PREDICTIONS, margin=used.margin)
     check = None
     if holdout_end is not None:
         with spark_errors():
             check = holdout_check(
-                purchases, lines, unit=unit, calibration_end=calibration_end, observation_end=holdout_end
+                result.purchase_model,
+                bought,
+                unit=used.unit,
+                calibration_end=calibration_end,
+                observation_end=holdout_end,
             )
+    purchases = result.purchase_model
     params = {
         "model": purchases.name,
         "params": purchases.params_,
         "standard_errors": purchases.standard_errors_,
         "log_likelihood": purchases.log_likelihood_,
         "converged": purchases.converged_,
-        "spend_model": {
-            "model": spend_model.name,
-            "params": spend_model.params_,
-            "standard_errors": spend_model.standard_errors_,
-            "log_likelihood": spend_model.log_likelihood_,
-            "n_customers": spend_model.n_customers_,
-            "converged": spend_model.converged_,
-        },
+        "spend_model": _spend_section(result.spend_model),
         "n_customers": purchases.n_customers_,
-        "unit": unit.value,
+        "unit": used.unit.value,
         "calibration_end": calibration_end.isoformat(),
         "holdout_end": holdout_end.isoformat() if holdout_end else None,
-        "horizon_periods": horizon,
+        "horizon_periods": result.horizon_periods,
         "settings": settings.model_dump(mode="json"),
     }
-    files = _write_all_or_nothing(out, params, predictions, check, lang, (transactions,))
-    return ClvFitResult(out, purchases, spend_model, predictions, check, files)
+    notes = [notice.say(lang) for notice in result.notices]
+    files = _write_all_or_nothing(out, params, predictions, check, notes, lang, (transactions,))
+    return ClvFitResult(out, purchases, result.spend_model, predictions, check, files, result.notices)
+
+
+def _spend_section(model: GammaGamma | EmpiricalSpend) -> dict[str, object]:
+    """params.json's spend_model: the fitted Gamma-Gamma, or the own mean spend that stood in for it
+    (no likelihood: nothing was fitted)."""
+    return {
+        "model": model.name,
+        "params": model.params_,
+        "standard_errors": model.standard_errors_,
+        "log_likelihood": getattr(model, "log_likelihood_", None),
+        "n_customers": model.n_customers_,
+        "converged": getattr(model, "converged_", None),
+    }
 
 
 def _write_all_or_nothing(
@@ -174,6 +163,7 @@ def _write_all_or_nothing(
     params: dict[str, object],
     predictions: pl.DataFrame,
     check: HoldoutCheck | None,
+    notes: list[str],
     lang: Lang,
     inputs: tuple[Path | str, ...],
 ) -> tuple[str, ...]:
@@ -183,7 +173,7 @@ def _write_all_or_nothing(
     writers: dict[str, Writer] = {
         "params.json": lambda p: p.write_text(dumps_strict(params, indent=2), encoding="utf-8"),
         "predictions.csv": lambda p: write_csv(tidy_floats(predictions), p),
-        "report.html": lambda p: p.write_text(clv_report_html(params, check, lang), encoding="utf-8"),
+        "report.html": lambda p: p.write_text(clv_report_html(params, check, lang, notes), encoding="utf-8"),
     }
     if check is not None:
         writers["holdout_by_frequency.csv"] = lambda p: write_csv(tidy_floats(check.by_frequency), p)
@@ -216,7 +206,14 @@ def fit(
         PurchaseModelName | None,
         typer.Option("--model", help="Purchase model. [default: the clv.purchase_model setting, bgnbd]"),
     ] = None,
-    spend: Annotated[SpendModelName, typer.Option("--spend", help="Spend model.")] = SpendModelName.GG,
+    spend: Annotated[
+        SpendModelName | None,
+        typer.Option(
+            "--spend",
+            help="Spend model: gg (Gamma-Gamma; each customer's own mean spend where it cannot be fitted) "
+            "or mean (each customer's own mean spend). [default: the clv.spend_model setting, gg]",
+        ),
+    ] = None,
     unit: Annotated[
         TimeUnit | None,
         typer.Option("--unit", help="Time unit: day, week, month. [default: the clv.unit setting, week]"),
@@ -252,7 +249,8 @@ def fit(
         typer.Option("--conf", help="With --engine spark: a Spark setting key=value, repeatable."),
     ] = None,
 ) -> None:
-    """Fit BG/NBD or Pareto/NBD with Gamma-Gamma spend; write params.json and predictions.csv."""
+    """Fit BG/NBD or Pareto/NBD with Gamma-Gamma spend (or each customer's own mean spend); write
+    params.json and predictions.csv."""
     with user_errors(lang):
         settings = load_settings(config).clv
         out_dir = output_folder(out)
@@ -262,6 +260,7 @@ def fit(
             out=out_dir,
             calibration_end=calibration_end.date(),
             model=model,
+            spend=spend,
             unit=unit,
             holdout_end=holdout_end.date() if holdout_end else None,
             mapping=parse_map_options(map_options or []),
@@ -272,4 +271,5 @@ def fit(
         )
     params = ", ".join(f"{k}={v:.4g}" for k, v in result.purchase_model.params_.items())
     wrote = text("clv.wrote", lang).format(files=", ".join(result.files), out=result.out)
+    print_notes(err_console, [notice.say(lang) for notice in result.notices])
     typer.echo(printable(f"{result.purchase_model.name}: {params}; {wrote}"))

@@ -3,7 +3,7 @@ rendered from templates/clv_report.html.j2."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kam.clv.holdout import HoldoutCheck
@@ -12,8 +12,11 @@ from kam.render import render
 from kam.render.holdout import holdout_chart
 
 
-def clv_report_html(params: Mapping[str, Any], check: HoldoutCheck | None, lang: Lang) -> str:
-    """A one-page offline report in `lang` of params.json's figures (`params`) and the holdout `check`."""
+def clv_report_html(
+    params: Mapping[str, Any], check: HoldoutCheck | None, lang: Lang, notes: Sequence[str] = ()
+) -> str:
+    """A one-page offline report in `lang` of params.json's figures (`params`), the holdout `check` and
+    `notes` (already said in `lang`: what was done instead of the configured spend model)."""
     rows = [
         (section["model"], name, value, section["standard_errors"][name])
         for section in (params, params["spend_model"])
@@ -24,5 +27,6 @@ def clv_report_html(params: Mapping[str, Any], check: HoldoutCheck | None, lang:
         lang,
         params=params,
         rows=rows,
+        notes=notes,
         holdout=holdout_chart(check, lang) if check is not None else None,
     )
