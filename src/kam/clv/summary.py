@@ -32,6 +32,7 @@ class TimeUnit(StrEnum):
 
 
 DateLike = dt.date | str
+SUM_DECIMALS = 6
 
 
 def _as_date(value: DateLike | None) -> dt.date | None:
@@ -105,12 +106,9 @@ def rfm_summary(
     summary = customers.join(first_day, on="customer_id").with_columns(
         days_between(nw.col("last"), nw.col("first")).alias("recency"),
         days_between(cal_end, nw.col("first")).alias("T"),
-        nw.when(nw.col("frequency") > 0)
-        .then((nw.col("total") - nw.col("first_amount")) / nw.col("frequency"))
-        .otherwise(nw.lit(0.0))
-        .alias("monetary"),
     )
     columns = ["customer_id", "frequency", "recency", "T", "monetary"]
+    collected = ["customer_id", "frequency", "recency", "T", "total", "first_amount"]
     obs_end = _as_date(observation_end)
     if obs_end is not None:
         if obs_end <= cal_end:
@@ -127,8 +125,19 @@ def rfm_summary(
             nw.lit((obs_end - cal_end).days / per_unit).alias("duration_holdout"),
         )
         columns += ["frequency_holdout", "monetary_holdout", "duration_holdout"]
-    result = summary.select(columns).sort("customer_id").collect(backend="polars").to_native()
+        collected += ["frequency_holdout", "monetary_holdout", "duration_holdout"]
+    result = summary.select(collected).sort("customer_id").collect(backend="polars").to_native()
     counts = [c for c in ("frequency", "frequency_holdout") if c in columns]
-    # recency and T come from the engine in whole days and are divided here, on one engine, so that every
-    # engine hands the models the same bits (engines divide by a constant in different ways)
-    return result.with_columns(pl.col(counts).cast(pl.Int64), pl.col("recency", "T") / per_unit)
+    # Recency and T come from the engine in whole days, and the spends as sums, and are finished here, on
+    # one engine, so that every engine hands the models the same bits: engines divide by a constant in
+    # different ways, and add a customer's purchases in different orders (sums of amounts with up to
+    # SUM_DECIMALS decimals are exact multiples of 10**-SUM_DECIMALS, onto which the rounding puts them)
+    repeat_spend = pl.col("total").round(SUM_DECIMALS) - pl.col("first_amount").round(SUM_DECIMALS)
+    return result.with_columns(
+        pl.col(counts).cast(pl.Int64),
+        pl.col("recency", "T") / per_unit,
+        pl.when(pl.col("frequency") > 0)
+        .then(repeat_spend / pl.col("frequency"))
+        .otherwise(0.0)
+        .alias("monetary"),
+    ).select(columns)
