@@ -431,12 +431,22 @@ def test_rows_keep_their_order() -> None:
     assert judged["segment"].to_list() == ["profit_squeezer"] + ["regular"] * 9
 
 
+ADDED = ["revenue_rank", "volume_rank", "clv_rank", "squeeze_signals", "segment", "reason_codes"]
+
+
 def test_an_empty_portfolio_has_no_verdicts() -> None:
     frame = pl.DataFrame(schema=SCHEMA)
     judged = assign_segments(nw.from_native(frame), MEDIAN_ORDER, ValueSettings())
     assert judged.shape[0] == 0
-    assert {"segment", "reason_codes", "squeeze_signals"} <= set(judged.columns)
+    assert judged.columns == [*SCHEMA, *ADDED]
     assert judged.to_native().schema["reason_codes"] == pl.List(pl.String)
+    assert judged.to_native().schema["segment"] == pl.String
+
+
+def test_the_verdicts_add_their_columns_and_no_other() -> None:
+    judged = _judge_all({})
+    assert judged.columns == [*SCHEMA, *ADDED]
+    assert (judged.schema["segment"], judged.schema["reason_codes"]) == (pl.String, pl.List(pl.String))
 
 
 R = Reason

@@ -22,7 +22,7 @@ from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Reason
 from kam.cli import app
 from kam.i18n import Lang, ntext, plural, text
-from kam.render.reasons import CITED, ReasonContext, num, pct, say_reasons, whole
+from kam.render.reasons import CITED, ReasonContext, say_reasons
 
 R = Reason
 CONTEXT = ReasonContext(basis="net_profit", median_order=1_000.0, customers=10, settings=ValueSettings())
@@ -412,21 +412,6 @@ def test_no_customers_no_reasons() -> None:
     frame = nw.from_native(pl.DataFrame(schema=SCHEMA))
     said = say_reasons(frame, CONTEXT, Lang.EN)
     assert said.len() == 0 and said.dtype == nw.String
-
-
-@pytest.mark.parametrize(
-    ("write", "below", "above", "shown"),
-    [
-        (whole, 307326.49999999994, 307326.50000000006, "307326"),
-        (whole, 2730.4999999999995, 2730.5000000000005, "2730"),
-        (lambda e: num(e, 1), 12.249999999999998, 12.250000000000002, "12.2"),
-        (pct, 0.12349999999999999, 0.12350000000000001, "12.4%"),
-    ],
-)
-def test_a_half_reached_from_either_side_is_written_once(write, below, above, shown) -> None:  # type: ignore[no-untyped-def]
-    """Numbers in the reasons are written alike when engines' sums differ only in their last bits."""
-    frame = nw.from_native(pl.DataFrame({"v": [below, above]}))
-    assert frame.select(write(nw.col("v")).alias("t"))["t"].to_list() == [shown, shown]
 
 
 def test_an_analysis_stored_once_is_said_in_each_language(

@@ -148,14 +148,14 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
     gap_broken = nw.col("mean_gap_days").is_null() | (
         nw.col("recency_days") >= s.lapsed_gap_multiple * nw.col("mean_gap_days")
     )
-    unlikely_alive = (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False) if has_clv else nw.lit(False)
-    clv_top = (
-        (nw.col("clv_rank") <= top_count(n, s.potential_clv_top_share)).fill_null(False)
-        if has_clv
-        else nw.lit(False)
-    )
+    growing = (nw.col("revenue_trend") >= s.potential_min_growth).fill_null(False)
+    unlikely_alive: nw.Expr | bool = False  # without a forecast neither is known, nor cited
+    clv_top: nw.Expr | bool = False
     if has_clv:
+        unlikely_alive = (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False)
+        clv_top = (nw.col("clv_rank") <= top_count(n, s.potential_clv_top_share)).fill_null(False)
         gap_broken = gap_broken | unlikely_alive
+        growing = growing | clv_top
     lapsed = big & silent & gap_broken
     key = (
         (nw.col("abc_tier") == "A")
@@ -163,9 +163,6 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
         & (nw.col("recency_days") <= s.key_max_recency_days)
         & margin_ok
     )
-    growing = (nw.col("revenue_trend") >= s.potential_min_growth).fill_null(False)
-    if has_clv:
-        growing = growing | clv_top
     potential = (
         (nw.col("recency_days") <= s.potential_max_recency_days)
         & (nw.col("frequency_per_year") >= s.potential_min_orders_per_year)
@@ -209,7 +206,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
                 (Reason.GAP, ~nw.col("mean_gap_days").is_null()),
                 (Reason.BIG, True),
                 (Reason.VOLUME, has_volume),
-                (Reason.P_ALIVE, unlikely_alive if has_clv else False),
+                (Reason.P_ALIVE, unlikely_alive),
             ],
         ),
         Verdict(
@@ -224,7 +221,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
                 (Reason.RECENT, True),
                 (Reason.FREQ, True),
                 (Reason.GROWTH, ~nw.col("revenue_trend").is_null()),
-                (Reason.CLV, clv_top if has_clv else False),
+                (Reason.CLV, clv_top),
                 (Reason.MARGIN_OK, has_cost),
             ],
         ),
@@ -243,37 +240,37 @@ def _judge(frame: nw.DataFrame, verdicts: list[Verdict]) -> nw.DataFrame:
     first_met = nw.when(verdicts[0].met).then(nw.lit(0))
     for place, verdict in enumerate(verdicts[1:], start=1):
         first_met = first_met.when(verdict.met).then(nw.lit(place))
+    frame = frame.with_columns(_verdict=first_met.cast(nw.Int64))  # the last verdict is always met
+    conditional = [
+        (place, code, condition)
+        for place, verdict in enumerate(verdicts)
+        for code, condition in verdict.facts
+        if isinstance(condition, nw.Expr)
+    ]
     place_bits = len(verdicts).bit_length()
-    frame = frame.with_columns(_verdict=first_met.otherwise(nw.lit(len(verdicts) - 1)).cast(nw.Int64))
+    bits = {(place, code): bit for bit, (place, code, _) in enumerate(conditional, start=place_bits)}
     number = nw.col("_verdict")
-    told: list[
-        list[tuple[Reason, int | None]]
-    ] = []  # each verdict's facts, with the bit of a conditional one
-    bit = place_bits
-    for place, verdict in enumerate(verdicts):
-        told.append([])
-        for code, condition in verdict.facts:
-            if isinstance(condition, nw.Expr):
-                holds = ((nw.col("_verdict") == place) & condition).fill_null(False)
-                number = number + holds.cast(nw.Int64) * (1 << bit)
-                told[place].append((code, bit))
-                bit += 1
-            elif condition:
-                told[place].append((code, None))
+    for place, code, condition in conditional:
+        holds = ((nw.col("_verdict") == place) & condition).fill_null(False)
+        number = number + holds.cast(nw.Int64) * (1 << bits[place, code])
     frame = frame.with_columns(_judged=number)
     found = frame.get_column("_judged").unique().to_list()
-    places = [judged & ((1 << place_bits) - 1) for judged in found]
-    segments = [verdicts[place].segment.value for place in places]
-    codes = [
-        [code.value for code, bit in told[place] if bit is None or judged >> bit & 1]
-        for judged, place in zip(found, places, strict=True)
-    ]
-    judged_by = nw.col("_judged")
     if not found:  # no customers: empty columns of the types the verdicts have
         return frame.with_columns(
             segment=nw.lit(None, nw.String), reason_codes=nw.lit(None, nw.List(nw.String))
         ).drop("_verdict", "_judged")
+    segments, codes = [], []
+    for judged in found:
+        place = judged & ((1 << place_bits) - 1)
+        segments.append(verdicts[place].segment.value)
+        codes.append(
+            [
+                code.value
+                for code, condition in verdicts[place].facts
+                if condition is True or ((place, code) in bits and judged >> bits[place, code] & 1)
+            ]
+        )
+    judged_by = nw.col("_judged")
     return frame.with_columns(
-        segment=judged_by.replace_strict(found, segments, return_dtype=nw.String),
-        reason_codes=judged_by.replace_strict(found, codes, return_dtype=nw.List(nw.String)),
+        segment=judged_by.replace_strict(found, segments), reason_codes=judged_by.replace_strict(found, codes)
     ).drop("_verdict", "_judged")
