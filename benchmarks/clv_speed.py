@@ -5,12 +5,15 @@ venv `.venv-bench` (python3.11, pandas<2.2, numpy<2, scipy<1.14, lifetimes==0.11
 this script when missing, in a subprocess that times its own fit and reports JSON back. Both fits use the
 same weekly summary of CDNOW_master with calibration end 1997-09-30 (23,570 customers).
 
+Then the whole forecast that `kam analyze` and `kam clv fit` make (kam.clv.forecast) on the same data.
+
     .venv/bin/python benchmarks/clv_speed.py [--master PATH] [--repeats 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kam.clv import BetaGeo, rfm_summary
+from kam.clv import BetaGeo, ClvSettings, fit_forecast, rfm_summary
 from kam.clv.cdnow import read_cdnow
 from kam.clv.simulate import simulate_bgnbd
 
@@ -68,7 +71,8 @@ def main() -> None:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    summary = rfm_summary(read_cdnow(args.master), unit="week", calibration_end="1997-09-30")
+    lines = read_cdnow(args.master).collect()
+    summary = rfm_summary(lines, unit="week", calibration_end="1997-09-30")
     summary_seconds = time.perf_counter() - start
     x, t_x, age = (summary[c].to_numpy().astype(float) for c in ("frequency", "recency", "T"))
     kam_seconds = time_best(lambda: BetaGeo().fit(x, t_x, age), args.repeats)
@@ -102,6 +106,16 @@ def main() -> None:
         f"lifetimes {lifetimes['seconds'] * 1e3:.1f} ms, speed-up {ratio:.1f}x "
         f"(target >= 20x: {'ok' if ratio >= 20 else 'MISSED'}); worst parameter difference {worst:.1e} "
         f"(target <= 1e-3: {'ok' if worst <= 1e-3 else 'MISSED'})"
+    )
+
+    end = dt.date(1997, 9, 30)
+    forecast_seconds = time_best(
+        lambda: fit_forecast(lines.lazy(), calibration_end=end, settings=ClvSettings()), args.repeats
+    )
+    print(
+        f"the forecast of kam analyze and kam clv fit (summary, BG/NBD and Gamma-Gamma fits, P(alive), "
+        f"expected purchases and spend, 12 monthly CLV cash flows), best of {args.repeats}: "
+        f"{forecast_seconds * 1e3:.1f} ms"
     )
 
     rng = np.random.default_rng(12345)
