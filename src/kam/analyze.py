@@ -18,9 +18,9 @@ from kam.analytics.pipeline import Analysis, analyze_lines, in_account_order, to
 from kam.analytics.verdicts import CODE_SEPARATOR
 from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
+from kam.hints import Hint, HintKey
 from kam.i18n import Lang, Notice, text
 from kam.io.customers import load_customers
-from kam.hints import Hint, HintKey
 from kam.io.transactions import (
     RETURN_TYPES,
     LoadedTransactions,

@@ -283,10 +283,11 @@ def say_reasons(accounts: nw.DataFrame[Any], context: ReasonContext, lang: Lang)
     said = []
     for (codes,), part in rows.group_by(REASON_CODES):
         sentences = [sentence(Reason(code), part, context, lang) for code in codes or ()]
-        if sentences:
-            joined = nw.concat_str(sentences, separator=SEPARATOR, ignore_nulls=True)
-        else:  # no codes (an analysis stored without them): nothing to say
-            joined = nw.lit(None, nw.String)
+        joined = (  # no codes (an analysis stored without them): nothing to say
+            nw.concat_str(sentences, separator=SEPARATOR, ignore_nulls=True)
+            if sentences
+            else nw.lit(None, nw.String)
+        )
         said.append(part.select(_POSITION, joined.alias(REASONS)))
     return nw.concat(said).sort(_POSITION)[REASONS]
 
