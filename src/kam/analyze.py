@@ -246,8 +246,11 @@ def write_outputs(
     inputs: Sequence[Path | str] = (),
     settings: Settings | None = None,
 ) -> list[Path]:
+    """Write the outputs of `analysis`, whose accounts' reasons are said in `lang` (as run_analyze says
+    them), all of them or none."""
     accounts = tidy_floats(analysis.accounts.to_polars())
-    html = render_report(analysis, summary, settings_in_use(settings or Settings(), "value"), lang)
+    value_settings = settings_in_use(settings or Settings(), "value")
+    html = render_report(analysis, summary, value_settings, lang, reasons_in=lang)
     writers = {
         "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),

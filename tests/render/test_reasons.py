@@ -22,6 +22,7 @@ from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Reason
 from kam.cli import app
 from kam.i18n import Lang, ntext, plural, text
+from kam.render import reasons
 from kam.render.reasons import CITED, ReasonContext, say_reasons
 
 R = Reason
@@ -439,3 +440,15 @@ def test_an_analysis_stored_once_is_said_in_each_language(
     chinese = pl.read_csv(outputs[Lang.ZH_HANS] / "accounts.csv")["reasons"].to_list()
     assert say_reasons(nw.from_native(stored), context, Lang.ZH_HANS).to_list() == chinese
     assert stored["reasons"].to_list() != chinese
+
+
+def test_forms_that_order_their_values_apart_are_each_said_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language whose plural forms place the values differently (here made up: the threshold first in
+    the singular) still gets each form whole, not words of one form around the values of another."""
+    forms = {1: "{days}: {thr} one", 2: "{thr} other: {days}"}
+    monkeypatch.setattr(reasons, "ntext", lambda key, n, lang: forms[1 if n == 1 else 2])
+    rows = [
+        {"payment_days": 1.0, "reason_codes": ["payment"]},
+        {"payment_days": 95.0, "reason_codes": ["payment"]},
+    ]
+    assert _say(rows) == ["1: 90 one", "90 other: 95"]

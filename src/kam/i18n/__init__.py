@@ -77,6 +77,12 @@ def plural_rule(lang: Lang | str = Lang.EN) -> Callable[[int], int]:
     return _catalog(Lang(lang)).plural  # type: ignore[attr-defined]
 
 
+def plural_forms(lang: Lang | str = Lang.EN) -> int:
+    """How many plural forms `lang` has (nplurals of its catalog: 2 in English, 1 in Chinese)."""
+    header = _catalog(Lang(lang)).info().get("plural-forms", "nplurals=2;")
+    return int(header.split("nplurals=")[1].split(";")[0])
+
+
 @functools.cache
 def _keys() -> tuple[str, ...]:
     from babel.messages.pofile import read_po  # only the tests and tools list the messages

@@ -17,7 +17,7 @@ import narwhals as nw
 from kam.analytics.portfolio import RANK_DECIMALS
 from kam.analytics.settings import ValueSettings
 from kam.analytics.verdicts import Reason
-from kam.i18n import Lang, ntext, plural_rule, text
+from kam.i18n import Lang, ntext, plural_forms, plural_rule, text
 
 if TYPE_CHECKING:
     from kam.analytics.pipeline import Analysis
@@ -143,14 +143,11 @@ def _days(column: str) -> tuple[nw.Expr, nw.Expr]:
 def _saying(code: Reason, c: ReasonContext, lang: Lang) -> dict[str, Value] | Counted:
     """The values of one code's sentence, or the sentence as a Counted message when it counts something."""
     s = c.settings
-    basis = text(f"basis.{c.basis}", lang)
-    recency, recency_n = _days("recency_days")
-    orders = count(nw.col("orders"))
     match code:
         case Reason.SHARE:
             return {
                 "share": pct(nw.col("profit_share")),
-                "basis": basis,
+                "basis": text(f"basis.{c.basis}", lang),
                 "rank": count(nw.col("rank")),
                 "tier": nw.col("abc_tier"),
             }
@@ -159,9 +156,10 @@ def _saying(code: Reason, c: ReasonContext, lang: Lang) -> dict[str, Value] | Co
         case Reason.MARGIN_OK:
             return {"gm": pct(nw.col("gross_margin")), "thr": setting_pct(s.key_min_margin)}
         case Reason.RECENT:
+            recency, recency_n = _days("recency_days")
             return Counted("r.recent", recency_n, {"recency": recency})
         case Reason.ORDERS:
-            return Counted("r.orders", nw.col("orders"), {"orders": orders})
+            return Counted("r.orders", nw.col("orders"), {"orders": count(nw.col("orders"))})
         case Reason.LARGEST:
             return {"largest": whole(nw.col("largest_order")), "los": pct(nw.col("largest_order_share"))}
         case Reason.MULTIPLE:
@@ -200,11 +198,12 @@ def _saying(code: Reason, c: ReasonContext, lang: Lang) -> dict[str, Value] | Co
         case Reason.THIN:
             values: dict[str, Value] = {
                 "nm": pct(nw.col("net_margin")),
-                "orders": orders,
+                "orders": count(nw.col("orders")),
                 "thr": setting_pct(s.low_profit_max_net_margin),
             }
             return Counted("r.thin", nw.col("orders"), values)
         case Reason.SILENT:
+            recency, recency_n = _days("recency_days")
             return Counted("r.silent", recency_n, {"recency": recency, "thr": setting(s.lapsed_after_days)})
         case Reason.GAP:
             gap, gap_n = _days("mean_gap_days")
@@ -216,49 +215,79 @@ def _saying(code: Reason, c: ReasonContext, lang: Lang) -> dict[str, Value] | Co
         case Reason.CLV:
             return {"clv": whole(nw.col("clv_12m")), "thr": setting_pct(s.potential_clv_top_share)}
         case Reason.REGULAR:
+            recency, recency_n = _days("recency_days")
             return {
                 "share": pct(nw.col("profit_share")),
-                "basis": basis,
-                "orders": Counted("r.count_orders", nw.col("orders"), {"orders": orders}),
+                "basis": text(f"basis.{c.basis}", lang),
+                "orders": Counted("r.count_orders", nw.col("orders"), {"orders": count(nw.col("orders"))}),
                 "recency": Counted("r.count_days", recency_n, {"days": recency}),
             }
 
 
+def _pieces(template: str) -> tuple[list[str], list[str]]:
+    """A catalog text split into its words (the text between placeholders, one more than these) and the
+    names of its placeholders."""
+    words, names, position = [], [], 0
+    for match in _PLACEHOLDER.finditer(template):
+        words.append(template[position : match.start()])
+        names.append(match.group(1))
+        position = match.end()
+    words.append(template[position:])
+    return words, names
+
+
+def _joined(words: list[nw.Expr | str], values: list[nw.Expr | str]) -> nw.Expr:
+    """Words and values in turn, as one text per row."""
+    parts = [part for pair in zip(words, [*values, ""], strict=True) for part in pair]
+    return nw.concat_str(
+        [nw.lit(part) if isinstance(part, str) else part for part in parts if not _empty(part)]
+    )
+
+
+def _empty(part: nw.Expr | str) -> bool:
+    return isinstance(part, str) and not part
+
+
 def fill(template: str, values: dict[str, nw.Expr | str]) -> nw.Expr:
     """A catalog text with its {placeholders} filled by per-customer expressions (or fixed strings)."""
-    parts: list[nw.Expr] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(template):
-        if match.start() > position:
-            parts.append(nw.lit(template[position : match.start()]))
-        value = values[match.group(1)]
-        parts.append(nw.lit(value) if isinstance(value, str) else value)
-        position = match.end()
-    if position < len(template):
-        parts.append(nw.lit(template[position:]))
-    return nw.concat_str(parts)
+    words, names = _pieces(template)
+    return _joined(list(words), [values[name] for name in names])
 
 
-def _counted(message: Counted, rows: nw.DataFrame[Any], lang: Lang) -> nw.Expr:
-    """`message` in the plural form of each row's number: the numbers the rows hold are sorted by the
-    language's plural rule, and the rows of each form get that form's text (the most common form is
-    the default, so the others name few numbers)."""
-    values = {name: _said(value, rows, lang) for name, value in message.values.items()}
+def _forms(message: Counted, rows: nw.DataFrame[Any], lang: Lang) -> list[tuple[str, list[Any]]]:
+    """The texts of `message` the rows need, each with the numbers said in it, the most common last: the
+    language's plural rule is asked once for each number the rows hold."""
+    if plural_forms(lang) == 1:
+        return [(ntext(message.key, 0, lang), [])]
     rule = plural_rule(lang)
     numbers: dict[int, list[Any]] = {}
     for number in rows.select(message.number.alias("n")).unique().drop_nulls()["n"].to_list():
         numbers.setdefault(rule(int(number)), []).append(number)
-    if not numbers:
-        return fill(ntext(message.key, 0, lang), values)
-    *others, most = sorted(numbers.values(), key=len)
-    said = fill(ntext(message.key, int(most[0]), lang), values)
-    for form in others:
-        said = (
-            nw.when(message.number.is_in(form))
-            .then(fill(ntext(message.key, int(form[0]), lang), values))
-            .otherwise(said)
-        )
-    return said
+    by_count = sorted(numbers.values(), key=len) or [[0]]
+    return [(ntext(message.key, int(said[0]), lang), said) for said in by_count]
+
+
+def _counted(message: Counted, rows: nw.DataFrame[Any], lang: Lang) -> nw.Expr:
+    """`message` in the plural form of each row's number. When the forms differ only in their words
+    ("day", "days"), each value is written once and each word picked by the number."""
+    values = {name: _said(value, rows, lang) for name, value in message.values.items()}
+    forms = _forms(message, rows, lang)
+    split = [_pieces(template) for template, _ in forms]
+    names = split[-1][1]
+    if any(other != names for _, other in split):  # a language that orders the values apart in its forms
+        said = fill(forms[-1][0], values)
+        for template, numbers in forms[:-1]:
+            said = nw.when(message.number.is_in(numbers)).then(fill(template, values)).otherwise(said)
+        return said
+    words: list[nw.Expr | str] = []
+    for alike in zip(*(pieces for pieces, _ in split), strict=True):
+        word: nw.Expr | str = alike[-1]
+        for (_, numbers), piece in zip(forms[:-1], alike[:-1], strict=True):
+            if piece != alike[-1]:
+                default = nw.lit(word) if isinstance(word, str) else word
+                word = nw.when(message.number.is_in(numbers)).then(nw.lit(piece)).otherwise(default)
+        words.append(word)
+    return _joined(words, [values[name] for name in names])
 
 
 def _said(value: Value, rows: nw.DataFrame[Any], lang: Lang) -> nw.Expr | str:

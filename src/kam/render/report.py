@@ -12,7 +12,7 @@ from kam.analytics.pipeline import Analysis
 from kam.analytics.verdicts import Segment
 from kam.i18n import Lang, say, setting_help, text
 from kam.render import render
-from kam.render.reasons import CITED, REASON_CODES, ReasonContext, say_reasons
+from kam.render.reasons import CITED, REASON_CODES, REASONS, ReasonContext, say_reasons
 from kam.render.svg import Chart, line_chart, scatter_chart, short_number
 
 SEGMENT_COLORS = {
@@ -50,30 +50,36 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def _listing(
-    accounts: nw.DataFrame[Any], segment: Segment, context: ReasonContext, lang: Lang
-) -> Listing | None:
-    """`accounts` holds customer_id, segment, the reason codes and, if known, name; the reasons of the
-    customers listed are said in `lang`, the report's language."""
-    rows = accounts.filter(nw.col("segment") == segment.value)
-    if rows.shape[0] == 0:
-        return None
-    listed = rows.head(MAX_LISTED)
-    listed = listed.with_columns(say_reasons(listed, context, lang).alias("reasons"))
+def _listings(analysis: Analysis, lang: Lang, said: bool) -> list[Listing]:
+    """The list of each listed segment: its first MAX_LISTED customers with their reasons in `lang`, the
+    report's language: the accounts' own `reasons` when `said` (they are in `lang`), else said here from
+    the codes, all lists at once."""
+    accounts = analysis.accounts
+    shown = {"customer_id", "name", "segment", *((REASONS,) if said else (REASON_CODES, *CITED))}
+    narrowed = accounts.select(c for c in accounts.columns if c in shown)  # before filtering: faster
+    totals: dict[str, int] = {}
+    heads = []
+    for segment in LISTED:
+        rows = narrowed.filter(nw.col("segment") == segment.value)
+        if rows.shape[0]:
+            totals[segment.value] = rows.shape[0]
+            heads.append(rows.head(MAX_LISTED))
+    if not heads:
+        return []
+    listed = nw.concat(heads)
+    if not said:
+        listed = listed.with_columns(say_reasons(listed, ReasonContext.of(analysis), lang).alias(REASONS))
     named = "name" in accounts.columns
-    shown = []
-    for record in listed.iter_rows(named=True):
-        who = str(record["customer_id"])
-        if named and record.get("name"):
-            who += f" · {record['name']}"
-        shown.append((who, str(record["reasons"])))
-    return Listing(segment.value, rows.shape[0], shown, rows.shape[0] - MAX_LISTED)
-
-
-def _cited(accounts: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
-    """The columns the lists show and their reasons cite (narrowed before filtering: faster)."""
-    shown = {"customer_id", "name", "segment", REASON_CODES}
-    return accounts.select(c for c in accounts.columns if c in shown or c in CITED)
+    listings = []
+    for listed_segment, total in totals.items():
+        shown_rows = []
+        for record in listed.filter(nw.col("segment") == listed_segment).iter_rows(named=True):
+            who = str(record["customer_id"])
+            if named and record.get("name"):
+                who += f" · {record['name']}"
+            shown_rows.append((who, str(record[REASONS])))
+        listings.append(Listing(listed_segment, total, shown_rows, total - MAX_LISTED))
+    return listings
 
 
 def _curves(analysis: Analysis, lang: Lang) -> tuple[Chart, Chart]:
@@ -136,9 +142,15 @@ def _scatter(accounts: nw.DataFrame[Any], lang: Lang) -> Chart:
 
 
 def render_report(
-    analysis: Analysis, summary: dict[str, Any], settings_rows: list[tuple[str, str, str]], lang: Lang
+    analysis: Analysis,
+    summary: dict[str, Any],
+    settings_rows: list[tuple[str, str, str]],
+    lang: Lang,
+    reasons_in: Lang | None = None,
 ) -> str:
-    """One HTML page, no external assets: everything a sales director needs to check the verdicts."""
+    """One HTML page, no external assets: everything a sales director needs to check the verdicts.
+    `reasons_in`: the language the accounts' `reasons` are said in, if any; in another, the lists say
+    them again from the codes."""
     fig = analysis.figures
     basis = text(f"basis.{analysis.basis}", lang)
     portfolio = [
@@ -150,8 +162,6 @@ def render_report(
         (text("ui.tail_destroys", lang), f"{fig.tail_destroys:,.0f}"),
         (text("ui.loss_making", lang), f"{fig.loss_making_customers:,}"),
     ]
-    cited, context = _cited(analysis.accounts), ReasonContext.of(analysis)
-    listings = [_listing(cited, segment, context, lang) for segment in LISTED]
     return render(
         "report.html.j2",
         lang,
@@ -165,6 +175,6 @@ def render_report(
         portfolio=portfolio,
         curves=_curves(analysis, lang),
         scatter=_scatter(analysis.accounts, lang),
-        listings=[listing for listing in listings if listing is not None],
+        listings=_listings(analysis, lang, said=reasons_in == lang),
         settings=[(name, value, setting_help(name, meaning, lang)) for name, value, meaning in settings_rows],
     )
