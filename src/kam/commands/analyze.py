@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
-from kam.commands.common import print_notes, user_errors
+from kam.commands.common import SparkConfOption, SparkMasterOption, print_notes, user_errors
 from kam.commands.hints import said
 from kam.detect import Detection, run_detect
 from kam.engines import Engine
@@ -202,18 +202,8 @@ def analyze(
             "(a cluster; see docs/spark.md).",
         ),
     ] = Engine.POLARS,
-    spark_master: Annotated[
-        str | None,
-        typer.Option(
-            "--spark-master",
-            help="With --engine spark: local[*], spark://host:7077, yarn or k8s://... [default: spark-submit's "
-            "master, else local[*]]",
-        ),
-    ] = None,
-    spark_conf: Annotated[
-        list[str] | None,
-        typer.Option("--conf", help="With --engine spark: a Spark setting key=value, repeatable."),
-    ] = None,
+    spark_master: SparkMasterOption = None,
+    spark_conf: SparkConfOption = None,
 ) -> None:
     """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
     with user_errors(lang):

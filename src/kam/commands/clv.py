@@ -15,7 +15,7 @@ from kam.analytics.settings import ValueSettings
 from kam.clv.choices import ForecastColumns, PurchaseModelName, SpendModelName
 from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
-from kam.commands.common import err_console, print_notes, user_errors
+from kam.commands.common import SparkConfOption, SparkMasterOption, err_console, print_notes, user_errors
 from kam.engines import Engine, read_lines
 from kam.i18n import Lang, text
 from kam.io.mapping import parse_map_options
@@ -236,18 +236,8 @@ def fit(
         Engine,
         typer.Option("--engine", help="Engine that summarises the transactions: polars, duckdb or spark."),
     ] = Engine.POLARS,
-    spark_master: Annotated[
-        str | None,
-        typer.Option(
-            "--spark-master",
-            help="With --engine spark: local[*], spark://host:7077, yarn or k8s://... [default: spark-submit's "
-            "master, else local[*]]",
-        ),
-    ] = None,
-    spark_conf: Annotated[
-        list[str] | None,
-        typer.Option("--conf", help="With --engine spark: a Spark setting key=value, repeatable."),
-    ] = None,
+    spark_master: SparkMasterOption = None,
+    spark_conf: SparkConfOption = None,
 ) -> None:
     """Fit BG/NBD or Pareto/NBD with Gamma-Gamma spend (or each customer's own mean spend); write
     params.json and predictions.csv."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable, Iterator
+from typing import Annotated
 
 import typer
 from rich.cells import cell_len
@@ -17,6 +18,20 @@ from kam.i18n import Lang, text
 from kam.terminal import printable
 
 err_console = Console(stderr=True)
+
+# The Spark options that kam analyze and kam clv fit share.
+SparkMasterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-master",
+        help="With --engine spark: local[*], spark://host:7077, yarn or k8s://... [default: spark-submit's "
+        "master, else local[*]]",
+    ),
+]
+SparkConfOption = Annotated[
+    list[str] | None,
+    typer.Option("--conf", help="With --engine spark: a Spark setting key=value, repeatable."),
+]
 
 
 def error_text(exc: KamError, lang: Lang | str) -> str:
