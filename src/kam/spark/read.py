@@ -169,6 +169,7 @@ def _expected(kind: str, today: dt.date) -> str:
     }.get(kind, kind)
 
 
+@spark_errors()  # a failed Spark job is one clear line
 def read_spark_lines(
     spark: SparkSession,
     source: str | None,
@@ -187,36 +188,6 @@ def read_spark_lines(
 
     The checked lines are cached on the cluster for the passes that follow (they never come to the driver);
     the bad rows do (they are few, or the run stops), as do counts and the first and last dates."""
-    with spark_errors():
-        return _read_spark_lines(
-            spark,
-            source,
-            table=table,
-            mapping=mapping,
-            on_error=on_error,
-            date_format=date_format,
-            cancellation_pattern=cancellation_pattern,
-            currency=currency,
-            return_types=return_types,
-            today=today,
-            decimal=decimal,
-        )
-
-
-def _read_spark_lines(
-    spark: SparkSession,
-    source: str | None,
-    *,
-    table: str | None = None,
-    mapping: Mapping[str, str] | None = None,
-    on_error: OnError = OnError.RAISE,
-    date_format: str | None = None,
-    cancellation_pattern: str | None = r"^C\d",
-    currency: str | None = None,
-    return_types: str | None = RETURN_TYPES,
-    today: dt.date | None = None,
-    decimal: str | None = None,
-) -> SparkTransactions:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
