@@ -14,6 +14,7 @@ from kam.commands.calls import app as calls_app
 from kam.commands.clv import app as clv_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
+from kam.commands.needs import app as needs_app
 from kam.commands.workspace import app as workspace_app
 from kam.io.scratch import remove_scratch
 
@@ -33,6 +34,7 @@ app.add_typer(clv_app, name="clv")
 app.add_typer(workspace_app, name="workspace")
 app.add_typer(accounts_app, name="accounts")
 app.add_typer(interactions_app, name="interactions")
+app.add_typer(needs_app, name="needs")
 
 
 def main() -> None:
