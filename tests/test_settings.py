@@ -47,6 +47,8 @@ def test_environment_and_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         ("[value]\nkey_min_margin = 'high'\n", "value.key_min_margin"),
         ("[valeu]\nx = 1\n", "unknown section valeu"),
         ("[value\n", "not valid TOML"),
+        ("[coach]\nfactors_finance = ['price', 'pricey']\n", "coach.factors_finance = 'pricey'"),
+        ("[coach]\nquote_allowed_from = 'haggling'\n", "coach.quote_allowed_from = 'haggling'"),
     ],
 )
 def test_bad_config_is_named(tmp_path: Path, text: str, message: str) -> None:

@@ -84,7 +84,7 @@ CUES: tuple[CueTable, ...] = (
         CueKind.STATES_PROBLEM,
         NEED,
         2.0,
-        r"problems?|issues?|fail(?:s|ed|ing|ures?)?|break(?:s|downs?)?|broke|broken|downtime|overheat\w*|"
+        r"problems?|issues?|fail(?:s|ed|ing|ures?)?|break(?:s|ing|downs?)?|broke|broken|downtime|overheat\w*|"
         r"unreliable|unstable|instability|slow(?:er|ly|s)?|late|delays?|delayed|mistakes?|errors?|wrong|"
         r"complain\w*|struggl\w*|hard to|difficult\w*|can't|cannot|can not|unable to|"
         r"not (?:secure|safe|reliable|stable|enough|sure)|insecure|weak|fraud|theft|stolen|risks?|risky|"

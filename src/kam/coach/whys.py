@@ -32,8 +32,8 @@ class WhyChain:
 
 
 def why_chains(needs: Sequence[NeedFacts]) -> list[WhyChain]:
-    """Every path from a need without a (known) parent to a need without children. A parent link that
-    would loop is ignored where it closes the loop."""
+    """Every path from a need without a (known) parent to a need without children. A path stops where it
+    would loop; a loop that no other need leads into starts at its first need."""
     by_id = {n.id: n for n in needs}
     children: dict[str, list[NeedFacts]] = {n.id: [] for n in needs}
     for n in needs:
@@ -51,6 +51,11 @@ def why_chains(needs: Sequence[NeedFacts]) -> list[WhyChain]:
 
     for top in tops:
         walk((top,))
+    reached = {n.id for c in chains for n in c.needs}
+    for need in needs:  # a loop with no top: it starts at its first need recorded
+        if need.id not in reached:
+            walk((need,))
+            reached |= {n.id for c in chains for n in c.needs}
     return chains
 
 
