@@ -36,6 +36,7 @@ class ClassifyReason:
         return {"code": self.code, "values": dict(self.values)}
 
 
+_CUE_CODES = frozenset(kind.value for kind in CueKind)
 THIN_EVIDENCE = "thin_evidence"  # values: weight (the larger side's), minimum
 MIXED_EVIDENCE = "mixed_evidence"  # values: need, want (their weights), margin
 
@@ -54,7 +55,7 @@ class Classification:
     @property
     def cues(self) -> tuple[CueKind, ...]:
         """The kinds of evidence found, on either side."""
-        return tuple(CueKind(r.code) for r in self.reasons if r.code in CueKind.__members__.values())
+        return tuple(CueKind(r.code) for r in self.reasons if r.code in _CUE_CODES)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
