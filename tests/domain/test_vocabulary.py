@@ -43,7 +43,6 @@ from kam.domain.needs import NeedDepth, NeedKind, NeedStatus
                 "closing",
                 "won",
                 "lost",
-                "ordered",
             ],
         ),
     ],
@@ -62,7 +61,6 @@ def test_each_choice_has_its_stored_values_in_order(choice: type, values: list[s
         (DealStage.CLOSING, 5, True),
         (DealStage.WON, 6, False),
         (DealStage.LOST, 7, False),
-        (DealStage.ORDERED, 8, False),
     ],
 )
 def test_deal_stages_run_in_order_and_the_outcomes_end_a_deal(

@@ -6,8 +6,8 @@ from enum import StrEnum
 
 
 class DealStage(StrEnum):
-    """The stage of a deal. The open stages run from prospecting to closing in this order; `won`, `lost`
-    and `ordered` (the order is placed) end it."""
+    """The stage of a deal. The open stages run from prospecting to closing in this order; `won` and
+    `lost` end it."""
 
     PROSPECTING = "prospecting"
     DISCOVERY = "discovery"
@@ -17,7 +17,6 @@ class DealStage(StrEnum):
     CLOSING = "closing"
     WON = "won"
     LOST = "lost"
-    ORDERED = "ordered"
 
     @property
     def order(self) -> int:
@@ -29,4 +28,4 @@ class DealStage(StrEnum):
         return self not in _ENDED
 
 
-_ENDED = frozenset({DealStage.WON, DealStage.LOST, DealStage.ORDERED})
+_ENDED = frozenset({DealStage.WON, DealStage.LOST})
