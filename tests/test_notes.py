@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from kam.cli import app
 from kam.commands.analyze import STEPS
 from kam.commands.common import _NO_LINE_START, print_notes, wrap_lines
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 
 CHINESE = (
     "沒有客戶表：付款天數與服務成本未知（服務成本只含訂單處理），合作年限從首次購買起算，也無法計入轉介紹"

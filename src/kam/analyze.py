@@ -16,10 +16,11 @@ import polars as pl
 
 from kam.analytics.pipeline import Analysis, analyze_lines, in_account_order, to_polars
 from kam.analytics.verdicts import CODE_SEPARATOR
+from kam.domain.languages import Lang
 from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
 from kam.hints import Hint, HintKey
-from kam.i18n import Lang, Notice, text
+from kam.i18n import Notice, text
 from kam.io.customers import load_customers
 from kam.io.transactions import (
     RETURN_TYPES,

@@ -19,8 +19,8 @@ from kam.analytics.settings import ValueSettings
 from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.clv import rfm_summary
 from kam.dates import day_number
+from kam.domain.languages import Lang
 from kam.engines import Engine
-from kam.i18n import Lang
 from kam.settings import Settings
 from tests.conftest import AS_OF
 from tests.same_accounts import assert_same_accounts, read_accounts

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kam.i18n import Lang
+from kam.domain.languages import Lang
 from kam.i18n.formats import date, number, percent
 
 

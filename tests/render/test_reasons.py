@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
 from kam.cli import app
-from kam.i18n import Lang, ntext, plural, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Reason
+from kam.i18n import ntext, plural, text
 from kam.render import reasons
 from kam.render.reasons import CITED, ReasonContext, say_reasons
 

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render.reasons import ReasonContext, say_reasons
 from kam.render.report import render_report
 from kam.settings import Settings

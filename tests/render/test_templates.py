@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kam.analyze import AnalyzeOptions, run_analyze
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render import environment
 from kam.render.clv import clv_report_html
 from kam.render.holdout import holdout_svg

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from kam.calls.models import CallAnalysis, SpinType
+from kam.calls.models import CallAnalysis
 from kam.calls.settings import CallSettings
-from kam.i18n import Lang, text
+from kam.domain.calls import SpinType
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.terminal import printable
 
 

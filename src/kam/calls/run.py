@@ -10,8 +10,9 @@ from pathlib import Path
 from kam.calls.analyze import analyze_transcript
 from kam.calls.catalog import load_catalog
 from kam.calls.errors import TranscriptError
-from kam.calls.models import CallAnalysis, Stage
+from kam.calls.models import CallAnalysis
 from kam.calls.settings import CallSettings
+from kam.domain.stages import Stage
 from kam.i18n import Notice
 
 

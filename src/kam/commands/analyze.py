@@ -17,9 +17,10 @@ from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import SparkConfOption, SparkMasterOption, print_notes, user_errors
 from kam.commands.hints import said
 from kam.detect import Detection, run_detect
+from kam.domain.languages import Lang
 from kam.engines import Engine
 from kam.errors import ConfigError
-from kam.i18n import Lang, Notice, text
+from kam.i18n import Notice, text
 from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.transactions import RETURN_TYPES, OnError
 from kam.report.output import output_folder

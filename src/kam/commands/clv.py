@@ -16,8 +16,9 @@ from kam.clv.choices import ForecastColumns, PurchaseModelName, SpendModelName
 from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
 from kam.commands.common import SparkConfOption, SparkMasterOption, err_console, print_notes, user_errors
+from kam.domain.languages import Lang
 from kam.engines import Engine, read_lines
-from kam.i18n import Lang, text
+from kam.i18n import text
 from kam.io.mapping import parse_map_options
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict

@@ -9,7 +9,8 @@ import typer
 from rich.console import Console
 
 from kam.commands.common import user_errors
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, Writer, output_folder, write_all_or_nothing

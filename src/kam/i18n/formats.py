@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from kam.i18n import Lang
+from kam.domain.languages import Lang
 
 DateStyle = Literal["short", "medium", "long", "full"]
 

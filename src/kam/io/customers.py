@@ -11,6 +11,7 @@ from pathlib import Path
 import polars as pl
 
 from kam.analytics.settings import EARLIEST_DATE
+from kam.domain.customers import CustomerType, Ownership
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
@@ -25,22 +26,6 @@ from kam.io.parse import (
     text_expr,
 )
 from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
-
-
-class CustomerType(StrEnum):
-    END_USER = "end_user"
-    DISTRIBUTOR = "distributor"
-    DEALER = "dealer"
-    WHOLESALER = "wholesaler"
-    AGENT = "agent"
-
-
-class Ownership(StrEnum):
-    STATE = "state"
-    COLLECTIVE = "collective"
-    PRIVATE = "private"
-    FOREIGN = "foreign"
-
 
 # Chinese labels as ERPs write them, both scripts.
 TYPE_LABELS = {

@@ -16,8 +16,9 @@ import narwhals as nw
 
 from kam.analytics.portfolio import RANK_DECIMALS
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
-from kam.i18n import Lang, ntext, plural_forms, plural_rule, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Reason
+from kam.i18n import ntext, plural_forms, plural_rule, text
 
 if TYPE_CHECKING:
     from kam.analytics.pipeline import Analysis

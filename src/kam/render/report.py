@@ -9,8 +9,9 @@ from typing import Any
 import narwhals as nw
 
 from kam.analytics.pipeline import Analysis
-from kam.analytics.verdicts import Segment
-from kam.i18n import Lang, say, setting_help, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Segment
+from kam.i18n import say, setting_help, text
 from kam.render import render
 from kam.render.reasons import CITED, REASON_CODES, REASONS, ReasonContext, say_reasons
 from kam.render.svg import Chart, line_chart, scatter_chart, short_number
