@@ -211,7 +211,9 @@ def test_the_domain_package_re_exports_nothing() -> None:
     ],
     ids=["standard-library", "kam", "third-party-in-a-function", "relative"],
 )
-def test_the_domain_check_sees_each_import(tmp_path: Path, files: dict[str, str], expected: list[str]) -> None:
+def test_the_domain_check_sees_each_import(
+    tmp_path: Path, files: dict[str, str], expected: list[str]
+) -> None:
     assert domain_imports(_package(tmp_path, files))[: len(expected)] == expected
     assert bool(domain_imports(_package(tmp_path, files))) == bool(expected)
 
