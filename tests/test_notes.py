@@ -79,8 +79,8 @@ def test_analyze_in_chinese_leaves_no_bullet_alone(
 def test_the_progress_bar_knows_every_step_of_a_run(
     portfolio_files: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    from kam.analyze import AnalyzeOptions, run_analyze
     from kam.settings import Settings
+    from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
     lines, _ = portfolio_files
     seen: list[str] = []

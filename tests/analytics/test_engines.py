@@ -16,12 +16,12 @@ from polars.testing import assert_frame_equal
 
 from kam.analytics.metrics import customer_metrics, order_lines
 from kam.analytics.settings import ValueSettings
-from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.clv import rfm_summary
 from kam.dates import day_number
 from kam.domain.languages import Lang
 from kam.engines import Engine
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from tests.conftest import AS_OF
 from tests.same_accounts import assert_same_accounts, read_accounts
 

@@ -15,7 +15,6 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
 from kam.commands.common import error_text
 from kam.errors import ImportValidationError, MissingColumnError
@@ -24,6 +23,7 @@ from kam.i18n import Notice, text
 from kam.io.readers import read_table
 from kam.io.transactions import OnError, load_transactions
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
 HEADER_GB = "客户编号,日期,金额\n"
 

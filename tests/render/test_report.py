@@ -14,13 +14,13 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
 from kam.domain.languages import Lang
 from kam.i18n import text
 from kam.render.reasons import ReasonContext, say_reasons
 from kam.render.report import render_report
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from tests.conftest import portfolio_customers, portfolio_lines
 from tests.render.page import KAM_ELEMENTS, read_page
 

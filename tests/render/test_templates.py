@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.domain.languages import Lang
 from kam.i18n import text
 from kam.render import environment
@@ -19,6 +18,7 @@ from kam.render.holdout import holdout_svg
 from kam.render.report import render_report
 from kam.render.svg import chart_svg, line_chart
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from tests.render.page import read_page
 from tests.render.samples import holdout, params
 

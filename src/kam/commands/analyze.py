@@ -13,10 +13,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import SparkConfOption, SparkMasterOption, print_notes, user_errors
 from kam.commands.hints import said
-from kam.detect import Detection, run_detect
 from kam.domain.languages import Lang
 from kam.engines import Engine
 from kam.errors import ConfigError
@@ -28,6 +26,8 @@ from kam.settings import load_settings
 from kam.shell import map_option
 from kam.spark.session import SparkOptions, parse_conf
 from kam.terminal import plain
+from kam.usecases.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
+from kam.usecases.detect import Detection, run_detect
 
 console = Console()
 
