@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kam.errors import KamError
-from kam.io.transactions import OnError
+from kam.io.options import OnError, ReadOptions
 from kam.settings import Settings
 from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
@@ -69,7 +69,7 @@ def _analyze(
             str(source),
             customers=table,
             out=root / "out",
-            on_error=on_error,
+            read=ReadOptions(on_error=on_error),
             forecast=forecast,
             as_of=dt.date(2025, 1, 1),
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +19,7 @@ from kam.engines import Engine
 from kam.errors import ConfigError
 from kam.i18n import Notice, text
 from kam.io.mapping import parse_map_options, read_mapping_file
-from kam.io.transactions import RETURN_TYPES, OnError
+from kam.io.options import CANCELLATION_PATTERN, RETURN_TYPES, DecimalMark, OnError, ReadOptions
 from kam.report.output import output_folder
 from kam.settings import load_settings
 from kam.shell import map_option
@@ -30,12 +29,6 @@ from kam.usecases.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.usecases.detect import Detection, run_detect
 
 console = Console()
-
-
-class DecimalMark(StrEnum):
-    AUTO = "auto"
-    POINT = "point"
-    COMMA = "comma"
 
 
 STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
@@ -174,7 +167,7 @@ def analyze(
     ] = DecimalMark.AUTO,
     cancel_pattern: Annotated[
         str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")
-    ] = r"^C\d",
+    ] = CANCELLATION_PATTERN,
     currency: Annotated[
         str | None, typer.Option("--currency", help="Keep only lines in this currency.")
     ] = None,
@@ -213,27 +206,30 @@ def analyze(
         if detect:
             if source is None:
                 raise ConfigError(Notice("no_source"))
-            _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet), lang)
+            _show_detection(run_detect(source, ReadOptions(mapping=mapping, table=table, sheet=sheet)), lang)
             return
         settings = load_settings(config)
-        options = AnalyzeOptions(
-            source=source or "",
+        read = ReadOptions(
             mapping=mapping,
-            customers=customers,
-            customer_mapping=parse_map_options(customer_map or []),
             table=table,
             sheet=sheet,
+            on_error=on_error,
+            date_format=date_format,
+            decimal=decimal,
+            cancellation_pattern=cancel_pattern or None,
+            return_types=return_types or None,
+            currency=currency,
+            streaming=streaming,
+        )
+        options = AnalyzeOptions(
+            source=source or "",
+            read=read,
+            customers=customers,
+            customer_mapping=parse_map_options(customer_map or []),
             as_of=_date(as_of),
             out=None if out is None else output_folder(out),
             lang=lang,
-            on_error=on_error,
-            date_format=date_format,
-            cancellation_pattern=cancel_pattern or None,
-            currency=currency,
             forecast=not no_forecast,
-            streaming=streaming,
-            decimal=None if decimal == DecimalMark.AUTO else decimal.value,
-            return_types=return_types or None,
             engine=engine,
             spark=SparkOptions(master=spark_master, conf=parse_conf(spark_conf or [])),
         )

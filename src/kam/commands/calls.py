@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from kam.analytics.settings import EARLIEST_DATE
 from kam.commands.common import print_error, user_errors
 from kam.domain.calls import Language
+from kam.domain.dates import EARLIEST_DATE
 from kam.domain.interactions import InteractionKind
 from kam.domain.stages import Stage
 from kam.errors import ConfigError

@@ -15,6 +15,7 @@ from kam.domain.languages import Lang
 from kam.engines import Engine
 from kam.i18n import text
 from kam.io.mapping import parse_map_options
+from kam.io.options import ReadOptions
 from kam.report.output import output_folder
 from kam.settings import load_settings
 from kam.spark.session import SparkOptions, parse_conf
@@ -94,7 +95,7 @@ def fit(
             spend=spend,
             unit=unit,
             holdout_end=holdout_end.date() if holdout_end else None,
-            mapping=parse_map_options(map_options or []),
+            read=ReadOptions(mapping=parse_map_options(map_options or [])),
             lang=lang,
             engine=engine,
             spark=SparkOptions(master=spark_master, conf=parse_conf(spark_conf or [])),

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import polars as pl
 
-from kam.analytics.settings import EARLIEST_DATE
 from kam.domain.customers import CustomerType, Ownership
+from kam.domain.dates import EARLIEST_DATE
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns

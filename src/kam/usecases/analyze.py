@@ -22,12 +22,8 @@ from kam.errors import ConfigError, ImportValidationError
 from kam.hints import Hint, HintKey
 from kam.i18n import Notice, text
 from kam.io.customers import load_customers
-from kam.io.transactions import (
-    RETURN_TYPES,
-    LoadedTransactions,
-    OnError,
-    duplicate_warning,
-)
+from kam.io.options import ReadOptions
+from kam.io.transactions import LoadedTransactions, duplicate_warning
 from kam.render.reasons import ReasonContext, with_reasons
 from kam.render.report import render_report
 from kam.report.cells import write_csv
@@ -60,25 +56,18 @@ def _preload(module: str) -> None:
 
 @dataclass
 class AnalyzeOptions:
-    """Everything `kam analyze` can be told, with the defaults a first run needs."""
+    """Everything `kam analyze` can be told, with the defaults a first run needs: the transactions
+    (`source`, read as `read` says), the optional customers table, the analysis date, the output folder,
+    the language of the reasons and the report, whether to forecast, and the engine of the passes."""
 
     source: str
-    mapping: Mapping[str, str] = field(default_factory=dict)
+    read: ReadOptions = field(default_factory=ReadOptions)
     customers: Path | None = None
     customer_mapping: Mapping[str, str] = field(default_factory=dict)
-    table: str | None = None
-    sheet: str | None = None
     as_of: dt.date | None = None
     out: Path | None = None
     lang: Lang = Lang.EN
-    on_error: OnError = OnError.RAISE
-    date_format: str | None = None
-    cancellation_pattern: str | None = r"^C\d"
-    currency: str | None = None
     forecast: bool = True
-    streaming: bool = False
-    decimal: str | None = None  # "point" or "comma"; None: found from the files' first rows
-    return_types: str | None = RETURN_TYPES  # line_type values that are returns (a regex); None: none
     engine: Engine = Engine.POLARS  # which engine runs the passes over the lines (see kam.engines)
     spark: SparkOptions | None = None  # with engine spark: the master and --conf settings
 
@@ -157,30 +146,19 @@ def run_analyze(
     if options.forecast:
         _preload("kam.analytics.forecast")
     step("read")
-    loaded, lines = read_lines(
-        options.source or None,
-        engine=options.engine,
-        spark=options.spark,
-        mapping=options.mapping,
-        table=options.table,
-        sheet=options.sheet,
-        on_error=options.on_error,
-        date_format=options.date_format,
-        cancellation_pattern=options.cancellation_pattern,
-        currency=options.currency,
-        streaming=options.streaming,
+    read = replace(
+        options.read,
         count_duplicates=False,  # counted in the order aggregation instead, in the same pass
-        decimal=options.decimal,
-        return_types=options.return_types,
         earliest=settings.value.earliest_date,
         stray_years=settings.value.stray_date_years,
     )
+    loaded, lines = read_lines(options.source or None, read, engine=options.engine, spark=options.spark)
     customers = (
         nw.from_native(
             load_customers(
                 options.customers,
                 mapping=options.customer_mapping,
-                decimal=options.decimal,
+                decimal=read.decimal_mark,
                 earliest=settings.value.earliest_date,
             )
         )

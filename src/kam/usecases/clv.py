@@ -4,7 +4,6 @@ customer's value and write parameters, predictions and the holdout check."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from kam.clv.settings import ClvSettings
 from kam.clv.summary import TimeUnit
 from kam.domain.languages import Lang
 from kam.engines import Engine, read_lines
+from kam.io.options import ReadOptions
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, Writer, check_output_folder, tidy_floats, write_all_or_nothing
@@ -62,7 +62,7 @@ class ClvFitOptions:
     spend: SpendModelName | None = None
     unit: TimeUnit | None = None
     holdout_end: dt.date | None = None
-    mapping: Mapping[str, str] = field(default_factory=dict)
+    read: ReadOptions = field(default_factory=ReadOptions)
     lang: Lang = Lang.EN
     engine: Engine = Engine.POLARS
     spark: SparkOptions | None = None
@@ -98,9 +98,7 @@ def run_clv_fit(options: ClvFitOptions, settings: ClvSettings | None = None) -> 
     calibration_end, holdout_end = options.calibration_end, options.holdout_end
     inputs = (options.transactions,)
     check_output_folder(options.out, OUTPUTS, inputs)
-    _, lines = read_lines(
-        str(options.transactions), engine=options.engine, spark=options.spark, mapping=options.mapping
-    )
+    _, lines = read_lines(str(options.transactions), options.read, engine=options.engine, spark=options.spark)
     bought = purchase_orders(order_lines(lines, holdout_end or calibration_end, ValueSettings()))
     with spark_errors():
         result = fit_forecast(bought, calibration_end=calibration_end, settings=used)
