@@ -161,6 +161,15 @@ def test_the_lists_say_the_reasons_in_the_reports_language(portfolio_files: tupl
     squeezer = accounts.filter(nw.col("customer_id") == "SQUEEZE")
     english, chinese = (say_reasons(squeezer, context, lang).item() for lang in (Lang.EN, Lang.ZH_HANT))
     assert squeezer["reasons"].item() == english != chinese
-    page = read_page(render_report(result.analysis, result.summary, [], Lang.ZH_HANT))
+    page = read_page(
+        render_report(
+            result.analysis,
+            result.summary.source,
+            result.summary.rows_read,
+            result.summary.warnings,
+            [],
+            Lang.ZH_HANT,
+        )
+    )
     listed = page.text_in("td")
     assert chinese in listed and english not in listed

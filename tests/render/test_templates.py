@@ -28,7 +28,14 @@ Sample = Callable[[Lang, tuple[Path, Path]], str]
 def _report(lang: Lang, files: tuple[Path, Path]) -> str:
     tx, cu = files
     result = run_analyze(AnalyzeOptions(str(tx), customers=cu, forecast=False, lang=lang), Settings())
-    return render_report(result.analysis, result.summary, [("value.key_min_margin", "0.1", "margin")], lang)
+    return render_report(
+        result.analysis,
+        result.summary.source,
+        result.summary.rows_read,
+        result.summary.warnings,
+        [("value.key_min_margin", "0.1", "margin")],
+        lang,
+    )
 
 
 def _chart(lang: Lang, files: tuple[Path, Path]) -> str:

@@ -78,10 +78,10 @@ def _show_detection(found: Detection, lang: Lang) -> None:
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     summary = result.summary
-    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary['as_of']}")
+    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary.as_of}")
     table.add_column(text("ui.segments", lang))
     table.add_column(text("ui.count", lang), justify="right")
-    for seg, n in summary["segments"].items():
+    for seg, n in summary.segments.items():
         table.add_row(text(f"segment.{seg}", lang), f"{n:,}")
     console.print(table)
     fig = result.analysis.figures
@@ -93,10 +93,10 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     console.print(
         f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}"
     )
-    notes = [item["message"] for item in summary["missing"]]
-    notes += [said(warning, lang) for warning in summary["warnings"]]
-    if summary["rows_rejected"]:
-        notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
+    notes = [item.message for item in summary.missing]
+    notes += [said(warning, lang) for warning in summary.warnings]
+    if summary.rows_rejected:
+        notes.append(Notice("rejected", count=summary.rows_rejected).say(lang))
     print_notes(console, notes)
     for path in result.written:
         console.print(plain(f"{text('ui.written', lang)} {path}"), soft_wrap=True)

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import narwhals as nw
 import polars as pl
@@ -30,6 +30,7 @@ from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
 from kam.settings import Settings, settings_in_use
+from kam.usecases.summary import AnalysisSummary, MissingInput, SettingsUsed
 
 if TYPE_CHECKING:
     from kam.spark.read import SparkTransactions
@@ -76,7 +77,7 @@ class AnalyzeOptions:
 class AnalyzeResult:
     analysis: Analysis
     loaded: LoadedTransactions | SparkTransactions
-    summary: dict[str, Any]
+    summary: AnalysisSummary
     written: list[Path]
 
 
@@ -109,29 +110,26 @@ def build_summary(
     settings: Settings,
     options: AnalyzeOptions,
     later_lines: int,
-) -> dict[str, Any]:
-    return {
-        "source": loaded.label,
-        "as_of": analysis.as_of.isoformat(),
-        "basis": analysis.basis,
-        "rows_read": loaded.rows_read,
-        "rows_rejected": loaded.rejected.height,
-        "rows_after_as_of": later_lines,
-        "duplicate_lines": loaded.duplicates,
-        "cancellation_lines": loaded.cancellations,
-        "encoding": loaded.encoding,
-        "mapping": loaded.mapping,
-        "customers": analysis.figures.customers,
-        "segments": analysis.segment_counts(),
-        "portfolio": analysis.figures.to_dict(),
-        "median_order": analysis.median_order,
-        "missing": [{"key": key, "message": text(key, options.lang)} for key in analysis.missing],
-        "warnings": loaded.warnings,
-        "settings": {
-            "value": settings.value.model_dump(mode="json"),
-            "clv": settings.clv.model_dump(mode="json"),
-        },
-    }
+) -> AnalysisSummary:
+    return AnalysisSummary(
+        source=loaded.label,
+        as_of=analysis.as_of,
+        basis=analysis.basis,
+        rows_read=loaded.rows_read,
+        rows_rejected=loaded.rejected.height,
+        rows_after_as_of=later_lines,
+        duplicate_lines=loaded.duplicates,
+        cancellation_lines=loaded.cancellations,
+        encoding=loaded.encoding,
+        mapping=loaded.mapping,
+        customers=analysis.figures.customers,
+        segments=analysis.segment_counts(),
+        portfolio=analysis.figures,
+        median_order=analysis.median_order,
+        missing=[MissingInput(key=key, message=text(key, options.lang)) for key in analysis.missing],
+        warnings=list(loaded.warnings),
+        settings=SettingsUsed(value=settings.value, clv=settings.clv),
+    )
 
 
 def run_analyze(
@@ -220,7 +218,7 @@ def write_outputs(
     out: Path,
     analysis: Analysis,
     loaded: LoadedTransactions | SparkTransactions,
-    summary: dict[str, Any],
+    summary: AnalysisSummary,
     lang: Lang,
     inputs: Sequence[Path | str] = (),
     settings: Settings | None = None,
@@ -229,12 +227,14 @@ def write_outputs(
     them), all of them or none."""
     accounts = tidy_floats(analysis.accounts.to_polars())
     value_settings = settings_in_use(settings or Settings(), "value")
-    html = render_report(analysis, summary, value_settings, lang, reasons_in=lang)
+    html = render_report(
+        analysis, summary.source, summary.rows_read, summary.warnings, value_settings, lang, reasons_in=lang
+    )
     writers = {
         "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
-            dumps_strict(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+            dumps_strict(tidy_json(summary.to_json()), ensure_ascii=False, indent=2), encoding="utf-8"
         ),
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }
