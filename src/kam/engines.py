@@ -49,7 +49,8 @@ def read_lines(
     engine: Engine = Engine.POLARS,
     spark: SparkOptions | None = None,
 ) -> tuple[LoadedTransactions | SparkTransactions, nw.LazyFrame[Any]]:
-    """The transactions as read and checked, and their canonical lines on `engine` (lazy)."""
+    """The transactions as read and checked, and their canonical lines on `engine` (lazy). The caller
+    closes the transactions when done with the lines (see LoadedTransactions.close)."""
     options = options or ReadOptions()
     if engine != Engine.POLARS and options.streaming:
         raise ConfigError(
@@ -70,5 +71,10 @@ def read_lines(
     if source is None:
         raise ConfigError(Notice("no_source"))
     loaded = load_transactions(source, options)
-    lines = on_duckdb(loaded.frame) if engine == Engine.DUCKDB else nw.from_native(loaded.frame)
-    return loaded, lines
+    if engine != Engine.DUCKDB:
+        return loaded, nw.from_native(loaded.frame)
+    try:
+        return loaded, on_duckdb(loaded.frame)
+    except BaseException:  # the caller closes what it gets, and gets nothing
+        loaded.close()
+        raise

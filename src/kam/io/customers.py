@@ -103,11 +103,12 @@ def read_customers(
     raw = read_table(source)
     if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
         raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping))
-    resolved = _resolve(raw, mapping)
-    if "customer_id" not in resolved:
-        raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
-    with table_errors(raw):
-        frame = raw.frame.collect()
+    with raw:  # read into memory here: its UTF-8 copy, if any, is removed as soon as it is read
+        resolved = _resolve(raw, mapping)
+        if "customer_id" not in resolved:
+            raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
+        with table_errors(raw):
+            frame = raw.frame.collect()
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]

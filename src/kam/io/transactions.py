@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import TracebackType
 from typing import Literal
 
 import polars as pl
@@ -49,7 +50,8 @@ def engine(streaming: bool) -> Literal["streaming", "auto"]:
 
 @dataclass
 class LoadedTransactions:
-    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way."""
+    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way. It owns
+    the UTF-8 copy of a text source in another encoding: close it (or use it in a `with` block) when done."""
 
     frame: pl.LazyFrame
     label: str
@@ -69,6 +71,20 @@ class LoadedTransactions:
     @property
     def has(self) -> frozenset[str]:
         return self.columns
+
+    def close(self) -> None:
+        """Done with the lines: the UTF-8 copy the source was read through, if any, is removed (a
+        streamed frame can no longer be collected then; lines held in memory stay)."""
+        if self.source is not None:
+            self.source.close()
+
+    def __enter__(self) -> LoadedTransactions:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
 
     def reading(self) -> contextlib.AbstractContextManager[None]:
         """Around a later pass over `frame`: a streamed file is read again, and a line that cannot be read
@@ -148,10 +164,14 @@ def load_transactions(source: str | Path, options: ReadOptions | None = None) ->
     check_pattern(options.cancellation_pattern, "--cancel-pattern")
     check_pattern(options.return_types, "--return-types")
     raw, resolved, missing = transactions_table(source, options)
-    if missing:  # with a workbook's notes: its other sheets, where the data may be
-        raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
-    with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
-        return _load(raw, resolved, options)
+    try:
+        if missing:  # with a workbook's notes: its other sheets, where the data may be
+            raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
+        with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
+            return _load(raw, resolved, options)
+    except BaseException:  # nothing was read: the copy goes (the lines own it once they are read)
+        raw.close()
+        raise
 
 
 def check_pattern(pattern: str | None, option: str) -> None:
@@ -183,14 +203,19 @@ def transactions_table(
     source: str | Path, options: ReadOptions | None = None
 ) -> tuple[RawTable, dict[str, str], list[str]]:
     """The table of transactions as read (in a workbook without a sheet named, the first sheet that has the
-    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing."""
+    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing.
+    The caller closes the table (see RawTable.close)."""
     options = options or ReadOptions()
     mapping, sheet, table = options.mapping, options.sheet, options.table
     raw = read_table(source, table=table, sheet=sheet)
-    if sheet is None and table is None and is_workbook(source):
-        raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
-    resolved = _resolve(raw, mapping)
-    choices = column_choices(raw.columns, mapping, resolved)  # 金額 and amount: which one is read
+    try:
+        if sheet is None and table is None and is_workbook(source):
+            raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
+        resolved = _resolve(raw, mapping)
+        choices = column_choices(raw.columns, mapping, resolved)  # 金額 and amount: which one is read
+    except BaseException:  # a mapping that names no column of the table: the table is done with
+        raw.close()
+        raise
     return replace(raw, notes=(*raw.notes, *choices)), resolved, _missing(resolved)
 
 

@@ -54,6 +54,17 @@ class SparkTransactions:
     encoding: str | None = None
     streaming: bool = False
 
+    def close(self) -> None:
+        """Done with the lines: the lines Spark cached after the checks are dropped (Spark reads no
+        UTF-8 copy of its own: nothing else to remove)."""
+        self.lines.to_native().unpersist()
+
+    def __enter__(self) -> SparkTransactions:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
         """Around the later passes over `lines`: the lines Spark cached after the checks are dropped when

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import narwhals as nw
 import polars as pl
@@ -151,12 +151,41 @@ def run_analyze(
         stray_years=settings.value.stray_date_years,
     )
     loaded, lines = read_lines(options.source or None, read, engine=options.engine, spark=options.spark)
+    with loaded:  # done with the lines once judged: the UTF-8 copy they were read through goes
+        analysis, later = _judge(options, settings, loaded, lines, step)
+    said = with_reasons(analysis.accounts, ReasonContext.of(analysis), options.lang)
+    analysis = replace(analysis, accounts=in_account_order(said))
+    if analysis.duplicate_lines is not None:
+        loaded.duplicates = analysis.duplicate_lines
+        if analysis.duplicate_lines:
+            loaded.warnings.append(duplicate_warning(analysis.duplicate_lines))
+    if analysis.figures.customers == 1:
+        loaded.warnings.append(Notice("one_customer"))
+    summary = build_summary(analysis, loaded, settings, options, later)
+    written: list[Path] = []
+    if options.out is not None:
+        step("write")
+        written = write_outputs(
+            options.out, analysis, loaded, summary, options.lang, _inputs(options), settings=settings
+        )
+    return AnalyzeResult(analysis, loaded, summary, written)
+
+
+def _judge(
+    options: AnalyzeOptions,
+    settings: Settings,
+    loaded: LoadedTransactions | SparkTransactions,
+    lines: nw.LazyFrame[Any],
+    step: Progress,
+) -> tuple[Analysis, int]:
+    """The analysis of the lines read (with the customers table, if any), and how many lines are after
+    the analysis date (left out, and said so)."""
     customers = (
         nw.from_native(
             load_customers(
                 options.customers,
                 mapping=options.customer_mapping,
-                decimal=read.decimal_mark,
+                decimal=options.read.decimal_mark,
                 earliest=settings.value.earliest_date,
             )
         )
@@ -181,22 +210,7 @@ def run_analyze(
             streaming=loaded.streaming,
             last_date=loaded.last_date,
         )
-    said = with_reasons(analysis.accounts, ReasonContext.of(analysis), options.lang)
-    analysis = replace(analysis, accounts=in_account_order(said))
-    if analysis.duplicate_lines is not None:
-        loaded.duplicates = analysis.duplicate_lines
-        if analysis.duplicate_lines:
-            loaded.warnings.append(duplicate_warning(analysis.duplicate_lines))
-    if analysis.figures.customers == 1:
-        loaded.warnings.append(Notice("one_customer"))
-    summary = build_summary(analysis, loaded, settings, options, later)
-    written: list[Path] = []
-    if options.out is not None:
-        step("write")
-        written = write_outputs(
-            options.out, analysis, loaded, summary, options.lang, _inputs(options), settings=settings
-        )
-    return AnalyzeResult(analysis, loaded, summary, written)
+    return analysis, later
 
 
 def _inputs(options: AnalyzeOptions) -> list[Path | str]:

@@ -98,21 +98,24 @@ def run_clv_fit(options: ClvFitOptions, settings: ClvSettings | None = None) -> 
     calibration_end, holdout_end = options.calibration_end, options.holdout_end
     inputs = (options.transactions,)
     check_output_folder(options.out, OUTPUTS, inputs)
-    _, lines = read_lines(str(options.transactions), options.read, engine=options.engine, spark=options.spark)
-    bought = purchase_orders(order_lines(lines, holdout_end or calibration_end, ValueSettings()))
-    with spark_errors():
-        result = fit_forecast(bought, calibration_end=calibration_end, settings=used)
-    predictions = result.table(PREDICTIONS, margin=used.margin)
-    check = None
-    if holdout_end is not None:
+    loaded, lines = read_lines(
+        str(options.transactions), options.read, engine=options.engine, spark=options.spark
+    )
+    with loaded:  # done with the lines once fitted: the UTF-8 copy they were read through goes
+        bought = purchase_orders(order_lines(lines, holdout_end or calibration_end, ValueSettings()))
         with spark_errors():
-            check = holdout_check(
-                result.purchase_model,
-                bought,
-                unit=used.unit,
-                calibration_end=calibration_end,
-                observation_end=holdout_end,
-            )
+            result = fit_forecast(bought, calibration_end=calibration_end, settings=used)
+        predictions = result.table(PREDICTIONS, margin=used.margin)
+        check = None
+        if holdout_end is not None:
+            with spark_errors():
+                check = holdout_check(
+                    result.purchase_model,
+                    bought,
+                    unit=used.unit,
+                    calibration_end=calibration_end,
+                    observation_end=holdout_end,
+                )
     purchases = result.purchase_model
     params = {
         "model": purchases.name,

@@ -32,8 +32,8 @@ def run_detect(source: str | Path, options: ReadOptions | None = None) -> Detect
     """The columns of `source` (read with the mapping, table and sheet of `options`), the mapping kam
     would use, the required columns it lacks, and how it writes its dates and numbers."""
     raw, resolved, missing = transactions_table(source, options)
-    schema = raw.frame.collect_schema()
-    with table_errors(raw):
+    with raw, table_errors(raw):  # the table's UTF-8 copy, if any, is removed when its sample is read
+        schema = raw.frame.collect_schema()
         sample = raw.frame.head(3).collect().to_dicts()
         dates, numbers, _ = how_written(raw, resolved)
     text_numbers = any(n in resolved and schema[resolved[n]] == pl.String for n in NUMERIC)
