@@ -218,6 +218,61 @@ def test_the_domain_check_sees_each_import(
     assert bool(domain_imports(_package(tmp_path, files))) == bool(expected)
 
 
+# What reads or writes a file: the cores take data (bytes, tables) and return data; kam.io reads the files
+# and the use cases read and write them. Calls of these names count, as methods or functions.
+FILE_CALLS = {"open", "read_bytes", "read_text", "write_bytes", "write_text", "read_csv", "scan_csv"}
+DATA_CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.render", "kam.domain")
+# Core modules allowed to read a file, with the reason; one no longer reading fails
+# `test_every_file_reading_exception_is_still_needed`.
+READS_FILES: dict[str, str] = {
+    "kam.calls.run": "kam.workspace.run imports run_calls_analyze from here and reads transcripts through it "
+    "until the workspace's rewrite calls kam.usecases.calls; the module then goes",
+    "kam.clv.cdnow": "reads the published CDNOW data set, in its own fixed format, for the tests and "
+    "benchmarks that check the models against published numbers",
+}
+
+
+def file_reads(src: Path, cores: tuple[str, ...] = DATA_CORES) -> dict[str, list[str]]:
+    """For each module of the `cores`, its calls that read or write a file, as `name (line n)`."""
+    found: dict[str, list[str]] = {}
+    for module, path in source_modules(src).items():
+        if not module.startswith(cores):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+                if name in FILE_CALLS:
+                    found.setdefault(module, []).append(f"{name} (line {node.lineno})")
+    return found
+
+
+def test_the_cores_take_data_not_files() -> None:
+    """A core handed a path would make a server save every upload to a file first; it takes the bytes or
+    the table instead, and the use case (or kam.io) reads the file."""
+    found = {m: calls for m, calls in file_reads(SRC).items() if m not in READS_FILES}
+    assert not found, f"cores that read or write files: {found}"
+
+
+def test_every_file_reading_exception_is_still_needed() -> None:
+    stale = sorted(set(READS_FILES) - set(file_reads(SRC)))
+    assert not stale, f"remove from READS_FILES: {stale}"
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("def f(p):\n    return p.read_bytes()\n", ["read_bytes (line 2)"]),
+        ("def f(p):\n    with open(p) as h:\n        return h.read()\n", ["open (line 2)"]),
+        ("import polars as pl\nX = pl.read_csv('x')\n", ["read_csv (line 2)"]),
+        ("def f(data: bytes):\n    return data.decode()\n", []),
+    ],
+    ids=["path-method", "builtin-open", "polars", "bytes"],
+)
+def test_the_file_check_sees_each_kind_of_read(tmp_path: Path, code: str, found: list[str]) -> None:
+    reads = file_reads(_package(tmp_path, {"calls/batch.py": code}))
+    assert reads.get("kam.calls.batch", []) == found
+
+
 # Vocabularies defined outside kam.domain while the code that holds them is rewritten elsewhere, with the
 # reason; a copy no longer there fails `test_every_copy_of_the_vocabulary_is_still_there`.
 VOCABULARY_COPIES: dict[str, str] = {

@@ -80,7 +80,7 @@ def analyze(
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
     from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
-    from kam.calls.run import run_calls_analyze
+    from kam.usecases.calls import run_calls_analyze
 
     with user_errors():
         if lang not in _UI_LANGUAGES:
