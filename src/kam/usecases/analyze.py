@@ -21,6 +21,7 @@ from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
 from kam.hints import Hint, HintKey
 from kam.i18n import Notice, text
+from kam.i18n.formats import number_format
 from kam.io.customers import load_customers
 from kam.io.options import ReadOptions
 from kam.io.transactions import LoadedTransactions, duplicate_warning
@@ -43,14 +44,16 @@ OUTPUTS = OutputSet(
 )
 
 
-def _preload(module: str) -> None:
-    """Import `module` in a background thread while the engine reads the data (a dataframe engine
-    releases the GIL), so the models' numeric stack (~0.4 s of imports) is ready when it is needed.
-    A failure here is ignored: the real import later raises it where it belongs."""
+def _preload(module: str, then: Callable[[], object] | None = None) -> None:
+    """Import `module` (and call `then`) in a background thread while the engine reads the data (a
+    dataframe engine releases the GIL), so the models' numeric stack (~0.4 s of imports) is ready when
+    it is needed. A failure here is ignored: the real import later raises it where it belongs."""
 
     def load() -> None:
         with contextlib.suppress(Exception):  # the main thread's own import raises it again
             importlib.import_module(module)
+            if then is not None:
+                then()
 
     threading.Thread(target=load, name=f"preload {module}", daemon=True).start()
 
@@ -143,6 +146,7 @@ def run_analyze(
         _preload("jinja2")  # the report's templates
     if options.forecast:
         _preload("kam.analytics.forecast")
+    _preload("kam.i18n.formats", lambda: number_format(options.lang))  # Babel's data, for the reasons
     step("read")
     read = replace(
         options.read,
