@@ -23,10 +23,24 @@ WEB = ("fastapi", "starlette", "jinja2")
 DATABASE = ("sqlalchemy", "alembic", "psycopg", "kam.workspace")
 CLI = ("typer", "click", "rich", "kam.commands", "kam.cli", "kam.shell")  # kam.shell: options to paste
 CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain")
+# what reads the exports for the cores, on each engine (kam.spark's entry points run the command line)
+INPUT = ("kam.io", "kam.engines", "kam.spark.read", "kam.spark.session", "kam.spark.dates")
+ABOVE_INPUT = ("kam.analytics", "kam.clv", "kam.calls", "kam.usecases", "kam.render", "kam.report")
 
 # Each layer (a package and everything under it) and what none of its modules may import.
 RULES: dict[str, tuple[str, ...]] = {
-    **{core: (*WEB, *DATABASE, *CLI, "kam.render") for core in CORES},
+    **{core: (*WEB, *DATABASE, *CLI, "kam.render", "kam.usecases") for core in CORES},
+    **{reader: (*WEB, *DATABASE, *CLI, *ABOVE_INPUT) for reader in INPUT},
+    "kam.usecases": (
+        "typer",
+        "click",
+        "rich",
+        "fastapi",
+        "starlette",
+        "kam.commands",
+        "kam.cli",
+        "kam.shell",
+    ),
     "kam.workspace": ("kam.commands", "kam.cli", "typer", "click", "rich"),
     "kam.render": ("kam.commands", "kam.cli", "typer", "click"),
 }
@@ -38,10 +52,6 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     "kam.io.database": {
         "sqlalchemy": "reads a source table from the user's own database (an ERP's), an input like a CSV "
         "file: SQLAlchemy Core reflects and selects it; it never touches the workspace",
-    },
-    "kam.terminal": {
-        "rich": "only `plain`, which the commands use, makes Rich text (and imports Rich when called); the "
-        "calls report uses `printable` alone, which belongs in a module without Rich",
     },
     "kam.secrets": {
         "sqlalchemy": "parses a database URL the user gave (only then) to find its password and hide it "

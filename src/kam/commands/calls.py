@@ -79,7 +79,7 @@ def analyze(
     kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
-    from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
+    from kam.render.calls import call_report  # the phrase tables load only when calls are analysed
     from kam.usecases.calls import run_calls_analyze
 
     with user_errors():
@@ -122,7 +122,7 @@ def analyze(
         if as_json:
             typer.echo(dumps_strict(result.to_dict(), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
+            typer.echo(("\n" if i else "") + printable(call_report(result, lang, settings.calls)))
     for error in run.errors:  # each file that could not be analysed; the others were reported above
         print_error(error, lang)
     if run.errors:

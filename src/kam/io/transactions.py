@@ -13,13 +13,18 @@ from typing import Literal
 
 import polars as pl
 
-from kam.analytics.metrics import LINE_HASH
 from kam.dates import EPOCH
 from kam.domain.dates import EARLIEST_DATE
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, column_choices, resolve_columns
+from kam.io.mapping import (
+    LINE_HASH,
+    TRANSACTION_OPTIONAL,
+    TRANSACTION_REQUIRED,
+    column_choices,
+    resolve_columns,
+)
 from kam.io.options import RETURN_TYPES, OnError, ReadOptions
 from kam.io.parse import (
     MAX_MAGNITUDE_TEXT,

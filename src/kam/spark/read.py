@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 import polars as pl
 
-from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.mapping import LINE_HASH, TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
 from kam.io.options import OnError, ReadOptions
 from kam.io.parse import MAX_MAGNITUDE
 from kam.io.transactions import MAX_LISTED_PROBLEMS, NUMERIC, TEXT
