@@ -421,6 +421,18 @@ def _package(root: Path, files: Mapping[str, str]) -> Path:
             {"render/page.py": "import jinja2\nimport typer\n"},
             ["kam.render: kam.render.page (line 2) -> typer"],
         ),
+        (
+            {"usecases/analyze.py": "from kam.render.report import render_report\nimport rich.console\n"},
+            ["kam.usecases: kam.usecases.analyze (line 2) -> rich.console"],
+        ),
+        (
+            {"io/transactions.py": "from kam.analytics.metrics import LINE_HASH\n"},
+            ["kam.io: kam.io.transactions (line 1) -> kam.analytics.metrics"],
+        ),
+        (
+            {"calls/run.py": "def f():\n    from kam.usecases.calls import run_calls_analyze\n"},
+            ["kam.calls: kam.calls.run (line 2) -> kam.usecases.calls"],
+        ),
         ({"commands/analyze.py": "import typer\nimport rich\n"}, []),
         ({"workspace/run.py": "import sqlalchemy\nfrom kam.calls import run\n", "calls/run.py": ""}, []),
     ],
@@ -432,6 +444,9 @@ def _package(root: Path, files: Mapping[str, str]) -> Path:
         "through-the-package",
         "workspace-commands",
         "render-typer",
+        "usecases-rich",
+        "io-analytics",
+        "core-usecase",
         "edges-free",
         "workspace-uses-core",
     ],
