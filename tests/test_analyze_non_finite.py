@@ -10,10 +10,10 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
 from kam.errors import ImportValidationError
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
 runner = CliRunner()
 

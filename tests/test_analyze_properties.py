@@ -14,10 +14,10 @@ import polars as pl
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.errors import KamError
-from kam.io.transactions import OnError
+from kam.io.options import OnError, ReadOptions
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
 # numbers a cell may hold (mostly, and mostly positive as sales are), and any float or integer at all
 EDGES = [0.0, -0.0, 1e15, -1e15, 999_999_999_999_999.9, 1e-300, 5e-324, -5e-324, 1e-9, 0.01]
@@ -69,7 +69,7 @@ def _analyze(
             str(source),
             customers=table,
             out=root / "out",
-            on_error=on_error,
+            read=ReadOptions(on_error=on_error),
             forecast=forecast,
             as_of=dt.date(2025, 1, 1),
         )

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kam.cli import app
-from kam.i18n import Lang, Notice, keys, say, text
+from kam.domain.languages import Lang
+from kam.i18n import Notice, keys, say, text
 
 SAMPLE_VALUES = {
     "count": 1234,
@@ -182,7 +183,7 @@ def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
 
 
 def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
-    from kam.calls.models import Flag
+    from kam.domain.calls import Flag
     from kam.i18n import word
 
     for name in Flag:
@@ -191,9 +192,9 @@ def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
 
 
 def test_every_interaction_kind_and_deal_stage_is_said_in_every_language() -> None:
-    from kam.calls.models import Stage
+    from kam.domain.interactions import InteractionKind
+    from kam.domain.stages import Stage
     from kam.i18n import word
-    from kam.workspace.vocabulary import InteractionKind
 
     for value in [*InteractionKind, *Stage]:
         assert word(value, "en") == value

@@ -16,7 +16,8 @@ import polars as pl
 import pytest
 
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason, assign_segments
+from kam.analytics.verdicts import assign_segments
+from kam.domain.segments import Reason
 
 MEDIAN_ORDER = 1_000.0
 COST = ("net_profit", "net_margin", "gross_margin", "cost_to_serve", "cost_to_serve_share")

@@ -8,7 +8,7 @@ import pytest
 
 from kam.analytics.pipeline import analyze_lines
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
+from kam.domain.segments import Reason
 from tests.conftest import AS_OF
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from kam.calls.run import load_catalog
 from kam.cli import app
+from kam.usecases.calls import read_catalog
 from tests.calls.conftest import DATA
 
 runner = CliRunner()
@@ -87,5 +87,5 @@ def test_catalog_formats(tmp_path: Path) -> None:
         '[{"name": "A9 terminal", "aliases": ["A9"]}, "T5终端"]', encoding="utf-8"
     )
     (tmp_path / "b.txt").write_text("# products\nrebar\n\nH-beam\n", encoding="utf-8")
-    assert load_catalog(tmp_path / "a.json") == ["A9 terminal", "A9", "T5终端"]
-    assert load_catalog(tmp_path / "b.txt") == ["rebar", "H-beam"]
+    assert read_catalog(tmp_path / "a.json") == ["A9 terminal", "A9", "T5终端"]
+    assert read_catalog(tmp_path / "b.txt") == ["rebar", "H-beam"]

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from kam.calls import Stage, TranscriptError, analyze_transcript
+from kam.calls import TranscriptError, analyze_transcript
+from kam.domain.stages import Stage
 from tests.calls.conftest import DATA, annotations
 
 ANNOTATIONS = annotations()

@@ -11,8 +11,10 @@ import json
 
 import pytest
 
-from kam.calls import CallAnalysis, CallSettings, Flag, Stage, analyze_transcript
+from kam.calls import CallAnalysis, CallSettings, analyze_transcript
 from kam.calls.models import Evidence
+from kam.domain.calls import Flag
+from kam.domain.stages import Stage
 
 Cue = tuple[str, float, float, str]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kam.calls import CallSettings, Flag, Stage, TranscriptError, analyze_transcript
+from kam.calls import CallSettings, TranscriptError, analyze_transcript
+from kam.domain.calls import Flag
+from kam.domain.stages import Stage
 from kam.hints import Hint, HintKey
 
 

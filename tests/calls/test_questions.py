@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kam.calls.models import SpinType
 from kam.calls.questions import classify_question
+from kam.domain.calls import SpinType
 
 S, P, IMP, N = SpinType.SITUATION, SpinType.PROBLEM, SpinType.IMPLICATION, SpinType.NEED_PAYOFF
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kam.calls import analyze_transcript
-from kam.commands.demo import run_demo_data
 from kam.demo.calls import DEMO_CALLS, DEMO_PRODUCTS, DemoCall
+from kam.usecases.demo import run_demo_data
 
 EXPECTED_FLAGS = {
     "K002": [],

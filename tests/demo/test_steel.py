@@ -8,10 +8,10 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from kam.analyze import AnalyzeOptions, run_analyze
-from kam.commands.demo import run_demo_data
 from kam.demo.steel import make_demo_company
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
+from kam.usecases.demo import run_demo_data
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
 from kam.cli import app
-from kam.i18n import Lang, ntext, plural, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Reason
+from kam.i18n import ntext, plural, text
 from kam.render import reasons
 from kam.render.reasons import CITED, ReasonContext, say_reasons
 
@@ -137,8 +138,8 @@ NET = "net profit"
             ReasonContext("net_profit", 1_234.6, 10, ValueSettings()),
             [
                 _said("r.orders", count=1, orders="1"),
-                _said("r.largest", largest="12346", los="98.8%"),
-                _said("r.multiple", multiple="10.0", median="1235"),  # amounts written alike: no 1,235
+                _said("r.largest", largest="12,346", los="98.8%"),
+                _said("r.multiple", multiple="10.0", median="1,235"),  # amounts written alike, grouped
                 _said("r.returned", rr="0.1%"),
             ],
             id="one-off bulk with returns",
@@ -169,7 +170,7 @@ NET = "net profit"
             [
                 _said("r.orders", count=2, orders="2"),
                 _said("r.largest", largest="5", los="100.0%"),
-                _said("r.multiple", multiple="5000000000.0", median="0"),
+                _said("r.multiple", multiple="5,000,000,000.0", median="0"),
             ],
             id="one-off bulk in a portfolio whose median order is 0",
         ),
@@ -185,7 +186,7 @@ NET = "net profit"
             },
             CONTEXT,
             [
-                _said("r.net_profit", np="-1234", cts="56790"),
+                _said("r.net_profit", np="-1,234", cts="56,790"),
                 _said("r.payment", count=95, days="95", thr="90"),
                 _said("r.discount", d="23.4%", thr="15%"),
                 _said("r.returns", rr="12.3%", thr="10%"),
@@ -202,7 +203,7 @@ NET = "net profit"
             },
             CONTEXT,
             [
-                _said("r.big", revenue="1000000", rrank="1", n="10"),
+                _said("r.big", revenue="1,000,000", rrank="1", n="10"),
                 _said("r.volume", volume="85", vrank="2", n="10"),
                 _said("r.thin", count=24, nm="1.2%", orders="24", thr="5%"),
             ],
@@ -211,7 +212,7 @@ NET = "net profit"
         pytest.param(
             {"net_margin": 0.01, "revenue": 8.9e18, "reason_codes": _codes(R.BIG)},
             CONTEXT,
-            [_said("r.big", revenue="8900000000000000000", rrank="1", n="10")],
+            [_said("r.big", revenue="8,900,000,000,000,000,000", rrank="1", n="10")],
             id="revenue just under the 64-bit integers",
         ),
         pytest.param(
@@ -231,7 +232,7 @@ NET = "net profit"
             [
                 _said("r.silent", count=200, recency="200", thr="180"),
                 _said("r.gap", count=30, gap="30"),
-                _said("r.big", revenue="1000000", rrank="1", n="10"),
+                _said("r.big", revenue="1,000,000", rrank="1", n="10"),
                 _said("r.volume", volume="5", vrank="10", n="10"),
                 _said("r.p_alive", p="0.26", thr="0.3"),
             ],
@@ -251,7 +252,7 @@ NET = "net profit"
                 _said("r.recent", count=5, recency="5"),
                 _said("r.freq", opy="6.0", thr="4"),
                 _said("r.growth", trend="+56.8%"),
-                _said("r.clv", clv="123457", thr="10%"),
+                _said("r.clv", clv="123,457", thr="10%"),
                 _said("r.margin_ok", gm="30.0%", thr="15%"),
             ],
             id="potential",
@@ -386,8 +387,9 @@ def test_every_row_is_said_in_the_form_the_catalog_gives_its_count(
         for n, d in zip(orders, days, strict=False)
     ]
     shown = [round(d) for d in days]  # whole days, a half to the even one (as the reasons write it)
+    # (every language here groups by three with a comma, as Python does)
     assert _say(rows, lang) == [
-        f"{_said('r.orders', lang, n, orders=str(n))}; {_said('r.recent', lang, s, recency=str(s))}"
+        f"{_said('r.orders', lang, n, orders=f'{n:,}')}; {_said('r.recent', lang, s, recency=f'{s:,}')}"
         for n, s in zip(orders, shown, strict=False)
     ]
 

@@ -14,12 +14,13 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render.reasons import ReasonContext, say_reasons
 from kam.render.report import render_report
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from tests.conftest import portfolio_customers, portfolio_lines
 from tests.render.page import KAM_ELEMENTS, read_page
 
@@ -160,6 +161,15 @@ def test_the_lists_say_the_reasons_in_the_reports_language(portfolio_files: tupl
     squeezer = accounts.filter(nw.col("customer_id") == "SQUEEZE")
     english, chinese = (say_reasons(squeezer, context, lang).item() for lang in (Lang.EN, Lang.ZH_HANT))
     assert squeezer["reasons"].item() == english != chinese
-    page = read_page(render_report(result.analysis, result.summary, [], Lang.ZH_HANT))
+    page = read_page(
+        render_report(
+            result.analysis,
+            result.summary.source,
+            result.summary.rows_read,
+            result.summary.warnings,
+            [],
+            Lang.ZH_HANT,
+        )
+    )
     listed = page.text_in("td")
     assert chinese in listed and english not in listed

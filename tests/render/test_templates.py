@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from kam.analyze import AnalyzeOptions, run_analyze
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render import environment
 from kam.render.clv import clv_report_html
 from kam.render.holdout import holdout_svg
 from kam.render.report import render_report
 from kam.render.svg import chart_svg, line_chart
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from tests.render.page import read_page
 from tests.render.samples import holdout, params
 
@@ -27,7 +28,14 @@ Sample = Callable[[Lang, tuple[Path, Path]], str]
 def _report(lang: Lang, files: tuple[Path, Path]) -> str:
     tx, cu = files
     result = run_analyze(AnalyzeOptions(str(tx), customers=cu, forecast=False, lang=lang), Settings())
-    return render_report(result.analysis, result.summary, [("value.key_min_margin", "0.1", "margin")], lang)
+    return render_report(
+        result.analysis,
+        result.summary.source,
+        result.summary.rows_read,
+        result.summary.warnings,
+        [("value.key_min_margin", "0.1", "margin")],
+        lang,
+    )
 
 
 def _chart(lang: Lang, files: tuple[Path, Path]) -> str:

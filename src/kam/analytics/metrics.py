@@ -12,10 +12,10 @@ import narwhals as nw
 
 from kam.analytics.settings import ValueSettings
 from kam.dates import days_between
+from kam.io.mapping import LINE_HASH  # optional: a hash of each whole line, to count exact duplicates
 
 DAYS_PER_YEAR = 365.25
 OPTIONAL_SUMS = ("quantity", "cost", "list_amount")
-LINE_HASH = "line_hash"  # optional: a hash of each whole line, to count exact duplicate lines
 
 
 def order_lines(

@@ -28,8 +28,9 @@ from kam.analytics.metrics import (
 )
 from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Segment, assign_segments
+from kam.analytics.verdicts import assign_segments
 from kam.clv.settings import ClvSettings
+from kam.domain.segments import Segment
 from kam.errors import ImportValidationError
 from kam.i18n import Notice
 

@@ -7,11 +7,9 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kam.domain.dates import EARLIEST_DATE
+from kam.io.options import STRAY_DATE_YEARS
 from kam.setting_ranges import check_order
-
-# value.earliest_date (ERPs write a missing date as 1900-01-01 or 0001-01-01) and value.stray_date_years
-EARLIEST_DATE = dt.date(1901, 1, 1)
-STRAY_DATE_YEARS = 10
 
 
 class ValueSettings(BaseModel):

@@ -7,15 +7,11 @@ from collections.abc import Sequence
 from kam.calls.models import (
     CallAnalysis,
     Evidence,
-    Flag,
-    Language,
     PitchStats,
     PriceStats,
     QuestionStats,
     Sentence,
     Side,
-    SpinType,
-    Stage,
     TalkStats,
 )
 from kam.calls.pitch import PitchDetector
@@ -24,6 +20,8 @@ from kam.calls.questions import QuestionKind, classify_question
 from kam.calls.settings import CallSettings
 from kam.calls.text import topic_terms
 from kam.calls.timeline import PlacedTurn
+from kam.domain.calls import Flag, Language, SpinType
+from kam.domain.stages import Stage
 
 
 def talk_stats(turns: list[PlacedTurn], timestamps: bool, duration_s: float) -> TalkStats:

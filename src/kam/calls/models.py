@@ -6,53 +6,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from kam.domain.calls import Flag, Language, SpinType
+from kam.domain.stages import Stage as Stage  # where kam.workspace imports it from
+
 
 class Side(StrEnum):
     """Which side of the table a speaker sits on."""
 
     SALES = "sales"
     CUSTOMER = "customer"
-
-
-class Stage(StrEnum):
-    """Where the deal stands; price talk by sales is expected from negotiation on."""
-
-    DISCOVERY = "discovery"
-    QUALIFICATION = "qualification"
-    PROPOSAL = "proposal"
-    NEGOTIATION = "negotiation"
-    CLOSING = "closing"
-
-    @property
-    def order(self) -> int:
-        return list(Stage).index(self)
-
-
-class SpinType(StrEnum):
-    """SPIN selling question types (Rackham, *SPIN Selling*, 1988)."""
-
-    SITUATION = "situation"
-    PROBLEM = "problem"
-    IMPLICATION = "implication"
-    NEED_PAYOFF = "need_payoff"
-
-
-class Flag(StrEnum):
-    """The coaching flags: DOMAIN.md §6 mistakes 1, 2 and 4, plus discovery missing altogether."""
-
-    NOT_LISTENING = "not_listening"
-    EARLY_PITCH = "early_pitch"
-    PRICE_TOO_EARLY = "price_too_early"
-    NO_DISCOVERY = "no_discovery"
-
-
-class Language(StrEnum):
-    """Language of a call; `mixed` when two scripts or languages each carry a real share."""
-
-    EN = "en"
-    ZH_HANT = "zh-Hant"
-    ZH_HANS = "zh-Hans"
-    MIXED = "mixed"
 
 
 class Format(StrEnum):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kam.calls.models import SpinType
 from kam.calls.text import alternation
+from kam.domain.calls import SpinType
 
 _EN_WH = r"what|what's|whats|how|why|when|where|who|which|whose"
 _EN_AUX = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kam.calls.models import Stage
+from kam.domain.stages import Stage
 
 
 class CallSettings(BaseModel):

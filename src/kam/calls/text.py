@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from kam.calls.models import Language
+from kam.domain.calls import Language
 
 # Characters written differently in Traditional and Simplified Chinese, as Traditional→Simplified pairs.
 # Our own list, chosen for sales talk; used to detect the script and to write keywords once for both.

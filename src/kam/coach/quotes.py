@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kam.calls.models import Flag
+from kam.domain.calls import Flag
 from kam.coach.facts import DealFacts, InteractionFacts, NeedFacts
 from kam.coach.findings import Finding, FindingCode
 from kam.coach.settings import CoachSettings

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,28 +12,23 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.commands.common import SparkConfOption, SparkMasterOption, print_notes, user_errors
 from kam.commands.hints import said
-from kam.detect import Detection, run_detect
+from kam.domain.languages import Lang
 from kam.engines import Engine
 from kam.errors import ConfigError
-from kam.i18n import Lang, Notice, text
+from kam.i18n import Notice, text
 from kam.io.mapping import parse_map_options, read_mapping_file
-from kam.io.transactions import RETURN_TYPES, OnError
+from kam.io.options import CANCELLATION_PATTERN, RETURN_TYPES, DecimalMark, OnError, ReadOptions
 from kam.report.output import output_folder
 from kam.settings import load_settings
 from kam.shell import map_option
 from kam.spark.session import SparkOptions, parse_conf
 from kam.terminal import plain
+from kam.usecases.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
+from kam.usecases.detect import Detection, run_detect
 
 console = Console()
-
-
-class DecimalMark(StrEnum):
-    AUTO = "auto"
-    POINT = "point"
-    COMMA = "comma"
 
 
 STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
@@ -84,10 +78,10 @@ def _show_detection(found: Detection, lang: Lang) -> None:
 
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     summary = result.summary
-    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary['as_of']}")
+    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary.as_of}")
     table.add_column(text("ui.segments", lang))
     table.add_column(text("ui.count", lang), justify="right")
-    for seg, n in summary["segments"].items():
+    for seg, n in summary.segments.items():
         table.add_row(text(f"segment.{seg}", lang), f"{n:,}")
     console.print(table)
     fig = result.analysis.figures
@@ -99,10 +93,10 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     console.print(
         f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}"
     )
-    notes = [item["message"] for item in summary["missing"]]
-    notes += [said(warning, lang) for warning in summary["warnings"]]
-    if summary["rows_rejected"]:
-        notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
+    notes = [item.message for item in summary.missing]
+    notes += [said(warning, lang) for warning in summary.warnings]
+    if summary.rows_rejected:
+        notes.append(Notice("rejected", count=summary.rows_rejected).say(lang))
     print_notes(console, notes)
     for path in result.written:
         console.print(plain(f"{text('ui.written', lang)} {path}"), soft_wrap=True)
@@ -173,7 +167,7 @@ def analyze(
     ] = DecimalMark.AUTO,
     cancel_pattern: Annotated[
         str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")
-    ] = r"^C\d",
+    ] = CANCELLATION_PATTERN,
     currency: Annotated[
         str | None, typer.Option("--currency", help="Keep only lines in this currency.")
     ] = None,
@@ -212,27 +206,30 @@ def analyze(
         if detect:
             if source is None:
                 raise ConfigError(Notice("no_source"))
-            _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet), lang)
+            _show_detection(run_detect(source, ReadOptions(mapping=mapping, table=table, sheet=sheet)), lang)
             return
         settings = load_settings(config)
-        options = AnalyzeOptions(
-            source=source or "",
+        read = ReadOptions(
             mapping=mapping,
-            customers=customers,
-            customer_mapping=parse_map_options(customer_map or []),
             table=table,
             sheet=sheet,
+            on_error=on_error,
+            date_format=date_format,
+            decimal=decimal,
+            cancellation_pattern=cancel_pattern or None,
+            return_types=return_types or None,
+            currency=currency,
+            streaming=streaming,
+        )
+        options = AnalyzeOptions(
+            source=source or "",
+            read=read,
+            customers=customers,
+            customer_mapping=parse_map_options(customer_map or []),
             as_of=_date(as_of),
             out=None if out is None else output_folder(out),
             lang=lang,
-            on_error=on_error,
-            date_format=date_format,
-            cancellation_pattern=cancel_pattern or None,
-            currency=currency,
             forecast=not no_forecast,
-            streaming=streaming,
-            decimal=None if decimal == DecimalMark.AUTO else decimal.value,
-            return_types=return_types or None,
             engine=engine,
             spark=SparkOptions(master=spark_master, conf=parse_conf(spark_conf or [])),
         )

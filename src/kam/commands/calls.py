@@ -7,15 +7,16 @@ from pathlib import Path
 
 import typer
 
-from kam.analytics.settings import EARLIEST_DATE
-from kam.calls.models import Language, Stage
 from kam.commands.common import print_error, user_errors
+from kam.domain.calls import Language
+from kam.domain.dates import EARLIEST_DATE
+from kam.domain.interactions import InteractionKind
+from kam.domain.stages import Stage
 from kam.errors import ConfigError
 from kam.i18n import Notice, ntext, text
 from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
 from kam.terminal import printable
-from kam.workspace.vocabulary import InteractionKind
 
 app = typer.Typer(
     help="Sales-call coaching: did the salesperson listen, ask, pitch or talk price too early?",
@@ -78,8 +79,8 @@ def analyze(
     kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
-    from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
-    from kam.calls.run import run_calls_analyze
+    from kam.render.calls import call_report  # the phrase tables load only when calls are analysed
+    from kam.usecases.calls import run_calls_analyze
 
     with user_errors():
         if lang not in _UI_LANGUAGES:
@@ -97,6 +98,9 @@ def analyze(
         if store and account is not None:
             from kam.workspace.run import run_calls_analyze_and_store
 
+            # the workspace still has its own copy of the kinds (kam.workspace.vocabulary), the same values
+            from kam.workspace.vocabulary import InteractionKind as StoredKind
+
             run, stored = run_calls_analyze_and_store(
                 db or settings.workspace.url,
                 account,
@@ -105,7 +109,7 @@ def analyze(
                 products=products,
                 catalog=catalog,
                 stage=stage,
-                kind=kind or InteractionKind.CALL,
+                kind=StoredKind(kind or InteractionKind.CALL),
                 at=when,
                 settings=settings.calls,
             )
@@ -118,7 +122,7 @@ def analyze(
         if as_json:
             typer.echo(dumps_strict(result.to_dict(), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
+            typer.echo(("\n" if i else "") + printable(call_report(result, lang, settings.calls)))
     for error in run.errors:  # each file that could not be analysed; the others were reported above
         print_error(error, lang)
     if run.errors:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import polars as pl
 
-from kam.analytics.settings import EARLIEST_DATE
+from kam.domain.customers import CustomerType, Ownership
+from kam.domain.dates import EARLIEST_DATE
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
@@ -25,22 +26,6 @@ from kam.io.parse import (
     text_expr,
 )
 from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
-
-
-class CustomerType(StrEnum):
-    END_USER = "end_user"
-    DISTRIBUTOR = "distributor"
-    DEALER = "dealer"
-    WHOLESALER = "wholesaler"
-    AGENT = "agent"
-
-
-class Ownership(StrEnum):
-    STATE = "state"
-    COLLECTIVE = "collective"
-    PRIVATE = "private"
-    FOREIGN = "foreign"
-
 
 # Chinese labels as ERPs write them, both scripts.
 TYPE_LABELS = {
@@ -118,11 +103,12 @@ def read_customers(
     raw = read_table(source)
     if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
         raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping))
-    resolved = _resolve(raw, mapping)
-    if "customer_id" not in resolved:
-        raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
-    with table_errors(raw):
-        frame = raw.frame.collect()
+    with raw:  # read into memory here: its UTF-8 copy, if any, is removed as soon as it is read
+        resolved = _resolve(raw, mapping)
+        if "customer_id" not in resolved:
+            raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
+        with table_errors(raw):
+            frame = raw.frame.collect()
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]

@@ -23,6 +23,9 @@ TRANSACTION_OPTIONAL = (
     "currency",
     "line_type",
 )
+# added by the readers to each line: a hash of the whole line, from which the order aggregation counts
+# exact duplicate lines in the same pass (kam.analytics.metrics)
+LINE_HASH = "line_hash"
 CUSTOMER_COLUMNS = (
     "customer_id",
     "name",

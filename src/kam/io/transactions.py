@@ -7,19 +7,25 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
+from types import TracebackType
 from typing import Literal
 
 import polars as pl
 
-from kam.analytics.metrics import LINE_HASH
-from kam.analytics.settings import EARLIEST_DATE, STRAY_DATE_YEARS
 from kam.dates import EPOCH
+from kam.domain.dates import EARLIEST_DATE
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, column_choices, resolve_columns
+from kam.io.mapping import (
+    LINE_HASH,
+    TRANSACTION_OPTIONAL,
+    TRANSACTION_REQUIRED,
+    column_choices,
+    resolve_columns,
+)
+from kam.io.options import RETURN_TYPES, OnError, ReadOptions
 from kam.io.parse import (
     MAX_MAGNITUDE_TEXT,
     DateStyle,
@@ -39,11 +45,6 @@ from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency", "line_type")
-# Document types that mean a return or a credit, whose amounts count against the customer even when the
-# export writes them positive (銷退 / 退貨 / 折讓 in Chinese ERPs; Return, Credit note, RMA, CN elsewhere).
-RETURN_TYPES = (
-    r"(?i)退|折讓|折让|return|credit\s*(note|memo)|^\s*credit\s*$|cancel|^\s*(r|rt|ret|rma|cn|cr)\s*$"
-)
 MAX_LISTED_PROBLEMS = 5
 
 
@@ -52,14 +53,10 @@ def engine(streaming: bool) -> Literal["streaming", "auto"]:
     return "streaming" if streaming else "auto"
 
 
-class OnError(StrEnum):
-    RAISE = "raise"
-    SKIP = "skip"
-
-
 @dataclass
 class LoadedTransactions:
-    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way."""
+    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way. It owns
+    the UTF-8 copy of a text source in another encoding: close it (or use it in a `with` block) when done."""
 
     frame: pl.LazyFrame
     label: str
@@ -79,6 +76,20 @@ class LoadedTransactions:
     @property
     def has(self) -> frozenset[str]:
         return self.columns
+
+    def close(self) -> None:
+        """Done with the lines: the UTF-8 copy the source was read through, if any, is removed (a
+        streamed frame can no longer be collected then; lines held in memory stay)."""
+        if self.source is not None:
+            self.source.close()
+
+    def __enter__(self) -> LoadedTransactions:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
 
     def reading(self) -> contextlib.AbstractContextManager[None]:
         """Around a later pass over `frame`: a streamed file is read again, and a line that cannot be read
@@ -144,54 +155,28 @@ def _problem_label(checks: list[tuple[pl.Expr, str]]) -> pl.Expr:
     return pl.coalesce([pl.when(condition).then(pl.lit(label)) for condition, label in checks])
 
 
-def load_transactions(
-    source: str | Path,
-    *,
-    mapping: Mapping[str, str] | None = None,
-    table: str | None = None,
-    sheet: str | None = None,
-    on_error: OnError = OnError.RAISE,
-    date_format: str | None = None,
-    cancellation_pattern: str | None = r"^C\d",
-    currency: str | None = None,
-    today: dt.date | None = None,
-    streaming: bool = False,
-    count_duplicates: bool = True,
-    decimal: str | None = None,
-    return_types: str | None = RETURN_TYPES,
-    earliest: dt.date = EARLIEST_DATE,
-    stray_years: int = STRAY_DATE_YEARS,
-) -> LoadedTransactions:
+def load_transactions(source: str | Path, options: ReadOptions | None = None) -> LoadedTransactions:
     """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
 
     By default the checked lines are held in memory once (every later pass reads memory, not the file);
-    with `streaming` every pass streams the source instead, so data larger than memory can be analysed.
-    With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
+    with `options.streaming` every pass streams the source instead, so data larger than memory can be
+    analysed. With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
     `line_hash` column instead, from which the order aggregation counts them in the same pass. Streaming
     never counts them: a distinct count per order held the hashes of a whole pass (4.6 GB on 100M lines).
-    Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
+    Text numbers are read with the decimal mark of the file's first rows, or the one `options` names.
     """
-    check_pattern(cancellation_pattern, "--cancel-pattern")
-    check_pattern(return_types, "--return-types")
-    raw, resolved, missing = transactions_table(source, mapping=mapping, table=table, sheet=sheet)
-    if missing:  # with a workbook's notes: its other sheets, where the data may be
-        raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
-    with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
-        return _load(
-            raw,
-            resolved,
-            on_error=on_error,
-            date_format=date_format,
-            cancellation_pattern=cancellation_pattern,
-            currency=currency,
-            today=today,
-            streaming=streaming,
-            count_duplicates=count_duplicates,
-            decimal=decimal,
-            return_types=return_types,
-            earliest=earliest,
-            stray_years=stray_years,
-        )
+    options = options or ReadOptions()
+    check_pattern(options.cancellation_pattern, "--cancel-pattern")
+    check_pattern(options.return_types, "--return-types")
+    raw, resolved, missing = transactions_table(source, options)
+    try:
+        if missing:  # with a workbook's notes: its other sheets, where the data may be
+            raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
+        with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
+            return _load(raw, resolved, options)
+    except BaseException:  # nothing was read: the copy goes (the lines own it once they are read)
+        raw.close()
+        raise
 
 
 def check_pattern(pattern: str | None, option: str) -> None:
@@ -220,15 +205,22 @@ def _missing(resolved: Mapping[str, str]) -> list[str]:
 
 
 def transactions_table(
-    source: str | Path, *, mapping: Mapping[str, str] | None, table: str | None, sheet: str | None
+    source: str | Path, options: ReadOptions | None = None
 ) -> tuple[RawTable, dict[str, str], list[str]]:
-    """The table of transactions as read (in a workbook without `sheet`, the first sheet that has the
-    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing."""
+    """The table of transactions as read (in a workbook without a sheet named, the first sheet that has the
+    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing.
+    The caller closes the table (see RawTable.close)."""
+    options = options or ReadOptions()
+    mapping, sheet, table = options.mapping, options.sheet, options.table
     raw = read_table(source, table=table, sheet=sheet)
-    if sheet is None and table is None and is_workbook(source):
-        raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
-    resolved = _resolve(raw, mapping)
-    choices = column_choices(raw.columns, mapping or {}, resolved)  # 金額 and amount: which one is read
+    try:
+        if sheet is None and table is None and is_workbook(source):
+            raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
+        resolved = _resolve(raw, mapping)
+        choices = column_choices(raw.columns, mapping, resolved)  # 金額 and amount: which one is read
+    except BaseException:  # a mapping that names no column of the table: the table is done with
+        raw.close()
+        raise
     return replace(raw, notes=(*raw.notes, *choices)), resolved, _missing(resolved)
 
 
@@ -267,28 +259,16 @@ def how_written(
     return dates, style, notices
 
 
-def _load(
-    raw: RawTable,
-    resolved: dict[str, str],
-    *,
-    on_error: OnError,
-    date_format: str | None,
-    cancellation_pattern: str | None,
-    currency: str | None,
-    today: dt.date | None,
-    streaming: bool,
-    count_duplicates: bool,
-    decimal: str | None,
-    return_types: str | None,
-    earliest: dt.date = EARLIEST_DATE,
-    stray_years: int = STRAY_DATE_YEARS,
-) -> LoadedTransactions:
+def _load(raw: RawTable, resolved: dict[str, str], options: ReadOptions) -> LoadedTransactions:
     schema = raw.frame.collect_schema()
-    today = today or dt.date.today()
+    today = options.today or dt.date.today()
+    streaming, return_types = options.streaming, options.return_types
     warnings: list[str] = list(raw.notes)
 
     date_source = resolved["date"]
-    dates, style, noticed = how_written(raw, resolved, date_format=date_format, decimal=decimal)
+    dates, style, noticed = how_written(
+        raw, resolved, date_format=options.date_format, decimal=options.decimal_mark
+    )
     warnings += noticed
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
@@ -309,7 +289,7 @@ def _load(
         ]
         + [date_expr(date_source, schema[date_source], dates).alias("_date")]
     )
-    checks = _checks(resolved, schema, today, style, earliest)
+    checks = _checks(resolved, schema, today, style, options.earliest)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
     checked = parsed.select("_bad", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
@@ -323,21 +303,29 @@ def _load(
     if rows == 0:
         raise ImportValidationError(Notice("no_data_rows", file=raw.label))
     rejected = _rejected_rows(parsed, checks, resolved, raw.label) if bad else _empty_rejected()
-    if bad and on_error == OnError.RAISE:
+    if bad and options.on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
 
     good = checked.filter(~pl.col("_bad")) if bad else checked  # a filter that keeps all would copy all
     canonical = _canonical(
-        good, resolved, cancellation_pattern, probe=not streaming, return_types=return_types
+        good, resolved, options.cancellation_pattern, probe=not streaming, return_types=return_types
     )
     if "line_type" in resolved and return_types:
         warnings += _return_notices(canonical, resolved["line_type"], return_types, streaming)
     if not streaming:
         canonical = canonical.collect().lazy()
     loaded = _finish(
-        canonical, raw, resolved, rows, rejected, currency, warnings, streaming, count_duplicates
+        canonical,
+        raw,
+        resolved,
+        rows,
+        rejected,
+        options.currency,
+        warnings,
+        streaming,
+        options.count_duplicates,
     )
-    stray = _stray_dates(loaded, parsed, date_source, stray_years)
+    stray = _stray_dates(loaded, parsed, date_source, options.stray_years)
     if stray is not None:
         loaded.warnings.append(stray)
     return loaded

@@ -8,16 +8,20 @@ expressions, for all the customers who have the same codes at once, never custom
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import narwhals as nw
 
-from kam.analytics.portfolio import RANK_DECIMALS
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
-from kam.i18n import Lang, ntext, plural_forms, plural_rule, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Reason
+from kam.i18n import ntext, plural_forms, plural_rule, text
+from kam.i18n.formats import NumberFormat, number_format
+from kam.render.numbers import count, num, pct, setting, setting_pct, settled, signed_pct, whole
 
 if TYPE_CHECKING:
     from kam.analytics.pipeline import Analysis
@@ -25,7 +29,6 @@ if TYPE_CHECKING:
 REASONS = "reasons"
 REASON_CODES = "reason_codes"
 SEPARATOR = "; "  # between the sentences of one customer's reasons
-INTEGER_LIMIT = 9e18  # below 2**63: whole numbers this large are written as integers
 MEDIAN_FLOOR = 1e-9  # a median order of 0 (a portfolio of returns) is divided by this instead
 # every column a reason cites (kam.render.report narrows the accounts to these and the ones it shows)
 CITED = (
@@ -73,56 +76,6 @@ class ReasonContext:
         return cls(analysis.basis, analysis.median_order, analysis.figures.customers, analysis.settings)
 
 
-# numbers as the reasons write them: one way for each kind of figure, the same in every sentence
-
-
-def settled(expr: nw.Expr) -> nw.Expr:
-    """A value as the reasons write it: first at a fixed precision, as ranks see it (sums of many lines
-    differ in their last bits between engines and runs, and 307326.49999999994 and 307326.50000000006
-    would be written 307326 and 307327), then rounded as shown."""
-    return expr.round(RANK_DECIMALS)
-
-
-def whole(expr: nw.Expr) -> nw.Expr:
-    """An amount, a volume or a number of days: rounded to a whole number and written without '.0';
-    beyond the 64-bit integers (an order of 1e19) as a float (1e+19), not cast to an integer, which
-    would fail."""
-    rounded = settled(expr).round(0)
-    fits = rounded.abs() < INTEGER_LIMIT
-    integer = nw.when(fits).then(rounded).otherwise(0.0).cast(nw.Int64).cast(nw.String)
-    return nw.when(fits).then(integer).otherwise(rounded.cast(nw.String))
-
-
-def num(expr: nw.Expr, digits: int = 1) -> nw.Expr:
-    """A rate or a ratio (orders a year, a multiple, a probability) at `digits` decimals."""
-    return settled(expr).round(digits).cast(nw.String)
-
-
-def pct(expr: nw.Expr) -> nw.Expr:
-    """A share as a percentage with one decimal."""
-    return nw.concat_str([num(expr * 100), nw.lit("%")])
-
-
-def signed_pct(expr: nw.Expr) -> nw.Expr:
-    """A change as a percentage with its sign: +56.8%, -25.0%."""
-    return nw.concat_str([nw.when(expr >= 0).then(nw.lit("+")).otherwise(nw.lit("")), pct(expr)])
-
-
-def count(expr: nw.Expr) -> nw.Expr:
-    """A count or a rank."""
-    return expr.cast(nw.String)
-
-
-def setting(value: float) -> str:
-    """A threshold as it was set (4, 0.3, 90): the settings' own value, not a rounding of it."""
-    return f"{value:g}"
-
-
-def setting_pct(value: float) -> str:
-    """A threshold share as it was set, as a percentage (15%, 12.5%)."""
-    return f"{value * 100:g}%"
-
-
 @dataclass(frozen=True)
 class Counted:
     """A message with plural forms, said in the form of each row's `number` (the figure as written)."""
@@ -133,93 +86,129 @@ class Counted:
 
 
 Value = nw.Expr | str | Counted
+Largest = Callable[[str], float]  # a cited column -> the largest magnitude among the customers said of
 
 
-def _days(column: str) -> tuple[nw.Expr, nw.Expr]:
+def _days(column: str, f: NumberFormat, largest: Largest) -> tuple[nw.Expr, nw.Expr]:
     """A number of days as written, and the whole number that picks its plural form."""
-    return whole(nw.col(column)), settled(nw.col(column)).round(0)
+    return whole(nw.col(column), f, largest(column)), settled(nw.col(column)).round(0)
 
 
-def _saying(code: Reason, c: ReasonContext, lang: Lang) -> dict[str, Value] | Counted:
-    """The values of one code's sentence, or the sentence as a Counted message when it counts something."""
-    s = c.settings
+def _saying(code: Reason, c: ReasonContext, lang: Lang, big: Largest) -> dict[str, Value] | Counted:
+    """The values of one code's sentence, or the sentence as a Counted message when it counts something;
+    every number in the language's one format (`big`: the largest magnitude of a column, which tells how
+    far its figures are grouped)."""
+    s, f = c.settings, number_format(lang)
     match code:
         case Reason.SHARE:
             return {
-                "share": pct(nw.col("profit_share")),
+                "share": pct(nw.col("profit_share"), f, big("profit_share")),
                 "basis": text(f"basis.{c.basis}", lang),
-                "rank": count(nw.col("rank")),
+                "rank": count(nw.col("rank"), f, big("rank")),
                 "tier": nw.col("abc_tier"),
             }
         case Reason.FREQ:  # orders a year always show a decimal: no plural form to pick
-            return {"opy": num(nw.col("frequency_per_year")), "thr": setting(s.key_min_orders_per_year)}
+            return {
+                "opy": num(nw.col("frequency_per_year"), f, largest=big("frequency_per_year")),
+                "thr": setting(s.key_min_orders_per_year, f),
+            }
         case Reason.MARGIN_OK:
-            return {"gm": pct(nw.col("gross_margin")), "thr": setting_pct(s.key_min_margin)}
+            return {
+                "gm": pct(nw.col("gross_margin"), f, big("gross_margin")),
+                "thr": setting_pct(s.key_min_margin, f),
+            }
         case Reason.RECENT:
-            recency, recency_n = _days("recency_days")
+            recency, recency_n = _days("recency_days", f, big)
             return Counted("r.recent", recency_n, {"recency": recency})
         case Reason.ORDERS:
-            return Counted("r.orders", nw.col("orders"), {"orders": count(nw.col("orders"))})
+            return Counted(
+                "r.orders", nw.col("orders"), {"orders": count(nw.col("orders"), f, big("orders"))}
+            )
         case Reason.LARGEST:
-            return {"largest": whole(nw.col("largest_order")), "los": pct(nw.col("largest_order_share"))}
-        case Reason.MULTIPLE:
             return {
-                "multiple": num(nw.col("largest_order") / max(c.median_order, MEDIAN_FLOOR)),
-                "median": whole(nw.lit(c.median_order)),
+                "largest": whole(nw.col("largest_order"), f, big("largest_order")),
+                "los": pct(nw.col("largest_order_share"), f, big("largest_order_share")),
+            }
+        case Reason.MULTIPLE:
+            median = max(c.median_order, MEDIAN_FLOOR)
+            return {
+                "multiple": num(nw.col("largest_order") / median, f, largest=big("largest_order") / median),
+                "median": whole(nw.lit(c.median_order), f, c.median_order),
             }
         case Reason.RETURNED:
-            return {"rr": pct(nw.col("return_rate"))}
+            return {"rr": pct(nw.col("return_rate"), f, big("return_rate"))}
         case Reason.NET_PROFIT:
-            return {"np": whole(nw.col("net_profit")), "cts": whole(nw.col("cost_to_serve"))}
+            return {
+                "np": whole(nw.col("net_profit"), f, big("net_profit")),
+                "cts": whole(nw.col("cost_to_serve"), f, big("cost_to_serve")),
+            }
         case Reason.PAYMENT:
-            days, days_n = _days("payment_days")
-            return Counted("r.payment", days_n, {"days": days, "thr": setting(s.squeezer_min_payment_days)})
+            days, days_n = _days("payment_days", f, big)
+            return Counted(
+                "r.payment", days_n, {"days": days, "thr": setting(s.squeezer_min_payment_days, f)}
+            )
         case Reason.DISCOUNT:
-            return {"d": pct(nw.col("discount_depth")), "thr": setting_pct(s.squeezer_min_discount)}
+            return {
+                "d": pct(nw.col("discount_depth"), f, big("discount_depth")),
+                "thr": setting_pct(s.squeezer_min_discount, f),
+            }
         case Reason.RETURNS:
-            return {"rr": pct(nw.col("return_rate")), "thr": setting_pct(s.squeezer_min_return_rate)}
+            return {
+                "rr": pct(nw.col("return_rate"), f, big("return_rate")),
+                "thr": setting_pct(s.squeezer_min_return_rate, f),
+            }
         case Reason.COST_TO_SERVE:
             return {
-                "share": pct(nw.col("cost_to_serve_share")),
-                "thr": setting_pct(s.squeezer_min_cost_to_serve_share),
+                "share": pct(nw.col("cost_to_serve_share"), f, big("cost_to_serve_share")),
+                "thr": setting_pct(s.squeezer_min_cost_to_serve_share, f),
             }
         case Reason.BIG:
             return {
-                "revenue": whole(nw.col("revenue")),
-                "rrank": count(nw.col("revenue_rank")),
-                "n": str(c.customers),
+                "revenue": whole(nw.col("revenue"), f, big("revenue")),
+                "rrank": count(nw.col("revenue_rank"), f, big("revenue_rank")),
+                "n": f.write(str(c.customers)),
             }
         case Reason.VOLUME:
             return {
-                "volume": whole(nw.col("volume")),
-                "vrank": count(nw.col("volume_rank")),
-                "n": str(c.customers),
+                "volume": whole(nw.col("volume"), f, big("volume")),
+                "vrank": count(nw.col("volume_rank"), f, big("volume_rank")),
+                "n": f.write(str(c.customers)),
             }
         case Reason.THIN:
             values: dict[str, Value] = {
-                "nm": pct(nw.col("net_margin")),
-                "orders": count(nw.col("orders")),
-                "thr": setting_pct(s.low_profit_max_net_margin),
+                "nm": pct(nw.col("net_margin"), f, big("net_margin")),
+                "orders": count(nw.col("orders"), f, big("orders")),
+                "thr": setting_pct(s.low_profit_max_net_margin, f),
             }
             return Counted("r.thin", nw.col("orders"), values)
         case Reason.SILENT:
-            recency, recency_n = _days("recency_days")
-            return Counted("r.silent", recency_n, {"recency": recency, "thr": setting(s.lapsed_after_days)})
+            recency, recency_n = _days("recency_days", f, big)
+            return Counted(
+                "r.silent", recency_n, {"recency": recency, "thr": setting(s.lapsed_after_days, f)}
+            )
         case Reason.GAP:
-            gap, gap_n = _days("mean_gap_days")
+            gap, gap_n = _days("mean_gap_days", f, big)
             return Counted("r.gap", gap_n, {"gap": gap})
         case Reason.P_ALIVE:
-            return {"p": num(nw.col("p_alive"), 2), "thr": setting(s.lapsed_max_p_alive)}
-        case Reason.GROWTH:
-            return {"trend": signed_pct(nw.col("revenue_trend"))}
-        case Reason.CLV:
-            return {"clv": whole(nw.col("clv_12m")), "thr": setting_pct(s.potential_clv_top_share)}
-        case Reason.REGULAR:
-            recency, recency_n = _days("recency_days")
             return {
-                "share": pct(nw.col("profit_share")),
+                "p": num(nw.col("p_alive"), f, 2, big("p_alive")),
+                "thr": setting(s.lapsed_max_p_alive, f),
+            }
+        case Reason.GROWTH:
+            return {"trend": signed_pct(nw.col("revenue_trend"), f, big("revenue_trend"))}
+        case Reason.CLV:
+            return {
+                "clv": whole(nw.col("clv_12m"), f, big("clv_12m")),
+                "thr": setting_pct(s.potential_clv_top_share, f),
+            }
+        case Reason.REGULAR:
+            recency, recency_n = _days("recency_days", f, big)
+            return {
+                "share": pct(nw.col("profit_share"), f, big("profit_share")),
                 "basis": text(f"basis.{c.basis}", lang),
-                "orders": Counted("r.count_orders", nw.col("orders"), {"orders": count(nw.col("orders"))}),
+                "orders": Counted(
+                    "r.count_orders", nw.col("orders"), {"orders": count(nw.col("orders"), f, big("orders"))}
+                ),
                 "recency": Counted("r.count_days", recency_n, {"days": recency}),
             }
 
@@ -294,9 +283,28 @@ def _said(value: Value, rows: nw.DataFrame[Any], lang: Lang) -> nw.Expr | str:
     return _counted(value, rows, lang) if isinstance(value, Counted) else value
 
 
-def sentence(code: Reason, rows: nw.DataFrame[Any], context: ReasonContext, lang: Lang) -> nw.Expr:
-    """One code's sentence over `rows` (the customers it is said of) in `lang`."""
-    saying = _saying(code, context, lang)
+def magnitudes(rows: nw.DataFrame[Any]) -> dict[str, float]:
+    """The largest magnitude of each numeric column the reasons cite, over `rows` (NaN left out; a column
+    of nulls: 0)."""
+    schema = rows.schema
+    numeric = [c for c in CITED if c in schema and schema[c].is_numeric()]
+    if not numeric:
+        return {}
+    found = rows.select([nw.col(c).abs().max().alias(c) for c in numeric]).row(0)
+    return {c: float(value or 0) for c, value in zip(numeric, found, strict=True)}
+
+
+def sentence(
+    code: Reason,
+    rows: nw.DataFrame[Any],
+    context: ReasonContext,
+    lang: Lang,
+    largest: Mapping[str, float] | None = None,
+) -> nw.Expr:
+    """One code's sentence over `rows` (the customers it is said of) in `lang`; `largest`: the largest
+    magnitude of each cited column over `rows` (or more), found from `rows` when not given."""
+    found = dict(largest if largest is not None else magnitudes(rows))
+    saying = _saying(code, context, lang, lambda column: found.get(column, math.inf))
     if isinstance(saying, Counted):
         return _counted(saying, rows, lang)
     return fill(text(f"r.{code.value}", lang), {name: _said(v, rows, lang) for name, v in saying.items()})
@@ -309,9 +317,10 @@ def say_reasons(accounts: nw.DataFrame[Any], context: ReasonContext, lang: Lang)
         return nw.new_series(REASONS, [], nw.String, backend=accounts.implementation)
     cited = [c for c in accounts.columns if c in CITED or c == REASON_CODES]
     rows = accounts.select(cited).with_row_index(_POSITION)
+    largest = magnitudes(rows)
     said = []
     for (codes,), part in rows.group_by(REASON_CODES):
-        sentences = [sentence(Reason(code), part, context, lang) for code in codes or ()]
+        sentences = [sentence(Reason(code), part, context, lang, largest) for code in codes or ()]
         joined = (  # no codes (an analysis stored without them): nothing to say
             nw.concat_str(sentences, separator=SEPARATOR, ignore_nulls=True)
             if sentences

@@ -3,14 +3,16 @@ lists with reasons, rendered from templates/report.html.j2."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import narwhals as nw
 
 from kam.analytics.pipeline import Analysis
-from kam.analytics.verdicts import Segment
-from kam.i18n import Lang, say, setting_help, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Segment
+from kam.i18n import say, setting_help, text
 from kam.render import render
 from kam.render.reasons import CITED, REASON_CODES, REASONS, ReasonContext, say_reasons
 from kam.render.svg import Chart, line_chart, scatter_chart, short_number
@@ -143,12 +145,15 @@ def _scatter(accounts: nw.DataFrame[Any], lang: Lang) -> Chart:
 
 def render_report(
     analysis: Analysis,
-    summary: dict[str, Any],
+    source: str,
+    rows_read: int,
+    warnings: Sequence[str],
     settings_rows: list[tuple[str, str, str]],
     lang: Lang,
     reasons_in: Lang | None = None,
 ) -> str:
-    """One HTML page, no external assets: everything a sales director needs to check the verdicts.
+    """One HTML page, no external assets: everything a sales director needs to check the verdicts of
+    `analysis`, of `rows_read` rows of `source`, with the `warnings` of the run (notices, said in `lang`).
     `reasons_in`: the language the accounts' `reasons` are said in, if any; in another, the lists say
     them again from the codes."""
     fig = analysis.figures
@@ -165,11 +170,11 @@ def render_report(
     return render(
         "report.html.j2",
         lang,
-        source=str(summary.get("source", "")),
+        source=source,
         as_of=analysis.as_of.isoformat(),
-        rows_read=summary.get("rows_read", 0),
+        rows_read=rows_read,
         limits=analysis.missing,
-        warnings=[say(w, lang) for w in summary.get("warnings", [])],
+        warnings=[say(w, lang) for w in warnings],
         segments=analysis.segment_counts(),
         colours=SEGMENT_COLORS,
         portfolio=portfolio,

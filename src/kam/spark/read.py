@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 import polars as pl
 
-from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.mapping import LINE_HASH, TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.options import OnError, ReadOptions
 from kam.io.parse import MAX_MAGNITUDE
-from kam.io.transactions import MAX_LISTED_PROBLEMS, NUMERIC, RETURN_TYPES, TEXT, OnError
+from kam.io.transactions import MAX_LISTED_PROBLEMS, NUMERIC, TEXT
 from kam.spark.dates import spark_date_pattern
 from kam.spark.session import spark_errors
 
@@ -52,6 +52,17 @@ class SparkTransactions:
     duplicates: int | None = None
     encoding: str | None = None
     streaming: bool = False
+
+    def close(self) -> None:
+        """Done with the lines: the lines Spark cached after the checks are dropped (Spark reads no
+        UTF-8 copy of its own: nothing else to remove)."""
+        self.lines.to_native().unpersist()
+
+    def __enter__(self) -> SparkTransactions:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
@@ -171,30 +182,22 @@ def _expected(kind: str, today: dt.date) -> str:
 
 @spark_errors()  # a failed Spark job is one clear line
 def read_spark_lines(
-    spark: SparkSession,
-    source: str | None,
-    *,
-    table: str | None = None,
-    mapping: Mapping[str, str] | None = None,
-    on_error: OnError = OnError.RAISE,
-    date_format: str | None = None,
-    cancellation_pattern: str | None = r"^C\d",
-    currency: str | None = None,
-    return_types: str | None = RETURN_TYPES,
-    today: dt.date | None = None,
-    decimal: str | None = None,
+    spark: SparkSession, source: str | None, options: ReadOptions | None = None
 ) -> SparkTransactions:
     """Read, map, parse and check transactions on Spark; raise ImportValidationError or set bad rows aside.
 
     The checked lines are cached on the cluster for the passes that follow (they never come to the driver);
-    the bad rows do (they are few, or the run stops), as do counts and the first and last dates."""
+    the bad rows do (they are few, or the run stops), as do counts and the first and last dates. Of
+    `options`, Spark reads no workbook sheet and no decimal comma, and never streams (it is out of core)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    if decimal == "comma":
+    options = options or ReadOptions()
+    mapping, on_error, return_types = options.mapping, options.on_error, options.return_types
+    if options.decimal_mark == "comma":
         raise ConfigError(Notice("spark_decimal_comma"))
-    today = today or dt.date.today()
-    raw, label = _raw(spark, source, table)
+    today = options.today or dt.date.today()
+    raw, label = _raw(spark, source, options.table)
     names = [c.replace("\ufeff", "").strip() for c in raw.columns]
     raw = raw.toDF(*names)
     resolved = resolve_columns(names, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
@@ -208,6 +211,7 @@ def read_spark_lines(
     raw = raw.toDF(*plain.values())
     source_of = {canonical: plain[source] for canonical, source in resolved.items()}
     types = dict(raw.dtypes)
+    date_format = options.date_format
     parsed = raw.select(
         "*",
         *[_text(F.col(source_of[n]), types[source_of[n]]).alias(f"_{n}") for n in TEXT if n in source_of],
@@ -239,12 +243,12 @@ def read_spark_lines(
         if on_error == OnError.RAISE:
             raise _validation_error(label, rejected, bad_rows, today)
     good = parsed.filter(~F.col("_bad")) if bad_rows else parsed
-    lines = _canonical(good, source_of, cancellation_pattern, return_types)
+    lines = _canonical(good, source_of, options.cancellation_pattern, return_types)
     warnings: list[str] = []
     if "line_type" in source_of and return_types:
         warnings += _return_notices(lines, resolved["line_type"], return_types)
     if "currency" in source_of:
-        lines = _one_currency(lines, label, resolved["currency"], currency, warnings)
+        lines = _one_currency(lines, label, resolved["currency"], options.currency, warnings)
     value_columns = lines.columns
     lines = lines.withColumn(LINE_HASH, F.xxhash64(*value_columns)).persist(StorageLevel.MEMORY_AND_DISK)
     summary = lines.agg(

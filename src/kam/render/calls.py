@@ -1,11 +1,14 @@
-"""The readable report: the same `CallAnalysis` as the JSON output, rendered as text in three languages."""
+"""The readable report of a coached call: the same `CallAnalysis` as the JSON output, said as plain text in
+the reader's language (`kam calls analyze` prints it; the coming pages can show it as it is)."""
 
 from __future__ import annotations
 
-from kam.calls.models import CallAnalysis, SpinType
+from kam.calls.models import CallAnalysis
 from kam.calls.settings import CallSettings
-from kam.i18n import Lang, text
-from kam.terminal import printable
+from kam.domain.calls import SpinType
+from kam.domain.languages import Lang
+from kam.i18n import text
+from kam.plaintext import printable
 
 
 def _clock(seconds: float | None, none: str) -> str:
@@ -19,7 +22,7 @@ def _pct(share: float | None, none: str) -> str:
     return none if share is None else f"{share:.0%}"
 
 
-def render_report(
+def call_report(
     result: CallAnalysis, lang: Lang | str = Lang.EN, settings: CallSettings | None = None
 ) -> str:
     """Several lines of plain text: metrics first, then each flag with its evidence; the transcript's own

@@ -1,0 +1,64 @@
+"""What `kam analyze` found, in one typed object: summary.json as written, and the API's response.
+
+The figures a sales director reads first (segments, the portfolio's concentration), what was read and how
+(the source, its rows, encoding and column mapping), what the analysis could not do (`missing`) and was
+told (`warnings`), and the settings it ran with, so that a result can be checked and run again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, SkipValidation
+
+from kam.analytics.portfolio import PortfolioFigures
+from kam.analytics.settings import ValueSettings
+from kam.clv.settings import ClvSettings
+from kam.domain.segments import Segment
+
+
+class MissingInput(BaseModel):
+    """An analysis left out for want of a column or a table (`missing.cost`), said in the run's language."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    message: str
+
+
+class SettingsUsed(BaseModel):
+    """The thresholds of the verdicts and the settings of the forecast the analysis ran with."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: ValueSettings
+    clv: ClvSettings
+
+
+class AnalysisSummary(BaseModel):
+    """summary.json: what was read, what was found, what is missing, what the user was told."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str  # the file or table, as messages name it
+    as_of: dt.date
+    basis: str  # net_profit, or revenue when cost is unknown: what ranks, shares and tiers measure
+    rows_read: int
+    rows_rejected: int
+    rows_after_as_of: int  # lines after the analysis date, left out
+    duplicate_lines: int | None  # exact duplicates (None: not counted, as when streaming)
+    cancellation_lines: int
+    encoding: str | None  # of a text file (None: a typed source, Parquet, Excel or a database)
+    mapping: dict[str, str]  # kam's column -> the source's column
+    customers: int
+    segments: dict[Segment, int]  # every segment, in the order of Segment, with 0 for none
+    portfolio: PortfolioFigures
+    median_order: float
+    missing: list[MissingInput]
+    # notices, each said in the reader's language at the edge (written in English in summary.json)
+    warnings: list[SkipValidation[str]]
+    settings: SettingsUsed
+
+    def to_json(self) -> dict[str, object]:
+        """The summary as summary.json holds it (warnings as their English text)."""
+        return self.model_dump(mode="json")
