@@ -25,7 +25,15 @@ CLI = ("typer", "click", "rich", "kam.commands", "kam.cli", "kam.shell")  # kam.
 CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain", "kam.coach")
 # what reads the exports for the cores, on each engine (kam.spark's entry points run the command line)
 INPUT = ("kam.io", "kam.engines", "kam.spark.read", "kam.spark.session", "kam.spark.dates")
-ABOVE_INPUT = ("kam.analytics", "kam.clv", "kam.calls", "kam.coach", "kam.usecases", "kam.render", "kam.report")
+ABOVE_INPUT = (
+    "kam.analytics",
+    "kam.clv",
+    "kam.calls",
+    "kam.coach",
+    "kam.usecases",
+    "kam.render",
+    "kam.report",
+)
 
 # Each layer (a package and everything under it) and what none of its modules may import.
 RULES: dict[str, tuple[str, ...]] = {
