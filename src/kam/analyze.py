@@ -27,6 +27,7 @@ from kam.io.transactions import (
     OnError,
     duplicate_warning,
 )
+from kam.io.units import Units, header_units
 from kam.render.reasons import ReasonContext, with_reasons
 from kam.render.report import render_report
 from kam.report.cells import write_csv
@@ -129,6 +130,8 @@ def build_summary(
         "rows_after_as_of": later_lines,
         "duplicate_lines": loaded.duplicates,
         "cancellation_lines": loaded.cancellations,
+        "unattributed": loaded.unattributed.to_dict() if loaded.unattributed is not None else None,
+        "units": units_of(loaded, options).to_dict(),
         "encoding": loaded.encoding,
         "mapping": loaded.mapping,
         "customers": analysis.figures.customers,
@@ -142,6 +145,12 @@ def build_summary(
             "clv": settings.clv.model_dump(mode="json"),
         },
     }
+
+
+def units_of(loaded: LoadedTransactions | SparkTransactions, options: AnalyzeOptions) -> Units:
+    """The currency and volume unit of the data: named in the headers (金額(元)), else the one currency
+    of the lines (the kept one, or the only one of a currency column)."""
+    return header_units(loaded.mapping, options.currency or loaded.currency)
 
 
 def run_analyze(

@@ -10,6 +10,7 @@ from kam.errors import ConfigError
 from kam.files import read_json_or_toml
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
+from kam.io.units import split_unit
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -281,16 +282,25 @@ def resolve_columns(
     resolved: dict[str, str] = dict(explicit)
     taken = set(resolved.values())
     by_norm = {_norm(col): col for col in reversed(found)}
+    by_name = _without_units(found)
     for name in canonical:
         if name in resolved:
             continue
-        for candidate in (name, *SYNONYMS.get(name, ())):
-            source = by_norm.get(_norm(candidate))
-            if source is not None and source not in taken:
+        candidates = [_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))]
+        # a header as written first, then one with its unit left out ("金額(元)" is an amount)
+        for headers in (by_norm, by_name):
+            source = next((s for s in map(headers.get, candidates) if s is not None and s not in taken), None)
+            if source is not None:
                 resolved[name] = source
                 taken.add(source)
                 break
     return resolved
+
+
+def _without_units(found: list[str]) -> dict[str, str]:
+    """{normalised header without its unit: header} for the headers that name a unit (see kam.io.units)."""
+    named = ((split_unit(col), col) for col in reversed(found))
+    return {_norm(name): col for (name, unit), col in named if unit is not None}
 
 
 def column_choices(
@@ -304,7 +314,11 @@ def column_choices(
         if name in explicit:
             continue
         fitting = {_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))}
-        others = [column for column in found if column not in taken and _norm(column) in fitting]
+        others = [
+            column
+            for column in found
+            if column not in taken and {_norm(column), _norm(split_unit(column)[0])} & fitting
+        ]
         if others:
             notices.append(
                 HintedNotice(
