@@ -33,6 +33,7 @@ from kam.render.report import render_report
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
+from kam.report.xlsx import write_accounts_xlsx
 from kam.settings import Settings, settings_in_use
 
 if TYPE_CHECKING:
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None]
 OUTPUTS = OutputSet(
     "analyze",
-    frozenset({"accounts.csv", "accounts.parquet", "summary.json", "report.html", "rejected.csv"}),
+    frozenset(
+        {"accounts.csv", "accounts.xlsx", "accounts.parquet", "summary.json", "report.html", "rejected.csv"}
+    ),
 )
 
 
@@ -162,6 +165,7 @@ def run_analyze(
     if options.out is not None:
         check_output_folder(options.out, OUTPUTS, _inputs(options))
         _preload("jinja2")  # the report's templates
+        _preload("openpyxl")  # accounts.xlsx
     if options.forecast:
         _preload("kam.analytics.forecast")
     step("read")
@@ -260,8 +264,12 @@ def write_outputs(
     accounts = tidy_floats(analysis.accounts.to_polars())
     value_settings = settings_in_use(settings or Settings(), "value")
     html = render_report(analysis, summary, value_settings, lang, reasons_in=lang)
+    units = summary.get("units") or {}
     writers = {
-        "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p),
+        "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p, bom=True),
+        "accounts.xlsx": lambda p: write_accounts_xlsx(
+            accounts, p, lang, currency=units.get("currency"), volume=units.get("volume")
+        ),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
             dumps_strict(tidy_json(summary), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -269,5 +277,5 @@ def write_outputs(
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }
     if loaded.rejected.height:
-        writers["rejected.csv"] = lambda p: write_csv(loaded.rejected, p)
+        writers["rejected.csv"] = lambda p: write_csv(loaded.rejected, p, bom=True)
     return write_all_or_nothing(out, writers, outputs=OUTPUTS, inputs=inputs)
