@@ -21,8 +21,8 @@ from pathlib import Path
 import polars as pl
 
 from kam.i18n import Lang, text, word
+from kam.render.columns import Kind, heading, kind_of
 from kam.report.cells import spreadsheet_safe
-from kam.report.columns import Kind, heading, kind_of
 
 SHEET = "xl/worksheets/sheet1.xml"
 FORMATS = {
