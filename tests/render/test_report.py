@@ -22,23 +22,8 @@ from kam.render.reasons import ReasonContext, say_reasons
 from kam.render.report import FONTS, money, render_report
 from kam.render.report_data import script_json
 from kam.settings import Settings
-from tests.conftest import portfolio_customers, portfolio_lines
+from tests.render.conftest import HOSTILE, HOSTILE_NAMES
 from tests.render.page import KAM_ELEMENTS, Page, read_page
-
-# planted customers of the portfolio (each in a listed segment) renamed to markup, a template and entities
-HOSTILE = {
-    "KEY1": "</script><script>alert(1)</script>",
-    "ONEOFF": '"><img src=x onerror=alert(1)>',
-    "SQUEEZE": "{{ 7*7 }}",
-    "LAPSED": "</svg><b>lapsed</b><!--",
-    "RISING": "' onmouseover='alert(1)",
-    "THIN": "&amp; &lt;i&gt;",
-}
-HOSTILE_NAMES = {
-    "KEY1": "<iframe src=//example.com></iframe>",
-    "SQUEEZE": "{% raw %}{{ config }}",
-    "LAPSED": "</td></tr></table><h1>x</h1>",
-}
 
 
 def page_data(page: Page) -> dict[str, Any]:
@@ -112,28 +97,6 @@ def test_owner_and_forecast_are_columns_when_known(
     assert columns["owner"] == text("column.owner", Lang.EN) and set(data["table"]["owner"]) == {"陳偉"}
     assert columns["clv_12m"] == text("column.clv_12m", Lang.EN)
     assert data["table"]["clv_12m"][0] == pytest.approx(data["table"]["revenue"][0] / 4, abs=0.01)
-
-
-@pytest.fixture
-def hostile_report(tmp_path: Path) -> tuple[Path, Path]:
-    """The portfolio with the planted customers' codes and names written as markup, read from a file whose
-    name is markup too; returns (transactions file, report.html)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    tx, cu = folder / '"><img src=x onerror=alert(1)>.csv', folder / "customers.csv"
-    codes = pl.col("customer_id").replace(HOSTILE)
-    portfolio_lines().with_columns(codes).write_csv(tx)
-    portfolio_customers().with_columns(
-        pl.col("customer_id").replace(HOSTILE_NAMES).alias("name"),
-        codes,
-        pl.col("referred_by").replace(HOSTILE),
-    ).with_columns(pl.when(pl.col("name").is_in(list(HOSTILE_NAMES.values()))).then("name")).write_csv(cu)
-    out = tmp_path / "out"
-    result = CliRunner().invoke(
-        app, ["analyze", str(tx), "--customers", str(cu), "--out", str(out), "--no-forecast"]
-    )
-    assert result.exit_code == 0, result.output
-    return tx, out / "report.html"
 
 
 def test_hostile_codes_names_and_file_name_are_data(hostile_report: tuple[Path, Path]) -> None:

@@ -12,9 +12,13 @@ from markupsafe import Markup
 _CLOSING = re.compile(r"</(script)", re.IGNORECASE)
 
 
+def inline(script: str) -> Markup:
+    """`script` to put inside a <script> element as it is: a "</script", which would end the element, is
+    written "<\\/script" (the same to JavaScript, in a string or a regular expression)."""
+    return Markup(_CLOSING.sub(r"<\\/\1", script))
+
+
 @cache
 def asset(name: str) -> Markup:
-    """The text of `name` (relative to kam.render) to put inside a <script> element as it is: a
-    "</script" in it, which would end the element, is written "<\\/script" (the same to JavaScript)."""
-    source = resources.files("kam.render").joinpath(name).read_text(encoding="utf-8")
-    return Markup(_CLOSING.sub(r"<\\/\1", source))
+    """The script `name` (relative to kam.render), ready to inline (see `inline`)."""
+    return inline(resources.files("kam.render").joinpath(name).read_text(encoding="utf-8"))

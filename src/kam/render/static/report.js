@@ -62,6 +62,11 @@
     };
     return Object.assign(option, extra || {});
   }
+  function xAxis(name, format, extra) {  // its labels clear of the y axis' lowest one, at the corner
+    var option = axis(name, format, extra);
+    option.axisLabel.margin = 12;
+    return option;
+  }
   function draw(id, option) {
     var element = document.getElementById(id);
     if (!element || typeof echarts === "undefined") return;
@@ -100,7 +105,7 @@
       }
     },
     legend: { top: 0, right: 0, data: [words.share_basis, words.diagonal] },
-    xAxis: axis(words.share_customers, function (v) { return tickPct.format(v); }, { min: 0, max: 1 }),
+    xAxis: xAxis(words.share_customers, function (v) { return tickPct.format(v); }, { min: 0, max: 1 }),
     yAxis: axis(words.share_basis, function (v) { return tickPct.format(v); }, { min: 0, max: 1, nameGap: 44 }),
     series: [
       Object.assign({
@@ -123,7 +128,7 @@
         return pair(point[0], words.cumulative_basis + ": " + amount(point[1]));
       }
     },
-    xAxis: axis(words.share_customers, function (v) { return tickPct.format(v); }, { min: 0, max: 1 }),
+    xAxis: xAxis(words.share_customers, function (v) { return tickPct.format(v); }, { min: 0, max: 1 }),
     yAxis: axis(words.cumulative_basis, function (v) { return compact.format(v); }, { nameGap: 52, scale: true }),
     series: [{
       type: "line", data: curves.whale, showSymbol: false, lineStyle: { width: 2 }, color: "#1f6feb",
@@ -158,7 +163,7 @@
       }
     },
     legend: { top: 0, data: data.segments.filter(function (s) { return scatter.points[s.key]; }).map(function (s) { return s.label; }) },
-    xAxis: axis(margins ? words.volume : words.revenue, function (v) { return compact.format(v); }, { type: "log", logBase: 10 }),
+    xAxis: xAxis(margins ? words.volume : words.revenue, function (v) { return compact.format(v); }, { type: "log", logBase: 10 }),
     yAxis: axis(
       margins ? words.net_margin : words.orders,
       function (v) { return margins ? tickPct.format(v) : compact.format(v); },
