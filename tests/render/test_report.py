@@ -190,6 +190,8 @@ def test_unattributed_sales_are_a_finding(tmp_path: Path) -> None:
     figures = dict(zip(page.text_in("th"), page.text_in("td"), strict=False))
     assert figures[text("ui.unattributed", Lang.ZH_HANS)] == "2 笔 · 1,300元 · 占营收 43.3%"
     assert any("2 笔没有客户的明细" in t for t in page.text_in("li"))
+    labels = {c["key"]: c["label"] for c in page_data(page)["columns"]}
+    assert labels["revenue"] == f"{text('column.revenue', Lang.ZH_HANS)} (元)"  # the amounts' currency
 
 
 def test_the_lists_say_the_reasons_in_the_reports_language(portfolio_files: tuple[Path, Path]) -> None:

@@ -1,7 +1,7 @@
 """What report.html draws, as data: every account as a row of the page's table, the Pareto and whale
 curves, the scatter of volume and margin, and the words and number formats of the reader's language.
 
-The page's script (vendored ECharts for the charts, templates/report.js for the table) reads it from one
+The page's script (vendored ECharts for the charts, static/report.js for the table) reads it from one
 `<script type="application/json">` element; `script_json` escapes it so that no value can end that
 element (a customer named `</script><script>...` stays a name): data is never markup.
 """
@@ -17,7 +17,7 @@ import polars as pl
 from kam.analytics.pipeline import Analysis
 from kam.analytics.verdicts import Segment
 from kam.i18n import Lang, text
-from kam.render.columns import Kind, heading
+from kam.render.columns import heading
 from kam.render.reasons import REASON_CODES, REASONS, ReasonContext, say_reasons
 
 SEGMENT_COLORS = {
@@ -43,9 +43,13 @@ TABLE_COLUMNS = (
     "clv_12m",
     REASONS,
 )
+# how the page's script shows each column (any other as text); amounts and shares are rounded in the data
+KINDS = {"segment": "segment", "abc_tier": "tier", "revenue_trend": "share"} | {
+    c: "money" for c in ("revenue", "net_profit", "clv_12m")
+}
 SEARCHED = ("customer_id", "name", "owner", REASONS)
 MAX_SCATTER = 3000
-DIGITS = {Kind.MONEY: 2, Kind.SHARE: 4, Kind.VOLUME: 3, Kind.DECIMAL: 4}
+DIGITS = {"money": 2, "share": 4}
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -55,18 +59,6 @@ def script_json(data_json: str) -> str:
     for char, escape in _ESCAPES.items():
         data_json = data_json.replace(char, escape)
     return data_json
-
-
-def _kind(name: str) -> str:
-    if name == "abc_tier":
-        return "tier"
-    if name == "segment":
-        return "segment"
-    if name in ("revenue", "net_profit", "clv_12m"):
-        return "money"
-    if name == "revenue_trend":
-        return "share"
-    return "text"
 
 
 def _shown_columns(accounts: pl.DataFrame) -> list[str]:
@@ -83,17 +75,16 @@ def _table(
     """The columns (key, heading, kind) and the rows of the table, as columnar JSON (one list a column,
     in the table's first order: segment, then rank). Numbers rounded beyond what is shown, no NaN."""
     shown = _shown_columns(accounts)
+    kinds = {c: KINDS.get(c, "text") for c in shown}
     columns = [
-        {"key": c, "label": heading(c, lang, currency=units.get("currency")), "kind": _kind(c)} for c in shown
+        {"key": c, "label": heading(c, lang, currency=units.get("currency")), "kind": kinds[c]} for c in shown
     ]
     rounded = [
-        pl.when(pl.col(c).is_finite()).then(
-            pl.col(c).round(DIGITS[Kind.MONEY if _kind(c) == "money" else Kind.SHARE])
-        )
-        for c in shown
-        if _kind(c) in ("money", "share")
+        pl.when(pl.col(c).is_finite()).then(pl.col(c).round(DIGITS[kind])).alias(c)
+        for c, kind in kinds.items()
+        if kind in DIGITS
     ]
-    table = accounts.select(shown).with_columns([r.name.keep() for r in rounded] if rounded else [])
+    table = accounts.select(shown).with_columns(rounded)
     return columns, table.select(pl.all().implode()).write_json()[1:-1]
 
 
@@ -148,6 +139,7 @@ def page_data(analysis: Analysis, summary: dict[str, Any], lang: Lang, reasons_i
     units = summary.get("units") or {}
     columns, table = _table(frame, lang, units)
     basis = text(f"basis.{analysis.basis}", lang)
+    counts = analysis.segment_counts()
     meta = {
         "lang": lang.value,
         "basis": analysis.basis,
@@ -159,7 +151,7 @@ def page_data(analysis: Analysis, summary: dict[str, Any], lang: Lang, reasons_i
                 "key": s,
                 "label": text(f"segment.{s}", lang),
                 "colour": c,
-                "count": analysis.segment_counts()[s],
+                "count": counts[s],
             }
             for s, c in SEGMENT_COLORS.items()
         ],
@@ -184,9 +176,10 @@ def _words(lang: Lang, basis: str, units: dict[str, str | None]) -> dict[str, st
         "peak": text("ui.whale_peak", lang),
         "volume": volume,
         "net_margin": heading("net_margin", lang),
-        "revenue": heading("revenue", lang, currency=currency),
+        "revenue_axis": heading("revenue", lang, currency=currency),
+        "revenue": heading("revenue", lang),  # beside an amount, which says its currency
         "orders": heading("orders", lang),
-        "net_profit": heading("net_profit", lang, currency=currency),
+        "net_profit": heading("net_profit", lang),
         "search": text("ui.search", lang),
         "all_tiers": text("ui.all_tiers", lang),
         "all_owners": text("ui.all_owners", lang),

@@ -21,10 +21,14 @@
   var compact = new Intl.NumberFormat(data.lang, { notation: "compact", maximumFractionDigits: 1 });
   var collator = new Intl.Collator(data.lang, { numeric: true, sensitivity: "base" });
 
-  function amount(value) {
+  function figure(value) {  // an amount without its currency (the table's heading says it)
     if (value === null || value === undefined) return "—";
-    var said = Math.abs(value) >= 100 ? whole.format(value) : cents.format(value);
+    return Math.abs(value) >= 100 ? whole.format(value) : cents.format(value);
+  }
+  function amount(value) {  // an amount with its currency, when known
+    var said = figure(value);
     var unit = units.currency;
+    if (value === null || value === undefined) return said;
     if (!unit) return said;
     return /^[\x20-\x7e]*$/.test(unit) ? said + " " + unit : said + unit;
   }
@@ -163,7 +167,7 @@
       }
     },
     legend: { top: 0, data: data.segments.filter(function (s) { return scatter.points[s.key]; }).map(function (s) { return s.label; }) },
-    xAxis: xAxis(margins ? words.volume : words.revenue, function (v) { return compact.format(v); }, { type: "log", logBase: 10 }),
+    xAxis: xAxis(margins ? words.volume : words.revenue_axis, function (v) { return compact.format(v); }, { type: "log", logBase: 10 }),
     yAxis: axis(
       margins ? words.net_margin : words.orders,
       function (v) { return margins ? tickPct.format(v) : compact.format(v); },
@@ -218,7 +222,7 @@
     var value = table[column.key][row];
     if (column.kind === "money") {
       td.className = "num" + (value !== null && value < 0 ? " down" : "");
-      td.textContent = amount(value);
+      td.textContent = figure(value);
     } else if (column.kind === "share") {
       td.className = "num" + (value === null ? "" : value < 0 ? " down" : value > 0 ? " up" : "");
       td.textContent = trend(value);
