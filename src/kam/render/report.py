@@ -4,6 +4,7 @@ every account in a table to sort, filter and search, then the notes on the data 
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from markupsafe import Markup
@@ -110,7 +111,8 @@ def render_report(
     `reasons_in`: the language the accounts' `reasons` are said in, if any; in another, the page says
     them again from the codes."""
     units = summary.get("units") or {}
-    return render(
+    slot, echarts_slot = (f"kam-{name}-{secrets.token_hex(16)}" for name in ("data", "echarts"))
+    page = render(
         "report.html.j2",
         lang,
         source=str(summary.get("source", "")),
@@ -129,8 +131,14 @@ def render_report(
             "ui.scatter" if "net_margin" in analysis.accounts.columns else "ui.scatter_no_cost", lang
         ),
         findings=findings(analysis, summary, lang),
-        data=page_data(analysis, summary, lang, reasons_in),
-        echarts=asset("vendor/echarts.min.js"),
+        data=Markup(slot),
+        echarts=Markup(echarts_slot),
         script=asset("static/report.js"),
         settings=[(name, value, setting_help(name, meaning, lang)) for name, value, meaning in settings_rows],
     )
+    # the data (megabytes for many accounts) and ECharts go into their elements after the template has
+    # run, each copied once; the slots are unguessable, so no value on the page can stand for one
+    head, _, tail = page.partition(slot)
+    middle, _, end = tail.partition(echarts_slot)
+    data = page_data(analysis, summary, lang, reasons_in)
+    return "".join((head, data, middle, asset("vendor/echarts.min.js"), end))

@@ -50,15 +50,13 @@ KINDS = {"segment": "segment", "abc_tier": "tier", "revenue_trend": "share"} | {
 SEARCHED = ("customer_id", "name", "owner", REASONS)
 MAX_SCATTER = 3000
 DIGITS = {"money": 2, "share": 4}
-_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def script_json(data_json: str) -> str:
-    """JSON text made safe inside a <script> element: "<", ">" and "&" written as \\u escapes (the same
-    string to JSON.parse), so nothing in it can close the element or open a comment."""
-    for char, escape in _ESCAPES.items():
-        data_json = data_json.replace(char, escape)
-    return data_json
+    """JSON text made safe inside a <script> element: every "<" written as \\u003c (the same string to
+    JSON.parse), so that nothing in it can close the element ("</script") or open a comment ("<!--");
+    the element's text is read as it is, so "&" and ">" mean nothing there."""
+    return data_json.replace("<", "\\u003c")
 
 
 def _shown_columns(accounts: pl.DataFrame) -> list[str]:

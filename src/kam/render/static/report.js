@@ -45,7 +45,8 @@
   }
 
   var segments = {};
-  data.segments.forEach(function (s) { segments[s.key] = s; });
+  var rank = {};  // a segment's place in the page's order: key accounts first, regular ones last
+  data.segments.forEach(function (s, i) { segments[s.key] = s; rank[s.key] = i; });
   var rows = table.customer_id.length;
 
   function who(row) {
@@ -212,7 +213,8 @@
     return function (a, b) {
       var x = values[a], y = values[b];
       if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;  // missing values last
-      var order = kind === "money" || kind === "share" ? x - y : collator.compare(String(x), String(y));
+      var order = kind === "money" || kind === "share" ? x - y
+        : kind === "segment" ? rank[x] - rank[y] : collator.compare(String(x), String(y));
       return order ? sign * order : a - b;
     };
   }
