@@ -229,6 +229,7 @@
       td.className = "num" + (value === null ? "" : value < 0 ? " down" : value > 0 ? " up" : "");
       td.textContent = trend(value);
     } else if (column.kind === "segment") {
+      td.className = "segment";
       var swatch = document.createElement("span");
       swatch.className = "swatch";
       swatch.style.background = segments[value].colour;
