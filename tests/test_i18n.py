@@ -58,6 +58,10 @@ SAMPLE_VALUES = {
     "sheets": "'說明', '銷貨明細'",
     "folder": "/home/amy/kam",
     "kind": "DataError",
+    "share": "14.9%",
+    "server": "db.example:5432",
+    "user": "kam",
+    "database": "erp",
     "codes": "K001, K002",
     "length": 65,
     "chain": "K001 referred by K002 referred by K001",
@@ -241,9 +245,9 @@ def test_the_report_explains_its_thresholds_in_the_reports_language(
         assert result.exit_code == 0, result.output
         report = (out / "report.html").read_text(encoding="utf-8")
         assert meaning in report and "key_min_orders_per_year" in report
-        # the scatter's tooltips name the customer and its segment in the report's language
-        assert (
-            f" · {text('segment.regular', lang)}</title>" in report and "<title>regular</title>" not in report
-        )
+        # the page's segments (its charts' legend and tooltips, the table) are named in its language
+        start = report.index(">", report.index('<script type="application/json" id="kam-data"')) + 1
+        data = json.loads(report[start : report.index("</script>", start)])
+        assert [s["label"] for s in data["segments"]][-1] == text("segment.regular", lang)
         if lang != "en":
             assert "A key account buys often" not in report

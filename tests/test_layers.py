@@ -247,6 +247,8 @@ READS_FILES: dict[str, str] = {
     "until the workspace's rewrite calls kam.usecases.calls; the module then goes",
     "kam.clv.cdnow": "reads the published CDNOW data set, in its own fixed format, for the tests and "
     "benchmarks that check the models against published numbers",
+    "kam.render.assets": "reads kam's own scripts shipped in the package (the vendored ECharts and the "
+    "report's static/report.js) to inline them, as the Jinja loader reads the templates; never a user's file",
 }
 
 

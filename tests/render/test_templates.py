@@ -16,7 +16,6 @@ from kam.render import environment
 from kam.render.clv import clv_report_html
 from kam.render.holdout import holdout_svg
 from kam.render.report import render_report
-from kam.render.svg import chart_svg, line_chart
 from kam.settings import Settings
 from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from tests.render.page import read_page
@@ -38,20 +37,11 @@ def _report(lang: Lang, files: tuple[Path, Path]) -> str:
     )
 
 
-def _chart(lang: Lang, files: tuple[Path, Path]) -> str:
-    title = text("ui.whale", lang).format(basis=text("basis.net_profit", lang))
-    return chart_svg(
-        line_chart([(0.0, 0.0), (1.0, 2.0)], title=title, x_label="x", y_label="y", chart_id="c")
-    )
-
-
 # each template, the function that renders it and the text that shows the page is in the language
 SAMPLES: dict[str, tuple[Sample, str]] = {
     "report.html.j2": (_report, "ui.title"),
     "clv_report.html.j2": (lambda lang, _: clv_report_html(params(), holdout(), lang), "clv.title"),
     "holdout.svg.j2": (lambda lang, _: holdout_svg(holdout(), lang), "clv.plot.label"),
-    "chart.svg.j2": (_chart, "ui.whale"),
-    "charts.svg.j2": (_chart, "ui.whale"),  # the chart macros, drawn by chart.svg.j2 and report.html.j2
 }
 
 

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from kam.cli import app
 from kam.errors import ConfigError, ImportValidationError, MissingColumnError
 from kam.io.options import DecimalMark, OnError, ReadOptions
+from kam.io.unattributed import UnattributedSales
 from kam.spark.read import read_spark_lines
 
 pytestmark = pytest.mark.slow
@@ -62,14 +63,21 @@ def test_bad_cells_are_named_by_file_column_and_value(spark: Any, tmp_path: Path
     with pytest.raises(ImportValidationError) as raised:
         read_spark_lines(spark, str(path), ReadOptions(mapping=MAPPING, today=TODAY))
     problems = {(p.column, p.value) for p in raised.value.problems}
-    assert problems == {
-        ("客戶 編號", ""),
+    assert problems == {  # the line without a customer (S4) is an unattributed sale, not a bad row
         ("date", "2024-13-01"),
         ("amount", "12abc"),
         ("date", "2026-03-01"),
     }
     assert all(p.file.endswith("sales.csv") for p in raised.value.problems)
-    assert "4 rows" in str(raised.value)
+    assert "3 rows" in str(raised.value)
+
+
+def test_lines_without_a_customer_are_unattributed_sales(spark: Any, tmp_path: Path) -> None:
+    path = _csv(tmp_path, GOOD + ",S4,2024-03-01,5,1\n  ,C5,2024-03-02,2,1\n")
+    read = read_spark_lines(spark, str(path), ReadOptions(mapping=MAPPING, today=TODAY))
+    assert read.unattributed == UnattributedSales(2, 3.0, 3.0 + 100.5 * 2 - 40 + 70)  # C5 is cancelled
+    assert read.rejected.height == 0 and _lines(read)["customer_id"].null_count() == 0
+    assert any(getattr(w, "key", "") == "unattributed_share" for w in read.warnings)
 
 
 def test_skipped_bad_rows_go_to_rejected_csv_and_the_rest_is_analysed(spark: Any, tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ def test_analyze_returns_the_analysis_and_prints_nothing(
     assert sorted(p.name for p in result.written) == [
         "accounts.csv",
         "accounts.parquet",
+        "accounts.xlsx",
         "report.html",
         "summary.json",
     ]

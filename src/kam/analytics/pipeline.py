@@ -38,6 +38,7 @@ STREAMING_PARTITIONS = 8
 ACCOUNT_COLUMNS = (
     "customer_id",
     "name",
+    "owner",
     "type",
     "ownership",
     "industry",

@@ -114,7 +114,7 @@ def analyze(
         str | None,
         typer.Option(
             "--out",
-            help="Folder for accounts.csv/.parquet, summary.json, report.html: new, empty, or of an earlier "
+            help="Folder for accounts.csv/.xlsx/.parquet, summary.json, report.html: new, empty, or of an earlier "
             "run (only kam's own files are replaced).",
         ),
     ] = None,
@@ -128,7 +128,7 @@ def analyze(
         Path | None,
         typer.Option(
             "--customers",
-            help="Customers table: type, ownership, since, referred_by, payment_days, service_cost.",
+            help="Customers table: name, owner, type, ownership, since, referred_by, payment_days, service_cost.",
         ),
     ] = None,
     customer_map: Annotated[

@@ -112,7 +112,7 @@ def read_customers(
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]
-    for name in ("customer_id", "name", "industry", "referred_by"):
+    for name in ("customer_id", "name", "owner", "industry", "referred_by"):
         if name in resolved:
             exprs.append(text_expr(resolved[name], schema[resolved[name]]).alias(name))
     for name, (_enum, labels) in _ENUMS.items():

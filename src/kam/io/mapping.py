@@ -10,6 +10,7 @@ from kam.errors import ConfigError
 from kam.files import read_json_or_toml
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
+from kam.io.units import split_unit
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -29,6 +30,7 @@ LINE_HASH = "line_hash"
 CUSTOMER_COLUMNS = (
     "customer_id",
     "name",
+    "owner",
     "type",
     "ownership",
     "industry",
@@ -224,6 +226,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "交易类别",
     ),
     "name": ("customername", "company", "客戶名稱", "客户名称", "名稱", "名称", "公司"),
+    # the salesperson (account manager) who looks after the customer
+    "owner": (
+        "accountmanager",
+        "accountowner",
+        "salesperson",
+        "salesrep",
+        "keyaccountmanager",
+        "kam",
+        "負責業務",
+        "负责业务",
+        "業務員",
+        "业务员",
+        "業務",
+        "业务",
+        "客戶經理",
+        "客户经理",
+        "負責人",
+        "负责人",
+    ),
     "type": ("customertype", "channel", "客戶類型", "客户类型", "類型", "类型"),
     "ownership": ("ownershiptype", "所有制", "企業性質", "企业性质", "性質", "性质"),
     "industry": ("sector", "行業", "行业"),
@@ -284,16 +305,25 @@ def resolve_columns(
     resolved: dict[str, str] = dict(explicit)
     taken = set(resolved.values())
     by_norm = {_norm(col): col for col in reversed(found)}
+    by_name = _without_units(found)
     for name in canonical:
         if name in resolved:
             continue
-        for candidate in (name, *SYNONYMS.get(name, ())):
-            source = by_norm.get(_norm(candidate))
-            if source is not None and source not in taken:
+        candidates = [_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))]
+        # a header as written first, then one with its unit left out ("金額(元)" is an amount)
+        for headers in (by_norm, by_name):
+            source = next((s for s in map(headers.get, candidates) if s is not None and s not in taken), None)
+            if source is not None:
                 resolved[name] = source
                 taken.add(source)
                 break
     return resolved
+
+
+def _without_units(found: list[str]) -> dict[str, str]:
+    """{normalised header without its unit: header} for the headers that name a unit (see kam.io.units)."""
+    named = ((split_unit(col), col) for col in reversed(found))
+    return {_norm(name): col for (name, unit), col in named if unit is not None}
 
 
 def column_choices(
@@ -307,7 +337,11 @@ def column_choices(
         if name in explicit:
             continue
         fitting = {_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))}
-        others = [column for column in found if column not in taken and _norm(column) in fitting]
+        others = [
+            column
+            for column in found
+            if column not in taken and {_norm(column), _norm(split_unit(column)[0])} & fitting
+        ]
         if others:
             notices.append(
                 HintedNotice(

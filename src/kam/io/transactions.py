@@ -42,6 +42,7 @@ from kam.io.parse import (
     text_expr,
 )
 from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
+from kam.io.unattributed import UnattributedSales
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency", "line_type")
@@ -72,6 +73,8 @@ class LoadedTransactions:
     last_date: dt.date | None = None
     streaming: bool = False
     source: RawTable | None = None  # the table as read, to name a line that a later pass cannot read
+    unattributed: UnattributedSales | None = None  # the lines without a customer, set aside
+    currency: str | None = None  # the one currency of the lines, when a currency column says
 
     @property
     def has(self) -> frozenset[str]:
@@ -121,10 +124,10 @@ def _checks(
     earliest: dt.date = EARLIEST_DATE,
 ) -> list[tuple[pl.Expr, str]]:
     style = style or NumberStyle()
-    """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order."""
+    """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order. An
+    empty customer is not one: such a line is an unattributed sale (kam.io.unattributed)."""
     date_blank = is_blank(resolved["date"], schema[resolved["date"]])
     checks: list[tuple[pl.Expr, str]] = [
-        (pl.col("_customer_id").is_null(), "customer_id|empty"),
         (date_blank, "date|empty"),
         (pl.col("_date").is_null() & ~date_blank, "date|a date (e.g. 2024-03-31)"),
         (pl.col("_date") > today, f"date|a date not after today ({today})"),
@@ -215,13 +218,34 @@ def transactions_table(
     raw = read_table(source, table=table, sheet=sheet)
     try:
         if sheet is None and table is None and is_workbook(source):
-            raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
-        resolved = _resolve(raw, mapping)
+            raw = data_sheet(raw, Path(source), mapping)
+        try:
+            resolved = _resolve(raw, mapping)
+        except ConfigError as exc:  # the mapping names columns this table lacks: with its sheets, if any
+            if not raw.notes:
+                raise
+            raise ConfigError(Joined("\n", [exc.message, *raw.notes]), hint=exc.hint) from None
         choices = column_choices(raw.columns, mapping, resolved)  # 金額 and amount: which one is read
     except BaseException:  # a mapping that names no column of the table: the table is done with
         raw.close()
         raise
     return replace(raw, notes=(*raw.notes, *choices)), resolved, _missing(resolved)
+
+
+def data_sheet(first: RawTable, path: Path, mapping: Mapping[str, str]) -> RawTable:
+    """The sheet of a workbook to read, found as `--detect` finds it: the first with the transaction
+    columns (a cover or notes sheet often comes first) under `mapping`; else the first that holds the
+    columns `mapping` names (whose missing columns are then named); else the first, with the sheets listed."""
+
+    def has_sources(candidate: RawTable) -> bool:
+        return set(mapping.values()) <= set(candidate.columns)
+
+    found = sheet_with(first, path, lambda c: has_sources(c) and not _missing(_resolve(c, mapping)))
+    if mapping and not has_sources(found):
+        holding = sheet_with(first, path, has_sources)
+        if has_sources(holding):
+            return holding
+    return found
 
 
 def how_written(
@@ -295,18 +319,25 @@ def _load(raw: RawTable, resolved: dict[str, str], options: ReadOptions) -> Load
     if not streaming:
         checked = checked.collect().lazy()
 
+    anonymous = pl.col("_customer_id").is_null() & ~pl.col("_bad")
     stats = checked.select(
         pl.len().alias("rows"),
         pl.col("_bad").sum().alias("bad"),
+        anonymous.sum().alias("anonymous"),
     ).collect(engine=engine(streaming))
-    rows, bad = int(stats["rows"][0]), int(stats["bad"][0])
+    rows, bad, unattributed = (int(stats[name][0]) for name in ("rows", "bad", "anonymous"))
     if rows == 0:
         raise ImportValidationError(Notice("no_data_rows", file=raw.label))
     rejected = _rejected_rows(parsed, checks, resolved, raw.label) if bad else _empty_rejected()
     if bad and options.on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
+    if unattributed and unattributed == rows - bad:
+        raise ImportValidationError(
+            Notice("no_customer_ids", file=raw.label, column=resolved["customer_id"], count=unattributed)
+        )
 
-    good = checked.filter(~pl.col("_bad")) if bad else checked  # a filter that keeps all would copy all
+    kept = ~pl.col("_bad") & ~anonymous
+    good = checked.filter(kept) if bad or unattributed else checked  # a filter keeping all would copy all
     canonical = _canonical(
         good, resolved, options.cancellation_pattern, probe=not streaming, return_types=return_types
     )
@@ -328,7 +359,29 @@ def _load(raw: RawTable, resolved: dict[str, str], options: ReadOptions) -> Load
     stray = _stray_dates(loaded, parsed, date_source, options.stray_years)
     if stray is not None:
         loaded.warnings.append(stray)
+    if unattributed:
+        anonymous_lines = _canonical(
+            checked.filter(anonymous),
+            resolved,
+            options.cancellation_pattern,
+            probe=False,
+            return_types=return_types,
+        )
+        if options.currency is not None and "currency" in resolved:
+            anonymous_lines = anonymous_lines.filter(pl.col("currency") == options.currency)
+        loaded.unattributed = _unattributed(anonymous_lines, loaded.frame, streaming)
+        loaded.warnings.append(loaded.unattributed.notice())
     return loaded
+
+
+def _unattributed(anonymous: pl.LazyFrame, attributed: pl.LazyFrame, streaming: bool) -> UnattributedSales:
+    """The lines without a customer, counted with the revenue of all lines (a pass over each, made only
+    when some line has no customer)."""
+    revenue = pl.col("amount").sum()
+    found = anonymous.select(pl.len().alias("n"), revenue.alias("r")).collect(engine=engine(streaming))
+    others = float(attributed.select(revenue).collect(engine=engine(streaming)).item() or 0.0)
+    mine = float(found["r"][0] or 0.0)
+    return UnattributedSales(int(found["n"][0]), mine, mine + others)
 
 
 def _stray_dates(loaded: LoadedTransactions, parsed: pl.LazyFrame, column: str, years: int) -> Notice | None:
@@ -456,6 +509,7 @@ def _finish(
     count_duplicates: bool,
 ) -> LoadedTransactions:
     label = raw.label
+    one_currency = None
     if "currency" in resolved:
         counts = (
             frame.group_by("currency")
@@ -472,6 +526,7 @@ def _finish(
                 Notice("mixed_currency", file=label, column=resolved["currency"], listing=listing),
                 hint=Hint(HintKey.KEEP_CURRENCY),
             )
+        one_currency = currency or (counts["currency"][0] if counts.height == 1 else None)
     value_cols = frame.collect_schema().names()
     stats = frame.select(
         pl.len().alias("n"),
@@ -509,6 +564,7 @@ def _finish(
         last_date=stats["last_date"][0],
         streaming=streaming,
         source=raw,
+        currency=one_currency,
     )
 
 

@@ -25,13 +25,15 @@ from kam.i18n.formats import number_format
 from kam.io.customers import load_customers
 from kam.io.options import ReadOptions
 from kam.io.transactions import LoadedTransactions, duplicate_warning
+from kam.io.units import Units, header_units
 from kam.render.reasons import ReasonContext, with_reasons
 from kam.render.report import render_report
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
+from kam.report.xlsx import write_accounts_xlsx
 from kam.settings import Settings, settings_in_use
-from kam.usecases.summary import AnalysisSummary, MissingInput, SettingsUsed
+from kam.usecases.summary import AnalysisSummary, MissingInput, SettingsUsed, Unattributed
 
 if TYPE_CHECKING:
     from kam.spark.read import SparkTransactions
@@ -40,7 +42,9 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None]
 OUTPUTS = OutputSet(
     "analyze",
-    frozenset({"accounts.csv", "accounts.parquet", "summary.json", "report.html", "rejected.csv"}),
+    frozenset(
+        {"accounts.csv", "accounts.xlsx", "accounts.parquet", "summary.json", "report.html", "rejected.csv"}
+    ),
 )
 
 
@@ -123,6 +127,8 @@ def build_summary(
         rows_after_as_of=later_lines,
         duplicate_lines=loaded.duplicates,
         cancellation_lines=loaded.cancellations,
+        unattributed=Unattributed.of(loaded.unattributed),
+        units=units_of(loaded, options),
         encoding=loaded.encoding,
         mapping=loaded.mapping,
         customers=analysis.figures.customers,
@@ -135,6 +141,12 @@ def build_summary(
     )
 
 
+def units_of(loaded: LoadedTransactions | SparkTransactions, options: AnalyzeOptions) -> Units:
+    """The currency and volume unit of the data: named in the headers (金額(元)), else the one currency
+    of the lines (the kept one, or the only one of a currency column)."""
+    return header_units(loaded.mapping, options.read.currency or loaded.currency)
+
+
 def run_analyze(
     options: AnalyzeOptions, settings: Settings, progress: Progress | None = None
 ) -> AnalyzeResult:
@@ -144,6 +156,7 @@ def run_analyze(
     if options.out is not None:
         check_output_folder(options.out, OUTPUTS, _inputs(options))
         _preload("jinja2")  # the report's templates
+        _preload("openpyxl")  # accounts.xlsx
     if options.forecast:
         _preload("kam.analytics.forecast")
     _preload("kam.i18n.formats", lambda: number_format(options.lang))  # Babel's data, for the reasons
@@ -246,10 +259,24 @@ def write_outputs(
     accounts = tidy_floats(analysis.accounts.to_polars())
     value_settings = settings_in_use(settings or Settings(), "value")
     html = render_report(
-        analysis, summary.source, summary.rows_read, summary.warnings, value_settings, lang, reasons_in=lang
+        analysis,
+        summary.source,
+        summary.rows_read,
+        summary.warnings,
+        value_settings,
+        lang,
+        reasons_in=lang,
+        rows_rejected=summary.rows_rejected,
+        mapping=summary.mapping,
+        units=summary.units,
+        unattributed=loaded.unattributed,
     )
+    units = summary.units
     writers = {
-        "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p),
+        "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p, bom=True),
+        "accounts.xlsx": lambda p: write_accounts_xlsx(
+            accounts, p, lang, currency=units.currency, volume=units.volume
+        ),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
             dumps_strict(tidy_json(summary.to_json()), ensure_ascii=False, indent=2), encoding="utf-8"
@@ -257,5 +284,5 @@ def write_outputs(
         "report.html": lambda p: p.write_text(html, encoding="utf-8"),
     }
     if loaded.rejected.height:
-        writers["rejected.csv"] = lambda p: write_csv(loaded.rejected, p)
+        writers["rejected.csv"] = lambda p: write_csv(loaded.rejected, p, bom=True)
     return write_all_or_nothing(out, writers, outputs=OUTPUTS, inputs=inputs)

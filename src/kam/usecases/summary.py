@@ -15,6 +15,8 @@ from kam.analytics.portfolio import PortfolioFigures
 from kam.analytics.settings import ValueSettings
 from kam.clv.settings import ClvSettings
 from kam.domain.segments import Segment
+from kam.io.unattributed import UnattributedSales
+from kam.io.units import Units
 
 
 class MissingInput(BaseModel):
@@ -24,6 +26,24 @@ class MissingInput(BaseModel):
 
     key: str
     message: str
+
+
+class Unattributed(BaseModel):
+    """The lines without a customer, set aside from the per-customer analysis: how many, their revenue and
+    their share of all revenue (None when the revenue of all lines is not positive)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lines: int
+    revenue: float
+    share_of_revenue: float | None
+
+    @classmethod
+    def of(cls, sales: UnattributedSales | None) -> Unattributed | None:
+        """The summary of the lines a reader set aside, if any."""
+        if sales is None:
+            return None
+        return cls(lines=sales.lines, revenue=sales.revenue, share_of_revenue=sales.share)
 
 
 class SettingsUsed(BaseModel):
@@ -48,6 +68,8 @@ class AnalysisSummary(BaseModel):
     rows_after_as_of: int  # lines after the analysis date, left out
     duplicate_lines: int | None  # exact duplicates (None: not counted, as when streaming)
     cancellation_lines: int
+    unattributed: Unattributed | None  # lines without a customer (None: every line has one)
+    units: Units  # the currency and volume unit the data names (in its headers or currency column)
     encoding: str | None  # of a text file (None: a typed source, Parquet, Excel or a database)
     mapping: dict[str, str]  # kam's column -> the source's column
     customers: int
