@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from kam.cli import app
 from kam.domain.languages import Lang
+from kam.engines import Engine
 from kam.i18n import text
 from kam.render.reasons import ReasonContext, say_reasons
 from kam.render.report import FONTS, money, render_report
@@ -225,3 +226,20 @@ def test_the_lists_say_the_reasons_in_the_reports_language(portfolio_files: tupl
     table = page_data(read_page(report_of(result, Lang.ZH_HANT, reasons_in=None)))["table"]
     assert table["reasons"][table["customer_id"].index("SQUEEZE")] == chinese
     assert english not in table["reasons"]
+
+
+@pytest.mark.parametrize("engine", [Engine.POLARS, Engine.DUCKDB])
+def test_without_costs_the_scatter_is_revenue_and_orders_on_each_engine(
+    engine: Engine, portfolio_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Without costs the scatter draws each account's revenue against its orders, which DuckDB counts as
+    a decimal: the points are numbers whatever the engine."""
+    tx, _ = portfolio_files
+    no_cost = tmp_path / "no_cost.csv"
+    pl.read_csv(tx).drop("cost").write_csv(no_cost)
+    result = run_analyze(AnalyzeOptions(str(no_cost), forecast=False, engine=engine), Settings())
+    data = page_data(read_page(report_of(result, Lang.EN, reasons_in=Lang.EN)))
+    scatter, ids = data["scatter"], data["table"]["customer_id"]
+    assert (scatter["x"], scatter["y"]) == ("revenue", "orders")
+    points = {ids[row]: [x, y] for segment in scatter["points"].values() for x, y, row in segment}
+    assert points["KEY1"] == [pytest.approx(24 * 50_000), 24.0]

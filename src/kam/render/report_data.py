@@ -99,14 +99,16 @@ def _scatter(accounts: pl.DataFrame) -> dict[str, Any]:
     the table], by segment: volume and net margin (clipped to ±100%), or revenue and orders without costs."""
     margin = "net_margin" in accounts.columns and "volume" in accounts.columns
     x_col, y_col = ("volume", "net_margin") if margin else ("revenue", "orders")
-    y = pl.col(y_col).clip(-1.0, 1.0) if margin else pl.col(y_col)
-    usable = accounts.with_row_index("_row").filter(pl.col(x_col) > 0, pl.col(y_col).is_finite())
+    # as floats: DuckDB counts the orders as a decimal, which has no is_finite and no JSON
+    x, y = (pl.col(c).cast(pl.Float64) for c in (x_col, y_col))
+    usable = accounts.with_row_index("_row").filter(x > 0, y.is_finite())
     named = usable.filter(pl.col("segment") != Segment.REGULAR.value).head(MAX_SCATTER)
     regular = usable.filter(pl.col("segment") == Segment.REGULAR.value).head(MAX_SCATTER - named.height)
-    points = pl.concat([named, regular]).select("segment", pl.col(x_col).round(3), y.round(4), "_row")
+    shown_y = y.clip(-1.0, 1.0) if margin else y
+    points = pl.concat([named, regular]).select("segment", x.round(3), shown_y.round(4), "_row")
     by_segment: dict[str, list[list[float | int]]] = {}
-    for segment, x, y_value, row in points.iter_rows():
-        by_segment.setdefault(segment, []).append([x, y_value, row])
+    for segment, x_value, y_value, row in points.iter_rows():
+        by_segment.setdefault(segment, []).append([x_value, y_value, row])
     return {"x": x_col, "y": y_col, "points": by_segment}
 
 
