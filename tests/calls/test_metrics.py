@@ -54,7 +54,7 @@ def test_thresholds_are_settings() -> None:
     assert Flag.NO_DISCOVERY not in result.flags and Flag.NOT_LISTENING not in result.flags
     demanding = CallSettings(min_discovery_questions=4, min_customer_to_sales=3.0)
     flags = analyze_transcript(CALL, "c.vtt", sales=["Amy"], settings=demanding).flags
-    assert flags == (Flag.NOT_LISTENING, Flag.PRICE_TOO_EARLY, Flag.NO_DISCOVERY)
+    assert flags == (Flag.NOT_LISTENING, Flag.PRICE_TOO_EARLY, Flag.NO_DISCOVERY, Flag.NO_NEXT_STEP)
 
 
 def test_roles_in_the_file_name_the_sales_side() -> None:
