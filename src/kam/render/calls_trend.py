@@ -8,14 +8,16 @@ from kam.i18n.formats import date, number, percent
 from kam.terminal import printable
 
 
-def _value(measure: MeasureTrend, value: float, lang: Lang | str) -> str:
-    return percent(value, lang, 0) if is_share(measure.measure) else number(value, lang, 1)
+def _value(measure: MeasureTrend, value: float, lang: Lang | str, digits: int | None = None) -> str:
+    """A share as a whole percentage; a count as it is (1, 2.5), or with `digits` decimals (a mean)."""
+    return percent(value, lang, 0) if is_share(measure.measure) else number(value, lang, digits)
 
 
 def _line(measure: MeasureTrend, lang: Lang | str) -> str:
     none = text("calls.none", lang)
-    series = ", ".join(_value(measure, p.value, lang) for p in measure.points) or none
-    mean = none if measure.mean is None else _value(measure, measure.mean, lang)
+    separator = text("coach.list_separator", lang)
+    series = separator.join(_value(measure, p.value, lang) for p in measure.points) or none
+    mean = none if measure.mean is None else _value(measure, measure.mean, lang, 1)
     if measure.change is None:
         direction = text("calls.trend.too_few_calls", lang)
     else:
