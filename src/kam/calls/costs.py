@@ -8,9 +8,7 @@ is price talk (DOMAIN.md §6, mistake 4). A sentence that names the customer's c
 
 from __future__ import annotations
 
-import re
-
-from kam.calls.text import alternation
+from kam.calls.text import Lexicon, alternation
 
 _OWN_COSTS_EN = (
     r"\b(?:budgets?|budgeted|(?:power|electricity|energy|utility|water|gas|fuel|phone) bills?|"
@@ -31,10 +29,10 @@ _OUR_PRICE_ZH = alternation(
     "報價 报价 報個價 报个价 開價 开价 售價 售价 折扣 優惠 优惠 打折 單價 单价 "
     "你們的價 你们的价 貴公司的價 贵公司的价 您的價 您的价 你們賣 你们卖 你們收 你们收 收費 收费"
 )
-_OWN_COSTS_RE = re.compile(rf"{_OWN_COSTS_EN}|{_OWN_COSTS_ZH}")
-_OUR_PRICE_RE = re.compile(rf"{_OUR_PRICE_EN}|{_OUR_PRICE_ZH}")
+_OWN_COSTS = Lexicon(_OWN_COSTS_EN, _OWN_COSTS_ZH)
+_OUR_PRICE = Lexicon(_OUR_PRICE_EN, _OUR_PRICE_ZH)
 
 
 def about_own_costs(sentence: str) -> bool:
     """True when a lower-cased sentence talks about the customer's own costs or budget and not our price."""
-    return _OWN_COSTS_RE.search(sentence) is not None and _OUR_PRICE_RE.search(sentence) is None
+    return _OWN_COSTS.search(sentence) is not None and _OUR_PRICE.search(sentence) is None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kam.calls.models import Sentence, Side
 from kam.calls.questions import classify_question
-from kam.calls.text import alternation
+from kam.calls.text import Lexicon, alternation
 
 _WEEKDAY_ZH = r"(?:週|周|星期|禮拜|礼拜)[一二三四五六日天]"
 _ZH_NUM = r"(?:\d{1,2}|[一二兩两三四五六七八九十]{1,3})"
@@ -45,7 +45,13 @@ _WHEN_EN = (
     rf"{_MONTH_EN}\.? \d{{1,2}}(?:st|nd|rd|th)?|(?:on|by) the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}/\d{{1,2}}|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock))\b"
 )
-_WHEN_RE = re.compile(rf"{_WHEN_EN}|{_WHEN_ZH}")
+_WHEN = Lexicon(_WHEN_EN, _WHEN_ZH)
+# every date above contains one of these: a plain pattern, much cheaper than the dates, rules most out
+_WHEN_GATE = Lexicon(
+    r"day|tomorrow|tonight|week|month|quarter|eod|eow|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
+    r"wed|thu|fri|\d|o'clock",
+    r"[週周期拜月天明晚號号日內内點点末底初年節节]",
+)
 # "today" is a date only for what is still to be done ("I will send it today", not "thanks for today")
 _TODAY_RE = re.compile(r"\btoday\b")
 _FUTURE_EN_RE = re.compile(r"\b(?:will|shall|going to|gonna|let me|let's)\b|'ll\b")
@@ -69,7 +75,7 @@ _ACTION_ZH = alternation(
     "試用 试用 試單 试单 下單 下单 簽 签 演示 參觀 参观 聯繫 联系 跟進 跟进 交給 交给 提交 討論 讨论 上門 上门 "
     "回您 回你 通知 傳給 传给 匯報 汇报 方便 有空 有時間 有时间"
 )
-_ACTION_RE = re.compile(rf"{_ACTION_EN}|{_ACTION_ZH}")
+_ACTION = Lexicon(_ACTION_EN, _ACTION_ZH)
 
 _NEGATED_RE = re.compile(
     r"\b(?:can't|cannot|can not|won't|will not|unable|not able|don't|do not|didn't|no need|never)\b|"
@@ -134,7 +140,7 @@ def _owner(sentence: str, speaker: Side) -> Side:
 
 
 def _date(s: str) -> re.Match[str] | None:
-    when = _WHEN_RE.search(s)
+    when = None if _WHEN_GATE.search(s) is None else _WHEN.search(s)
     if when is None and _FUTURE_EN_RE.search(s):
         when = _TODAY_RE.search(s)
     return when
@@ -151,19 +157,27 @@ def _said(sentence: str, s: str, when: re.Match[str]) -> str:
     return sentence[when.start() : when.end()] if len(s) == len(sentence) else str(when.group(0))
 
 
+def _read(sentence: str) -> tuple[str | None, bool]:
+    """(the date a sentence commits someone by, or None; whether it offers an action without a date)."""
+    s = sentence.lower()
+    if _ACTION.search(s) is None:  # the cheap test first: most sentences name no action
+        return None, False
+    when = _date(s)
+    if not _commits(s):
+        return None, False
+    if when is None:
+        return None, _OFFER_RE.search(s) is not None
+    return _said(sentence, s, when), False
+
+
 def commitment_date(sentence: str) -> str | None:
     """The date said in a sentence that commits someone to an action by then, or None."""
-    s = sentence.lower()
-    when = _date(s)
-    if when is None or _ACTION_RE.search(s) is None or not _commits(s):
-        return None
-    return _said(sentence, s, when)
+    return _read(sentence)[0]
 
 
 def offered(sentence: str) -> bool:
     """An action offered or asked for without a date: 下次我帶顧問來, "when can I follow up?"."""
-    s = sentence.lower()
-    return _ACTION_RE.search(s) is not None and _OFFER_RE.search(s) is not None and _commits(s)
+    return _read(sentence)[1]
 
 
 class NextStepFinder:
@@ -177,7 +191,7 @@ class NextStepFinder:
         self._offer: Sentence | None = None
 
     def said(self, sentence: Sentence) -> None:
-        date = None if sentence.start_s < self.from_s else commitment_date(sentence.text)
+        date, offer = (None, False) if sentence.start_s < self.from_s else _read(sentence.text)
         if self._pending and sentence.side is not self._pending[0][0].side:
             reply = sentence.text.strip().lower()
             refused = _REFUSE_RE.search(reply) is not None
@@ -191,7 +205,7 @@ class NextStepFinder:
             return
         if date is not None:
             self._pending.append((sentence, date, classify_question(sentence.text) is not None))
-        elif offered(sentence.text):
+        elif offer:
             self._offer = sentence
 
     def _answer_offer(self, reply: Sentence, *, dated: bool) -> None:

@@ -194,8 +194,13 @@ def price_talk(sentence: str) -> PriceTalk:
     Talk about the customer's own costs or budget (電費, "our budget") is not price talk, figures and all.
     """
     sentence = sentence.lower()
-    if _ANCHOR_RE.search(sentence) is None or about_own_costs(sentence):
+    if _ANCHOR_RE.search(sentence) is None:
         return _NO_PRICE
+    talk = _price_talk(sentence)
+    return _NO_PRICE if talk.mention and about_own_costs(sentence) else talk
+
+
+def _price_talk(sentence: str) -> PriceTalk:
     for rx in _QUOTE_RES:
         m = rx.search(sentence)
         if m:

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from kam.calls.models import SpinType
-from kam.calls.text import alternation
+from kam.calls.text import Lexicon, alternation
 
 _EN_WH = r"what|what's|whats|how|why|when|where|who|which|whose"
 _EN_AUX = (
@@ -46,12 +46,14 @@ _ZH_OPEN = (
 )
 # A polite request to talk (能不能介紹一下…, 可以說說…, 麻煩您講講…) asks openly, though 能不能 or a final 嗎
 # would make it a yes/no question; "我們可以介紹一下" (we can present) is no request: its subject is us.
+_ZH_TELL = "介紹 說說 講講 讲讲 談談 聊聊 分享 描述 解釋 解释 說明 講一下 讲一下 說一下 展開 展开"
+_ZH_TELL_RE = re.compile(alternation(_ZH_TELL))  # a cheap gate: every request to talk has one
 _ZH_REQUEST_RE = re.compile(
     rf"(?<![我們们咱])(?:{alternation('能不能 可不可以 可以 能否 能 麻煩 請 方便 想請 想请')})\s*"
     rf"(?:{alternation('您 你')})?(?:{alternation('再 先 稍微 簡單 简单 詳細 详细 具體 具体')})?(?:地)?"
     rf"(?:(?:{alternation('給 跟 幫 和 為 向')})(?:{alternation('我們 我')}))?"
     rf"(?:{alternation('再 先 稍微 簡單 简单 詳細 详细 具體 具体')})?(?:地)?"
-    rf"(?:{alternation('介紹 說說 講講 讲讲 談談 聊聊 分享 描述 解釋 解释 說明 講一下 讲一下 說一下 展開 展开')})"
+    rf"(?:{alternation(_ZH_TELL)})"
     rf"(?!一下我們|一下我们|我們|我们)"
 )
 _ZH_CLOSED_RE = re.compile(
@@ -114,13 +116,13 @@ def spin_type(sentence: str) -> SpinType | None:
 
 # Who takes part in the decision, who decides or signs off: a question about the decision chain. Approval
 # words stay out: "審批" and "approval" are as often a step of the customer's own workflow.
-_DECISION_CHAIN_RE = re.compile(
+_DECISION_CHAIN = Lexicon(
     r"\b(?:who|whom|whose|decision|decisions|decide|decides|decided|deciding|decision-maker|sign(?:s|ed)? off|"
     r"sign-off|final say|final call|buying process|purchasing process|procurement process|budget holder|"
-    r"stakeholders?)\b|"
-    + alternation(
+    r"stakeholders?)\b",
+    alternation(
         "誰 谁 哪位 哪些人 決定 决定 決策 决策 拍板 說了算 说了算 負責 负责 參與 参与 採購流程 采购流程 決策鏈 决策链"
-    )
+    ),
 )
 _POLITE_RE = re.compile(alternation("麻煩您 麻煩你 麻烦您 麻烦你"))  # "please", not a problem (麻煩)
 _EN_TELL_IF_RE = re.compile(r"\btell (?:me|us) (?:if|whether)\b")
@@ -147,7 +149,7 @@ _ANY_CUE_RE = re.compile(
             _ZH_OPEN_RE,
             _ZH_TAIL_RE,
             _EN_TAG_RE,
-            _ZH_REQUEST_RE,
+            _ZH_TELL_RE,
         )
     ),
 )
@@ -168,7 +170,7 @@ def classify_question(sentence: str) -> QuestionKind | None:
     closed_en = not open_en and _EN_CLOSED_START_RE.match(s) is not None
     closed_zh = not ascii_only and _ZH_CLOSED_RE.search(s) is not None
     open_zh = not ascii_only and not closed_zh and _ZH_OPEN_RE.search(s) is not None
-    request_zh = not ascii_only and _ZH_REQUEST_RE.search(s) is not None
+    request_zh = not ascii_only and _ZH_TELL_RE.search(s) is not None and _ZH_REQUEST_RE.search(s) is not None
     tagged = _EN_TAG_RE.search(s, max(0, len(s) - 80)) is not None
     asks = (
         marked
@@ -190,7 +192,7 @@ def classify_question(sentence: str) -> QuestionKind | None:
     if why and spin in (None, SpinType.SITUATION):
         spin = SpinType.PROBLEM  # asking why digs into a problem (the five whys)
     return QuestionKind(
-        open=is_open, spin=spin, why=why, decision_chain=_DECISION_CHAIN_RE.search(s) is not None
+        open=is_open, spin=spin, why=why, decision_chain=_DECISION_CHAIN.search(s) is not None
     )
 
 
