@@ -530,6 +530,34 @@ SEND = "I'll send the drawings by Friday."
             [],
             id="the customer commits",
         ),
+        pytest.param(
+            60,
+            [("Amy", "When would be a good time to follow up?"), ("Lin", "Next Tuesday works.")],
+            [("sales", "Tuesday", True)],
+            [],
+            id="an offer answered with a date",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "下次我帶顧問來做個示範。"), ("Lin", "好，下週二可以。")],
+            [("sales", "下週二", True)],
+            [],
+            id="zh-Hant an offer answered with a date",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "下次我带顾问来做个演示。"), ("Lin", "不用了，下周再说吧。")],
+            [],
+            [(60, "Amy", "下次我带顾问来做个演示。")],
+            id="zh-Hans an offer put off",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "下次我帶顧問來做個示範。"), ("Lin", "好的。")],
+            [],
+            [(60, "Amy", "下次我帶顧問來做個示範。")],
+            id="an offer agreed without a date",
+        ),
     ],
 )
 def test_no_next_step(

@@ -8,7 +8,8 @@ the speaker asks them ("could you send me the drawings by Monday?", 您下週把
 
 It is agreed when stated and not refused by the other side's next sentence (不用了, "no need"), or,
 when proposed as a question (您看下週二方便嗎？), when the other side's next sentence agrees (好, 可以,
-"sure", "that works").
+"sure", "that works"). An action offered without a date (下次我帶顧問來, "when would be a good time to follow
+up?") is an agreed next step when the other side's next sentence gives the date (好，下週二可以).
 """
 
 from __future__ import annotations
