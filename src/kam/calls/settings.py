@@ -73,7 +73,9 @@ class CallSettings(BaseModel):
         description="Language is 'mixed' when the minority script has at least this share of tokens.",
     )
     evidence_max_chars: int = Field(
-        default=200, ge=1, description="Evidence quotes are cut to this many characters."
+        default=200,
+        ge=1,
+        description="Evidence quotes (and the questions, objections and next steps quoted) are cut to this length.",
     )
     next_step_last_share: float = Field(
         default=0.5,
