@@ -490,6 +490,13 @@ SEND = "I'll send the drawings by Friday."
         ),
         pytest.param(
             60,
+            [("Amy", SEND), ("Lin", "No need, we have them."), ("Amy", "Thank you for your time.")],
+            [("sales", "Friday", False)],
+            [(60, "Amy", SEND)],
+            id="refused, then thanks: the proposal is quoted",
+        ),
+        pytest.param(
+            60,
             [("Amy", "Shall I send the drawings by Friday?"), ("Lin", "Sure.")],
             [("sales", "Friday", True)],
             [],
@@ -577,3 +584,10 @@ def test_next_step_window_is_a_setting() -> None:
     assert _analyze(cues, settings=CallSettings(next_step_last_share=0.4)).flags == ()
     assert _analyze(cues, settings=CallSettings(next_step_last_share=0.39)).flags == (Flag.NO_NEXT_STEP,)
     assert _analyze(_ending(45, ("Amy", SEND)), settings=CallSettings(next_step_last_share=1)).flags == ()
+
+
+def test_next_steps_are_quoted_as_evidence_is() -> None:
+    result = _analyze(_ending(60, ("Amy", SEND)), settings=CallSettings(evidence_max_chars=10))
+    assert [(n.at_s, n.speaker, n.text, n.agreed) for n in result.next_steps] == [
+        (60, "Amy", SEND[:10] + "…", True)
+    ]
