@@ -142,3 +142,35 @@ def analyze(
             updated=stored.updated,
         )
         typer.echo(printable(summary), err=as_json)  # with --json, stdout stays JSON lines
+
+
+@app.command("trend")
+def trend(
+    sales: str = typer.Option(
+        ..., "--sales", help="The salesperson: a sales speaker's name or its first word."
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help="Workspace database URL (default: the workspace.url setting)."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="One JSON object: every measure's series and direction."
+    ),
+    lang: str = typer.Option("en", "--lang", help="Report language: en, zh-Hant or zh-Hans."),
+    config: Path | None = typer.Option(
+        None, "--config", help="JSON or TOML with a [calls] table of thresholds (and [workspace])."
+    ),
+) -> None:
+    """How a salesperson's stored calls move: talk share, questions, open questions, flags, next steps."""
+    from kam.render.calls_trend import render_trend
+    from kam.workspace.run import run_calls_trend
+
+    with user_errors():
+        if lang not in _UI_LANGUAGES:
+            raise ConfigError(Notice("lang_option", value=lang, choices=", ".join(_UI_LANGUAGES)))
+    with user_errors(lang):
+        settings = load_settings(config)
+        found = run_calls_trend(db or settings.workspace.url, sales, settings.calls)
+    if as_json:
+        typer.echo(dumps_strict(found.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(render_trend(found, lang))

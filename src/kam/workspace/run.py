@@ -10,6 +10,7 @@ from pathlib import Path
 from kam.calls.models import Stage
 from kam.calls.run import CallsRun, run_calls_analyze
 from kam.calls.settings import CallSettings
+from kam.calls.trend import CallTrend, StoredCall, call_trend
 from kam.i18n import Notice
 from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, ImportSummary
 from kam.workspace.accounts.service import create_account, get_account, import_accounts, list_accounts
@@ -133,3 +134,16 @@ def _modified_at(path: Path) -> dt.datetime:
         return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
     except OSError as exc:
         raise WorkspaceError(Notice("ws_no_modified_time", file=path, reason=exc.strerror)) from None
+
+
+def run_calls_trend(url: str, sales: str, settings: CallSettings) -> CallTrend:
+    """`kam calls trend`: the stored call analyses, read through the interactions service (nothing is
+    written), and the trend of the calls `sales` took part in."""
+    with open_workspace(url) as engine, session_scope(engine) as session:
+        found = list_interactions(session)
+    stored = [
+        StoredCall(i.occurred_at, i.analysis.result, i.account_code, i.title)
+        for i in found
+        if i.analysis is not None
+    ]
+    return call_trend(stored, sales, settings)
