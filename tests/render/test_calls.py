@@ -21,7 +21,15 @@ def test_the_report_says_the_analysis_in_the_language(lang: Lang) -> None:
     assert Flag.PRICE_TOO_EARLY in result.flags
     lines = call_report(result, lang).splitlines()
     assert lines[0] == text("calls.title", lang, file="telecom.srt")
-    assert lines.index(text("calls.flags", lang)) == 8  # after the title and seven lines of figures
+    # after the title and seven lines of figures: the four questions asked, objections, next steps and
+    # the one strength, then the flags
+    assert lines[8] == text("calls.asked", lang, chain=0)
+    assert lines[13:16] == [
+        text("calls.no_objections", lang),
+        text("calls.no_next_steps", lang),
+        text("calls.strengths", lang),
+    ]
+    assert lines.index(text("calls.flags", lang)) == 17
     assert f"  - {text(f'calls.{Flag.PRICE_TOO_EARLY}', lang)}" in lines
 
 
