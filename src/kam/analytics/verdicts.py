@@ -13,6 +13,7 @@ from enum import StrEnum
 
 import narwhals as nw
 
+from kam.analytics import potential, risk
 from kam.analytics.portfolio import rank_key
 from kam.analytics.settings import ValueSettings
 
@@ -34,9 +35,14 @@ class Reason(StrEnum):
     FREQ = "freq"  # orders a year, against key_min_orders_per_year
     MARGIN_OK = "margin_ok"  # gross margin, at least key_min_margin
     RECENT = "recent"  # days since the last order
+    SHRINKING = "shrinking"  # at risk: revenue in the last 12 months against the 12 before
+    SLOWER = "slower"  # at risk: orders further apart in the last 12 months than in the 12 before
+    OVERDUE = "overdue"  # at risk: days without an order against its usual gap
+    FADING = "fading"  # at risk: probability still buying, below at_risk_max_p_alive
     ORDERS = "orders"  # orders in all
-    LARGEST = "largest"  # the largest order and its share of all it bought
-    MULTIPLE = "multiple"  # the largest order against the portfolio's median order
+    EPISODES = "episodes"  # its orders were fewer buying episodes (purchases)
+    LARGEST = "largest"  # the largest purchase and its share of all it bought
+    MULTIPLE = "multiple"  # the largest purchase against the portfolio's median order
     RETURNED = "returned"  # the share of it that was returned
     NET_PROFIT = "net_profit"  # net profit after the cost to serve
     PAYMENT = "payment"  # payment days, at least squeezer_min_payment_days
@@ -47,24 +53,40 @@ class Reason(StrEnum):
     VOLUME = "volume"  # volume and its rank among all customers
     THIN = "thin"  # net margin, below low_profit_max_net_margin, over its orders
     SILENT = "silent"  # days without an order, at least lapsed_after_days
-    GAP = "gap"  # its usual gap between orders
+    GAP = "gap"  # its buying episodes, over how many days, and their usual gap
     P_ALIVE = "p_alive"  # probability still active, below lapsed_max_p_alive
     GROWTH = "growth"  # revenue trend on the 12 months before
-    CLV = "clv"  # forecast 12-month value, in the potential_clv_top_share
+    FORECAST = "forecast"  # the forecast of the next 12 months against the last 12
+    YOUNG_BIGGER = "young_bigger"  # a young account's average order, first half against second
+    YOUNG_MORE = "young_more"  # a young account's orders, first half against second
+    WALLET = "wallet"  # the share of its estimated annual demand it buys from us
+    UPLIFT = "uplift"  # its rank by expected uplift among the potential accounts, and the uplift
+    PACE = "pace"  # orders a year, without a threshold
+    MARGIN = "margin"  # gross margin, without a threshold
     REGULAR = "regular"  # its share, orders and recency: no other verdict's criteria met
+    CUT = "cut"  # would be high potential, but ranks beyond the length of the list
 
 
 FAKE_SEGMENTS = (Segment.ONE_OFF_BULK, Segment.LOW_PROFIT_VOLUME, Segment.PROFIT_SQUEEZER)
 CODE_SEPARATOR = ";"  # between the codes of a customer, in accounts.csv (Parquet holds them as a list)
 
-# a top share (big customers, the CLV top) of a portfolio too small for it still holds its first customer
+# a top share (big customers) of a portfolio too small for it still holds its first customer
 MIN_TOP_CUSTOMERS = 1
-# one order shows no repeat buying: a high-potential customer has ordered at least twice
-POTENTIAL_MIN_ORDERS = 2
 # with a net loss, this many squeeze signals are enough to make a big customer a profit squeezer
 SQUEEZER_MIN_SIGNALS_AT_A_LOSS = 1
 # returns of a one-off buyer are cited from 0.1% of what it bought, the least a percentage of the reasons shows
 ONE_OFF_MIN_RETURN_RATE_CITED = 0.001
+# the columns kam.analytics.patterns adds (null where no verdict turns on them), with their types
+PATTERNS = {
+    "episodes": nw.Int64,
+    "largest_episode": nw.Float64,
+    "largest_episode_share": nw.Float64,
+    "episode_gap_days": nw.Float64,
+    "first_half_orders": nw.Int64,
+    "second_half_orders": nw.Int64,
+    "first_half_average": nw.Float64,
+    "second_half_average": nw.Float64,
+}
 
 
 def top_count(customers: int, share: float) -> int:
@@ -72,24 +94,49 @@ def top_count(customers: int, share: float) -> int:
     return max(MIN_TOP_CUSTOMERS, round(customers * share))
 
 
-def _ranks(frame: nw.DataFrame, has_volume: bool, has_clv: bool) -> nw.DataFrame:
-    """Revenue, volume and forecast-value ranks, from the largest; equal values share the better rank."""
+def add_ranks(frame: nw.DataFrame) -> nw.DataFrame:
+    """Revenue and volume ranks, from the largest; equal values share the better rank."""
 
-    def rank(column: str, known: bool) -> nw.Expr:
-        if not known:
+    def rank(column: str) -> nw.Expr:
+        if column not in frame.columns:
             return nw.lit(None, nw.Int64)
         return rank_key(column).rank(method="min", descending=True).cast(nw.Int64)
 
-    return frame.with_columns(
-        revenue_rank=rank("revenue", True),
-        volume_rank=rank("volume", has_volume),
-        clv_rank=rank("clv_12m", has_clv),
-    )
+    return frame.with_columns(revenue_rank=rank("revenue"), volume_rank=rank("volume"))
 
 
 def _at_least(cols: set[str], column: str, threshold: float) -> nw.Expr:
     """`column` at or above `threshold`; false where it is unknown or the table has no such column."""
     return (nw.col(column) >= threshold).fill_null(False) if column in cols else nw.lit(False)
+
+
+def _big(frame: nw.DataFrame, s: ValueSettings) -> nw.Expr:
+    """In the top big_customer_top_share by revenue or by volume (a ranked table, see add_ranks)."""
+    cutoff = top_count(frame.shape[0], s.big_customer_top_share)
+    return (nw.col("revenue_rank") <= cutoff) | (nw.col("volume_rank") <= cutoff).fill_null(False)
+
+
+def _silent(s: ValueSettings) -> nw.Expr:
+    return nw.col("recency_days") >= s.lapsed_after_days
+
+
+def needs_patterns(frame: nw.DataFrame, median_order: float, settings: ValueSettings) -> nw.Expr:
+    """The customers a verdict could turn on their buying patterns for (kam.analytics.patterns): those
+    with few enough orders and enough bought to be one-off bulk buyers, the big silent ones with enough
+    orders and span to have lapsed, and the young ones that could be high potential. Each condition is
+    one that the verdict itself requires, so no other customer's verdict needs them."""
+    s = settings
+    one_off = (nw.col("orders") <= s.one_off_max_orders) & (
+        nw.col("gross_sales") >= s.one_off_min_order_multiple * median_order
+    )
+    lapsed = (
+        _big(frame, s)
+        & _silent(s)
+        & (nw.col("orders") >= s.lapsed_min_episodes)
+        & (nw.col("active_span_days") >= s.lapsed_min_span_days)
+    )
+    rising = potential.young(s) & potential.base(s, "gross_margin" in frame.columns)
+    return (one_off | lapsed | rising).fill_null(False)
 
 
 @dataclass(frozen=True)
@@ -102,33 +149,40 @@ class Verdict:
     facts: list[tuple[Reason, nw.Expr | bool]]
 
 
-def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSettings) -> nw.DataFrame:
-    """Add the ranks, `squeeze_signals`, `segment` and `reason_codes` to a ranked customer table."""
-    s = settings
+def _squeeze(frame: nw.DataFrame, s: ValueSettings) -> tuple[nw.DataFrame, dict[Reason, nw.Expr]]:
+    """The table with `squeeze_signals` counted, and each signal's condition."""
     cols = set(frame.columns)
-    n = frame.shape[0]
+    signals = {
+        Reason.PAYMENT: _at_least(cols, "payment_days", s.squeezer_min_payment_days),
+        Reason.DISCOUNT: _at_least(cols, "discount_depth", s.squeezer_min_discount),
+        Reason.RETURNS: _at_least(cols, "return_rate", s.squeezer_min_return_rate),
+        Reason.COST_TO_SERVE: _at_least(cols, "cost_to_serve_share", s.squeezer_min_cost_to_serve_share),
+    }
+    count = sum((held.cast(nw.Int64) for held in signals.values()), nw.lit(0, nw.Int64))
+    return frame.with_columns(squeeze_signals=count), signals
+
+
+def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSettings) -> nw.DataFrame:
+    """Add the ranks, `squeeze_signals`, `expected_uplift`, `potential_rank`, `segment`, `at_risk` and
+    `reason_codes` to a ranked customer table (its pattern columns, where known: see needs_patterns)."""
+    s = settings
+    frame = frame.with_columns(
+        nw.lit(None, dtype).alias(name) for name, dtype in PATTERNS.items() if name not in frame.columns
+    )
+    if "revenue_rank" not in frame.columns:
+        frame = add_ranks(frame)
+    cols = set(frame.columns)
     has_cost = "net_profit" in cols
     has_volume = "volume" in cols
     has_clv = "p_alive" in cols and "clv_12m" in cols
-    frame = _ranks(frame, has_volume, has_clv)
-    cutoff = top_count(n, s.big_customer_top_share)
-    big = nw.col("revenue_rank") <= cutoff
-    if has_volume:
-        big = big | (nw.col("volume_rank") <= cutoff)
-
-    discount = _at_least(cols, "discount_depth", s.squeezer_min_discount)
-    returns = _at_least(cols, "return_rate", s.squeezer_min_return_rate)
-    paying = _at_least(cols, "payment_days", s.squeezer_min_payment_days)
-    serving = _at_least(cols, "cost_to_serve_share", s.squeezer_min_cost_to_serve_share)
-    signals = (
-        discount.cast(nw.Int64) + returns.cast(nw.Int64) + paying.cast(nw.Int64) + serving.cast(nw.Int64)
-    )
-    frame = frame.with_columns(squeeze_signals=signals)
+    big = _big(frame, s)
+    frame, signals = _squeeze(frame, s)
 
     one_off = (
         (nw.col("orders") <= s.one_off_max_orders)
-        & (nw.col("largest_order_share") >= s.one_off_min_order_share).fill_null(False)
-        & (nw.col("largest_order") >= s.one_off_min_order_multiple * median_order).fill_null(False)
+        & (nw.col("episodes") <= s.one_off_max_episodes).fill_null(False)
+        & (nw.col("largest_episode_share") >= s.one_off_min_order_share).fill_null(False)
+        & (nw.col("largest_episode") >= s.one_off_min_order_multiple * median_order).fill_null(False)
     )
     if has_cost:
         squeezer = big & (
@@ -144,32 +198,41 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
     else:
         squeezer = low_profit = nw.lit(False)
         margin_ok = nw.lit(True)
-    silent = nw.col("recency_days") >= s.lapsed_after_days
-    gap_broken = nw.col("mean_gap_days").is_null() | (
-        nw.col("recency_days") >= s.lapsed_gap_multiple * nw.col("mean_gap_days")
-    )
-    growing = (nw.col("revenue_trend") >= s.potential_min_growth).fill_null(False)
-    unlikely_alive: nw.Expr | bool = False  # without a forecast neither is known, nor cited
-    clv_top: nw.Expr | bool = False
+    unlikely_alive: nw.Expr | bool = False  # without a forecast it is neither known nor cited
     if has_clv:
         unlikely_alive = (nw.col("p_alive") < s.lapsed_max_p_alive).fill_null(False)
-        clv_top = (nw.col("clv_rank") <= top_count(n, s.potential_clv_top_share)).fill_null(False)
-        gap_broken = gap_broken | unlikely_alive
-        growing = growing | clv_top
-    lapsed = big & silent & gap_broken
+    established = (nw.col("episodes") >= s.lapsed_min_episodes) & (
+        nw.col("active_span_days") >= s.lapsed_min_span_days
+    )
+    gap_broken = nw.col("recency_days") >= s.lapsed_gap_multiple * nw.col("episode_gap_days")
+    lapsed = (big & _silent(s) & established & (gap_broken | unlikely_alive)).fill_null(False)
     key = (
         (nw.col("abc_tier") == "A")
         & (nw.col("frequency_per_year") >= s.key_min_orders_per_year)
         & (nw.col("recency_days") <= s.key_max_recency_days)
         & margin_ok
     )
-    potential = (
-        (nw.col("recency_days") <= s.potential_max_recency_days)
-        & (nw.col("frequency_per_year") >= s.potential_min_orders_per_year)
-        & (nw.col("orders") >= POTENTIAL_MIN_ORDERS)
-        & growing
-        & margin_ok
-    )
+    risks = [
+        (Reason.SHRINKING, risk.shrinking(s)),
+        (Reason.SLOWER, risk.slower(s)),
+        (Reason.OVERDUE, risk.overdue(s)),
+        *([(Reason.FADING, risk.fading(s))] if has_clv else []),
+    ]
+    rises = [
+        (Reason.FORECAST, potential.forecast_up(s) if "forecast_revenue_12m" in cols else nw.lit(False)),
+        (Reason.YOUNG_BIGGER, potential.young_bigger(s)),
+        (Reason.YOUNG_MORE, potential.young_more(s)),
+        (Reason.WALLET, potential.wallet_gap(s) if "wallet_share" in cols else nw.lit(False)),
+    ]
+    rising = potential.growing(s)
+    for _, condition in rises:
+        rising = rising | condition
+    earlier = one_off | squeezer | low_profit | lapsed | key
+    candidate = (potential.base(s, has_cost) & rising & ~earlier).fill_null(False)
+    frame = frame.with_columns(
+        expected_uplift=potential.expected_uplift(s, "forecast_revenue_12m" in cols)
+    ).with_columns(potential_rank=potential.uplift_rank(candidate))
+    listed = nw.col("potential_rank") <= potential.listed_count(frame.shape[0], s)
     # each verdict with the facts it is told by (a fact with a condition only where it holds), first met first
     verdicts = [
         Verdict(
@@ -177,6 +240,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
             one_off,
             [
                 (Reason.ORDERS, True),
+                (Reason.EPISODES, nw.col("episodes") < nw.col("orders")),
                 (Reason.LARGEST, True),
                 (Reason.MULTIPLE, True),
                 (Reason.RETURNED, nw.col("return_rate") >= ONE_OFF_MIN_RETURN_RATE_CITED),
@@ -185,13 +249,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
         Verdict(
             Segment.PROFIT_SQUEEZER,
             squeezer,
-            [
-                (Reason.NET_PROFIT, True),
-                (Reason.PAYMENT, paying),
-                (Reason.DISCOUNT, discount),
-                (Reason.RETURNS, returns),
-                (Reason.COST_TO_SERVE, serving),
-            ],
+            [(Reason.NET_PROFIT, True), *signals.items()],
         ),
         Verdict(
             Segment.LOW_PROFIT_VOLUME,
@@ -203,7 +261,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
             lapsed,
             [
                 (Reason.SILENT, True),
-                (Reason.GAP, ~nw.col("mean_gap_days").is_null()),
+                (Reason.GAP, True),
                 (Reason.BIG, True),
                 (Reason.VOLUME, has_volume),
                 (Reason.P_ALIVE, unlikely_alive),
@@ -212,22 +270,33 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
         Verdict(
             Segment.KEY,
             key,
-            [(Reason.SHARE, True), (Reason.FREQ, True), (Reason.RECENT, True), (Reason.MARGIN_OK, has_cost)],
-        ),
-        Verdict(
-            Segment.POTENTIAL,
-            potential,
             [
-                (Reason.RECENT, True),
+                *risks,
+                (Reason.SHARE, True),
                 (Reason.FREQ, True),
-                (Reason.GROWTH, ~nw.col("revenue_trend").is_null()),
-                (Reason.CLV, clv_top),
+                (Reason.RECENT, True),
                 (Reason.MARGIN_OK, has_cost),
             ],
         ),
-        Verdict(Segment.REGULAR, nw.lit(True), [(Reason.REGULAR, True)]),
+        Verdict(
+            Segment.POTENTIAL,
+            candidate & listed,
+            [
+                (Reason.GROWTH, ~nw.col("revenue_trend").is_null()),
+                *rises,
+                (Reason.UPLIFT, True),
+                (Reason.RECENT, True),
+                (Reason.PACE, True),
+                (Reason.MARGIN, has_cost),
+            ],
+        ),
+        Verdict(Segment.REGULAR, nw.lit(True), [(Reason.REGULAR, True), (Reason.CUT, candidate & ~listed)]),
     ]
-    return _judge(frame, verdicts)
+    judged = _judge(frame, verdicts)
+    at_risk = nw.lit(False)
+    for _, condition in risks:
+        at_risk = at_risk | condition
+    return judged.with_columns(at_risk=(nw.col("segment") == Segment.KEY.value) & at_risk)
 
 
 def _judge(frame: nw.DataFrame, verdicts: list[Verdict]) -> nw.DataFrame:
