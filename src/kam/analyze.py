@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 import polars as pl
 
+from kam.analytics.changes import Changes, compare
 from kam.analytics.pipeline import Analysis, analyze_lines, in_account_order, to_polars
+from kam.analytics.potential import listed_count
 from kam.analytics.verdicts import CODE_SEPARATOR
 from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
@@ -32,6 +34,7 @@ from kam.render.report import render_report
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
+from kam.report.previous import read_previous
 from kam.settings import Settings, settings_in_use
 
 if TYPE_CHECKING:
@@ -80,6 +83,7 @@ class AnalyzeOptions:
     return_types: str | None = RETURN_TYPES  # line_type values that are returns (a regex); None: none
     engine: Engine = Engine.POLARS  # which engine runs the passes over the lines (see kam.engines)
     spark: SparkOptions | None = None  # with engine spark: the master and --conf settings
+    compare: Path | None = None  # the output folder of an earlier analysis, to say what changed since
 
 
 @dataclass
@@ -88,6 +92,7 @@ class AnalyzeResult:
     loaded: LoadedTransactions | SparkTransactions
     summary: dict[str, Any]
     written: list[Path]
+    changes: Changes | None = None  # with `compare`: what moved since the earlier analysis
 
 
 def _as_of(loaded: LoadedTransactions | SparkTransactions, requested: dt.date | None) -> dt.date:
@@ -133,6 +138,12 @@ def build_summary(
         "mapping": loaded.mapping,
         "customers": analysis.figures.customers,
         "segments": analysis.segment_counts(),
+        "at_risk": analysis.at_risk(),
+        "potential_list": {
+            "listed": analysis.segment_counts()["potential"],
+            "qualified": analysis.potential_qualified(),
+            "limit": listed_count(analysis.figures.customers, analysis.settings),
+        },
         "portfolio": analysis.figures.to_dict(),
         "median_order": analysis.median_order,
         "missing": [{"key": key, "message": text(key, options.lang)} for key in analysis.missing],
@@ -155,6 +166,7 @@ def run_analyze(
         _preload("jinja2")  # the report's templates
     if options.forecast:
         _preload("kam.analytics.forecast")
+    previous = read_previous(options.compare) if options.compare is not None else None
     step("read")
     loaded, lines = read_lines(
         options.source or None,
@@ -213,13 +225,24 @@ def run_analyze(
     if analysis.figures.customers == 1:
         loaded.warnings.append(Notice("one_customer"))
     summary = build_summary(analysis, loaded, settings, options, later)
+    changes = None
+    if previous is not None:
+        changes = compare(previous.accounts, analysis.accounts.to_polars(), previous.as_of)
+        summary["changes"] = {"previous": str(previous.folder), **changes.to_dict()}
     written: list[Path] = []
     if options.out is not None:
         step("write")
         written = write_outputs(
-            options.out, analysis, loaded, summary, options.lang, _inputs(options), settings=settings
+            options.out,
+            analysis,
+            loaded,
+            summary,
+            options.lang,
+            _inputs(options),
+            settings=settings,
+            changes=changes,
         )
-    return AnalyzeResult(analysis, loaded, summary, written)
+    return AnalyzeResult(analysis, loaded, summary, written, changes)
 
 
 def _inputs(options: AnalyzeOptions) -> list[Path | str]:
@@ -245,12 +268,13 @@ def write_outputs(
     lang: Lang,
     inputs: Sequence[Path | str] = (),
     settings: Settings | None = None,
+    changes: Changes | None = None,
 ) -> list[Path]:
     """Write the outputs of `analysis`, whose accounts' reasons are said in `lang` (as run_analyze says
     them), all of them or none."""
     accounts = tidy_floats(analysis.accounts.to_polars())
     value_settings = settings_in_use(settings or Settings(), "value")
-    html = render_report(analysis, summary, value_settings, lang, reasons_in=lang)
+    html = render_report(analysis, summary, value_settings, lang, reasons_in=lang, changes=changes)
     writers = {
         "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p),
         "accounts.parquet": lambda p: accounts.write_parquet(p),

@@ -33,7 +33,9 @@ def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     writers: dict[str, Writer] = {
         "transactions.csv": lambda p: write_csv(company.transactions, p),
         "customers.csv": lambda p: write_csv(company.customers, p),
-        "planted.json": lambda p: p.write_text(dumps_strict(company.planted, indent=2), encoding="utf-8"),
+        "planted.json": lambda p: p.write_text(
+            dumps_strict({**company.planted, "moves": company.moves}, indent=2), encoding="utf-8"
+        ),
     }
     for call in DEMO_CALLS:
         writers[f"calls/{call.file}"] = _text_writer(call.text)

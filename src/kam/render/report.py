@@ -8,10 +8,12 @@ from typing import Any
 
 import narwhals as nw
 
+from kam.analytics.changes import Changes
 from kam.analytics.pipeline import Analysis
 from kam.analytics.verdicts import Segment
 from kam.i18n import Lang, say, setting_help, text
 from kam.render import render
+from kam.render.changes import changes_view
 from kam.render.reasons import CITED, REASON_CODES, REASONS, ReasonContext, say_reasons
 from kam.render.svg import Chart, line_chart, scatter_chart, short_number
 
@@ -38,11 +40,12 @@ MAX_SCATTER = 3000
 
 @dataclass(frozen=True)
 class Listing:
-    """One segment's list: its first MAX_LISTED customers as (who, reasons), and how many more there are."""
+    """One segment's list: its first MAX_LISTED customers as (who, reasons, at risk), and how many more
+    there are. Key accounts at risk come first, the potential accounts by their rank of expected uplift."""
 
     segment: str
     total: int
-    rows: list[tuple[str, str]]
+    rows: list[tuple[str, str, bool]]
     more: int
 
 
@@ -55,12 +58,19 @@ def _listings(analysis: Analysis, lang: Lang, said: bool) -> list[Listing]:
     report's language: the accounts' own `reasons` when `said` (they are in `lang`), else said here from
     the codes, all lists at once."""
     accounts = analysis.accounts
-    shown = {"customer_id", "name", "segment", *((REASONS,) if said else (REASON_CODES, *CITED))}
+    shown = {
+        "customer_id",
+        "name",
+        "segment",
+        "at_risk",
+        "potential_rank",
+        *((REASONS,) if said else (REASON_CODES, *CITED)),
+    }
     narrowed = accounts.select(c for c in accounts.columns if c in shown)  # before filtering: faster
     totals: dict[str, int] = {}
     heads = []
     for segment in LISTED:
-        rows = narrowed.filter(nw.col("segment") == segment.value)
+        rows = _first_listed(narrowed.filter(nw.col("segment") == segment.value), segment)
         if rows.shape[0]:
             totals[segment.value] = rows.shape[0]
             heads.append(rows.head(MAX_LISTED))
@@ -77,9 +87,19 @@ def _listings(analysis: Analysis, lang: Lang, said: bool) -> list[Listing]:
             who = str(record["customer_id"])
             if named and record.get("name"):
                 who += f" · {record['name']}"
-            shown_rows.append((who, str(record[REASONS])))
+            shown_rows.append((who, str(record[REASONS]), bool(record["at_risk"])))
         listings.append(Listing(listed_segment, total, shown_rows, total - MAX_LISTED))
     return listings
+
+
+def _first_listed(rows: nw.DataFrame[Any], segment: Segment) -> nw.DataFrame[Any]:
+    """A segment's accounts in the order of its list: key accounts at risk first (each part by value),
+    high-potential accounts by their rank of expected uplift, the others by value."""
+    if segment is Segment.KEY:
+        return nw.concat([rows.filter(nw.col("at_risk")), rows.filter(~nw.col("at_risk"))])
+    if segment is Segment.POTENTIAL and "potential_rank" in rows.columns:
+        return rows.sort("potential_rank")
+    return rows
 
 
 def _curves(analysis: Analysis, lang: Lang) -> tuple[Chart, Chart]:
@@ -147,10 +167,11 @@ def render_report(
     settings_rows: list[tuple[str, str, str]],
     lang: Lang,
     reasons_in: Lang | None = None,
+    changes: Changes | None = None,
 ) -> str:
     """One HTML page, no external assets: everything a sales director needs to check the verdicts.
     `reasons_in`: the language the accounts' `reasons` are said in, if any; in another, the lists say
-    them again from the codes."""
+    them again from the codes. With `changes`, what moved since an earlier analysis comes first."""
     fig = analysis.figures
     basis = text(f"basis.{analysis.basis}", lang)
     portfolio = [
@@ -171,6 +192,9 @@ def render_report(
         limits=analysis.missing,
         warnings=[say(w, lang) for w in summary.get("warnings", [])],
         segments=analysis.segment_counts(),
+        at_risk=analysis.at_risk(),
+        potential_list=summary.get("potential_list"),
+        changes=changes_view(changes, lang) if changes is not None else None,
         colours=SEGMENT_COLORS,
         portfolio=portfolio,
         curves=_curves(analysis, lang),
