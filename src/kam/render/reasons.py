@@ -15,16 +15,8 @@ import narwhals as nw
 
 from kam.analytics.verdicts import Reason
 from kam.i18n import Lang, ntext, plural_forms, plural_rule, text
-from kam.render.reason_values import (
-    CITED,
-    Counted,
-    ReasonContext,
-    Value,
-    num,
-    pct,
-    saying,
-    whole,
-)
+from kam.render.reason_numbers import Counted, Value, num, pct, whole
+from kam.render.reason_values import CITED, ReasonContext, saying
 
 __all__ = ["CITED", "ReasonContext", "num", "pct", "say_reasons", "whole", "with_reasons"]
 
