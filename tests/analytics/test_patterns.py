@@ -74,29 +74,29 @@ def test_buying_patterns_count_episodes_and_the_largest() -> None:
         ("B", 20, -5.0),  # a return: no purchase
         ("C", 5, 99.0),  # not asked for
     ]
-    found = (
-        buying_patterns(_purchases(rows), ["A", "B"], AS_OF, ValueSettings()).to_native().sort("customer_id")
-    )
-    assert found.select("customer_id", "episodes", "largest_episode").rows() == [
+    found = buying_patterns(_purchases(rows), ["A", "B"], [], AS_OF, ValueSettings()).to_native()
+    assert found.sort("customer_id").select("customer_id", "episodes", "largest_episode").rows() == [
         ("A", 2, 400.0),
         ("B", 1, 10.0),
     ]
+    assert found["first_half_orders"].null_count() == 2  # not asked for
 
 
 def test_the_halves_of_a_young_account() -> None:
     """First order 2025-10-02, 90 days before the as-of date: the halves meet on 2025-11-16."""
     young = [("Y", 274, 100.0), ("Y", 300, 100.0), ("Y", 320, 300.0), ("Y", 350, 300.0), ("Y", 360, 300.0)]
-    old = [("O", -30, 100.0), ("O", 200, 100.0)]  # first order over a year before: not young, no halves
-    found = buying_patterns(_purchases(young + old), ["Y", "O"], AS_OF, ValueSettings()).to_native()
+    old = [("O", -30, 100.0), ("O", 200, 100.0)]  # not young: no halves asked for
+    found = buying_patterns(_purchases(young + old), ["O"], ["Y"], AS_OF, ValueSettings()).to_native()
     y = found.filter(pl.col("customer_id") == "Y").row(0, named=True)
     assert (y["first_half_orders"], y["second_half_orders"]) == (2, 3)
     assert (y["first_half_average"], y["second_half_average"]) == (pytest.approx(100.0), pytest.approx(300.0))
     o = found.filter(pl.col("customer_id") == "O").row(0, named=True)
     assert (o["first_half_orders"], o["first_half_average"], o["episodes"]) == (None, None, 2)
+    assert y["episodes"] is None  # its episodes not asked for
 
 
 def test_no_customers_asked_for() -> None:
-    found = buying_patterns(_purchases([("A", 0, 1.0)]), [], AS_OF, ValueSettings()).to_native()
+    found = buying_patterns(_purchases([("A", 0, 1.0)]), [], [], AS_OF, ValueSettings()).to_native()
     assert found.height == 0
     assert found.schema["episodes"] == pl.Int64
 
@@ -124,9 +124,24 @@ def test_patterns_for_the_few_give_the_verdicts_patterns_for_all_would(
     walking every customer's orders changes no segment, flag, rank or reason."""
     lines, customers = demo_lines
     few = _analysis(lines, customers)
-    monkeypatch.setattr(pipeline, "needs_patterns", lambda *_args: ~nw.col("customer_id").is_null())
+    everyone = ~nw.col("customer_id").is_null()
+    monkeypatch.setattr(pipeline, "needs_patterns", lambda *_args: (everyone, everyone))
     every = _analysis(lines, customers)
     judged = ["customer_id", "segment", "at_risk", "potential_rank", "reason_codes"]
     assert few.select(judged).equals(every.select(judged))
     assert every["episodes"].null_count() == 0
     assert few["episodes"].null_count() > few.height / 2  # the few are few
+
+
+def test_a_customer_asked_for_both_gets_both() -> None:
+    rows = [("Y", 300, 100.0), ("Y", 302, 100.0), ("Y", 350, 400.0)]
+    found = (
+        buying_patterns(_purchases(rows), ["Y"], ["Y"], AS_OF, ValueSettings()).to_native().row(0, named=True)
+    )
+    assert (found["episodes"], found["largest_episode"]) == (2, 400.0)
+    assert (found["first_half_orders"], found["second_half_orders"]) == (2, 1)
+
+
+def test_patterns_of_customers_with_no_purchases() -> None:
+    found = buying_patterns(_purchases([("R", 0, -5.0)]), ["R"], ["R"], AS_OF, ValueSettings()).to_native()
+    assert found.select("customer_id", "episodes", "first_half_orders").rows() == [("R", None, None)]

@@ -57,47 +57,56 @@ def episode_starts(customer: np.ndarray, days: np.ndarray, episode_days: int) ->
     return starts
 
 
-def _walk(orders: pl.DataFrame, as_of: dt.date, settings: ValueSettings) -> pl.DataFrame:
-    """The pattern columns of the customers of `orders` (customer_id, date, amount; sorted by customer
-    and date)."""
-    ids = orders["customer_id"]
-    customer = np.cumsum(np.r_[False, (ids[1:] != ids[:-1]).to_numpy()]).astype(np.int64)
-    days = (orders["date"].cast(pl.Int32)).to_numpy().astype(np.int64)
-    amount = orders["amount"].to_numpy().astype(float)
+def _episodes(orders: pl.DataFrame, settings: ValueSettings) -> pl.DataFrame:
+    """Episodes and the largest one's amount of each customer of `orders` (code, customer_id, date,
+    amount; `code` a whole number per customer). The orders are put in customer and date order by one
+    whole-number key, several times faster than sorting by the text of the ids."""
+    day = orders["date"].cast(pl.Int64)
+    key = orders["code"].cast(pl.UInt64) * 2**32 + (day - day.min()).cast(pl.UInt64)
+    ordered = orders.with_columns(_key=key).sort("_key")
+    code = ordered["code"].to_numpy().astype(np.int64)
+    customer = np.cumsum(np.r_[False, code[1:] != code[:-1]]).astype(np.int64)
+    days = ordered["date"].cast(pl.Int64).to_numpy()
     starts = episode_starts(customer, days, settings.episode_days)
-    count = int(customer[-1]) + 1
-    episode = np.cumsum(starts) - 1
-    episode_sums = np.bincount(episode, weights=amount)
-    episode_owner = customer[starts]
-    first_episode = np.flatnonzero(np.r_[True, episode_owner[1:] != episode_owner[:-1]])
+    episode_sums = np.bincount(np.cumsum(starts) - 1, weights=ordered["amount"].to_numpy().astype(float))
+    owner = customer[starts]
+    first_episode = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
     first_order = np.flatnonzero(np.r_[True, customer[1:] != customer[:-1]])
-    # a young account's time with us, split in two halves at the middle of first order .. as-of date
-    first_day = days[first_order][customer]
-    as_of_day = (as_of - EPOCH).days
-    late = 2 * days > first_day + as_of_day
-    late_orders = np.bincount(customer, weights=late, minlength=count)
-    all_orders = np.bincount(customer, minlength=count)
-    late_amount = np.bincount(customer, weights=amount * late, minlength=count)
-    all_amount = np.bincount(customer, weights=amount, minlength=count)
-    early_orders = all_orders - late_orders
-    with np.errstate(invalid="ignore", divide="ignore"):
-        early_average = np.where(early_orders > 0, (all_amount - late_amount) / early_orders, np.nan)
-        late_average = np.where(late_orders > 0, late_amount / late_orders, np.nan)
-    young_since = as_of_day - settings.trend_window_days
-    young = days[first_order] > young_since  # its first order within the last trend window
     return pl.DataFrame(
         {
-            "customer_id": ids.gather(first_order),
-            "episodes": np.bincount(episode_owner, minlength=count),
+            "customer_id": ordered["customer_id"].gather(first_order),
+            "episodes": np.bincount(owner),
             "largest_episode": np.maximum.reduceat(episode_sums, first_episode),
-            "first_half_orders": np.where(young, early_orders, -1),
-            "second_half_orders": np.where(young, late_orders, -1),
-            "first_half_average": np.where(young, early_average, np.nan),
-            "second_half_average": np.where(young, late_average, np.nan),
         }
-    ).with_columns(
-        pl.col("first_half_orders", "second_half_orders").replace(-1, None),
-        pl.col("first_half_average", "second_half_average").fill_nan(None),
+    )
+
+
+def _halves(orders: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
+    """A young account's orders and average order in each half of its time with us: from its first
+    order to the as-of date, split in the middle (customer_id, date, amount; in any order)."""
+    first = pl.col("date").min().over("customer_id").cast(pl.Int64)
+    late = 2 * pl.col("date").cast(pl.Int64) > first + (as_of - EPOCH).days
+    halves = (
+        orders.with_columns(_late=late)
+        .group_by("customer_id")
+        .agg(
+            pl.len().alias("_orders"),
+            pl.col("_late").sum().alias("second_half_orders"),
+            pl.col("amount").sum().alias("_amount"),
+            pl.col("amount").filter(pl.col("_late")).sum().alias("_late_amount"),
+        )
+    )
+    early = pl.col("_orders") - pl.col("second_half_orders")
+    return halves.select(
+        "customer_id",
+        early.alias("first_half_orders"),
+        "second_half_orders",
+        pl.when(early > 0)
+        .then((pl.col("_amount") - pl.col("_late_amount")) / early)
+        .alias("first_half_average"),
+        pl.when(pl.col("second_half_orders") > 0)
+        .then(pl.col("_late_amount") / pl.col("second_half_orders"))
+        .alias("second_half_average"),
     )
 
 
@@ -106,21 +115,39 @@ def empty_patterns() -> pl.DataFrame:
 
 
 def buying_patterns(
-    purchases: nw.LazyFrame[Any], customers: list[Any], as_of: dt.date, settings: ValueSettings
+    purchases: nw.LazyFrame[Any],
+    episodic: list[Any],
+    young: list[Any],
+    as_of: dt.date,
+    settings: ValueSettings,
 ) -> nw.DataFrame[Any]:
-    """Episodes, the largest episode's amount and, for a young account, its orders and average order in
-    each half of its time with us, for `customers`, from their purchase orders (customer_id, date,
-    amount; see kam.analytics.metrics.purchase_orders)."""
-    if not customers:
+    """Episodes and the largest episode's amount of the `episodic` customers, and the orders and average
+    order in each half of their time with us of the `young` ones (first order within the last trend
+    window), from their purchase orders (customer_id, date, amount; see
+    kam.analytics.metrics.purchase_orders)."""
+    wanted = list(dict.fromkeys([*episodic, *young]))
+    if not wanted:
         return nw.from_native(empty_patterns())
-    theirs = purchases.filter(nw.col("customer_id").is_in(customers) & (nw.col("amount") > 0))
-    theirs = theirs.select("customer_id", "date", "amount")
-    orders = theirs.collect(backend="polars").to_native().sort("customer_id", "date")
-    if orders.height == 0:
-        return nw.from_native(empty_patterns())
-    found = _walk(orders.with_columns(pl.col("customer_id").cast(pl.String)), as_of, settings)
+    theirs = purchases.filter(nw.col("customer_id").is_in(wanted) & (nw.col("amount") > 0))
+    orders = theirs.select("customer_id", "date", "amount").collect(backend="polars").to_native()
+    orders = orders.with_columns(pl.col("customer_id").cast(pl.String))
+    found = pl.DataFrame({"customer_id": pl.Series(wanted, dtype=pl.String)})
+    if episodic:
+        codes = pl.DataFrame(
+            {
+                "customer_id": pl.Series(episodic, dtype=pl.String),
+                "code": np.arange(len(episodic), dtype=np.uint32),
+            }
+        )
+        theirs_too = orders.join(codes, on="customer_id")
+        if not theirs_too.is_empty():
+            found = found.join(_episodes(theirs_too, settings), on="customer_id", how="left")
+    if young:
+        rising = orders.filter(pl.col("customer_id").is_in(pl.Series(young, dtype=pl.String).implode()))
+        found = found.join(_halves(rising, as_of), on="customer_id", how="left")
+    found = found.with_columns(pl.lit(None).alias(c) for c in PATTERN_COLUMNS if c not in found.columns)
     types: dict[Any, Any] = {"customer_id": pl.String(), **PATTERN_COLUMNS}
-    return nw.from_native(found.cast(types))
+    return nw.from_native(found.select(list(types)).cast(types))
 
 
 def with_patterns(table: nw.DataFrame[Any], found: nw.DataFrame[Any]) -> nw.DataFrame[Any]:

@@ -190,6 +190,11 @@ def _forecast(
     return forecast_customers(purchases, as_of, clv, warnings)
 
 
+def _ids(table: nw.DataFrame[Any], condition: nw.Expr) -> list[Any]:
+    """The customer ids of `table` that `condition` holds for."""
+    return table.filter(condition)["customer_id"].to_list()
+
+
 def require_finite(table: nw.DataFrame[Any]) -> None:
     """Raise ImportValidationError naming the first customer and column whose figure is NaN or infinite.
 
@@ -277,8 +282,13 @@ def analyze_lines(
             / 86400.0
             / DAYS_PER_YEAR
         )
+        table = add_ranks(wallet_share(table))
+        episodic, young = needs_patterns(table, median_order, settings)  # the models' work goes on beside
+        episodic_ids, young_ids = _ids(table, episodic), _ids(table, young)
+        found = buying_patterns(purchases, episodic_ids, young_ids, as_of, settings)
         forecasts = forecasting.result() if forecasting is not None else None
     _release(orders)
+    table = with_patterns(table, found)
     if forecasts is not None and clv is not None:
         table = table.join(forecasts, on="customer_id", how="left")
         table = table.with_columns(
@@ -286,9 +296,6 @@ def analyze_lines(
             forecast_revenue_12m=nw.col("expected_purchases_12m") * nw.col("expected_spend"),
         )
     require_finite(table)
-    table = add_ranks(wallet_share(table))
-    wanted = table.filter(needs_patterns(table, median_order, settings))["customer_id"].to_list()
-    table = with_patterns(table, buying_patterns(purchases, wanted, as_of, settings))
     basis = "net_profit" if "net_profit" in table.columns else "revenue"
     ranked = rank_and_tier(table, basis, settings)
     judged = assign_segments(ranked, median_order, settings)

@@ -120,11 +120,14 @@ def _silent(s: ValueSettings) -> nw.Expr:
     return nw.col("recency_days") >= s.lapsed_after_days
 
 
-def needs_patterns(frame: nw.DataFrame, median_order: float, settings: ValueSettings) -> nw.Expr:
-    """The customers a verdict could turn on their buying patterns for (kam.analytics.patterns): those
-    with few enough orders and enough bought to be one-off bulk buyers, the big silent ones with enough
-    orders and span to have lapsed, and the young ones that could be high potential. Each condition is
-    one that the verdict itself requires, so no other customer's verdict needs them."""
+def needs_patterns(
+    frame: nw.DataFrame, median_order: float, settings: ValueSettings
+) -> tuple[nw.Expr, nw.Expr]:
+    """The customers a verdict could turn on their buying patterns for (kam.analytics.patterns): whose
+    buying episodes it needs (those with few enough orders and enough bought to be one-off bulk buyers,
+    and the big silent ones with enough orders and span to have lapsed), and whose halves of their time
+    with us (the young ones that could be high potential). Each condition is one the verdict itself
+    requires, so no other customer's verdict needs them."""
     s = settings
     one_off = (nw.col("orders") <= s.one_off_max_orders) & (
         nw.col("gross_sales") >= s.one_off_min_order_multiple * median_order
@@ -136,7 +139,7 @@ def needs_patterns(frame: nw.DataFrame, median_order: float, settings: ValueSett
         & (nw.col("active_span_days") >= s.lapsed_min_span_days)
     )
     rising = potential.young(s) & potential.base(s, "gross_margin" in frame.columns)
-    return (one_off | lapsed | rising).fill_null(False)
+    return (one_off | lapsed).fill_null(False), rising.fill_null(False)
 
 
 def _squeeze(frame: nw.DataFrame, s: ValueSettings) -> tuple[nw.DataFrame, dict[Reason, nw.Expr]]:
