@@ -299,7 +299,7 @@ def test_the_list_keeps_the_largest_uplifts(settings: ValueSettings, listed: lis
     potential = ranked.filter(ranked["segment"] == "potential")
     assert potential["customer_id"].to_list() == listed
     cut = ranked.filter(ranked["segment"] == "regular")
-    assert cut["reason_codes"].to_list() == [[R.REGULAR.value, R.CUT.value]] * (5 - len(listed))
+    assert cut["reason_codes"].to_list() == [[R.CUT.value]] * (5 - len(listed))
 
 
 def test_equal_uplifts_rank_in_table_order() -> None:

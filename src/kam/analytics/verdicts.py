@@ -1,9 +1,12 @@
 """One segment per customer (key, potential, fake kinds, lapsed, regular) and the reasons for it, as codes.
 
 Fake verdicts beat `key`: a big customer who is one-off, thin-margin or squeezing is not a key account;
-a big customer who stopped buying is `lapsed`. The rules say nothing in any language: each customer gets
-`reason_codes`, the facts behind its verdict in the order they are told, and every figure a fact cites is
-one of the customer's columns or a threshold of the settings (kam.render.reasons says them).
+a big customer who stopped buying after an established pattern is `lapsed`. One-off buyers and lapsed
+customers are judged by buying episodes (kam.analytics.patterns), a key account may be flagged at risk
+(kam.analytics.risk), and the potential list is ranked by expected uplift and kept short
+(kam.analytics.potential). The rules say nothing in any language: each customer gets `reason_codes`, the
+facts behind its verdict in the order they are told, and every figure a fact cites is one of the
+customer's columns or a threshold of the settings (kam.render.reasons says them).
 """
 
 from __future__ import annotations
@@ -226,6 +229,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
         expected_uplift=potential.expected_uplift(s, "forecast_revenue_12m" in cols)
     ).with_columns(potential_rank=potential.uplift_rank(candidate))
     listed = nw.col("potential_rank") <= potential.listed_count(frame.shape[0], s)
+    cut = candidate & ~listed  # a potential account beyond the list: regular, and says so
     # each verdict with the facts it is told by (a fact with a condition only where it holds), first met first
     verdicts = [
         Verdict(
@@ -283,7 +287,7 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
                 (Reason.MARGIN, has_cost),
             ],
         ),
-        Verdict(Segment.REGULAR, nw.lit(True), [(Reason.REGULAR, True), (Reason.CUT, candidate & ~listed)]),
+        Verdict(Segment.REGULAR, nw.lit(True), [(Reason.REGULAR, ~cut), (Reason.CUT, cut)]),
     ]
     judged = judge(frame, verdicts)
     at_risk = nw.lit(False)
