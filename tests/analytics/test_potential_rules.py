@@ -358,3 +358,38 @@ def test_potential_reasons_are_its_signs_and_never_a_key_accounts_thresholds(
     row = judge(change, drop=drop)
     assert (row["segment"], row["reason_codes"]) == ("potential", codes)
     assert not {R.FREQ.value, R.MARGIN_OK.value} & set(row["reason_codes"])
+
+
+@pytest.mark.parametrize(
+    ("change", "segment"),
+    [
+        pytest.param(
+            {"orders": 3, "episodes": 1, "largest_episode_share": 0.8, "largest_episode": 5_000.0},
+            "one_off_bulk",
+            id="a growing one-off bulk buyer",
+        ),
+        pytest.param(
+            {"abc_tier": "A", "discount_depth": 0.2, "payment_days": 100.0}, "profit_squeezer", id="squeezer"
+        ),
+        pytest.param({"net_margin": 0.01}, "low_profit_volume", id="a growing low-profit buyer"),
+        pytest.param({"abc_tier": "A"}, "key", id="a growing key account"),
+        pytest.param({"recency_days": None}, "regular", id="no purchase: unknown recency"),
+        pytest.param({"active_span_days": None}, "regular", id="unknown span"),
+        pytest.param({"gross_margin": None}, "regular", id="margin unknown though cost is"),
+    ],
+)
+def test_only_customers_that_would_be_potential_are_ranked(change: dict[str, Any], segment: str) -> None:
+    """A growing customer that an earlier verdict takes, or whose figures are unknown, takes no place on
+    the list."""
+    row = judge({**RISING, **change})
+    assert (row["segment"], row["potential_rank"]) == (segment, None)
+
+
+def test_a_rise_on_a_year_before_of_almost_nothing() -> None:
+    row = judge({**RISING, "revenue_prev_12m": 0.5, "revenue_trend": 1e6})
+    assert row["expected_uplift"] == pytest.approx(750_000.0 - 0.5)
+
+
+def test_a_forecast_above_a_last_year_of_almost_nothing() -> None:
+    row = judge({**STEADY, "revenue_last_12m": 0.5, "forecast_revenue_12m": 0.75})
+    assert (row["segment"], row["reason_codes"][:2]) == ("potential", [R.GROWTH.value, R.FORECAST.value])

@@ -125,3 +125,14 @@ def test_at_risk_is_a_flag_not_a_segment() -> None:
     judged = judge_all({"revenue_trend": -0.5})
     assert judged["segment"].to_list() == ["key"] + ["regular"] * 9
     assert judged["at_risk"].to_list() == [True] + [False] * 9
+
+
+@pytest.mark.parametrize(
+    ("change", "at_risk"),
+    [
+        pytest.param({"orders_last_12m": 1, "orders_prev_12m": 2}, True, id="one order after two"),
+        pytest.param({"orders_last_12m": None}, False, id="orders unknown"),
+    ],
+)
+def test_orders_further_apart_from_few_orders(change: dict[str, Any], at_risk: bool) -> None:
+    assert judge(change)["at_risk"] is at_risk

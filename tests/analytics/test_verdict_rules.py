@@ -17,8 +17,8 @@ import polars as pl
 import pytest
 
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason, assign_segments
-from tests.analytics.judging import CLV, COST, MEDIAN_ORDER, SCHEMA
+from kam.analytics.verdicts import Reason, add_ranks, assign_segments, needs_patterns
+from tests.analytics.judging import CLV, COST, KEY, MEDIAN_ORDER, SCHEMA, filler
 from tests.analytics.judging import judge as _judge
 from tests.analytics.judging import judge_all as _judge_all
 
@@ -495,3 +495,56 @@ def test_reason_codes_name_the_facts_of_the_verdict(
 def test_each_customer_has_the_codes_of_its_own_verdict() -> None:
     judged = _judge_all({**SQUEEZE})
     assert judged["reason_codes"].to_list() == [["net_profit", "payment", "discount"]] + [["regular"]] * 9
+
+
+def _wanted(change: dict[str, Any], drop: tuple[str, ...] = ()) -> tuple[bool, bool]:
+    """Whether S's buying episodes, and its halves, are asked for (needs_patterns), among the fillers;
+    S's gross sales are 4,000 unless changed (under five median orders: no one-off bulk purchase)."""
+    rows = [
+        {**KEY, "gross_sales": 4_000.0, **change},
+        *({**filler(i), "gross_sales": 4_000.0} for i in range(9)),
+    ]
+    frame = add_ranks(
+        nw.from_native(pl.DataFrame(rows, schema={**SCHEMA, "gross_sales": pl.Float64}).drop(drop))
+    )
+    episodic, young = needs_patterns(frame, MEDIAN_ORDER, ValueSettings())
+    wanted = frame.select(episodic.alias("e"), young.alias("y")).row(0)
+    return bool(wanted[0]), bool(wanted[1])
+
+
+SILENT = {"recency_days": 180, "orders": 24, "active_span_days": 90}
+YOUNG = {"abc_tier": "B", "revenue_trend": None, "active_span_days": 100, "recency_days": 10}
+
+
+@pytest.mark.parametrize(
+    ("change", "drop", "wanted"),
+    [
+        pytest.param({}, (), (False, False), id="a key account: nothing"),
+        pytest.param(
+            {"orders": 10, "gross_sales": 5_000.0}, (), (True, False), id="10 orders, 5 median orders"
+        ),
+        pytest.param({"orders": 11, "gross_sales": 5_000.0}, (), (False, False), id="11 orders"),
+        pytest.param(
+            {"orders": 10, "gross_sales": 4_999.99}, (), (False, False), id="just under 5 median orders"
+        ),
+        pytest.param({"orders": 5, "gross_sales": None}, (), (False, False), id="gross sales unknown"),
+        pytest.param(SILENT, (), (True, False), id="big, silent 180 days, 90 days of orders"),
+        pytest.param({**SILENT, "recency_days": 179}, (), (False, False), id="silent 179 days"),
+        pytest.param({**SILENT, "active_span_days": 89}, (), (False, False), id="89 days of orders"),
+        pytest.param({**SILENT, "orders": 3}, (), (True, False), id="three orders"),
+        pytest.param({**SILENT, "orders": 2}, (), (False, False), id="two orders"),
+        pytest.param({**SILENT, "revenue": 7_500.0}, (), (False, False), id="not big"),
+        pytest.param(YOUNG, (), (False, True), id="young, recent, frequent"),
+        pytest.param({**YOUNG, "active_span_days": 49}, (), (False, False), id="first order 59 days ago"),
+        pytest.param(
+            {**YOUNG, "recency_days": 91, "active_span_days": 20}, (), (False, False), id="not recent"
+        ),
+        pytest.param({**YOUNG, "gross_margin": 0.1}, (), (False, False), id="thin margin"),
+        pytest.param({**YOUNG, "gross_margin": 0.1}, COST, (False, True), id="no cost: margin not judged"),
+        pytest.param({**YOUNG, "recency_days": None}, (), (False, False), id="no purchase: nothing"),
+    ],
+)
+def test_patterns_are_asked_for_the_customers_a_verdict_turns_on(
+    change: dict[str, Any], drop: tuple[str, ...], wanted: tuple[bool, bool]
+) -> None:
+    assert _wanted(change, drop) == wanted

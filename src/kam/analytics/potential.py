@@ -78,9 +78,8 @@ def expected_uplift(s: ValueSettings, forecast: bool) -> nw.Expr:
     last = nw.col("revenue_last_12m")
     candidates: list[nw.Expr] = [
         nw.when(nw.col("revenue_prev_12m") > 0).then(last - nw.col("revenue_prev_12m")),
-        nw.when(young(s)).then(
-            last * s.trend_window_days / nw.max_horizontal(days_since_first_order(), nw.lit(1.0)) - last
-        ),
+        # a young account is at least potential_young_min_days (one or more) old: no division by zero
+        nw.when(young(s)).then(last * s.trend_window_days / days_since_first_order() - last),
     ]
     if forecast:
         candidates.append(nw.col("forecast_revenue_12m") - last)

@@ -154,7 +154,7 @@ def _squeeze(frame: nw.DataFrame, s: ValueSettings) -> tuple[nw.DataFrame, dict[
         Reason.RETURNS: _at_least(cols, "return_rate", s.squeezer_min_return_rate),
         Reason.COST_TO_SERVE: _at_least(cols, "cost_to_serve_share", s.squeezer_min_cost_to_serve_share),
     }
-    count = sum((held.cast(nw.Int64) for held in signals.values()), nw.lit(0, nw.Int64))
+    count = nw.sum_horizontal(*(held.cast(nw.Int64) for held in signals.values()))
     return frame.with_columns(squeeze_signals=count), signals
 
 
@@ -214,11 +214,11 @@ def assign_segments(frame: nw.DataFrame, median_order: float, settings: ValueSet
         (Reason.OVERDUE, risk.overdue(s)),
         *([(Reason.FADING, risk.fading(s))] if has_clv else []),
     ]
-    rises = [
-        (Reason.FORECAST, potential.forecast_up(s) if "forecast_revenue_12m" in cols else nw.lit(False)),
+    rises = [  # a sign whose figures the table lacks is neither judged nor cited
+        *([(Reason.FORECAST, potential.forecast_up(s))] if "forecast_revenue_12m" in cols else []),
         (Reason.YOUNG_BIGGER, potential.young_bigger(s)),
         (Reason.YOUNG_MORE, potential.young_more(s)),
-        (Reason.WALLET, potential.wallet_gap(s) if "wallet_share" in cols else nw.lit(False)),
+        *([(Reason.WALLET, potential.wallet_gap(s))] if "wallet_share" in cols else []),
     ]
     rising = potential.growing(s)
     for _, condition in rises:
