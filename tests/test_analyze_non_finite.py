@@ -93,7 +93,7 @@ def test_an_order_beyond_the_integer_range_is_written(tmp_path: Path) -> None:
     accounts = result.analysis.accounts.to_polars()
     a = accounts.filter(pl.col("customer_id") == "A").row(0, named=True)
     assert a["segment"] == "one_off_bulk"
-    assert "largest order 1e+19" in a["reasons"]
+    assert "largest purchase 1e+19" in a["reasons"]
     summary = strict_json((out / "summary.json").read_text(encoding="utf-8"))
     assert isinstance(summary, dict) and summary["portfolio"]["total"] == pytest.approx(1e19)
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import polars as pl
 import pytest
 
+from kam.analytics.changes import compare
 from kam.domain.languages import Lang
 from kam.i18n import text
 from kam.render import environment
@@ -37,9 +40,28 @@ def _report(lang: Lang, files: tuple[Path, Path]) -> str:
     )
 
 
+def _changes(lang: Lang, files: tuple[Path, Path]) -> str:
+    """The report of the portfolio compared with itself a quarter before, when every account was key."""
+    tx, cu = files
+    result = run_analyze(AnalyzeOptions(str(tx), customers=cu, forecast=False, lang=lang), Settings())
+    current = result.analysis.accounts.to_polars()
+    earlier = current.with_columns(segment=pl.lit("key"), at_risk=pl.lit(False))
+    changes = compare(earlier, current, dt.date(2025, 9, 30))
+    return render_report(
+        result.analysis,
+        result.summary.source,
+        result.summary.rows_read,
+        result.summary.warnings,
+        [],
+        lang,
+        changes=changes,
+    )
+
+
 # each template, the function that renders it and the text that shows the page is in the language
 SAMPLES: dict[str, tuple[Sample, str]] = {
     "report.html.j2": (_report, "ui.title"),
+    "changes.html.j2": (_changes, "ui.changes.heading"),  # included in report.html.j2
     "clv_report.html.j2": (lambda lang, _: clv_report_html(params(), holdout(), lang), "clv.title"),
     "holdout.svg.j2": (lambda lang, _: holdout_svg(holdout(), lang), "clv.plot.label"),
 }

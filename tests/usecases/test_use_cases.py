@@ -62,8 +62,8 @@ def test_analyze_returns_the_analysis_and_prints_nothing(
         "report.html",
         "summary.json",
     ]
-    assert result.summary.customers == result.analysis.figures.customers == 499
-    assert sum(result.summary.segments.values()) == 499
+    assert result.summary.customers == result.analysis.figures.customers == 503
+    assert sum(result.summary.segments.values()) == 503
 
 
 def test_detect_returns_the_mapping(demo: Path, capfd: pytest.CaptureFixture[str]) -> None:

@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
+import narwhals as nw
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from kam.analytics.changes import Changes
 from kam.commands.common import SparkConfOption, SparkMasterOption, print_notes, user_errors
 from kam.commands.hints import said
 from kam.domain.languages import Lang
@@ -20,6 +22,7 @@ from kam.errors import ConfigError
 from kam.i18n import Notice, text
 from kam.io.mapping import parse_map_options, read_mapping_file
 from kam.io.options import CANCELLATION_PATTERN, RETURN_TYPES, DecimalMark, OnError, ReadOptions
+from kam.render.changes import changes_view
 from kam.report.output import output_folder
 from kam.settings import load_settings
 from kam.shell import map_option
@@ -32,6 +35,7 @@ console = Console()
 
 
 STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
+AT_RISK_SHOWN = 10  # key accounts at risk listed in the terminal (report.html lists them all)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -76,6 +80,42 @@ def _show_detection(found: Detection, lang: Lang) -> None:
     print_notes(console, [said(note, lang) for note in found.notes])
 
 
+def _show_at_risk(result: AnalyzeResult, lang: Lang) -> None:
+    """The key accounts at risk, first by value, with their reasons (the first AT_RISK_SHOWN)."""
+    accounts = result.analysis.accounts
+    at_risk = accounts.filter(nw.col("at_risk"))
+    if at_risk.shape[0] == 0:
+        return
+    table = Table(title=text("ui.at_risk_list", lang), show_lines=False)
+    table.add_column(text("ui.customer", lang))
+    table.add_column(text("ui.reasons", lang))
+    named = "name" in at_risk.columns
+    for row in at_risk.head(AT_RISK_SHOWN).iter_rows(named=True):
+        who = str(row["customer_id"]) + (f" · {row['name']}" if named and row["name"] else "")
+        table.add_row(plain(who), plain(str(row["reasons"])))
+    console.print(table)
+    more = at_risk.shape[0] - AT_RISK_SHOWN
+    if more > 0:
+        console.print(plain(text("ui.more", lang, n=more)))
+
+
+def _show_changes(changes: Changes, lang: Lang) -> None:
+    """What moved since the earlier analysis: the moves, then each list with the figures that changed."""
+    view = changes_view(changes, lang)
+    console.print(plain(view.heading, "bold"))
+    if view.moves:
+        moves = Table(text("ui.changes.from", lang), text("ui.changes.to", lang), text("ui.count", lang))
+        for before, now, count in view.moves:
+            moves.add_row(plain(before), plain(now), f"{count:,}")
+        console.print(moves)
+    for _, title, rows in view.lists:
+        console.print(plain(title, "bold"))
+        for row in rows:
+            console.print(plain(f"  {row.who}: {row.move}; {'; '.join(row.figures)}"), soft_wrap=True)
+    for note in view.notes:
+        console.print(plain(note))
+
+
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     summary = result.summary
     table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary.as_of}")
@@ -83,7 +123,15 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     table.add_column(text("ui.count", lang), justify="right")
     for seg, n in summary.segments.items():
         table.add_row(text(f"segment.{seg}", lang), f"{n:,}")
+        if seg == "key":
+            table.add_row(plain(f"  {text('ui.at_risk', lang)}", "red"), plain(f"{summary.at_risk:,}", "red"))
     console.print(table)
+    _show_at_risk(result, lang)
+    listed = summary.potential_list
+    if listed.qualified > listed.listed:
+        console.print(plain(text("ui.potential_list", lang, **listed.model_dump())), soft_wrap=True)
+    if result.changes is not None:
+        _show_changes(result.changes, lang)
     fig = result.analysis.figures
     basis = text(f"basis.{result.analysis.basis}", lang)
     if fig.share_of_customers_for_80pct is not None:
@@ -198,6 +246,14 @@ def analyze(
     ] = Engine.POLARS,
     spark_master: SparkMasterOption = None,
     spark_conf: SparkConfOption = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            help="The output folder of an earlier analysis: say what moved since then (segments, key "
+            "accounts lost, new fakes, newly lapsed, newly at risk).",
+        ),
+    ] = None,
 ) -> None:
     """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
     with user_errors(lang):
@@ -232,6 +288,7 @@ def analyze(
             forecast=not no_forecast,
             engine=engine,
             spark=SparkOptions(master=spark_master, conf=parse_conf(spark_conf or [])),
+            compare=compare,
         )
         with Progress(
             SpinnerColumn(),

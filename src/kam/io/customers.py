@@ -1,4 +1,6 @@
-"""Load the optional customers table: type, ownership, industry, relationship start, referrals, terms."""
+"""Load the optional customers table: type, ownership, industry, relationship start, referrals, terms,
+and the estimated annual demand (share of wallet): `wallet` in money, or `wallet_volume` in the unit of
+the quantities, named by `wallet_unit` (t, 噸, kg) when the reasons say it."""
 
 from __future__ import annotations
 
@@ -56,6 +58,8 @@ OWNERSHIP_LABELS = {
     "外資": "foreign",
     "外资": "foreign",
 }
+# the number columns: non-negative, finite, at most 1e15 (estimated annual demand in money and in volume too)
+NUMBERS = ("payment_days", "service_cost", "wallet", "wallet_volume")
 _ENUMS: dict[str, tuple[type[StrEnum], dict[str, str]]] = {
     "type": (CustomerType, TYPE_LABELS),
     "ownership": (Ownership, OWNERSHIP_LABELS),
@@ -112,13 +116,13 @@ def read_customers(
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]
-    for name in ("customer_id", "name", "owner", "industry", "referred_by"):
+    for name in ("customer_id", "name", "owner", "industry", "referred_by", "wallet_unit"):
         if name in resolved:
             exprs.append(text_expr(resolved[name], schema[resolved[name]]).alias(name))
     for name, (_enum, labels) in _ENUMS.items():
         if name in resolved:
             exprs.append(_enum_expr(resolved[name], schema[resolved[name]], labels).alias(name))
-    numbers = [n for n in ("payment_days", "service_cost") if n in resolved]
+    numbers = [n for n in NUMBERS if n in resolved]
     text_numbers = [resolved[n] for n in numbers if schema[resolved[n]] == pl.String]
     style = choose_number_style(frame.lazy(), text_numbers, raw.label, decimal)
     for name in numbers:
@@ -189,7 +193,7 @@ def _bad_cells(
             bad = ~blank & ~value.is_in([m.value for m in _ENUMS[name][0]]).fill_null(False)
         else:
             bad = ~blank & value.is_null()
-            if name in ("payment_days", "service_cost"):  # NaN, inf and 1e400 too: never a silent NaN
+            if name in NUMBERS:  # NaN, inf and 1e400 too: never a silent NaN
                 huge = parsed.select(out_of_range(pl.col(name))).to_series()
                 bad = bad | (value < 0).fill_null(False) | huge
             if name == "since":  # 0001-01-01 for a missing date; a start after today
@@ -217,5 +221,7 @@ def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:
         ("ownership", Notice("expect_ownership", values=", ".join(m.value for m in Ownership))),
         ("payment_days", Notice("expect_days", limit=MAX_MAGNITUDE_TEXT)),
         ("service_cost", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
+        ("wallet", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
+        ("wallet_volume", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("since", Notice("expect_date_between", earliest=window[0], today=window[1])),
     ]

@@ -38,6 +38,9 @@ CUSTOMER_COLUMNS = (
     "referred_by",
     "payment_days",
     "service_cost",
+    "wallet",
+    "wallet_volume",
+    "wallet_unit",
 )
 
 # Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
@@ -252,6 +255,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "referred_by": ("referrer", "referredby", "介紹人", "介绍人", "轉介紹", "转介绍", "推薦客戶", "推荐客户"),
     "payment_days": ("dso", "daystopay", "paymentdays", "付款天數", "付款天数", "回款天數", "回款天数"),
     "service_cost": ("costtoserve", "servicecost", "服務成本", "服务成本"),
+    "wallet": (
+        "annualdemand",
+        "walletsize",
+        "年需求",
+        "年需求額",
+        "年需求额",
+        "年採購額",
+        "年采购额",
+        "錢包",
+        "钱包",
+    ),
+    "wallet_volume": ("annualdemandvolume", "年需求量", "年採購量", "年采购量"),
+    "wallet_unit": ("demandunit", "需求單位", "需求单位"),
 }
 
 

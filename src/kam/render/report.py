@@ -9,15 +9,19 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
+from kam.analytics.changes import Changes
 from kam.analytics.pipeline import Analysis
 from kam.domain.languages import Lang
+from kam.domain.segments import Segment
 from kam.i18n import Notice, ntext, say, setting_help, text
 from kam.i18n.formats import number, percent
 from kam.io.unattributed import UnattributedSales
 from kam.io.units import Units
 from kam.render import render
 from kam.render.assets import asset
+from kam.render.changes import changes_view
 from kam.render.report_data import SEGMENT_COLORS, page_data
+from kam.render.report_lists import at_risk_list
 
 # the page's fonts: the language's own CJK fonts first, the other script's after (names in both)
 FONTS = {
@@ -120,13 +124,16 @@ def render_report(
     mapping: Mapping[str, str] | None = None,
     units: Units | None = None,
     unattributed: UnattributedSales | None = None,
+    changes: Changes | None = None,
 ) -> str:
     """One HTML page, no external assets: everything a sales director needs to check the verdicts of
     `analysis`, of `rows_read` rows of `source` (`rows_rejected` set aside, its columns read as `mapping`
     says, its amounts and volume in `units`, the `unattributed` sales without a customer), with the
     `warnings` of the run (notices, said in `lang`).
     `reasons_in`: the language the accounts' `reasons` are said in, if any; in another, the page says
-    them again from the codes."""
+    them again from the codes. With `changes`, what moved since an earlier analysis comes first after
+    the findings; the key accounts at risk are listed above the table, and the potential list's length is
+    said when it cut some."""
     units = units or Units()
     slot, echarts_slot = (f"kam-{name}-{secrets.token_hex(16)}" for name in ("data", "echarts"))
     page = render(
@@ -142,6 +149,10 @@ def render_report(
         mapping=list((mapping or {}).items()),
         warnings=[say(w, lang) for w in _notes(warnings, rows_rejected)],
         segments=analysis.segment_counts(),
+        at_risk=analysis.at_risk(),
+        at_risk_list=at_risk_list(analysis, lang, reasons_in),
+        potential_list=(analysis.segment_counts()[Segment.POTENTIAL], analysis.potential_qualified()),
+        changes=changes_view(changes, lang) if changes is not None else None,
         colours=SEGMENT_COLORS,
         basis=text(f"basis.{analysis.basis}", lang),
         scatter_title=text(

@@ -90,8 +90,15 @@ def _ordered(accounts: pl.DataFrame) -> pl.DataFrame:
     order = pl.col("segment").replace_strict(
         {s: i for i, s in enumerate(SEGMENT_ORDER)}, default=len(SEGMENT_ORDER), return_dtype=pl.Int32
     )
-    keys = ["_order", "rank"] if "rank" in accounts.columns else ["_order"]
-    return accounts.with_columns(order.alias("_order")).sort(keys, nulls_last=True).drop("_order")
+    within = pl.lit(1)  # key accounts at risk first, the potential accounts by their rank of uplift
+    if "at_risk" in accounts.columns:
+        within = pl.when(pl.col("at_risk")).then(0).otherwise(1)
+    if "potential_rank" in accounts.columns:
+        potential = pl.col("segment") == Segment.POTENTIAL.value
+        within = pl.when(potential).then(pl.col("potential_rank")).otherwise(within)
+    keys = ["_order", "_within", "rank"] if "rank" in accounts.columns else ["_order", "_within"]
+    ordered = accounts.with_columns(order.alias("_order"), within.cast(pl.Int64).alias("_within"))
+    return ordered.sort(keys, nulls_last=True).drop("_order", "_within")
 
 
 def _scatter(accounts: pl.DataFrame) -> dict[str, Any]:

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 import polars as pl
 
+from kam.analytics.changes import Changes, compare
 from kam.analytics.pipeline import Analysis, analyze_lines, in_account_order, to_polars
+from kam.analytics.potential import listed_count
 from kam.analytics.verdicts import CODE_SEPARATOR
 from kam.domain.languages import Lang
+from kam.domain.segments import Segment
 from kam.engines import Engine, read_lines
 from kam.errors import ConfigError, ImportValidationError
 from kam.hints import Hint, HintKey
@@ -31,9 +34,10 @@ from kam.render.report import render_report
 from kam.report.cells import write_csv
 from kam.report.jsonout import dumps_strict
 from kam.report.output import OutputSet, check_output_folder, tidy_floats, tidy_json, write_all_or_nothing
+from kam.report.previous import read_previous
 from kam.report.xlsx import write_accounts_xlsx
 from kam.settings import Settings, settings_in_use
-from kam.usecases.summary import AnalysisSummary, MissingInput, SettingsUsed, Unattributed
+from kam.usecases.summary import AnalysisSummary, MissingInput, PotentialList, SettingsUsed, Unattributed
 
 if TYPE_CHECKING:
     from kam.spark.read import SparkTransactions
@@ -78,6 +82,7 @@ class AnalyzeOptions:
     forecast: bool = True
     engine: Engine = Engine.POLARS  # which engine runs the passes over the lines (see kam.engines)
     spark: SparkOptions | None = None  # with engine spark: the master and --conf settings
+    compare: Path | None = None  # the output folder of an earlier analysis, to say what changed since
 
 
 @dataclass
@@ -86,6 +91,7 @@ class AnalyzeResult:
     loaded: LoadedTransactions | SparkTransactions
     summary: AnalysisSummary
     written: list[Path]
+    changes: Changes | None = None  # with `compare`: what moved since the earlier analysis
 
 
 def _as_of(loaded: LoadedTransactions | SparkTransactions, requested: dt.date | None) -> dt.date:
@@ -133,6 +139,12 @@ def build_summary(
         mapping=loaded.mapping,
         customers=analysis.figures.customers,
         segments=analysis.segment_counts(),
+        at_risk=analysis.at_risk(),
+        potential_list=PotentialList(
+            listed=analysis.segment_counts()[Segment.POTENTIAL],
+            qualified=analysis.potential_qualified(),
+            limit=listed_count(analysis.figures.customers, analysis.settings),
+        ),
         portfolio=analysis.figures,
         median_order=analysis.median_order,
         missing=[MissingInput(key=key, message=text(key, options.lang)) for key in analysis.missing],
@@ -160,6 +172,7 @@ def run_analyze(
     if options.forecast:
         _preload("kam.analytics.forecast")
     _preload("kam.i18n.formats", lambda: number_format(options.lang))  # Babel's data, for the reasons
+    previous = read_previous(options.compare) if options.compare is not None else None
     step("read")
     read = replace(
         options.read,
@@ -179,13 +192,26 @@ def run_analyze(
     if analysis.figures.customers == 1:
         loaded.warnings.append(Notice("one_customer"))
     summary = build_summary(analysis, loaded, settings, options, later)
+    changes = None
+    if previous is not None:
+        changes = compare(previous.accounts, analysis.accounts.to_polars(), previous.as_of)
+        summary = summary.model_copy(
+            update={"changes": {"previous": str(previous.folder), **changes.to_dict()}}
+        )
     written: list[Path] = []
     if options.out is not None:
         step("write")
         written = write_outputs(
-            options.out, analysis, loaded, summary, options.lang, _inputs(options), settings=settings
+            options.out,
+            analysis,
+            loaded,
+            summary,
+            options.lang,
+            _inputs(options),
+            settings=settings,
+            changes=changes,
         )
-    return AnalyzeResult(analysis, loaded, summary, written)
+    return AnalyzeResult(analysis, loaded, summary, written, changes)
 
 
 def _judge(
@@ -253,6 +279,7 @@ def write_outputs(
     lang: Lang,
     inputs: Sequence[Path | str] = (),
     settings: Settings | None = None,
+    changes: Changes | None = None,
 ) -> list[Path]:
     """Write the outputs of `analysis`, whose accounts' reasons are said in `lang` (as run_analyze says
     them), all of them or none."""
@@ -270,6 +297,7 @@ def write_outputs(
         mapping=summary.mapping,
         units=summary.units,
         unattributed=loaded.unattributed,
+        changes=changes,
     )
     units = summary.units
     writers = {

@@ -17,7 +17,7 @@ def _text_writer(text: str) -> Writer:
 
 def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     """The company of `seed` (the same seed, the same company) written into `out`, all or nothing: its
-    transactions, customers, the fakes it planted (planted.json) and two of its sales calls. Returns
+    transactions, customers, the fakes and last quarter's moves it planted (planted.json) and two of its sales calls. Returns
     the files written."""
     from kam.demo.calls import DEMO_CALLS
     from kam.demo.steel import make_demo_company  # numpy only when the demo is made
@@ -26,7 +26,9 @@ def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
     writers: dict[str, Writer] = {
         "transactions.csv": lambda p: write_csv(company.transactions, p),
         "customers.csv": lambda p: write_csv(company.customers, p),
-        "planted.json": lambda p: p.write_text(dumps_strict(company.planted, indent=2), encoding="utf-8"),
+        "planted.json": lambda p: p.write_text(
+            dumps_strict({**company.planted, "moves": company.moves}, indent=2), encoding="utf-8"
+        ),
     }
     for call in DEMO_CALLS:
         writers[f"calls/{call.file}"] = _text_writer(call.text)

@@ -8,6 +8,7 @@ told (`warnings`), and the settings it ran with, so that a result can be checked
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, SkipValidation
 
@@ -46,6 +47,17 @@ class Unattributed(BaseModel):
         return cls(lines=sales.lines, revenue=sales.revenue, share_of_revenue=sales.share)
 
 
+class PotentialList(BaseModel):
+    """The potential list's length: the accounts listed, those that qualified, and the length it is kept
+    to (listed is the smaller of the other two)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    listed: int
+    qualified: int
+    limit: int
+
+
 class SettingsUsed(BaseModel):
     """The thresholds of the verdicts and the settings of the forecast the analysis ran with."""
 
@@ -74,13 +86,18 @@ class AnalysisSummary(BaseModel):
     mapping: dict[str, str]  # kam's column -> the source's column
     customers: int
     segments: dict[Segment, int]  # every segment, in the order of Segment, with 0 for none
+    at_risk: int  # key accounts flagged at risk
+    potential_list: PotentialList
     portfolio: PortfolioFigures
     median_order: float
     missing: list[MissingInput]
     # notices, each said in the reader's language at the edge (written in English in summary.json)
     warnings: list[SkipValidation[str]]
     settings: SettingsUsed
+    # with --compare: the earlier run's folder (`previous`) and what moved since (kam.analytics.changes)
+    changes: dict[str, SkipValidation[Any]] | None = None
 
     def to_json(self) -> dict[str, object]:
-        """The summary as summary.json holds it (warnings as their English text)."""
-        return self.model_dump(mode="json")
+        """The summary as summary.json holds it (warnings as their English text; `changes` only with
+        --compare)."""
+        return self.model_dump(mode="json", exclude={"changes"} if self.changes is None else None)
