@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import narwhals as nw
 
-from kam.analytics.portfolio import rank_key
+from kam.analytics.portfolio import RANK_DECIMALS, rank_key
 from kam.analytics.settings import ValueSettings
 
 MIN_LISTED = 1  # a list capped by a share of a small portfolio still holds its first account
@@ -83,7 +83,9 @@ def expected_uplift(s: ValueSettings, forecast: bool) -> nw.Expr:
     ]
     if forecast:
         candidates.append(nw.col("forecast_revenue_12m") - last)
-    return nw.max_horizontal(*candidates)
+    # a difference of two long sums keeps their last-bit noise, large beside a small uplift: kept at the
+    # precision ranks see, so that every engine writes the same figure
+    return nw.max_horizontal(*candidates).round(RANK_DECIMALS)
 
 
 def listed_count(customers: int, s: ValueSettings) -> int:
