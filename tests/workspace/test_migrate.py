@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
 from kam.hints import Hint, HintKey
+from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.models import Account
 from kam.workspace.db import make_engine, session_scope
 from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
@@ -29,7 +30,17 @@ def _differences(engine: Engine, metadata: sa.MetaData) -> list[object]:
 def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
     assert _differences(engine, Base.metadata) == []
     tables = set(sa.inspect(engine).get_table_names())
-    assert tables == {"accounts", "interactions", "call_analyses", "alembic_version"}
+    assert tables == {
+        "accounts",
+        "interactions",
+        "call_analyses",
+        "users",
+        "teams",
+        "team_members",
+        "api_tokens",
+        "audit_entries",
+        "alembic_version",
+    }
 
 
 def test_the_schema_comparison_sees_a_difference(engine: Engine) -> None:
@@ -45,11 +56,11 @@ def test_init_is_idempotent_and_keeps_the_data(workspace_url: str) -> None:
     first = upgrade(workspace_url)
     assert (first.before, first.after) == (None, head_revision())
     engine = make_engine(workspace_url)
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         session.add(Account(code="C001", name="Acme"))
     second = upgrade(workspace_url)
     assert (second.before, second.after) == (head_revision(), head_revision())
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         assert session.scalars(sa.select(Account.code)).all() == ["C001"]
     engine.dispose()
 

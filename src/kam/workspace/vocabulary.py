@@ -13,3 +13,27 @@ class InteractionKind(StrEnum):
     VISIT = "visit"
     EMAIL = "email"
     OTHER = "other"
+
+
+class AuditAction(StrEnum):
+    """What a change did to a record: deletes are soft (restorable); `purge` removed the row itself."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+    PURGE = "purge"
+
+
+class ActorKind(StrEnum):
+    """Who made a change: a user, or the local operator (kam run on the database without `--as`)."""
+
+    USER = "user"
+    LOCAL_OPERATOR = "local_operator"
+
+
+class WalletKind(StrEnum):
+    """What an account's wallet (its estimated annual demand) is measured in."""
+
+    MONEY = "money"
+    VOLUME = "volume"

@@ -14,11 +14,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from kam.errors import ImportValidationError
-from kam.io.customers import CustomerType, Ownership
+from kam.io.customers import CustomersTable, CustomerType, Ownership, read_customers
+from kam.io.mapping import ACCOUNT_COLUMNS
+from kam.workspace.access import LOCAL_OPERATOR
+from kam.workspace.accounts.importing import import_accounts
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
 from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, ImportSummary
-from kam.workspace.accounts.service import create_account, import_accounts, list_accounts
+from kam.workspace.accounts.service import all_accounts, create_account
 from kam.workspace.db import session_scope
 from kam.workspace.errors import AccountsAddedMeanwhile
 from kam.workspace.migrate import upgrade
@@ -38,15 +41,19 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def _table(path: Path) -> CustomersTable:
+    return read_customers(path, columns=ACCOUNT_COLUMNS)
+
+
 def _import(engine: Engine, path: Path) -> tuple[int, int, int]:
-    with session_scope(engine) as session:
-        summary = import_accounts(session, path)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        summary = import_accounts(session, _table(path))
     return summary.created, summary.updated, summary.unchanged
 
 
 def _accounts(engine: Engine) -> dict[str, AccountPublic]:
-    with session_scope(engine) as session:
-        return {a.code: a for a in list_accounts(session)}
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        return {a.code: a for a in all_accounts(session)}
 
 
 def test_import_creates_accounts_with_labels_and_referrals_in_any_order(
@@ -83,7 +90,7 @@ K004,新客戶,,
 
 
 def test_a_referrer_already_in_the_workspace_is_accepted(engine: Engine, tmp_path: Path) -> None:
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         create_account(session, AccountCreate(code="OLD", name="Old friend"))
     _import(engine, _write(tmp_path, "customers.csv", "customer_id,referred_by\nNEW,OLD\n"))
     assert _accounts(engine)["NEW"].referred_by == "OLD"
@@ -150,7 +157,7 @@ def test_values_at_the_limits_are_imported_as_add_would_store_them(engine: Engin
     _import(
         engine, _write(tmp_path, "customers.csv", f"customer_id,name,industry\n{code},{name},{industry}\n")
     )
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         added = create_account(session, AccountCreate(code="K" * 63, name=name, industry=industry))
     imported = _accounts(engine)[code]
     assert (imported.name, imported.industry) == (added.name, added.industry) == (name, industry)
@@ -180,15 +187,15 @@ def test_an_account_added_meanwhile_by_another_import_rolls_this_one_back(
     path = _write(tmp_path, "customers.csv", FIRST)
 
     def another_import() -> None:
-        with session_scope(engine) as other:
+        with session_scope(engine, LOCAL_OPERATOR) as other:
             other.add(Account(code="K002", name="added meanwhile"))
 
     with (
         pytest.raises(AccountsAddedMeanwhile) as raised,
         _before_inserting_accounts(engine, another_import),
-        session_scope(engine) as session,
+        session_scope(engine, LOCAL_OPERATOR) as session,
     ):
-        import_accounts(session, path)
+        import_accounts(session, _table(path))
     assert raised.value.codes == ["K002"]
     assert "K002" in str(raised.value) and "nothing was imported" in str(raised.value)
     assert list(_accounts(engine)) == ["K002"]
@@ -248,13 +255,13 @@ def test_a_long_referral_chain_is_checked_in_linear_time_and_a_loop_through_it_i
 ) -> None:
     count = 40_000
     graphs: list[_WalkedGraph] = []
-    stored_graph = AccountRepository.referrer_ids
+    stored_graph = AccountRepository.links
 
-    def walked_graph(repo: AccountRepository) -> dict[int, int | None]:
-        graphs.append(_WalkedGraph(stored_graph(repo)))
+    def walked_graph(repo: AccountRepository, column: str) -> dict[int, int | None]:
+        graphs.append(_WalkedGraph(stored_graph(repo, column)))
         return graphs[-1]
 
-    monkeypatch.setattr(AccountRepository, "referrer_ids", walked_graph)
+    monkeypatch.setattr(AccountRepository, "links", walked_graph)
     with count_selects(engine) as selects:
         assert _import(engine, _write(tmp_path, "chain.csv", _chain(count))) == (count, 0, 0)
     assert len(selects) <= count // 500 + 5  # the codes in chunks, then the referral graph once
