@@ -48,7 +48,7 @@ def list_accounts(
     """One page of the accounts the actor may see that meet `filters`, by code unless `request` says."""
     filters, request = filters or AccountFilters(), request or PageRequest()
     repo = AccountRepository(session)
-    accounts, total = repo.page(_where(filters), request, deleted=filters.deleted)
+    accounts, total = repo.page(_where(repo, filters), request, deleted=filters.deleted)
     return Page(
         items=public_accounts(repo, accounts), total=total, page=request.page, per_page=request.per_page
     )
@@ -197,7 +197,7 @@ def _public(account: Account, visible: set[int]) -> AccountPublic:
     )
 
 
-def _where(filters: AccountFilters) -> list[sa.ColumnElement[bool]]:
+def _where(repo: AccountRepository, filters: AccountFilters) -> list[sa.ColumnElement[bool]]:
     where: list[sa.ColumnElement[bool]] = []
     if filters.q:
         text = filters.q.casefold()
@@ -213,8 +213,9 @@ def _where(filters: AccountFilters) -> list[sa.ColumnElement[bool]]:
             where.append(getattr(Account, name) == value)
     if filters.owner is not None:
         where.append(Account.owner_id.in_(sa.select(User.id).where(User.login == filters.owner)))
-    if filters.parent is not None:
-        where.append(Account.parent_id.in_(sa.select(Account.id).where(Account.code == filters.parent)))
+    if filters.parent is not None:  # a group the actor may see: another one filters to nothing
+        parent = repo.by_code(filters.parent)
+        where.append(sa.false() if parent is None else Account.parent_id == parent.id)
     return where
 
 
