@@ -104,6 +104,7 @@ RANGES: dict[str, tuple[float | None, bool, float | None, bool]] = {
     "calls.cjk_char_s": (0, False, 10, True),
     "calls.mixed_language_share": (0, False, 0.5, True),
     "calls.evidence_max_chars": (1, True, None, False),
+    "workspace.api_max_body_bytes": (1_024, True, 1_073_741_824, True),
 }
 # Settings that must stay in order with another: a value accepted at a bound needs its partner moved too.
 PARTNERS: dict[tuple[str, float], dict[str, float]] = {
