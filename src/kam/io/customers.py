@@ -61,6 +61,9 @@ _ENUMS: dict[str, tuple[type[StrEnum], dict[str, str]]] = {
     "ownership": (Ownership, OWNERSHIP_LABELS),
 }
 
+_AMOUNTS = ("payment_days", "service_cost", "wallet")  # numbers ≥ 0
+_ACCOUNT_TEXT = ("owner", "parent", "wallet_unit", "competitors")  # text (owner for the report too)
+
 
 def _enum_expr(column: str, dtype: pl.DataType, labels: dict[str, str]) -> pl.Expr:
     text = text_expr(column, dtype)
@@ -96,15 +99,17 @@ def read_customers(
     decimal: str | None = None,
     earliest: dt.date = EARLIEST_DATE,
     today: dt.date | None = None,
+    columns: tuple[str, ...] = CUSTOMER_COLUMNS,
 ) -> CustomersTable:
     """Read and check the customers table; every bad cell is reported with its row, column and value.
     Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma"); a
-    `since` before `earliest` or after `today` is a bad value (a relationship cannot start later)."""
+    `since` before `earliest` or after `today` is a bad value (a relationship cannot start later).
+    `columns` are the canonical columns read (the workspace reads a few more: ACCOUNT_COLUMNS)."""
     raw = read_table(source)
     if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
-        raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping))
+        raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping, columns))
     with raw:  # read into memory here: its UTF-8 copy, if any, is removed as soon as it is read
-        resolved = _resolve(raw, mapping)
+        resolved = _resolve(raw, mapping, columns)
         if "customer_id" not in resolved:
             raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
         with table_errors(raw):
@@ -112,13 +117,13 @@ def read_customers(
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]
-    for name in ("customer_id", "name", "owner", "industry", "referred_by"):
+    for name in ("customer_id", "name", "industry", "referred_by", *_ACCOUNT_TEXT):
         if name in resolved:
             exprs.append(text_expr(resolved[name], schema[resolved[name]]).alias(name))
     for name, (_enum, labels) in _ENUMS.items():
         if name in resolved:
             exprs.append(_enum_expr(resolved[name], schema[resolved[name]], labels).alias(name))
-    numbers = [n for n in ("payment_days", "service_cost") if n in resolved]
+    numbers = [n for n in _AMOUNTS if n in resolved]
     text_numbers = [resolved[n] for n in numbers if schema[resolved[n]] == pl.String]
     style = choose_number_style(frame.lazy(), text_numbers, raw.label, decimal)
     for name in numbers:
@@ -157,9 +162,9 @@ def read_customers(
                 count=times,
             )
         )
-    keep = [c for c in CUSTOMER_COLUMNS if c in parsed.columns]
-    columns = {c: resolved[c] for c in keep}
-    return CustomersTable(raw.label, parsed.select(keep), parsed["_row"].to_list(), columns)
+    keep = [c for c in columns if c in parsed.columns]
+    sources = {c: resolved[c] for c in keep}
+    return CustomersTable(raw.label, parsed.select(keep), parsed["_row"].to_list(), sources)
 
 
 MAX_LISTED = 5
@@ -189,7 +194,7 @@ def _bad_cells(
             bad = ~blank & ~value.is_in([m.value for m in _ENUMS[name][0]]).fill_null(False)
         else:
             bad = ~blank & value.is_null()
-            if name in ("payment_days", "service_cost"):  # NaN, inf and 1e400 too: never a silent NaN
+            if name in _AMOUNTS:  # NaN, inf and 1e400 too: never a silent NaN
                 huge = parsed.select(out_of_range(pl.col(name))).to_series()
                 bad = bad | (value < 0).fill_null(False) | huge
             if name == "since":  # 0001-01-01 for a missing date; a start after today
@@ -205,8 +210,8 @@ def _bad_cells(
     )
 
 
-def _resolve(raw: RawTable, mapping: Mapping[str, str] | None) -> dict[str, str]:
-    return resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
+def _resolve(raw: RawTable, mapping: Mapping[str, str] | None, columns: tuple[str, ...]) -> dict[str, str]:
+    return resolve_columns(raw.columns, mapping or {}, columns)
 
 
 def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:
@@ -217,5 +222,6 @@ def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:
         ("ownership", Notice("expect_ownership", values=", ".join(m.value for m in Ownership))),
         ("payment_days", Notice("expect_days", limit=MAX_MAGNITUDE_TEXT)),
         ("service_cost", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
+        ("wallet", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("since", Notice("expect_date_between", earliest=window[0], today=window[1])),
     ]

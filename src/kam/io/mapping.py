@@ -39,6 +39,8 @@ CUSTOMER_COLUMNS = (
     "payment_days",
     "service_cost",
 )
+# What the workspace also reads from a customers file (`kam accounts import`); `kam analyze` does not.
+ACCOUNT_COLUMNS = (*CUSTOMER_COLUMNS, "parent", "wallet", "wallet_unit", "competitors")
 
 # Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -252,6 +254,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "referred_by": ("referrer", "referredby", "介紹人", "介绍人", "轉介紹", "转介绍", "推薦客戶", "推荐客户"),
     "payment_days": ("dso", "daystopay", "paymentdays", "付款天數", "付款天数", "回款天數", "回款天数"),
     "service_cost": ("costtoserve", "servicecost", "服務成本", "服务成本"),
+    "parent": ("parentaccount", "parentcode", "group", "集團", "集团", "母公司", "上級客戶", "上级客户"),
+    "wallet": ("annualdemand", "estimateddemand", "年需求", "年需求量", "年度需求", "採購總量", "采购总量"),
+    "wallet_unit": ("walletunit", "demandunit", "需求單位", "需求单位"),
+    "competitors": ("competitor", "競爭對手", "竞争对手", "競品", "竞品"),
 }
 
 
