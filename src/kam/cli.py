@@ -15,6 +15,8 @@ from kam.commands.clv import app as clv_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
+from kam.commands.serve import serve
+from kam.commands.users import tokens_app, users_app
 from kam.commands.workspace import app as workspace_app
 from kam.io.scratch import remove_scratch
 
@@ -27,6 +29,7 @@ app = typer.Typer(
 )
 app.command("analyze")(analyze)
 app.command("demo-data")(demo_data)
+app.command("serve")(serve)
 
 # Sub-command groups register here, one line each.
 app.add_typer(calls_app, name="calls")
@@ -35,6 +38,8 @@ app.add_typer(workspace_app, name="workspace")
 app.add_typer(accounts_app, name="accounts")
 app.add_typer(interactions_app, name="interactions")
 app.add_typer(needs_app, name="needs")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
 
 
 def main() -> None:

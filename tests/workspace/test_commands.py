@@ -31,11 +31,11 @@ def test_init_creates_then_reports_up_to_date(workspace_url: str) -> None:
     where = display_url(workspace_url)
     assert kam("workspace", "init", "--db", workspace_url) == (
         0,
-        f"Created the workspace at {where} (schema 0001).\n",
+        f"Created the workspace at {where} (schema 0002).\n",
     )
     assert kam("workspace", "init", "--db", workspace_url) == (
         0,
-        f"The workspace at {where} is up to date (schema 0001).\n",
+        f"The workspace at {where} is up to date (schema 0002).\n",
     )
 
 
@@ -69,12 +69,15 @@ def test_add_list_and_show_an_account(db: str) -> None:
     code, output = kam("accounts", "list", "--json", "--db", db)
     listed = json.loads(output)
     assert [a["code"] for a in listed] == ["C001", "K001"]
-    assert {k: listed[0][k] for k in ("type", "ownership", "since", "referred_by", "owner")} == {
+    assert {
+        k: listed[0][k] for k in ("type", "ownership", "since", "referred_by", "owner", "owner_name")
+    } == {
         "type": "dealer",
         "ownership": "state",
         "since": "2001-04-01",
         "referred_by": "K001",
-        "owner": "Amy",
+        "owner": None,  # no user is called Amy: the name is kept until one is added
+        "owner_name": "Amy",
     }
     code, output = kam("accounts", "show", "C001", "--db", db)
     assert code == 0

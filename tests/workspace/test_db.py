@@ -16,6 +16,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kam.domain.interactions import InteractionKind
+from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.schemas import AccountCreate
 from kam.workspace.db import (
@@ -30,75 +32,77 @@ from kam.workspace.errors import WorkspaceUnavailable
 from kam.workspace.interactions.models import Interaction
 from kam.workspace.migrate import open_workspace, upgrade
 from kam.workspace.run import run_accounts_add, run_accounts_list, run_workspace_init
-from kam.workspace.vocabulary import InteractionKind
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 
 
 def _codes(engine: Engine) -> list[str]:
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         return list(session.scalars(sa.select(Account.code).order_by(Account.code)))
 
 
 def test_session_scope_commits_when_the_block_succeeds(engine: Engine) -> None:
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         session.add(Account(code="C001", name="Acme"))
     assert _codes(engine) == ["C001"]
 
 
 def test_session_scope_rolls_back_when_the_block_raises(engine: Engine) -> None:
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         session.add(Account(code="KEEP", name="Kept"))
-    with pytest.raises(RuntimeError, match="boom"), session_scope(engine) as session:
+    with pytest.raises(RuntimeError, match="boom"), session_scope(engine, LOCAL_OPERATOR) as session:
         session.add(Account(code="C001", name="Acme"))
         session.flush()
         session.get_one(Account, 1).name = "Changed"
         raise RuntimeError("boom")
     assert _codes(engine) == ["KEEP"]
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         assert session.scalars(sa.select(Account.name)).one() == "Kept"
 
 
 def test_foreign_keys_are_enforced(engine: Engine) -> None:
     when = dt.datetime(2025, 3, 14, tzinfo=dt.UTC)
-    with pytest.raises(sa.exc.IntegrityError), session_scope(engine) as session:
+    with pytest.raises(sa.exc.IntegrityError), session_scope(engine, LOCAL_OPERATOR) as session:
         session.add(Interaction(account_id=999, kind=InteractionKind.CALL, occurred_at=when, title="x"))
         session.flush()
 
 
 def test_deleting_an_account_deletes_its_interactions(engine: Engine) -> None:
     when = dt.datetime(2025, 3, 14, tzinfo=dt.UTC)
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         account = Account(code="C001", name="Acme")
         session.add(account)
         session.flush()
         session.add(
             Interaction(account_id=account.id, kind=InteractionKind.VISIT, occurred_at=when, title="x")
         )
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         session.execute(sa.delete(Account))
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         assert session.scalar(sa.select(sa.func.count()).select_from(Interaction)) == 0
 
 
 def test_times_are_stored_in_utc_and_read_back_with_their_zone(engine: Engine) -> None:
     local = dt.datetime(2025, 3, 14, 10, 30, tzinfo=TAIPEI)
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         account = Account(code="C001", name="Acme")
         session.add(account)
         session.flush()
         session.add(
             Interaction(account_id=account.id, kind=InteractionKind.CALL, occurred_at=local, title="x")
         )
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         stored = session.scalars(sa.select(Interaction.occurred_at)).one()
     assert stored == local
     assert stored.utcoffset() == dt.timedelta(0) and stored.hour == 2
 
 
 def test_a_time_without_zone_is_refused(engine: Engine) -> None:
-    with pytest.raises(sa.exc.StatementError, match="needs a timezone"), session_scope(engine) as session:
-        session.add(Account(code="C001", name="Acme", created_at=dt.datetime(2025, 3, 14)))
+    with (
+        pytest.raises(sa.exc.StatementError, match="needs a timezone"),
+        session_scope(engine, LOCAL_OPERATOR) as session,
+    ):
+        session.add(Account(code="C001", name="Acme", deleted_at=dt.datetime(2025, 3, 14)))
         session.flush()
 
 

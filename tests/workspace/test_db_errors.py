@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from kam.cli import app
+from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.models import Account
 from kam.workspace.db import database_errors, make_engine, parse_url, session_scope
 from kam.workspace.errors import (
@@ -115,7 +116,11 @@ def test_a_full_database_says_so(tmp_path: Path) -> None:
     upgrade(url)
     engine = make_engine(url)
     sa.event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA max_page_count = 20"))
-    with pytest.raises(WorkspaceFull) as raised, database_errors(parse_url(url)), session_scope(engine) as s:
+    with (
+        pytest.raises(WorkspaceFull) as raised,
+        database_errors(parse_url(url)),
+        session_scope(engine, LOCAL_OPERATOR) as s,
+    ):
         s.add_all(Account(code=f"K{i:04d}", name=SECRET_NAME * 5) for i in range(2000))
     engine.dispose()
     assert str(tmp_path / "workspace.db") in str(raised.value)

@@ -1,16 +1,29 @@
-"""`kam accounts add|import|list|show`: the accounts of the workspace."""
+"""`kam accounts add|import|list|show|update|delete|restore|history|owners`: the accounts of the workspace."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
+from kam.commands import account_changes
+from kam.commands.account_options import (
+    CompetitorOption,
+    IndustryOption,
+    OwnerOption,
+    OwnershipOption,
+    ParentOption,
+    ReferredByOption,
+    SinceOption,
+    TypeOption,
+    WalletOption,
+)
 from kam.commands.common import user_errors
 from kam.commands.workspace import (
+    AsOption,
     ConfigOption,
     DbOption,
     JsonOption,
@@ -20,15 +33,33 @@ from kam.commands.workspace import (
     workspace_url,
 )
 from kam.i18n import Lang, ntext, text, word
-from kam.io.customers import CustomerType, Ownership
 from kam.report.jsonout import dumps_strict
 from kam.terminal import plain, printable
 
 app = typer.Typer(
     help="Accounts: the customers the team looks after.", no_args_is_help=True, rich_markup_mode=None
 )
+for _name, _command in (
+    ("update", account_changes.update),
+    ("delete", account_changes.delete),
+    ("restore", account_changes.restore),
+    ("history", account_changes.history),
+    ("owners", account_changes.owners),
+):
+    app.command(_name)(_command)
 
-_FIELDS = ("type", "ownership", "industry", "since", "referred_by", "owner")
+_FIELDS = (
+    "type",
+    "ownership",
+    "industry",
+    "since",
+    "referred_by",
+    "owner",
+    "parent",
+    "wallet",
+    "competitors",
+)
+_LISTED = ("type", "ownership", "industry", "owner", "parent")  # a list's columns; `show` has them all
 _WORDED = ("type", "ownership")  # stored as codes, shown as words in the user's language
 
 
@@ -41,19 +72,21 @@ def accounts() -> None:
 def add(
     code: Annotated[str, typer.Argument(help="The account's code: its customer_id in the transaction data.")],
     name: Annotated[str, typer.Option("--name", help="The account's name.")],
-    type_: Annotated[CustomerType | None, typer.Option("--type", help="Customer type.")] = None,
-    ownership: Annotated[Ownership | None, typer.Option("--ownership", help="Ownership.")] = None,
-    industry: Annotated[str | None, typer.Option("--industry", help="Industry.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Relationship start, YYYY-MM-DD.")] = None,
-    referred_by: Annotated[
-        str | None, typer.Option("--referred-by", help="Code of the account that referred this one.")
-    ] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help="The salesperson who looks after it.")] = None,
+    type_: TypeOption = None,
+    ownership: OwnershipOption = None,
+    industry: IndustryOption = None,
+    since: SinceOption = None,
+    referred_by: ReferredByOption = None,
+    owner: OwnerOption = None,
+    parent: ParentOption = None,
+    wallet: WalletOption = None,
+    competitor: CompetitorOption = None,
+    as_: AsOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
-    """Add an account to the workspace."""
+    """Add an account to the workspace (a rep's new account is theirs)."""
     from kam.workspace.accounts.schemas import AccountCreate
     from kam.workspace.db import display_url
     from kam.workspace.errors import parse_input
@@ -68,10 +101,13 @@ def add(
         "since": since,
         "referred_by": referred_by,
         "owner": owner,
+        "parent": parent,
+        "wallet": wallet,
+        "competitors": competitor or [],
     }
     with user_errors(lang):
         url = workspace_url(db, config)
-        account = run_accounts_add(url, parse_input(AccountCreate, fields))
+        account = run_accounts_add(url, parse_input(AccountCreate, fields), as_)
     added = text("ws.account_added", lang, code=account.code, name=account.name, where=display_url(url))
     typer.echo(printable(added))
 
@@ -79,11 +115,15 @@ def add(
 @app.command("import")
 def import_(
     customers: Annotated[
-        Path, typer.Argument(help="Customers file (.csv/.xlsx/.parquet), as for kam analyze.")
+        Path,
+        typer.Argument(
+            help="Customers file (.csv/.xlsx/.parquet), as for kam analyze; also owner, parent, wallet, wallet_unit, competitors."
+        ),
     ],
     map_: Annotated[
         list[str] | None, typer.Option("--map", help="Column mapping CANONICAL=YOUR_COLUMN, repeatable.")
     ] = None,
+    as_: AsOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,
@@ -95,23 +135,34 @@ def import_(
 
     with user_errors(lang):
         url = workspace_url(db, config)
-        summary = run_accounts_import(url, customers, parse_map_options(map_ or []))
+        summary = run_accounts_import(url, customers, parse_map_options(map_ or []), as_)
     total = summary.created + summary.updated + summary.unchanged
-    said = ntext("ws.accounts_imported", total, lang, where=display_url(url), **summary.model_dump())
+    values = summary.model_dump(exclude={"unmatched_owners"})
+    said = ntext("ws.accounts_imported", total, lang, where=display_url(url), **values)
     typer.echo(printable(said))
+    if summary.unmatched_owners:
+        names = ", ".join(summary.unmatched_owners)
+        count = len(summary.unmatched_owners)
+        typer.echo(printable(ntext("ws.owners_kept", count, lang, count=count, names=names)))
 
 
 @app.command("list")
 def list_(
-    as_json: JsonOption = False, db: DbOption = None, config: ConfigOption = None, lang: LangOption = Lang.EN
+    deleted: Annotated[bool, typer.Option("--deleted", help="List the deleted accounts instead.")] = False,
+    as_json: JsonOption = False,
+    as_: AsOption = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
-    """List the accounts by code."""
+    """List the accounts by code (those this user may see)."""
+    from kam.workspace.accounts.schemas import AccountFilters
     from kam.workspace.db import display_url
     from kam.workspace.run import run_accounts_list
 
     with user_errors(lang):
         url = workspace_url(db, config)
-        found = run_accounts_list(url)
+        found = run_accounts_list(url, as_, AccountFilters(deleted=deleted))
     if as_json:
         typer.echo(dumps_strict([a.model_dump(mode="json") for a in found], ensure_ascii=False))
         return
@@ -119,13 +170,24 @@ def list_(
         typer.echo(text("ws.no_accounts", lang))
         return
     table = Table(title=plain(text("ws.accounts_title", lang, where=display_url(url))), title_justify="left")
-    for key in ("code", "name", *_FIELDS):
+    for key in ("code", "name", *_LISTED):
         table.add_column(text(f"ws.label.{key}", lang), overflow="fold", no_wrap=key in ("code", "since"))
     for account in found:
-        values = account.model_dump(mode="json")
-        shown = (account.code, account.name, *(_shown(k, values[k], lang) for k in _FIELDS))
+        values = _values(account.model_dump(mode="json"))
+        shown = (account.code, account.name, *(_shown(k, values[k], lang) for k in _LISTED))
         table.add_row(*(plain(value) for value in shown))
     console.print(table)
+
+
+def _values(account: dict[str, Any]) -> dict[str, Any]:
+    """An account's fields as the commands show them: the owner's login (or the name kept for a user to
+    come), the wallet as "5000 t", the competitors joined."""
+    wallet = account["wallet"]
+    return account | {
+        "owner": account["owner"] or account["owner_name"],
+        "wallet": None if wallet is None else f"{wallet['amount']:,.15g} {wallet['unit']}",
+        "competitors": ", ".join(account["competitors"]) or None,
+    }
 
 
 def _shown(field: str, value: object, lang: Lang) -> str:
@@ -139,6 +201,7 @@ def _shown(field: str, value: object, lang: Lang) -> str:
 def show(
     code: Annotated[str, typer.Argument(help="The account's code.")],
     as_json: JsonOption = False,
+    as_: AsOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,
@@ -147,7 +210,7 @@ def show(
     from kam.workspace.run import run_accounts_show
 
     with user_errors(lang):
-        detail = run_accounts_show(workspace_url(db, config), code)
+        detail = run_accounts_show(workspace_url(db, config), code, as_)
     if as_json:
         payload = {
             "account": detail.account.model_dump(mode="json"),
@@ -155,7 +218,7 @@ def show(
         }
         typer.echo(dumps_strict(payload, ensure_ascii=False))
         return
-    account = detail.account.model_dump(mode="json")
+    account = _values(detail.account.model_dump(mode="json"))
     console.print(Text.assemble(plain(detail.account.code, "bold"), "  ", plain(detail.account.name)))
     details = " · ".join(
         f"{text(f'ws.label.{k}', lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS

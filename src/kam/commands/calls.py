@@ -77,6 +77,11 @@ def analyze(
         help="When the calls happened, ISO date and time (default: each file's modification time).",
     ),
     kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
+    as_: str | None = typer.Option(
+        None,
+        "--as",
+        help="With --store: store as this user (an account they may change; their name in the history).",
+    ),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
     from kam.render.calls import call_report  # the phrase tables load only when calls are analysed
@@ -89,7 +94,9 @@ def analyze(
         if store and account is None:
             raise ConfigError(Notice("store_needs_account"))
         only_with_store = [
-            o for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind)) if v
+            o
+            for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind), ("--as", as_))
+            if v
         ]
         if not store and only_with_store:
             raise ConfigError(Notice("store_options", options=", ".join(only_with_store)))
@@ -97,9 +104,6 @@ def analyze(
         settings = load_settings(config)
         if store and account is not None:
             from kam.workspace.run import run_calls_analyze_and_store
-
-            # the workspace still has its own copy of the kinds (kam.workspace.vocabulary), the same values
-            from kam.workspace.vocabulary import InteractionKind as StoredKind
 
             run, stored = run_calls_analyze_and_store(
                 db or settings.workspace.url,
@@ -109,9 +113,10 @@ def analyze(
                 products=products,
                 catalog=catalog,
                 stage=stage,
-                kind=StoredKind(kind or InteractionKind.CALL),
+                kind=kind or InteractionKind.CALL,
                 at=when,
                 settings=settings.calls,
+                as_login=as_,
             )
         else:
             run = run_calls_analyze(

@@ -36,6 +36,14 @@ ConfigOption = Annotated[
     typer.Option("--config", help="JSON or TOML config file; its [workspace] table sets the url."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+AsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="Act as this user: only what they may see and change, and their name in the history. Without "
+        "it, kam acts as the local operator, with an admin's rights.",
+    ),
+]
 
 app = typer.Typer(
     help="The workspace database: accounts and their interactions.",

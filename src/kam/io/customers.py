@@ -65,6 +65,8 @@ _ENUMS: dict[str, tuple[type[StrEnum], dict[str, str]]] = {
     "ownership": (Ownership, OWNERSHIP_LABELS),
 }
 
+_ACCOUNT_TEXT = ("owner", "parent", "wallet_unit", "competitors")  # text (owner for the report too)
+
 
 def _enum_expr(column: str, dtype: pl.DataType, labels: dict[str, str]) -> pl.Expr:
     text = text_expr(column, dtype)
@@ -100,15 +102,17 @@ def read_customers(
     decimal: str | None = None,
     earliest: dt.date = EARLIEST_DATE,
     today: dt.date | None = None,
+    columns: tuple[str, ...] = CUSTOMER_COLUMNS,
 ) -> CustomersTable:
     """Read and check the customers table; every bad cell is reported with its row, column and value.
     Text numbers are read with the decimal mark of the first rows, or `decimal` ("point"/"comma"); a
-    `since` before `earliest` or after `today` is a bad value (a relationship cannot start later)."""
+    `since` before `earliest` or after `today` is a bad value (a relationship cannot start later).
+    `columns` are the canonical columns read (the workspace reads a few more: ACCOUNT_COLUMNS)."""
     raw = read_table(source)
     if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
-        raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping))
+        raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping, columns))
     with raw:  # read into memory here: its UTF-8 copy, if any, is removed as soon as it is read
-        resolved = _resolve(raw, mapping)
+        resolved = _resolve(raw, mapping, columns)
         if "customer_id" not in resolved:
             raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
         with table_errors(raw):
@@ -116,7 +120,7 @@ def read_customers(
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]
-    for name in ("customer_id", "name", "owner", "industry", "referred_by", "wallet_unit"):
+    for name in ("customer_id", "name", "industry", "referred_by", *_ACCOUNT_TEXT):
         if name in resolved:
             exprs.append(text_expr(resolved[name], schema[resolved[name]]).alias(name))
     for name, (_enum, labels) in _ENUMS.items():
@@ -161,9 +165,9 @@ def read_customers(
                 count=times,
             )
         )
-    keep = [c for c in CUSTOMER_COLUMNS if c in parsed.columns]
-    columns = {c: resolved[c] for c in keep}
-    return CustomersTable(raw.label, parsed.select(keep), parsed["_row"].to_list(), columns)
+    keep = [c for c in columns if c in parsed.columns]
+    sources = {c: resolved[c] for c in keep}
+    return CustomersTable(raw.label, parsed.select(keep), parsed["_row"].to_list(), sources)
 
 
 MAX_LISTED = 5
@@ -209,8 +213,8 @@ def _bad_cells(
     )
 
 
-def _resolve(raw: RawTable, mapping: Mapping[str, str] | None) -> dict[str, str]:
-    return resolve_columns(raw.columns, mapping or {}, CUSTOMER_COLUMNS)
+def _resolve(raw: RawTable, mapping: Mapping[str, str] | None, columns: tuple[str, ...]) -> dict[str, str]:
+    return resolve_columns(raw.columns, mapping or {}, columns)
 
 
 def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:

@@ -42,6 +42,8 @@ CUSTOMER_COLUMNS = (
     "wallet_volume",
     "wallet_unit",
 )
+# What the workspace also reads from a customers file (`kam accounts import`); `kam analyze` does not.
+ACCOUNT_COLUMNS = (*CUSTOMER_COLUMNS, "parent", "competitors")
 
 # Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -267,7 +269,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "钱包",
     ),
     "wallet_volume": ("annualdemandvolume", "年需求量", "年採購量", "年采购量"),
-    "wallet_unit": ("demandunit", "需求單位", "需求单位"),
+    "wallet_unit": ("walletunit", "demandunit", "需求單位", "需求单位"),
+    "parent": ("parentaccount", "parentcode", "group", "集團", "集团", "母公司", "上級客戶", "上级客户"),
+    "competitors": ("competitor", "競爭對手", "竞争对手", "競品", "竞品"),
 }
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from kam.i18n import Notice
 from kam.secrets import hide_password, unquoted_at_in_password, without_secrets
+from kam.workspace.access import ACTOR, Actor
 from kam.workspace.errors import (
     WorkspaceBusy,
     WorkspaceDatabaseError,
@@ -177,10 +178,18 @@ def dispose_engines() -> None:
 atexit.register(dispose_engines)
 
 
+class WorkspaceSession(Session):
+    """A session on the workspace: it carries its actor (`kam.workspace.access`), which scopes its queries
+    and signs its changes, and every flush writes the audit trail (`kam.workspace.audit.trail`)."""
+
+
 @contextlib.contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commit if the block succeeds, roll back if it raises. The only place commits happen."""
-    session = Session(engine, expire_on_commit=False)
+def session_scope(engine: Engine, actor: Actor) -> Iterator[Session]:
+    """One unit of work for `actor`: commit if the block succeeds, roll back if it raises. The only place
+    commits happen."""
+    from kam.workspace.audit import trail  # noqa: F401  (its listeners record every change)
+
+    session = WorkspaceSession(engine, expire_on_commit=False, info={ACTOR: actor})
     try:
         yield session
         session.commit()

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from kam.errors import KamError
 from kam.hints import Hint, HintKey
 from kam.i18n import Joined, Notice
+from kam.workspace.vocabulary import RecordKind
 
 M = TypeVar("M", bound=BaseModel)
 _CODES_NAMED = 5  # codes named in a message; the error carries them all
@@ -102,14 +103,76 @@ class AccountsAddedMeanwhile(WorkspaceError):
         self.codes = codes
 
 
-class AccountNotFound(WorkspaceError):
-    """No account has this code."""
+class RecordNotFound(WorkspaceError):
+    """No record of this kind has this key, or none that the actor may see: the two are never told apart."""
+
+    status_code = 404
+
+    def __init__(self, what: RecordKind, key: object) -> None:
+        super().__init__(Notice("ws_record_not_found", what=Notice(f"record_{what.value}"), ident=str(key)))
+        self.what, self.key = what, key
+
+
+class AccountNotFound(RecordNotFound):
+    """No account has this code (that the actor may see)."""
 
     status_code = 404
 
     def __init__(self, code: str) -> None:
-        super().__init__(Notice("ws_account_not_found", code=code), hint=Hint(HintKey.ADD_ACCOUNT, code=code))
-        self.code = code
+        WorkspaceError.__init__(
+            self, Notice("ws_account_not_found", code=code), hint=Hint(HintKey.ADD_ACCOUNT, code=code)
+        )
+        self.what, self.key, self.code = RecordKind.ACCOUNT, code, code
+
+
+class StaleVersion(WorkspaceError):
+    """The change names a version of the record that is no longer the stored one: someone changed it
+    since. Nothing was changed; `current` is the record as stored now, for the caller to merge."""
+
+    status_code = 409
+
+    def __init__(self, what: RecordKind, key: object, given: int, current: BaseModel | None) -> None:
+        stored = getattr(current, "version", None)
+        notice = Notice(
+            "ws_stale_version",
+            what=Notice(f"record_{what.value}"),
+            ident=str(key),
+            given=given,
+            stored=stored,
+        )
+        super().__init__(notice)
+        self.current = current
+
+
+class AccessDenied(WorkspaceError):
+    """The actor may see the record but not do this (an admin's task, or a change that would put the
+    record out of the actor's own reach)."""
+
+    status_code = 403
+
+
+class NotAuthenticated(WorkspaceError):
+    """A request without a valid token (or session): nobody to act for."""
+
+    status_code = 401
+
+    def __init__(self) -> None:
+        super().__init__(Notice("api_not_authenticated"))
+
+
+class DuplicateRecord(WorkspaceError):
+    """A record of this kind with this key exists already (a login, a team name)."""
+
+    status_code = 409
+
+    def __init__(self, what: RecordKind, key: str) -> None:
+        super().__init__(Notice("ws_duplicate_record", what=Notice(f"record_{what.value}"), ident=key))
+
+
+class InvalidChoice(WorkspaceError):
+    """A value that names nothing valid here: an unknown sort field, an owner two users answer to."""
+
+    status_code = 422
 
 
 class DuplicateAccount(WorkspaceError):
@@ -133,6 +196,12 @@ class InteractionNotFound(WorkspaceError):
 
 class InvalidReferral(WorkspaceError):
     """`referred_by` names no account, the account itself, or closes a loop of referrals."""
+
+    status_code = 422
+
+
+class InvalidParent(WorkspaceError):
+    """`parent` names no account, the account itself, or closes a loop of groups."""
 
     status_code = 422
 

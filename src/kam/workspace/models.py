@@ -1,7 +1,20 @@
 """Every workspace model, imported in one place so `Base.metadata` is complete (Alembic reads it)."""
 
 from kam.workspace.accounts.models import Account
+from kam.workspace.audit.models import AuditEntry
 from kam.workspace.db import Base
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
+from kam.workspace.tokens.models import ApiToken
+from kam.workspace.users.models import Team, User, team_members
 
-__all__ = ["Account", "Base", "CallAnalysisRecord", "Interaction"]
+__all__ = [
+    "Account",
+    "ApiToken",
+    "AuditEntry",
+    "Base",
+    "CallAnalysisRecord",
+    "Interaction",
+    "Team",
+    "User",
+    "team_members",
+]

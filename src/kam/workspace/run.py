@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from kam.calls.models import Stage
 from kam.calls.run import CallsRun, run_calls_analyze
 from kam.calls.settings import CallSettings
 from kam.calls.trend import CallTrend, StoredCall, call_trend
+from kam.domain.interactions import InteractionKind
 from kam.i18n import Notice
-from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, ImportSummary
-from kam.workspace.accounts.service import create_account, get_account, import_accounts, list_accounts
+from kam.workspace.access import LOCAL_OPERATOR
+from kam.workspace.accounts.importing import import_accounts
+from kam.workspace.accounts.schemas import (
+    AccountChanges,
+    AccountCreate,
+    AccountFilters,
+    AccountPublic,
+    ImportSummary,
+    OwnerCount,
+)
+from kam.workspace.accounts.service import (
+    account_history,
+    account_owners,
+    all_accounts,
+    create_account,
+    delete_account,
+    get_account,
+    restore_account,
+    update_account,
+)
+from kam.workspace.audit.schemas import HistoryEntry
 from kam.workspace.db import display_url, session_scope
 from kam.workspace.errors import WorkspaceError, parse_input
 from kam.workspace.interactions.schemas import InteractionCreate, InteractionPublic
 from kam.workspace.interactions.service import list_interactions, record_call_analysis
 from kam.workspace.migrate import UpgradeResult, open_workspace, upgrade
-from kam.workspace.vocabulary import InteractionKind
+from kam.workspace.users.service import act_as_login
 
 
 @dataclass(frozen=True)
@@ -40,32 +63,80 @@ class StoredCalls:
     updated: int
 
 
+@contextlib.contextmanager
+def workspace_session(url: str, as_login: str | None = None) -> Iterator[Session]:
+    """One transaction on the workspace at `url`, for user `as_login` (their scope, their name in the
+    audit), or for the local operator: whoever runs kam on the database itself, with an admin's rights."""
+    with open_workspace(url) as engine, session_scope(engine, LOCAL_OPERATOR) as session:
+        if as_login is not None:
+            act_as_login(session, as_login)
+        yield session
+
+
 def run_workspace_init(url: str) -> UpgradeResult:
     return upgrade(url)
 
 
-def run_accounts_add(url: str, data: AccountCreate) -> AccountPublic:
-    with open_workspace(url) as engine, session_scope(engine) as session:
+def run_accounts_add(url: str, data: AccountCreate, as_login: str | None = None) -> AccountPublic:
+    with workspace_session(url, as_login) as session:
         return create_account(session, data)
 
 
-def run_accounts_import(url: str, path: Path, mapping: Mapping[str, str] | None = None) -> ImportSummary:
-    with open_workspace(url) as engine, session_scope(engine) as session:
-        return import_accounts(session, path, mapping=mapping)
+def run_accounts_import(
+    url: str, path: Path, mapping: Mapping[str, str] | None = None, as_login: str | None = None
+) -> ImportSummary:
+    """Read the customers file (with the workspace's extra columns) and import it, all or nothing."""
+    from kam.io.customers import read_customers  # polars: only when a file is imported
+    from kam.io.mapping import ACCOUNT_COLUMNS
+
+    with workspace_session(url, as_login) as session:
+        table = read_customers(path, mapping=mapping, columns=ACCOUNT_COLUMNS)
+        return import_accounts(session, table)
 
 
-def run_accounts_list(url: str) -> list[AccountPublic]:
-    with open_workspace(url) as engine, session_scope(engine) as session:
-        return list_accounts(session)
+def run_accounts_list(
+    url: str, as_login: str | None = None, filters: AccountFilters | None = None
+) -> list[AccountPublic]:
+    with workspace_session(url, as_login) as session:
+        return all_accounts(session, filters)
 
 
-def run_accounts_show(url: str, code: str) -> AccountDetail:
-    with open_workspace(url) as engine, session_scope(engine) as session:
+def run_accounts_show(url: str, code: str, as_login: str | None = None) -> AccountDetail:
+    with workspace_session(url, as_login) as session:
         return AccountDetail(get_account(session, code), list_interactions(session, code))
 
 
-def run_interactions_list(url: str, account: str | None = None) -> list[InteractionPublic]:
-    with open_workspace(url) as engine, session_scope(engine) as session:
+def run_accounts_update(
+    url: str, code: str, data: AccountChanges, as_login: str | None = None
+) -> AccountPublic:
+    with workspace_session(url, as_login) as session:
+        return update_account(session, code, data)
+
+
+def run_accounts_delete(url: str, code: str, as_login: str | None = None) -> AccountPublic:
+    with workspace_session(url, as_login) as session:
+        return delete_account(session, code)
+
+
+def run_accounts_restore(url: str, code: str, as_login: str | None = None) -> AccountPublic:
+    with workspace_session(url, as_login) as session:
+        return restore_account(session, code)
+
+
+def run_accounts_history(url: str, code: str, as_login: str | None = None) -> list[HistoryEntry]:
+    with workspace_session(url, as_login) as session:
+        return account_history(session, code).items
+
+
+def run_accounts_owners(url: str, as_login: str | None = None) -> list[OwnerCount]:
+    with workspace_session(url, as_login) as session:
+        return account_owners(session)
+
+
+def run_interactions_list(
+    url: str, account: str | None = None, as_login: str | None = None
+) -> list[InteractionPublic]:
+    with workspace_session(url, as_login) as session:
         return list_interactions(session, account)
 
 
@@ -78,6 +149,7 @@ def run_store_calls(
     stage: Stage | None = None,
     at: dt.datetime | None = None,
     settings: CallSettings,
+    as_login: str | None = None,
 ) -> StoredCalls:
     """Record every analysed call as an interaction of `account`, in one transaction: all or nothing.
 
@@ -86,7 +158,7 @@ def run_store_calls(
     if run.errors:
         raise WorkspaceError(Notice("ws_not_stored", count=len(run.errors)))
     created = updated = 0
-    with open_workspace(url) as engine, session_scope(engine) as session:
+    with workspace_session(url, as_login) as session:
         for analysis, sha256 in zip(run.results, run.sha256, strict=True):
             path = Path(analysis.file)
             fields = {
@@ -116,17 +188,20 @@ def run_calls_analyze_and_store(
     kind: InteractionKind = InteractionKind.CALL,
     at: dt.datetime | None = None,
     settings: CallSettings,
+    as_login: str | None = None,
 ) -> tuple[CallsRun, StoredCalls | None]:
     """`kam calls analyze --store`: check the account first, analyse every file, and store the calls
     only if every file could be analysed (None otherwise)."""
-    with open_workspace(url) as engine, session_scope(engine) as session:
+    with workspace_session(url, as_login) as session:
         get_account(session, account)
     run = run_calls_analyze(
         files, sales=sales, products=products, catalog=catalog, stage=stage, settings=settings
     )
     if run.errors:
         return run, None
-    return run, run_store_calls(url, account, run, kind=kind, stage=stage, at=at, settings=settings)
+    return run, run_store_calls(
+        url, account, run, kind=kind, stage=stage, at=at, settings=settings, as_login=as_login
+    )
 
 
 def _modified_at(path: Path) -> dt.datetime:
@@ -138,8 +213,8 @@ def _modified_at(path: Path) -> dt.datetime:
 
 def run_calls_trend(url: str, sales: str, settings: CallSettings) -> CallTrend:
     """`kam calls trend`: the stored call analyses, read through the interactions service (nothing is
-    written), and the trend of the calls `sales` took part in."""
-    with open_workspace(url) as engine, session_scope(engine) as session:
+    written) as the local operator (every account), and the trend of the calls `sales` took part in."""
+    with workspace_session(url) as session:
         found = list_interactions(session)
     stored = [
         StoredCall(i.occurred_at, i.analysis.result, i.account_code, i.title)

@@ -13,16 +13,23 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kam.domain.users import Role
 from kam.errors import ImportValidationError
-from kam.io.customers import CustomerType, Ownership
+from kam.io.customers import CustomersTable, CustomerType, Ownership, read_customers
+from kam.io.mapping import ACCOUNT_COLUMNS
+from kam.workspace.access import LOCAL_OPERATOR
+from kam.workspace.accounts.importing import import_accounts
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
 from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, ImportSummary
-from kam.workspace.accounts.service import create_account, import_accounts, list_accounts
+from kam.workspace.accounts.service import all_accounts, create_account
 from kam.workspace.db import session_scope
 from kam.workspace.errors import AccountsAddedMeanwhile
 from kam.workspace.migrate import upgrade
 from kam.workspace.run import run_accounts_import, run_accounts_list
+from kam.workspace.users.schemas import UserCreate
+from kam.workspace.users.service import act_as_login, add_user
+from kam.workspace.vocabulary import WalletKind
 from tests.workspace.conftest import count_selects
 
 FIRST = """customer_id,name,type,ownership,industry,since,referred_by
@@ -38,15 +45,19 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def _table(path: Path) -> CustomersTable:
+    return read_customers(path, columns=ACCOUNT_COLUMNS)
+
+
 def _import(engine: Engine, path: Path) -> tuple[int, int, int]:
-    with session_scope(engine) as session:
-        summary = import_accounts(session, path)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        summary = import_accounts(session, _table(path))
     return summary.created, summary.updated, summary.unchanged
 
 
 def _accounts(engine: Engine) -> dict[str, AccountPublic]:
-    with session_scope(engine) as session:
-        return {a.code: a for a in list_accounts(session)}
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        return {a.code: a for a in all_accounts(session)}
 
 
 def test_import_creates_accounts_with_labels_and_referrals_in_any_order(
@@ -83,7 +94,7 @@ K004,新客戶,,
 
 
 def test_a_referrer_already_in_the_workspace_is_accepted(engine: Engine, tmp_path: Path) -> None:
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         create_account(session, AccountCreate(code="OLD", name="Old friend"))
     _import(engine, _write(tmp_path, "customers.csv", "customer_id,referred_by\nNEW,OLD\n"))
     assert _accounts(engine)["NEW"].referred_by == "OLD"
@@ -150,7 +161,7 @@ def test_values_at_the_limits_are_imported_as_add_would_store_them(engine: Engin
     _import(
         engine, _write(tmp_path, "customers.csv", f"customer_id,name,industry\n{code},{name},{industry}\n")
     )
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         added = create_account(session, AccountCreate(code="K" * 63, name=name, industry=industry))
     imported = _accounts(engine)[code]
     assert (imported.name, imported.industry) == (added.name, added.industry) == (name, industry)
@@ -180,15 +191,15 @@ def test_an_account_added_meanwhile_by_another_import_rolls_this_one_back(
     path = _write(tmp_path, "customers.csv", FIRST)
 
     def another_import() -> None:
-        with session_scope(engine) as other:
+        with session_scope(engine, LOCAL_OPERATOR) as other:
             other.add(Account(code="K002", name="added meanwhile"))
 
     with (
         pytest.raises(AccountsAddedMeanwhile) as raised,
         _before_inserting_accounts(engine, another_import),
-        session_scope(engine) as session,
+        session_scope(engine, LOCAL_OPERATOR) as session,
     ):
-        import_accounts(session, path)
+        import_accounts(session, _table(path))
     assert raised.value.codes == ["K002"]
     assert "K002" in str(raised.value) and "nothing was imported" in str(raised.value)
     assert list(_accounts(engine)) == ["K002"]
@@ -248,13 +259,13 @@ def test_a_long_referral_chain_is_checked_in_linear_time_and_a_loop_through_it_i
 ) -> None:
     count = 40_000
     graphs: list[_WalkedGraph] = []
-    stored_graph = AccountRepository.referrer_ids
+    stored_graph = AccountRepository.links
 
-    def walked_graph(repo: AccountRepository) -> dict[int, int | None]:
-        graphs.append(_WalkedGraph(stored_graph(repo)))
+    def walked_graph(repo: AccountRepository, column: str) -> dict[int, int | None]:
+        graphs.append(_WalkedGraph(stored_graph(repo, column)))
         return graphs[-1]
 
-    monkeypatch.setattr(AccountRepository, "referrer_ids", walked_graph)
+    monkeypatch.setattr(AccountRepository, "links", walked_graph)
     with count_selects(engine) as selects:
         assert _import(engine, _write(tmp_path, "chain.csv", _chain(count))) == (count, 0, 0)
     assert len(selects) <= count // 500 + 5  # the codes in chunks, then the referral graph once
@@ -278,3 +289,80 @@ def test_every_loop_in_the_file_is_reported_at_its_first_row(engine: Engine, tmp
     assert [(p.row, p.value) for p in raised.value.problems] == [(3, "C"), (7, "G")]
     assert "B referred by C referred by D referred by B" in str(raised.value)
     assert _accounts(engine) == {}
+
+
+TEAM_FILE = """customer_id,name,owner,parent,wallet,wallet_unit,competitors
+G01,集團總部,amy,,,,
+G02,集團二廠,Amy Chen,G01,"1,200",t,寶鋼；鞍鋼、首鋼
+G03,集團三廠,王强,G01,500000,CNY,
+"""
+
+
+def _add_users(engine: Engine) -> None:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        add_user(session, UserCreate(login="amy", display_name="Amy Chen", role=Role.REP))
+        add_user(session, UserCreate(login="bob", role=Role.REP))
+
+
+def test_owners_groups_wallets_and_competitors_are_imported_and_a_reimport_changes_nothing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    _add_users(engine)
+    path = _write(tmp_path, "team.csv", TEAM_FILE)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        summary = import_accounts(session, _table(path))
+    assert (summary.created, summary.unmatched_owners) == (3, ["王强"])
+    accounts = _accounts(engine)
+    g02 = accounts["G02"]
+    assert (g02.owner, g02.parent, g02.competitors) == ("amy", "G01", ["寶鋼", "鞍鋼", "首鋼"])
+    assert (g02.wallet.amount, g02.wallet.unit, g02.wallet.kind) == (1200.0, "t", WalletKind.VOLUME)  # type: ignore[union-attr]
+    g03 = accounts["G03"]
+    assert (g03.owner, g03.owner_name, g03.wallet.kind) == (None, "王强", WalletKind.MONEY)  # type: ignore[union-attr]
+    assert _import(engine, path) == (0, 0, 3)
+    assert _accounts(engine) == accounts
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("customer_id,wallet\nK1,500\n", [(2, "wallet", "500")]),
+        ("customer_id,wallet,wallet_unit\nK1,500,\n", [(2, "wallet", "500")]),
+        ("customer_id,wallet,wallet_unit\nK1,500,5 t\n", [(2, "wallet_unit", "5 t")]),
+        ("customer_id,wallet,wallet_unit\nK1,-5,t\n", [(2, "wallet", "-5")]),
+        ("customer_id,parent\nK1,K1\n", [(2, "parent", "K1")]),
+        ("customer_id,parent\nK1,NOBODY\n", [(2, "parent", "NOBODY")]),
+        ("customer_id,parent\nK1,K2\nK2,K1\n", [(2, "parent", "K2")]),
+    ],
+)
+def test_bad_groups_and_wallets_are_reported_by_row_and_column(
+    engine: Engine, tmp_path: Path, text: str, problems: list[tuple[int, str, str]]
+) -> None:
+    with pytest.raises(ImportValidationError) as raised:
+        _import(engine, _write(tmp_path, "bad.csv", text))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == problems
+    assert _accounts(engine) == {}
+
+
+def test_an_import_by_a_rep_creates_their_accounts_and_changes_no_one_elses(
+    engine: Engine, tmp_path: Path
+) -> None:
+    _add_users(engine)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        create_account(session, AccountCreate(code="B1", name="Bob's", owner="bob"))
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        act_as_login(session, "amy")
+        import_accounts(
+            session, _table(_write(tmp_path, "mine.csv", "customer_id,name\nA1,Mine\nA2,Also mine\n"))
+        )
+    assert {c: a.owner for c, a in _accounts(engine).items()} == {"A1": "amy", "A2": "amy", "B1": "bob"}
+    bad = "customer_id,name,owner\nA1,Mine,amy\nB1,Taken,amy\nA3,For bob,bob\n"
+    with pytest.raises(ImportValidationError) as raised, session_scope(engine, LOCAL_OPERATOR) as session:
+        act_as_login(session, "amy")
+        import_accounts(session, _table(_write(tmp_path, "bad.csv", bad)))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == [(3, "customer_id", "B1")]
+    hidden = "customer_id,name,owner\nA3,For bob,bob\n"
+    with pytest.raises(ImportValidationError) as raised, session_scope(engine, LOCAL_OPERATOR) as session:
+        act_as_login(session, "amy")
+        import_accounts(session, _table(_write(tmp_path, "give.csv", hidden)))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == [(2, "owner", "bob")]
+    assert set(_accounts(engine)) == {"A1", "A2", "B1"} and _accounts(engine)["B1"].name == "Bob's"

@@ -12,6 +12,8 @@ from sqlalchemy.engine import Engine
 from kam.calls.analyze import analyze_transcript
 from kam.calls.models import CallAnalysis, Flag, Stage
 from kam.calls.settings import CallSettings
+from kam.domain.interactions import InteractionKind
+from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.schemas import AccountCreate
 from kam.workspace.accounts.service import create_account
 from kam.workspace.db import session_scope
@@ -23,7 +25,6 @@ from kam.workspace.interactions.service import (
     record_call_analysis,
     update_interaction,
 )
-from kam.workspace.vocabulary import InteractionKind
 from tests.calls.conftest import DATA
 from tests.workspace.conftest import count_selects
 
@@ -34,7 +35,7 @@ MARCH = dt.datetime(2025, 3, 14, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8
 
 @pytest.fixture
 def accounts(engine: Engine) -> Engine:
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         for code in ("C001", "C002"):
             create_account(session, AccountCreate(code=code, name=f"{code} Ltd"))
     return engine
@@ -56,7 +57,7 @@ def _analyse(path: Path, settings: CallSettings | None = None) -> tuple[CallAnal
 
 def _record(engine: Engine, code: str, path: Path, settings: CallSettings | None = None) -> tuple[int, bool]:
     analysis, create = _analyse(path, settings)
-    with session_scope(engine) as session:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
         recorded = record_call_analysis(session, code, create, analysis, settings or CallSettings())
     return recorded.interaction.id, recorded.created
 
@@ -64,7 +65,7 @@ def _record(engine: Engine, code: str, path: Path, settings: CallSettings | None
 def test_a_call_analysis_is_stored_whole_on_a_new_interaction(accounts: Engine) -> None:
     analysis, create = _analyse(PUSHY)
     _record(accounts, "C001", PUSHY)
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         [stored] = list_interactions(session, "C001")
     assert (stored.account_code, stored.kind, stored.title, stored.stage) == (
         "C001",
@@ -97,7 +98,7 @@ def test_the_same_transcript_again_updates_instead_of_duplicating(accounts: Engi
     stricter = CallSettings(min_customer_to_sales=5.0)
     second_id, created = _record(accounts, "C001", STEEL, stricter)
     assert (second_id, created) == (first_id, False)
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         [stored] = list_interactions(session, "C001")
     assert stored.analysis is not None
     assert stored.analysis.settings["min_customer_to_sales"] == 5.0
@@ -113,13 +114,16 @@ def test_the_same_transcript_on_another_account_is_another_interaction(accounts:
 def test_recording_on_an_unknown_account_stores_nothing(accounts: Engine) -> None:
     with pytest.raises(AccountNotFound):
         _record(accounts, "NOPE", STEEL)
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         assert list_interactions(session) == []
 
 
 def test_a_call_analysis_needs_its_transcript_hash(accounts: Engine) -> None:
     analysis, create = _analyse(STEEL)
-    with pytest.raises(InvalidInput, match="transcript_sha256"), session_scope(accounts) as session:
+    with (
+        pytest.raises(InvalidInput, match="transcript_sha256"),
+        session_scope(accounts, LOCAL_OPERATOR) as session,
+    ):
         record_call_analysis(
             session, "C001", create.model_copy(update={"transcript_sha256": None}), analysis, CallSettings()
         )
@@ -127,7 +131,7 @@ def test_a_call_analysis_needs_its_transcript_hash(accounts: Engine) -> None:
 
 def test_listing_runs_the_same_few_queries_for_any_number_of_interactions(accounts: Engine) -> None:
     def selects() -> int:
-        with count_selects(accounts) as statements, session_scope(accounts) as session:
+        with count_selects(accounts) as statements, session_scope(accounts, LOCAL_OPERATOR) as session:
             list_interactions(session)
         return len(statements)
 
@@ -135,14 +139,14 @@ def test_listing_runs_the_same_few_queries_for_any_number_of_interactions(accoun
     one = selects()
     _record(accounts, "C001", PUSHY)
     _record(accounts, "C002", STEEL)
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         items = list_interactions(session)
     assert len(items) == 3 and all(i.analysis is not None for i in items)
     assert selects() == one <= 2
 
 
 def test_list_is_newest_first_and_filters_by_account(accounts: Engine) -> None:
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         for day, code in ((1, "C001"), (3, "C002"), (2, "C001")):
             create = InteractionCreate(
                 kind=InteractionKind.VISIT,
@@ -150,17 +154,17 @@ def test_list_is_newest_first_and_filters_by_account(accounts: Engine) -> None:
                 title=f"visit {day}",
             )
             create_interaction(session, code, create)
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         assert [i.title for i in list_interactions(session)] == ["visit 3", "visit 2", "visit 1"]
         only = list_interactions(session, "C001")
     assert [(i.title, i.analysis) for i in only] == [("visit 2", None), ("visit 1", None)]
-    with pytest.raises(AccountNotFound), session_scope(accounts) as session:
+    with pytest.raises(AccountNotFound), session_scope(accounts, LOCAL_OPERATOR) as session:
         list_interactions(session, "NOPE")
 
 
 def test_update_changes_only_the_fields_given(accounts: Engine) -> None:
     interaction_id, _ = _record(accounts, "C001", STEEL)
-    with session_scope(accounts) as session:
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
         updated = update_interaction(
             session, interaction_id, InteractionUpdate(stage=Stage.PROPOSAL, title="Visit")
         )
@@ -171,5 +175,8 @@ def test_update_changes_only_the_fields_given(accounts: Engine) -> None:
         MARCH,
     )
     assert updated.analysis is not None
-    with pytest.raises(InvalidInput, match="title: cannot be cleared"), session_scope(accounts) as session:
+    with (
+        pytest.raises(InvalidInput, match="title: cannot be cleared"),
+        session_scope(accounts, LOCAL_OPERATOR) as session,
+    ):
         update_interaction(session, interaction_id, InteractionUpdate(title=None))

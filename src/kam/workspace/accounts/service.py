@@ -1,294 +1,253 @@
-"""Rules for accounts: unique codes, referrals that point to another existing account and never loop.
+"""Rules for accounts: unique codes; referrals and groups that name another account and never loop; an
+owner that is a user (or a name kept until such a user is added); a rep's new account is theirs, and no
+change puts an account out of its actor's reach. Deletes are soft and restorable; each account has a
+history.
 
 Services flush but never commit; `kam.workspace.db.session_scope` decides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
-from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
 
-from kam.errors import CellProblem, ImportValidationError
-from kam.i18n import Joined, Notice
+from kam.domain.users import Role
+from kam.i18n import Notice
+from kam.workspace.accounts.links import GROUP, REFERRAL, Link, check_no_loop, linked_account, set_link
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
-from kam.workspace.accounts.schemas import AccountCreate, AccountPublic, AccountUpdate, ImportSummary
-from kam.workspace.errors import AccountNotFound, AccountsAddedMeanwhile, DuplicateAccount, InvalidReferral
+from kam.workspace.accounts.schemas import (
+    AccountChanges,
+    AccountCreate,
+    AccountFilters,
+    AccountPublic,
+    OwnerCount,
+    Wallet,
+    WalletPublic,
+)
+from kam.workspace.audit.schemas import HistoryEntry
+from kam.workspace.errors import AccountNotFound, DuplicateAccount, InvalidChoice
+from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
+from kam.workspace.service import history, require_version, restore, soft_delete
+from kam.workspace.users.models import User
+from kam.workspace.users.repository import UserRepository
+from kam.workspace.vocabulary import RecordKind
 
-if TYPE_CHECKING:
-    from kam.io.customers import CustomersTable
-
-_FIELDS = ("name", "type", "ownership", "industry", "since", "owner")
-_IMPORTED = ("type", "ownership", "industry", "since", "referred_by")  # customers-file columns stored
-_ROWS = TypeAdapter(list[AccountCreate])
-_LISTED = 5  # problems listed in the message; the error carries them all
-_CHAIN_SHOWN = 10  # accounts of a referral loop named in its message
+FIELDS = ("name", "type", "ownership", "industry", "since")  # stored as given
 
 
 def get_account(session: Session, code: str) -> AccountPublic:
-    return AccountPublic.of(_require(AccountRepository(session), code))
+    repo = AccountRepository(session)
+    return public_accounts(repo, [_require(repo, code)])[0]
 
 
-def list_accounts(session: Session) -> list[AccountPublic]:
-    return [AccountPublic.of(a) for a in AccountRepository(session).list_all()]
+def list_accounts(
+    session: Session, filters: AccountFilters | None = None, request: PageRequest | None = None
+) -> Page[AccountPublic]:
+    """One page of the accounts the actor may see that meet `filters`, by code unless `request` says."""
+    filters, request = filters or AccountFilters(), request or PageRequest()
+    repo = AccountRepository(session)
+    accounts, total = repo.page(_where(repo, filters), request, deleted=filters.deleted)
+    return Page(
+        items=public_accounts(repo, accounts), total=total, page=request.page, per_page=request.per_page
+    )
+
+
+def all_accounts(session: Session, filters: AccountFilters | None = None) -> list[AccountPublic]:
+    """Every account the actor may see that meets `filters`, by code (page after page)."""
+    found: list[AccountPublic] = []
+    page = 1
+    while True:
+        listed = list_accounts(session, filters, PageRequest(page=page, per_page=MAX_PER_PAGE))
+        found += listed.items
+        if len(found) >= listed.total or not listed.items:
+            return found
+        page += 1
 
 
 def create_account(session: Session, data: AccountCreate) -> AccountPublic:
-    """Add an account; its code must be new and `referred_by` must name another existing account."""
+    """Add an account; its code must be new in the workspace, its links must name other accounts the
+    actor may see. A rep's new account is theirs (and only theirs: they cannot create one for another)."""
     repo = AccountRepository(session)
-    if repo.get_by_code(data.code) is not None:
+    if repo.taken_codes([data.code]):
         raise DuplicateAccount(data.code)
-    account = Account(code=data.code, **data.model_dump(include=set(_FIELDS)))
-    account.referred_by = _referrer(repo, data.code, data.referred_by)
+    account = Account(code=data.code, **data.model_dump(include=set(FIELDS)))
+    set_link(account, REFERRAL, linked_account(repo, REFERRAL, data.code, data.referred_by))
+    set_link(account, GROUP, linked_account(repo, GROUP, data.code, data.parent))
+    _set_wallet(account, data.wallet)
+    account.competitors = data.competitors or None
+    owner = data.owner
+    if owner is None and repo.actor.role is Role.REP:
+        owner = repo.actor.login
+    _set_owner(session, account, owner)
     try:
         repo.add(account)
     except sa.exc.IntegrityError:  # another session added the same code since the check above
         raise DuplicateAccount(data.code) from None
-    return AccountPublic.of(account)
+    repo.require_writable(account)
+    return public_accounts(repo, [account])[0]
 
 
-def update_account(session: Session, code: str, data: AccountUpdate) -> AccountPublic:
-    """Change the fields given in `data`; a new referrer must exist and must not close a loop."""
+def update_account(
+    session: Session, code: str, data: AccountChanges, version: int | None = None
+) -> AccountPublic:
+    """Change the fields given in `data`, if `version` (when given) is still the stored one."""
     repo = AccountRepository(session)
-    account = _require(repo, code)
-    for name in data.model_fields_set & set(_FIELDS):
-        setattr(account, name, getattr(data, name))
-    if "referred_by" in data.model_fields_set:
-        referrer = _referrer(repo, code, data.referred_by)
-        if referrer is not None:
-            loop = _loop_through(repo.referrer_ids(), account.id, referrer.id)
-            if loop:
-                codes = repo.codes_of(loop)
-                first, *others = (codes[i] for i in [account.id, *loop])
-                chain = Joined("", [first, *(Notice("referred_by_link", code=c) for c in others)])
-                raise InvalidReferral(Notice("referral_loop", code=referrer.code, chain=chain))
-        account.referred_by = referrer
-    session.flush()
-    return AccountPublic.of(account)
+    account = _require(repo, code, write=True)
+    require_version(account, version, RecordKind.ACCOUNT, code, lambda a: public_accounts(repo, [a])[0])
+    given = data.model_fields_set
+    with session.no_autoflush:  # one UPDATE (one new version) for the whole change
+        for name in given & set(FIELDS):
+            setattr(account, name, getattr(data, name))
+        for link in (REFERRAL, GROUP):
+            if link.field in given:
+                _link(repo, link, account, getattr(data, link.field))
+        if "wallet" in given:
+            _set_wallet(account, data.wallet)
+        if "competitors" in given:
+            account.competitors = data.competitors or None
+        if "owner" in given:
+            _set_owner(session, account, data.owner)
+    repo.flush()
+    repo.require_writable(account)
+    return public_accounts(repo, [account])[0]
 
 
-def import_accounts(
-    session: Session, path: Path, *, mapping: Mapping[str, str] | None = None
-) -> ImportSummary:
-    """Create or update accounts by code from a customers file (see kam.io.customers); all or nothing.
-
-    Every value is checked as `kam accounts add` checks it, and every problem is reported at once.
-    Columns the file has overwrite the stored values (a blank cell clears them, except the name);
-    columns it lacks leave stored values alone.
-    """
-    from kam.io.customers import read_customers  # polars: only when a file is imported
-
-    table = read_customers(path, mapping=mapping)
-    columns = set(table.columns)
-    codes: list[str] = table.frame["customer_id"].to_list()
-    referrers: list[str | None] = (
-        table.frame["referred_by"].to_list() if "referred_by" in columns else [None] * len(codes)
-    )
-    named = [bool(n) for n in table.frame["name"]] if "name" in columns else [False] * len(codes)
-    entries, problems = _checked_rows(table, named)
+def delete_account(session: Session, code: str, version: int | None = None) -> AccountPublic:
+    """Hide the account (and everything under it) from every list and get, until it is restored."""
     repo = AccountRepository(session)
-    existing = repo.get_by_codes(codes + [r for r in referrers if r])
-    problems += _referral_problems(table, referrers, set(codes) | set(existing), problems)
-    _raise_problems(table.label, problems)
+    account = _require(repo, code, write=True)
+    require_version(account, version, RecordKind.ACCOUNT, code, lambda a: public_accounts(repo, [a])[0])
+    soft_delete(repo, account)
+    return public_accounts(repo, [account])[0]
 
-    new = [entry for entry in entries if entry.code not in existing]
-    for entry, has_name in zip(entries, named, strict=True):
-        if entry.code in existing:
-            _apply_row(existing[entry.code], entry, columns, has_name)
-    changed = {c for c in set(codes) & set(existing) if session.is_modified(existing[c])}
+
+def restore_account(session: Session, code: str, version: int | None = None) -> AccountPublic:
+    """Bring a deleted account back as it was; restoring a live account changes nothing."""
+    repo = AccountRepository(session)
+    account = _require(repo, code, write=True, deleted=None)
+    require_version(account, version, RecordKind.ACCOUNT, code, lambda a: public_accounts(repo, [a])[0])
+    if account.deleted_at is not None:
+        restore(repo, account)
+    return public_accounts(repo, [account])[0]
+
+
+def account_history(session: Session, code: str, request: PageRequest | None = None) -> Page[HistoryEntry]:
+    """Every change of the account, oldest first (a deleted account's too, to see who deleted it)."""
+    account = _require(AccountRepository(session), code, deleted=None)
+    return history(session, account, request or PageRequest(per_page=MAX_PER_PAGE))
+
+
+def account_owners(session: Session) -> list[OwnerCount]:
+    """Who owns the accounts the actor may see, and how many each: users first, then the names that
+    match no user (kept from a file or `--owner`; a user added with that login or name claims them)."""
+    counts = [
+        OwnerCount(login=login, name=name, accounts=n)
+        for login, name, n in AccountRepository(session).owner_counts()
+    ]
+    return sorted(counts, key=lambda o: (o.login is None, (o.login or o.name).casefold(), o.name))
+
+
+def claim_owner_names(session: Session, user: User) -> list[str]:
+    """Give `user` the accounts whose free-text owner is their login or display name (ignoring case and
+    the spaces around it); their codes. Run when a user is added or renamed, by an admin."""
+    names = {user.login.strip().casefold(), user.display_name.strip().casefold()}
+    claimed = []
+    for account in AccountRepository(session).named_owners():
+        if (account.owner_name or "").strip().casefold() in names:
+            account.owner = user
+            account.owner_name = None
+            claimed.append(account.code)
     session.flush()
-    ids = {code: account.id for code, account in existing.items()}
-    try:
-        ids |= repo.insert_many([_new_row(entry, columns) for entry in new])
-    except sa.exc.IntegrityError:  # another session stored some of the new codes since the check above
-        taken = _stored_meanwhile(session, [entry.code for entry in new])
-        if not taken:
-            raise
-        raise AccountsAddedMeanwhile(taken) from None
-    if "referred_by" in columns:
-        changed |= _move_referrals(repo, ids, existing, codes, referrers)
-        _check_no_loops(table, repo, [ids[c] for c in codes])
-    return ImportSummary(
-        file=str(path), created=len(new), updated=len(changed), unchanged=len(codes) - len(new) - len(changed)
+    return sorted(claimed)
+
+
+def public_accounts(repo: AccountRepository, accounts: Sequence[Account]) -> list[AccountPublic]:
+    """Accounts as shown: a referrer or group is named only when the actor may see it."""
+    linked: Iterable[int | None] = [i for a in accounts for i in (a.referred_by_id, a.parent_id)]
+    visible = repo.readable_ids(linked)
+    return [_public(a, visible) for a in accounts]
+
+
+def _public(account: Account, visible: set[int]) -> AccountPublic:
+    referrer, parent, owner = account.referred_by, account.parent, account.owner
+    wallet = None
+    if account.wallet_amount is not None and account.wallet_unit is not None:
+        kind = Wallet(amount=account.wallet_amount, unit=account.wallet_unit).kind
+        wallet = WalletPublic(amount=account.wallet_amount, unit=account.wallet_unit, kind=kind)
+    return AccountPublic(
+        id=account.id,
+        code=account.code,
+        name=account.name,
+        type=account.type,
+        ownership=account.ownership,
+        industry=account.industry,
+        since=account.since,
+        referred_by=referrer.code if referrer is not None and referrer.id in visible else None,
+        owner=None if owner is None else owner.login,
+        owner_name=account.owner_name,
+        parent=parent.code if parent is not None and parent.id in visible else None,
+        wallet=wallet,
+        competitors=list(account.competitors or []),
+        version=account.version,
+        created_at=account.created_at,
+        updated_at=account.updated_at,
+        deleted_at=account.deleted_at,
     )
 
 
-def _new_row(entry: AccountCreate, columns: set[str]) -> dict[str, object]:
-    """The column values of a new account: its code, name and the file's columns (referrals come later)."""
-    stored = [f for f in ("type", "ownership", "industry", "since") if f in columns]
-    return {"code": entry.code, "name": entry.name, **{f: getattr(entry, f) for f in stored}}
+def _where(repo: AccountRepository, filters: AccountFilters) -> list[sa.ColumnElement[bool]]:
+    where: list[sa.ColumnElement[bool]] = []
+    if filters.q:
+        text = filters.q.casefold()
+        where.append(
+            sa.or_(
+                sa.func.lower(Account.code).contains(text, autoescape=True),
+                sa.func.lower(Account.name).contains(text, autoescape=True),
+            )
+        )
+    for name in ("type", "ownership", "industry"):
+        value = getattr(filters, name)
+        if value is not None:
+            where.append(getattr(Account, name) == value)
+    if filters.owner is not None:
+        where.append(Account.owner_id.in_(sa.select(User.id).where(User.login == filters.owner)))
+    if filters.parent is not None:  # a group the actor may see: another one filters to nothing
+        parent = repo.by_code(filters.parent)
+        where.append(sa.false() if parent is None else Account.parent_id == parent.id)
+    return where
 
 
-def _move_referrals(
-    repo: AccountRepository,
-    ids: Mapping[str, int],
-    existing: Mapping[str, Account],
-    codes: list[str],
-    referrers: list[str | None],
-) -> set[str]:
-    """Point each account at its referrer in one batched update; the codes of stored accounts changed."""
-    moved: dict[int, int | None] = {}
-    changed = set()
-    for code, referrer in zip(codes, referrers, strict=True):
-        referrer_id = ids[referrer] if referrer else None
-        stored = existing.get(code)
-        if referrer_id == (None if stored is None else stored.referred_by_id):
-            continue
-        moved[ids[code]] = referrer_id
-        if stored is not None:
-            changed.add(code)
-            repo.session.expire(stored)
-    repo.set_referrers(moved)
-    return changed
-
-
-def _require(repo: AccountRepository, code: str) -> Account:
-    account = repo.get_by_code(code)
+def _require(
+    repo: AccountRepository, code: str, *, write: bool = False, deleted: bool | None = False
+) -> Account:
+    account = repo.by_code(code, write=write, deleted=deleted)
     if account is None:
         raise AccountNotFound(code)
     return account
 
 
-def _referrer(repo: AccountRepository, code: str, referred_by: str | None) -> Account | None:
-    if referred_by is None:
-        return None
-    if referred_by == code:
-        raise InvalidReferral(Notice("referral_self", code=referred_by))
-    referrer = repo.get_by_code(referred_by)
-    if referrer is None:
-        raise InvalidReferral(Notice("referral_unknown", code=referred_by))
-    return referrer
+def _link(repo: AccountRepository, link: Link, account: Account, target_code: str | None) -> None:
+    target = linked_account(repo, link, account.code, target_code)
+    if target is not None:
+        check_no_loop(repo, link, account, target)
+    set_link(account, link, target)
 
 
-def _loop_through(graph: Mapping[int, int | None], account_id: int, referrer_id: int) -> list[int]:
-    """The referral chain from `referrer_id` back to `account_id`, or [] when it does not get there."""
-    chain: list[int] = []
-    seen: set[int] = set()
-    current: int | None = referrer_id
-    while current is not None and current not in seen:
-        chain.append(current)
-        if current == account_id:
-            return chain
-        seen.add(current)
-        current = graph.get(current)
-    return []
+def _set_wallet(account: Account, wallet: Wallet | None) -> None:
+    account.wallet_amount = None if wallet is None else wallet.amount
+    account.wallet_unit = None if wallet is None else wallet.unit
 
 
-def find_loops(graph: Mapping[int, int | None], starts: Iterable[int]) -> list[list[int]]:
-    """Every referral loop reachable from `starts`, each as its accounts in referral order (each one is
-    referred by the next, the last by the first). Linear: every account is walked over once."""
-    walked: dict[int, int] = {}  # account -> the start of the walk that reached it first
-    loops: list[list[int]] = []
-    for start in starts:
-        path: list[int] = []
-        current: int | None = start
-        while current is not None and current not in walked:
-            walked[current] = start
-            path.append(current)
-            current = graph.get(current)
-        if current is not None and walked[current] == start:  # back on this walk's own path
-            loops.append(path[path.index(current) :])
-    return loops
-
-
-def _checked_rows(table: CustomersTable, named: list[bool]) -> tuple[list[AccountCreate], list[CellProblem]]:
-    """Each row as the `AccountCreate` that `kam accounts add` checks (a blank name is the code), and
-    every value it refuses, by row and the file's column."""
-    fields = {"code": "customer_id", **{f: f for f in _IMPORTED if f in table.columns}}
-    rows = [
-        {f: row[c] for f, c in fields.items()} | {"name": row.get("name") or row["customer_id"]}
-        for row in table.frame.to_dicts()
-    ]
-    try:
-        return _ROWS.validate_python(rows), []
-    except ValidationError as exc:
-        errors = exc.errors()
-    fields["name"] = "name"
-    problems = []
-    for error in errors:
-        index, field = int(error["loc"][0]), str(error["loc"][1])
-        if field == "name" and not named[index]:
-            continue  # the code stands in for a blank name: its own problem is reported
-        value = str(error["input"])
-        expected = error["msg"]
-        if error["type"] == "string_too_long":
-            expected = Notice("expect_max_chars", limit=error["ctx"]["max_length"], length=len(value))
-        column = table.columns[fields[field]]
-        problems.append(CellProblem(table.label, table.rows[index], column, value, expected))
-    return [], problems
-
-
-def _referral_problems(
-    table: CustomersTable, referrers: list[str | None], known: set[str], found: list[CellProblem]
-) -> list[CellProblem]:
-    """Referrers that are the account itself or no account of the file or the workspace (a cell
-    already `found` bad is not reported twice)."""
-    if "referred_by" not in table.columns:
-        return []
-    column = table.columns["referred_by"]
-    flagged = {p.row for p in found if p.column == column}
-    problems = []
-    for row, code, referrer in zip(table.rows, table.frame["customer_id"], referrers, strict=True):
-        if referrer is None or row in flagged:
-            continue
-        if referrer == code:
-            expected = Notice("expect_other_account")
-        elif referrer not in known:
-            expected = Notice("expect_known_account")
-        else:
-            continue
-        problems.append(CellProblem(table.label, row, column, referrer, expected))
-    return problems
-
-
-def _apply_row(account: Account, entry: AccountCreate, columns: set[str], has_name: bool) -> None:
-    if has_name:
-        account.name = entry.name
-    for name in ("type", "ownership", "industry", "since"):
-        if name in columns:
-            setattr(account, name, getattr(entry, name))
-
-
-def _raise_problems(label: str, problems: list[CellProblem]) -> None:
-    """Every problem, in the order of the file's rows, as one error; nothing when there is none."""
-    if not problems:
+def _set_owner(session: Session, account: Account, owner: str | None) -> None:
+    """The user `owner` names (login, or else display name), or the name itself when it names nobody."""
+    if owner is None:
+        account.owner, account.owner_name = None, None
         return
-    problems = sorted(problems, key=lambda p: p.row)
-    cells = [
-        Notice("cell", file=p.file, row=p.row, column=p.column, value=p.value, expected=p.expected)
-        for p in problems[:_LISTED]
-    ]
-    more = Notice("more_values", count=len(problems) - _LISTED) if len(problems) > _LISTED else ""
-    details = Joined("\n  ", cells)
-    raise ImportValidationError(
-        Notice("bad_values", file=label, count=len(problems), details=details, more=more), tuple(problems)
-    )
-
-
-def _stored_meanwhile(session: Session, codes: list[str]) -> list[str]:
-    """Which of `codes` are stored now, read in a session of its own: this session's transaction has
-    failed, and is rolled back where every transaction ends (`session_scope`)."""
-    with Session(session.get_bind()) as other:
-        return sorted(AccountRepository(other).get_by_codes(codes))
-
-
-def _check_no_loops(table: CustomersTable, repo: AccountRepository, ids: list[int]) -> None:
-    """Refuse referrals that close a loop; each loop is reported at the first of its rows in the file."""
-    row_of = dict(zip(ids, table.rows, strict=True))
-    column = table.columns.get("referred_by", "referred_by")
-    problems = []
-    for loop in find_loops(repo.referrer_ids(), row_of):
-        first = min((a for a in loop if a in row_of), key=row_of.__getitem__)
-        at = loop.index(first)
-        chain = [*loop[at:], *loop[:at], first][:_CHAIN_SHOWN]
-        codes = repo.codes_of(chain)
-        links = [Notice("referred_by_link", code=codes[a]) for a in chain[1:]]
-        more = [Notice("loop_more", count=len(loop))] if len(loop) >= _CHAIN_SHOWN else []
-        expected = Notice("expect_no_loop", chain=Joined("", [codes[first], *links, *more]))
-        problems.append(CellProblem(table.label, row_of[first], column, codes[chain[1]], expected))
-    _raise_problems(table.label, problems)
+    users = UserRepository(session).named(owner)
+    if len(users) > 1:
+        raise InvalidChoice(Notice("ws_owner_ambiguous", name=owner, count=len(users)))
+    account.owner = users[0] if users else None
+    account.owner_name = None if users else owner

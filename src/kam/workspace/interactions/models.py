@@ -10,28 +10,26 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kam.calls.models import Language, Stage
+from kam.domain.interactions import InteractionKind
 from kam.workspace.accounts.models import Account
 from kam.workspace.db import Base, UtcDateTime, enum_column, utcnow
-from kam.workspace.vocabulary import InteractionKind
+from kam.workspace.records import Record, UnderAccount
 
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
-class Interaction(Base):
+class Interaction(Record, UnderAccount, Base):
     """One contact with an account; a transcript is identified by its SHA-256 so re-analysis updates it."""
 
     __tablename__ = "interactions"
     __table_args__ = (sa.UniqueConstraint("account_id", "transcript_sha256"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    account_id: Mapped[int] = mapped_column(sa.ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     kind: Mapped[InteractionKind] = mapped_column(enum_column(InteractionKind, "interaction_kind"))
     occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     title: Mapped[str] = mapped_column(sa.String(200))
     stage: Mapped[Stage | None] = mapped_column(enum_column(Stage, "deal_stage"))
     source_file: Mapped[str | None] = mapped_column(sa.String(255))
     transcript_sha256: Mapped[str | None] = mapped_column(sa.String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     account: Mapped[Account] = relationship(lazy="raise")
     analysis: Mapped[CallAnalysisRecord | None] = relationship(
@@ -39,12 +37,11 @@ class Interaction(Base):
     )
 
 
-class CallAnalysisRecord(Base):
+class CallAnalysisRecord(Record, Base):
     """The analysis of an interaction's transcript: headline numbers as columns, the full result as JSON."""
 
     __tablename__ = "call_analyses"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     interaction_id: Mapped[int] = mapped_column(
         sa.ForeignKey("interactions.id", ondelete="CASCADE"), unique=True
     )

@@ -36,7 +36,7 @@ def create_interaction(session: Session, account_code: str, data: InteractionCre
 
 def update_interaction(session: Session, interaction_id: int, data: InteractionUpdate) -> InteractionPublic:
     """Change the fields given in `data`."""
-    interaction = InteractionRepository(session).get(interaction_id)
+    interaction = InteractionRepository(session).get(interaction_id, write=True)
     if interaction is None:
         raise InteractionNotFound(interaction_id)
     for name in data.model_fields_set:
@@ -61,7 +61,7 @@ def record_call_analysis(
         raise InvalidInput(Notice("ws_needs_sha256"))
     account = _account(session, account_code)
     repo = InteractionRepository(session)
-    interaction = repo.get_by_transcript(account.id, data.transcript_sha256)
+    interaction = repo.by_transcript(account.id, data.transcript_sha256)
     fields = _analysis_fields(analysis, settings)
     created = interaction is None
     if interaction is None:
@@ -82,12 +82,13 @@ def record_call_analysis(
 
 def list_interactions(session: Session, account_code: str | None = None) -> list[InteractionPublic]:
     """Interactions newest first (of one account if a code is given), each with its analysis."""
-    account_id = None if account_code is None else _account(session, account_code).id
+    account_id = None if account_code is None else _account(session, account_code, write=False).id
     return [InteractionPublic.of(i) for i in InteractionRepository(session).list_recent(account_id)]
 
 
-def _account(session: Session, code: str) -> Account:
-    account = AccountRepository(session).get_by_code(code)
+def _account(session: Session, code: str, *, write: bool = True) -> Account:
+    """The account `code` names, among those the actor may change (or, with `write` False, see)."""
+    account = AccountRepository(session).by_code(code, write=write)
     if account is None:
         raise AccountNotFound(code)
     return account

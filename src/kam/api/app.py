@@ -1,0 +1,43 @@
+"""The app factory: the workspace's API on one database, checked once at start (the schema must be the one
+this kam expects, as for every command), with its error handlers, its body-size limit and every
+feature's routes under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+
+from kam import __version__
+from kam.api.errors import add_error_handlers
+from kam.api.limits import BodySizeLimit
+from kam.workspace.migrate import open_workspace
+from kam.workspace.settings import WorkspaceSettings
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
+    """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
+    schema version fails here, with the same error as every command (run `kam workspace init`)."""
+    from kam.workspace.accounts.routes import router as accounts
+    from kam.workspace.users.routes import router as users
+
+    settings = settings or WorkspaceSettings()
+    with open_workspace(url) as engine:
+        pass
+    app = FastAPI(
+        title="kam workspace",
+        version=__version__,
+        summary="Key accounts, their people and deals, shared by a team: each user sees what is theirs.",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.engine = engine
+    app.state.url = url
+    app.state.max_body_bytes = settings.api_max_body_bytes
+    add_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    api = APIRouter(prefix=API_PREFIX)
+    for router in (accounts, users):
+        api.include_router(router)
+    app.include_router(api)
+    return app

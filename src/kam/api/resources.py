@@ -1,0 +1,154 @@
+"""A feature's seven endpoints from one description (`Resource`): list (filters, sort, pages, total),
+get, create, update (naming the version), delete (soft), restore and history, all under one path and
+keyed by one path parameter. A feature's routes.py fills in a `Resource` with its schemas and service
+functions and calls `resource_router`; the services do the work and the scoping, the endpoints none.
+
+(No `from __future__ import annotations` here: FastAPI reads the endpoints' annotations, which name the
+feature's classes, when the endpoints are made.)
+"""
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import APIRouter, Body, Query
+from pydantic import BaseModel, create_model
+
+from kam.api.dependencies import SessionDep
+from kam.api.errors import RESPONSES
+from kam.workspace.audit.schemas import HistoryEntry
+from kam.workspace.fields import Version
+from kam.workspace.listing import Page, PageRequest
+
+K = TypeVar("K")
+P = TypeVar("P", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Resource(Generic[K, P]):
+    """How a feature is served: `name` (singular, for the docs), `path` (/accounts), `key` (the path
+    parameter's annotated type: Annotated[str, Path(max_length=64)]), the schemas, and the service
+    functions, each taking the request's session first.
+
+    - list(session, query) -> Page[P], `query` being both `filters` and a PageRequest;
+    - get(session, key) -> P;  create(session, data) -> P;
+    - update(session, key, data, version) -> P;  delete/restore(session, key, version) -> P;
+    - history(session, key, PageRequest) -> Page[HistoryEntry].
+    """
+
+    name: str
+    path: str
+    key: Any
+    public: type[P]
+    create_schema: type[BaseModel]
+    update_schema: type[BaseModel]
+    filters: type[BaseModel]
+    list: Callable[..., Page[P]]
+    get: Callable[..., P]
+    create: Callable[..., P]
+    update: Callable[..., P]
+    delete: Callable[..., P]
+    restore: Callable[..., P]
+    history: Callable[..., Page[HistoryEntry]]
+
+
+def _typed(endpoint: Callable[..., Any], **annotations: Any) -> Callable[..., Any]:
+    """`endpoint` with its parameters' annotations replaced: FastAPI reads them from the signature."""
+    signature = inspect.signature(endpoint)
+    parameters = [
+        p.replace(annotation=annotations.get(p.name, p.annotation)) for p in signature.parameters.values()
+    ]
+    endpoint.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return endpoint
+
+
+def resource_router(resource: Resource[Any, Any]) -> APIRouter:
+    """The seven endpoints of `resource`, with their error responses documented."""
+    router = APIRouter(prefix=resource.path, tags=[resource.path.strip("/")], responses=RESPONSES)
+    public, name = resource.public, resource.name
+    query = create_model(f"{resource.filters.__name__}Query", __base__=(resource.filters, PageRequest))
+    key = resource.key
+    version = Annotated[Version | None, Query(description="Refuse (409) unless this is the stored version.")]
+
+    def list_records(session: SessionDep, query: Any) -> Any:
+        return resource.list(session, query)
+
+    def create_record(session: SessionDep, data: Any) -> Any:
+        return resource.create(session, data)
+
+    def get_record(session: SessionDep, key: Any) -> Any:
+        return resource.get(session, key)
+
+    def update_record(session: SessionDep, key: Any, data: Any) -> Any:
+        return resource.update(session, key, data, data.version)
+
+    def delete_record(session: SessionDep, key: Any, version: Any = None) -> Any:
+        return resource.delete(session, key, version)
+
+    def restore_record(session: SessionDep, key: Any, version: Any = None) -> Any:
+        return resource.restore(session, key, version)
+
+    def record_history(session: SessionDep, key: Any, page: Any) -> Any:
+        return resource.history(session, key, page)
+
+    routes: list[tuple[str, str, Callable[..., Any], dict[str, Any], Any, int, str]] = [
+        ("", "GET", list_records, {"query": Annotated[query, Query()]}, Page[public], 200, f"List {name}s"),  # type: ignore[valid-type]
+        (
+            "",
+            "POST",
+            create_record,
+            {"data": Annotated[resource.create_schema, Body()]},
+            public,
+            201,
+            f"Create a {name}",
+        ),
+        ("/{key}", "GET", get_record, {"key": key}, public, 200, f"Get a {name}"),
+        (
+            "/{key}",
+            "PATCH",
+            update_record,
+            {"key": key, "data": Annotated[resource.update_schema, Body()]},
+            public,
+            200,
+            f"Change a {name}",
+        ),
+        (
+            "/{key}",
+            "DELETE",
+            delete_record,
+            {"key": key, "version": version},
+            public,
+            200,
+            f"Delete a {name} (restorable)",
+        ),
+        (
+            "/{key}/restore",
+            "POST",
+            restore_record,
+            {"key": key, "version": version},
+            public,
+            200,
+            f"Restore a deleted {name}",
+        ),
+        (
+            "/{key}/history",
+            "GET",
+            record_history,
+            {"key": key, "page": Annotated[PageRequest, Query()]},
+            Page[HistoryEntry],
+            200,
+            f"A {name}'s changes",
+        ),
+    ]
+    for path, method, endpoint, annotations, model, status_code, summary in routes:
+        endpoint.__name__ = f"{endpoint.__name__}_{name}"
+        router.add_api_route(
+            path,
+            _typed(endpoint, **annotations),
+            methods=[method],
+            response_model=model,
+            status_code=status_code,
+            summary=summary,
+        )
+    return router

@@ -1,0 +1,40 @@
+"""`kam serve`: the workspace's API on uvicorn, a production ASGI server."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kam.commands.common import user_errors
+from kam.commands.workspace import ConfigOption, DbOption, LangOption, workspace_url
+from kam.i18n import Lang, text
+from kam.settings import load_settings
+from kam.terminal import printable
+
+
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (0.0.0.0: every interface).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: DbOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = Lang.EN,
+) -> None:
+    """Serve the workspace's API (/api/v1, the OpenAPI document at /openapi.json) until stopped (Ctrl-C).
+
+    The workspace must have been made with `kam workspace init`; requests sign in with
+    `Authorization: Bearer TOKEN` (see `kam tokens create`)."""
+    import uvicorn
+
+    from kam.api.app import create_app
+    from kam.workspace.db import display_url
+
+    with user_errors(lang):
+        settings = load_settings(config)
+        url = workspace_url(db, config)
+        app = create_app(url, settings.workspace)
+    where = display_url(url)
+    typer.echo(printable(text("ws.serving", lang, where=where, url=f"http://{host}:{port}/api/v1")), err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

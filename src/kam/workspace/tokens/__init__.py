@@ -1,0 +1,1 @@
+"""API tokens: bearer tokens for scripts, shown once, stored hashed, revocable."""

@@ -1,0 +1,1 @@
+"""Users and teams: who works in the workspace, with which role, in which teams."""

@@ -1,0 +1,150 @@
+"""Access in one place, through the services on both databases: who sees which account, what a change
+may not do, and that a record out of reach is told apart from a missing one nowhere."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from kam.domain.interactions import InteractionKind
+from kam.domain.users import Role
+from kam.workspace.access import Actor
+from kam.workspace.accounts.schemas import AccountChanges, AccountCreate
+from kam.workspace.accounts.service import (
+    account_history,
+    all_accounts,
+    create_account,
+    get_account,
+    update_account,
+)
+from kam.workspace.errors import AccessDenied, AccountNotFound, InvalidParent
+from kam.workspace.interactions.schemas import InteractionCreate
+from kam.workspace.interactions.service import create_interaction, list_interactions
+from kam.workspace.records import Record
+from kam.workspace.repository import scope_clause
+from tests.workspace.team import OWNERS, ROLE_LOGIN, VISIBLE, acting, build_team
+
+WHEN = "2025-03-14T10:30:00+08:00"
+
+
+@pytest.fixture
+def team(engine: Engine) -> Engine:
+    build_team(engine)
+    return engine
+
+
+@pytest.mark.parametrize("role", ["rep", "manager", "admin"])
+def test_each_role_sees_exactly_its_accounts(team: Engine, role: str) -> None:
+    with acting(team, ROLE_LOGIN[role]) as session:
+        assert {a.code for a in all_accounts(session)} == VISIBLE[role]
+        for code in OWNERS:
+            if code in VISIBLE[role]:
+                assert get_account(session, code).code == code
+            else:
+                with pytest.raises(AccountNotFound) as hidden:
+                    get_account(session, code)
+                assert hidden.value.say("en") == AccountNotFound(code).say("en")
+
+
+def test_a_reps_new_account_is_theirs_and_they_cannot_make_one_for_another(team: Engine) -> None:
+    with acting(team, "amy") as session:
+        assert create_account(session, AccountCreate(code="A2", name="new")).owner == "amy"
+    with pytest.raises(AccessDenied), acting(team, "amy") as session:
+        create_account(session, AccountCreate(code="A3", name="for bob", owner="bob"))
+    with acting(team, None) as session:
+        assert {a.code for a in all_accounts(session)} >= {"A2"} and "A3" not in {
+            a.code for a in all_accounts(session)
+        }
+
+
+@pytest.mark.parametrize(
+    ("login", "owner", "allowed"),
+    [
+        ("amy", "ann", False),  # a rep cannot give an account away, even to a teammate
+        ("amy", "amy", True),
+        ("max", "ann", True),  # a manager assigns within the team
+        ("max", "bob", False),  # but not to another team
+        ("max", "", True),  # and may leave it unowned (a manager sees unowned accounts)
+        ("ada", "bob", True),
+    ],
+)
+def test_a_change_may_not_put_an_account_out_of_its_actors_reach(
+    team: Engine, login: str, owner: str, allowed: bool
+) -> None:
+    changes = AccountChanges(owner=owner or None)
+    if allowed:
+        with acting(team, login) as session:
+            update_account(session, "A", changes)
+        with acting(team, None) as session:
+            assert get_account(session, "A").owner == (owner or None)
+    else:
+        with pytest.raises(AccessDenied), acting(team, login) as session:
+            update_account(session, "A", changes)
+        with acting(team, None) as session:
+            assert (get_account(session, "A").owner, get_account(session, "A").version) == ("amy", 1)
+
+
+def test_links_to_accounts_out_of_reach_are_not_shown_nor_accepted(team: Engine) -> None:
+    with acting(team, None) as session:
+        update_account(session, "A", AccountChanges(parent="B", referred_by="B"))
+    with acting(team, "amy") as session:
+        shown = get_account(session, "A")
+        assert (shown.parent, shown.referred_by) == (None, None)  # bob's B is not named
+        parents = [e for e in account_history(session, "A").items if e.field == "parent"]
+        assert [(e.old_value, e.new_value) for e in parents] == [(None, "***")]
+        with pytest.raises(InvalidParent) as refused:
+            update_account(session, "A", AccountChanges(parent="N"))
+        assert refused.value.say("en") == "parent 'N': no account has this code"
+
+
+def test_a_loop_through_an_account_out_of_reach_is_refused_without_naming_it(team: Engine) -> None:
+    with acting(team, None) as session:
+        update_account(session, "B", AccountChanges(parent="A"))  # bob's B is part of amy's A
+        update_account(session, "U", AccountChanges(parent="B"))
+    with acting(team, "max") as session:  # max sees A, N and U, not B
+        update_account(session, "N", AccountChanges(parent="A"))
+        with pytest.raises(InvalidParent) as seen:
+            update_account(session, "A", AccountChanges(parent="N"))
+        with pytest.raises(InvalidParent) as hidden:
+            update_account(session, "A", AccountChanges(parent="U"))
+    assert str(seen.value) == "parent 'N' would make a loop of groups: A part of N part of A"
+    assert str(hidden.value) == (
+        "parent 'U' would make a loop of groups: A part of U part of (an account you may not see) part of A"
+    )
+    with acting(team, None) as session:
+        assert get_account(session, "A").parent is None
+
+
+def test_records_under_an_account_follow_it(team: Engine) -> None:
+    with acting(team, None) as session:
+        for code in ("A", "B"):
+            data = InteractionCreate.model_validate(
+                {"kind": InteractionKind.VISIT, "occurred_at": WHEN, "title": code}
+            )
+            create_interaction(session, code, data)
+    with acting(team, "amy") as session:
+        assert [i.account_code for i in list_interactions(session)] == ["A"]
+        with pytest.raises(AccountNotFound):
+            list_interactions(session, "B")
+    with acting(team, "max") as session:
+        assert [i.account_code for i in list_interactions(session)] == ["A"]
+
+
+def test_a_model_without_an_access_rule_cannot_be_queried() -> None:
+    class Orphan(Record):
+        pass
+
+    rep = Actor(user_id=1, login="amy", role=Role.REP)
+    with pytest.raises(TypeError, match="declares no access rule"):
+        scope_clause(Orphan, rep)  # type: ignore[arg-type]
+
+
+def test_a_rep_without_a_user_sees_nothing(team: Engine) -> None:
+    """An actor with a rep's role but no user (never made by kam) matches no owner, not the unowned."""
+    nobody = Actor(user_id=None, login="", role=Role.REP)
+    from kam.workspace.accounts.models import Account
+
+    clause = scope_clause(Account, nobody)
+    with team.connect() as connection:
+        assert connection.execute(sa.select(Account.code).where(clause)).all() == []
