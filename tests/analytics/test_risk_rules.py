@@ -92,6 +92,12 @@ def test_the_fall_that_puts_a_key_account_at_risk_is_a_setting(
             ValueSettings(at_risk_overdue_multiple=3.0), {"recency_days": 89}, False, id="under 3 gaps"
         ),
         pytest.param(
+            ValueSettings(at_risk_overdue_multiple=3.0),
+            {"recency_days": 60, "mean_gap_days": 0.0},
+            False,
+            id="orders all on one day: no usual gap",
+        ),
+        pytest.param(
             ValueSettings(at_risk_max_p_alive=0.5), {"p_alive": 0.4999}, True, id="P(alive) under 0.5"
         ),
         pytest.param(ValueSettings(at_risk_max_p_alive=0.5), {"p_alive": 0.5}, False, id="P(alive) at 0.5"),

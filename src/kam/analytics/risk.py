@@ -27,8 +27,10 @@ def slower(s: ValueSettings) -> nw.Expr:
 
 
 def overdue(s: ValueSettings) -> nw.Expr:
-    """No order for at_risk_overdue_multiple times its usual gap between orders (two orders or more)."""
-    return (nw.col("recency_days") >= s.at_risk_overdue_multiple * nw.col("mean_gap_days")).fill_null(False)
+    """No order for at_risk_overdue_multiple times its usual gap between orders (two orders or more on
+    different days: orders all placed on one day have no usual gap to be overdue against)."""
+    late = nw.col("recency_days") >= s.at_risk_overdue_multiple * nw.col("mean_gap_days")
+    return ((nw.col("mean_gap_days") > 0) & late).fill_null(False)
 
 
 def fading(s: ValueSettings) -> nw.Expr:
