@@ -41,7 +41,7 @@ class DecimalMark(StrEnum):
 
 
 STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
-AT_RISK_SHOWN = 10  # key accounts at risk listed in the terminal (report.html lists them all)
+AT_RISK_SHOWN = 10  # key accounts at risk listed in the terminal (report.html lists them first of the key)
 
 
 def _date(value: str | None) -> dt.date | None:
