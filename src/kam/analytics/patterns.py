@@ -57,56 +57,68 @@ def episode_starts(customer: np.ndarray, days: np.ndarray, episode_days: int) ->
     return starts
 
 
-def _episodes(orders: pl.DataFrame, settings: ValueSettings) -> pl.DataFrame:
-    """Episodes and the largest one's amount of each customer of `orders` (code, customer_id, date,
-    amount; `code` a whole number per customer). The orders are put in customer and date order by one
+def _episodes(
+    code: np.ndarray, day: np.ndarray, amount: np.ndarray, count: int, episode_days: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Episodes and the largest one's amount of each customer, by its code (0 .. count - 1; NaN for one
+    without orders), from its orders in any order. They are put in customer and date order by one
     whole-number key, several times faster than sorting by the text of the ids."""
-    day = orders["date"].cast(pl.Int64)
-    key = orders["code"].cast(pl.UInt64) * 2**32 + (day - day.min()).cast(pl.UInt64)
-    ordered = orders.with_columns(_key=key).sort("_key")
-    code = ordered["code"].to_numpy().astype(np.int64)
-    customer = np.cumsum(np.r_[False, code[1:] != code[:-1]]).astype(np.int64)
-    days = ordered["date"].cast(pl.Int64).to_numpy()
-    starts = episode_starts(customer, days, settings.episode_days)
-    episode_sums = np.bincount(np.cumsum(starts) - 1, weights=ordered["amount"].to_numpy().astype(float))
-    owner = customer[starts]
-    first_episode = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-    first_order = np.flatnonzero(np.r_[True, customer[1:] != customer[:-1]])
-    return pl.DataFrame(
-        {
-            "customer_id": ordered["customer_id"].gather(first_order),
-            "episodes": np.bincount(owner),
-            "largest_episode": np.maximum.reduceat(episode_sums, first_episode),
+    episodes, largest = np.full(count, np.nan), np.full(count, np.nan)
+    if code.shape[0] == 0:
+        return episodes, largest
+    order = np.argsort(code.astype(np.int64) * 2**32 + (day - day.min()))
+    code, day, amount = code[order], day[order], amount[order]
+    starts = episode_starts(code, day, episode_days)
+    owner = code[starts]
+    first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    sums = np.bincount(np.cumsum(starts) - 1, weights=amount)
+    largest[owner[first]] = np.maximum.reduceat(sums, first)
+    episodes[owner[first]] = np.diff(np.r_[first, owner.shape[0]])
+    return episodes, largest
+
+
+def _halves(
+    code: np.ndarray, day: np.ndarray, amount: np.ndarray, count: int, as_of: dt.date
+) -> dict[str, np.ndarray]:
+    """Each customer's orders and average order in each half of its time with us, from its first order
+    to the as-of date (by code, NaN for one without orders; orders in any order)."""
+    first = np.full(count, np.iinfo(np.int64).max)
+    np.minimum.at(first, code, day)
+    late = 2 * day > first[code] + (as_of - EPOCH).days
+    orders = np.bincount(code, minlength=count)
+    late_orders = np.bincount(code, weights=late, minlength=count)
+    late_amount = np.bincount(code, weights=amount * late, minlength=count)
+    early_orders = orders - late_orders
+    early_amount = np.bincount(code, weights=amount, minlength=count) - late_amount
+    known = orders > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return {
+            "first_half_orders": np.where(known, early_orders, np.nan),
+            "second_half_orders": np.where(known, late_orders, np.nan),
+            "first_half_average": np.where(known & (early_orders > 0), early_amount / early_orders, np.nan),
+            "second_half_average": np.where(known & (late_orders > 0), late_amount / late_orders, np.nan),
         }
-    )
 
 
-def _halves(orders: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
-    """A young account's orders and average order in each half of its time with us: from its first
-    order to the as-of date, split in the middle (customer_id, date, amount; in any order)."""
-    first = pl.col("date").min().over("customer_id").cast(pl.Int64)
-    late = 2 * pl.col("date").cast(pl.Int64) > first + (as_of - EPOCH).days
-    halves = (
-        orders.with_columns(_late=late)
-        .group_by("customer_id")
-        .agg(
-            pl.len().alias("_orders"),
-            pl.col("_late").sum().alias("second_half_orders"),
-            pl.col("amount").sum().alias("_amount"),
-            pl.col("amount").filter(pl.col("_late")).sum().alias("_late_amount"),
-        )
-    )
-    early = pl.col("_orders") - pl.col("second_half_orders")
-    return halves.select(
-        "customer_id",
-        early.alias("first_half_orders"),
-        "second_half_orders",
-        pl.when(early > 0)
-        .then((pl.col("_amount") - pl.col("_late_amount")) / early)
-        .alias("first_half_average"),
-        pl.when(pl.col("second_half_orders") > 0)
-        .then(pl.col("_late_amount") / pl.col("second_half_orders"))
-        .alias("second_half_average"),
+def _orders_of(purchases: nw.LazyFrame[Any], codes: pl.DataFrame) -> pl.DataFrame:
+    """The purchase orders (amount > 0) of the customers of `codes`, each with the customer's code and
+    flags: joined on the engine when it is Polars (one pass), else picked there and joined here."""
+    bought = nw.col("amount") > 0
+    if purchases.implementation.is_polars():
+        native = purchases.filter(bought).select("customer_id", "date", "amount").to_native()
+        return native.join(codes.lazy(), on="customer_id").collect()
+    wanted = codes["customer_id"].to_list()
+    theirs = purchases.filter(nw.col("customer_id").is_in(wanted) & bought)
+    orders = theirs.select("customer_id", "date", "amount").collect(backend="polars").to_native()
+    return orders.with_columns(pl.col("customer_id").cast(pl.String)).join(codes, on="customer_id")
+
+
+def _arrays(orders: pl.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The code, day and amount of each order, as NumPy arrays."""
+    return (
+        orders["code"].to_numpy(),
+        orders["date"].cast(pl.Int64).to_numpy(),
+        orders["amount"].cast(pl.Float64).to_numpy(),
     )
 
 
@@ -121,33 +133,35 @@ def buying_patterns(
     as_of: dt.date,
     settings: ValueSettings,
 ) -> nw.DataFrame[Any]:
-    """Episodes and the largest episode's amount of the `episodic` customers, and the orders and average
-    order in each half of their time with us of the `young` ones (first order within the last trend
-    window), from their purchase orders (customer_id, date, amount; see
-    kam.analytics.metrics.purchase_orders)."""
+    """Buying episodes and the largest episode's amount of the `episodic` and `young` customers, and the
+    orders and average order in each half of their time with us of the `young` ones (first order within
+    the last trend window, as kam.analytics.potential.young says), from their purchase orders
+    (customer_id, date, amount; see kam.analytics.metrics.purchase_orders)."""
     wanted = list(dict.fromkeys([*episodic, *young]))
     if not wanted:
         return nw.from_native(empty_patterns())
-    theirs = purchases.filter(nw.col("customer_id").is_in(wanted) & (nw.col("amount") > 0))
-    orders = theirs.select("customer_id", "date", "amount").collect(backend="polars").to_native()
-    orders = orders.with_columns(pl.col("customer_id").cast(pl.String))
-    found = pl.DataFrame({"customer_id": pl.Series(wanted, dtype=pl.String)})
-    if episodic:
-        codes = pl.DataFrame(
-            {
-                "customer_id": pl.Series(episodic, dtype=pl.String),
-                "code": np.arange(len(episodic), dtype=np.uint32),
-            }
-        )
-        theirs_too = orders.join(codes, on="customer_id")
-        if not theirs_too.is_empty():
-            found = found.join(_episodes(theirs_too, settings), on="customer_id", how="left")
-    if young:
-        rising = orders.filter(pl.col("customer_id").is_in(pl.Series(young, dtype=pl.String).implode()))
-        found = found.join(_halves(rising, as_of), on="customer_id", how="left")
-    found = found.with_columns(pl.lit(None).alias(c) for c in PATTERN_COLUMNS if c not in found.columns)
-    types: dict[Any, Any] = {"customer_id": pl.String(), **PATTERN_COLUMNS}
-    return nw.from_native(found.select(list(types)).cast(types))
+    codes = pl.DataFrame(
+        {
+            "customer_id": pl.Series(wanted, dtype=pl.String),
+            "code": np.arange(len(wanted), dtype=np.int64),
+            "_episodic": pl.Series(wanted, dtype=pl.String).is_in(
+                pl.Series(episodic, dtype=pl.String).implode()
+            ),
+            "_young": pl.Series(wanted, dtype=pl.String).is_in(pl.Series(young, dtype=pl.String).implode()),
+        }
+    )
+    orders = _orders_of(purchases, codes)
+    count = len(wanted)
+    columns: dict[str, np.ndarray] = {}
+    walked = orders.filter(pl.col("_episodic"))
+    columns["episodes"], columns["largest_episode"] = _episodes(
+        *_arrays(walked), count=count, episode_days=settings.episode_days
+    )
+    columns |= _halves(*_arrays(orders.filter(pl.col("_young"))), count=count, as_of=as_of)
+    found = codes.select("customer_id").with_columns(
+        pl.Series(name, values).fill_nan(None).cast(PATTERN_COLUMNS[name]) for name, values in columns.items()
+    )
+    return nw.from_native(found)
 
 
 def with_patterns(table: nw.DataFrame[Any], found: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
