@@ -215,10 +215,12 @@ class InvalidInput(WorkspaceError):
     def of(cls, exc: ValidationError) -> InvalidInput:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or exc.title
+        given = first.get("input")
+        # the value of a field, never a whole object (which may hold a password) nor a secret
+        secret = any("password" in str(p) for p in first["loc"])
+        value = "…" if secret or isinstance(given, dict | list) else repr(given)
         # pydantic's own words for the problem (in English) are a value of kam's notice
-        return cls(
-            Notice("ws_invalid_input", field=where, problem=first["msg"], value=repr(first.get("input")))
-        )
+        return cls(Notice("ws_invalid_input", field=where, problem=first["msg"], value=value))
 
 
 def parse_input(model: type[M], data: dict[str, Any]) -> M:
