@@ -540,6 +540,7 @@ def test_each_customer_is_said_by_its_own_codes_in_its_row() -> None:
         {"orders": 1, "reason_codes": ["orders"]},
         {"reason_codes": []},
         {"reason_codes": ["gap", "orders"]},
+        {"reason_codes": None},
     ]
     assert _say(rows) == [
         "3 orders in all",
@@ -547,6 +548,7 @@ def test_each_customer_is_said_by_its_own_codes_in_its_row() -> None:
         "1 order in all",
         None,
         "bought in 24 purchases over 690 days, usually 30 days apart; 24 orders in all",
+        None,
     ]
 
 

@@ -27,6 +27,7 @@ REASONS = "reasons"
 REASON_CODES = "reason_codes"
 SEPARATOR = "; "  # between the sentences of one customer's reasons
 _POSITION = "_reason_position"
+_ORDER, _FIRST, _PLACE, _COUNT = "_reason_order", "_reason_first", "_reason_place", "_reason_count"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -129,22 +130,40 @@ def sentence(
 
 def say_reasons(accounts: nw.DataFrame[Any], context: ReasonContext, lang: Lang) -> nw.Series[Any]:
     """Each customer's `reason_codes` said in `lang`, one text per row of `accounts` (in its order): the
-    sentences of its codes, in their order, joined by '; '."""
+    sentences of its codes, in their order, joined by '; '.
+
+    Each code's sentence is built once, over the customers that have the code (a row per customer and
+    code): building the expressions costs more than running them, and a portfolio has a few dozen codes
+    but many more combinations of them."""
     if accounts.shape[0] == 0:
         return nw.new_series(REASONS, [], nw.String, backend=accounts.implementation)
     cited = [c for c in accounts.columns if c in CITED or c == REASON_CODES]
     rows = accounts.select(cited).with_row_index(_POSITION)
     largest = magnitudes(rows)
-    said = []
-    for (codes,), part in rows.group_by(REASON_CODES):
-        sentences = [sentence(Reason(code), part, context, lang, largest) for code in codes or ()]
-        joined = (  # no codes (an analysis stored without them): nothing to say
-            nw.concat_str(sentences, separator=SEPARATOR, ignore_nulls=True)
-            if sentences
-            else nw.lit(None, nw.String)
+    # one row per customer and code, in the order of the customers and of each one's codes
+    each = rows.explode(REASON_CODES).with_row_index(_ORDER)
+    first = each.group_by(_POSITION).agg(nw.col(_ORDER).min().alias(_FIRST))
+    each = each.join(first, on=_POSITION).with_columns((nw.col(_ORDER) - nw.col(_FIRST)).alias(_PLACE))
+    said = [
+        part.select(_POSITION, _PLACE, sentence(Reason(code), part, context, lang, largest).alias(REASONS))
+        for (code,), part in each.group_by(REASON_CODES)
+        if code is not None
+    ]
+    counts = rows.select(_POSITION, nw.col(REASON_CODES).list.len().fill_null(0).alias(_COUNT))
+    if not said:  # no codes at all (an analysis stored without them): nothing to say
+        return counts.select(nw.lit(None, nw.String).alias(REASONS))[REASONS]
+    sentences = nw.concat(said)
+    places = int(sentences[_PLACE].max()) + 1
+    for place in range(places):
+        at = sentences.filter(nw.col(_PLACE) == place).select(
+            _POSITION, nw.col(REASONS).alias(f"{_PLACE}{place}")
         )
-        said.append(part.select(_POSITION, joined.alias(REASONS)))
-    return nw.concat(said).sort(_POSITION)[REASONS]
+        counts = counts.join(at, on=_POSITION, how="left")
+    joined = nw.concat_str(
+        [nw.col(f"{_PLACE}{p}") for p in range(places)], separator=SEPARATOR, ignore_nulls=True
+    )
+    spoken = nw.when(nw.col(_COUNT) > 0).then(joined).otherwise(nw.lit(None, nw.String))
+    return counts.sort(_POSITION).select(spoken.alias(REASONS))[REASONS]
 
 
 def with_reasons(accounts: nw.DataFrame[Any], context: ReasonContext, lang: Lang) -> nw.DataFrame[Any]:

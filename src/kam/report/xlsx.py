@@ -23,6 +23,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 
@@ -160,13 +161,14 @@ def _skeleton(
 
 def write_accounts_xlsx(
     accounts: pl.DataFrame,
-    path: Path,
+    path: Path | BinaryIO,
     lang: Lang = Lang.EN,
     *,
     currency: str | None = None,
     volume: str | None = None,
 ) -> None:
-    """Write `accounts` (the accounts table with its canonical columns) to `path` as a workbook in `lang`."""
+    """Write `accounts` (the accounts table with its canonical columns) to `path` (a file, or a binary
+    stream such as io.BytesIO) as a workbook in `lang`."""
     accounts = accounts.select(c for c in accounts.columns if c not in COMPONENTS)
     frame = readable(accounts, lang)
     kinds = [kind_of(name, dtype) for name, dtype in accounts.schema.items()]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib
+import io
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -271,6 +273,22 @@ def _codes_as_text(accounts: pl.DataFrame) -> pl.DataFrame:
     return accounts.with_columns(pl.col("reason_codes").list.join(CODE_SEPARATOR))
 
 
+def _workbook(accounts: pl.DataFrame, lang: Lang, *, currency: str | None, volume: str | None) -> bytes:
+    """accounts.xlsx's bytes."""
+    buffer = io.BytesIO()
+    write_accounts_xlsx(accounts, buffer, lang, currency=currency, volume=volume)
+    return buffer.getvalue()
+
+
+def _in_background(work: Callable[[], bytes]) -> Future[bytes]:
+    """`work` run in a thread of its own; the future's result() waits for it (or raises what it raised)."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(work)
+    finally:
+        pool.shutdown(wait=False)
+
+
 def write_outputs(
     out: Path,
     analysis: Analysis,
@@ -285,6 +303,10 @@ def write_outputs(
     them), all of them or none."""
     accounts = tidy_floats(analysis.accounts.to_polars())
     value_settings = settings_in_use(settings or Settings(), "value")
+    units = summary.units
+    # the workbook is built by the engine and zlib, which let go of the interpreter: in a thread of its
+    # own, in memory, while the report (mostly Python) is rendered, not after it
+    workbook = _in_background(lambda: _workbook(accounts, lang, currency=units.currency, volume=units.volume))
     html = render_report(
         analysis,
         summary.source,
@@ -299,12 +321,9 @@ def write_outputs(
         unattributed=loaded.unattributed,
         changes=changes,
     )
-    units = summary.units
     writers = {
         "accounts.csv": lambda p: write_csv(_codes_as_text(accounts), p, bom=True),
-        "accounts.xlsx": lambda p: write_accounts_xlsx(
-            accounts, p, lang, currency=units.currency, volume=units.volume
-        ),
+        "accounts.xlsx": lambda p: p.write_bytes(workbook.result()),
         "accounts.parquet": lambda p: accounts.write_parquet(p),
         "summary.json": lambda p: p.write_text(
             dumps_strict(tidy_json(summary.to_json()), ensure_ascii=False, indent=2), encoding="utf-8"
