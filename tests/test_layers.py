@@ -22,7 +22,7 @@ SRC = Path(kam.__file__).resolve().parent.parent
 WEB = ("fastapi", "starlette", "jinja2")
 DATABASE = ("sqlalchemy", "alembic", "psycopg", "kam.workspace")
 CLI = ("typer", "click", "rich", "kam.commands", "kam.cli", "kam.shell")  # kam.shell: options to paste
-CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain")
+CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain", "kam.coach")
 
 # Each layer (a package and everything under it) and what none of its modules may import.
 RULES: dict[str, tuple[str, ...]] = {

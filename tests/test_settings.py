@@ -47,6 +47,8 @@ def test_environment_and_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         ("[value]\nkey_min_margin = 'high'\n", "value.key_min_margin"),
         ("[valeu]\nx = 1\n", "unknown section valeu"),
         ("[value\n", "not valid TOML"),
+        ("[coach]\nfactors_finance = ['price', 'pricey']\n", "coach.factors_finance = 'pricey'"),
+        ("[coach]\nquote_allowed_from = 'haggling'\n", "coach.quote_allowed_from = 'haggling'"),
     ],
 )
 def test_bad_config_is_named(tmp_path: Path, text: str, message: str) -> None:
@@ -104,6 +106,24 @@ RANGES: dict[str, tuple[float | None, bool, float | None, bool]] = {
     "calls.cjk_char_s": (0, False, 10, True),
     "calls.mixed_language_share": (0, False, 0.5, True),
     "calls.evidence_max_chars": (1, True, None, False),
+    "coach.coach_min_influence": (1, True, 5, True),
+    "coach.high_influence": (1, True, 5, True),
+    "coach.decision_maker_max_days": (1, True, None, False),
+    "coach.engaged_within_days": (1, True, None, False),
+    "coach.min_engaged_stakeholders": (2, True, None, False),
+    "coach.score_full_breadth": (1, True, None, False),
+    "coach.score_coach": (1, True, 100, True),
+    "coach.score_decision_maker": (1, True, 100, True),
+    "coach.score_functions": (1, True, 100, True),
+    "coach.score_breadth": (1, True, 100, True),
+    "coach.score_stances": (1, True, 100, True),
+    "coach.score_opponents": (1, True, 100, True),
+    "coach.max_talking_points": (1, True, 50, True),
+    "coach.classify_min_evidence": (0, False, None, False),
+    "coach.classify_min_margin": (0, True, None, False),
+    "coach.group_min_similarity": (0, False, 1, True),
+    "coach.shared_need_min_accounts": (2, True, None, False),
+    "coach.why_chain_min_levels": (2, True, 10, True),
 }
 # Settings that must stay in order with another: a value accepted at a bound needs its partner moved too.
 PARTNERS: dict[tuple[str, float], dict[str, float]] = {

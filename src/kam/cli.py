@@ -14,6 +14,7 @@ from kam.commands.calls import app as calls_app
 from kam.commands.clv import app as clv_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
+from kam.commands.needs import app as needs_app
 from kam.commands.serve import serve
 from kam.commands.users import tokens_app, users_app
 from kam.commands.workspace import app as workspace_app
@@ -38,6 +39,7 @@ app.add_typer(accounts_app, name="accounts")
 app.add_typer(interactions_app, name="interactions")
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
+app.add_typer(needs_app, name="needs")
 
 
 def main() -> None:

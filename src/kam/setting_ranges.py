@@ -66,7 +66,7 @@ def bounds(info: FieldInfo) -> str:
 
 def allowed(info: FieldInfo) -> str:
     """What a setting accepts, as a notice (said in the reader's language): a finite number in its
-    bounds, a whole number, a date, one of a fixed list, or text."""
+    bounds, a whole number, a date, one of a fixed list, a list of choices from one, or text."""
     annotation = info.annotation
     limits = bounds(info)
     if annotation is int:
@@ -82,4 +82,8 @@ def allowed(info: FieldInfo) -> str:
         choices = [str(choice) for choice in typing.get_args(annotation)]
     if choices:
         return Notice("allowed_choice", values=", ".join(choices))
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        if isinstance(item, type) and issubclass(item, enum.Enum):
+            return Notice("allowed_choices", values=", ".join(str(member.value) for member in item))
     return Notice("allowed_text")
