@@ -113,6 +113,13 @@ SAMPLE_VALUES = {
     "names": "Amy",
     "choices": "en, zh-Hant, zh-Hans",
     "options": "--account, --db",
+    "ident": "K001",
+    "sort": "colour",
+    "login": "amy",
+    "method": "PUT",
+    "status": 418,
+    "given": 3,
+    "stored": 4,
 }
 
 

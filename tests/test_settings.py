@@ -124,6 +124,7 @@ RANGES: dict[str, tuple[float | None, bool, float | None, bool]] = {
     "coach.group_min_similarity": (0, False, 1, True),
     "coach.shared_need_min_accounts": (2, True, None, False),
     "coach.why_chain_min_levels": (2, True, 10, True),
+    "workspace.api_max_body_bytes": (1_024, True, 1_073_741_824, True),
 }
 # Settings that must stay in order with another: a value accepted at a bound needs its partner moved too.
 PARTNERS: dict[tuple[str, float], dict[str, float]] = {

@@ -160,3 +160,24 @@ def test_a_nan_time_is_refused_before_anything_is_stored(db: str, tmp_path: Path
     assert (code, out) == (1, "")
     assert f"{nan}: segment 1, field 'end'" in err and "NaN" in err
     assert _interactions(db) == []
+
+
+def test_store_as_a_user_needs_an_account_they_may_change(db: str, calls: dict[str, Path]) -> None:
+    for args in (
+        ["users", "add", "amy", "--role", "rep"],
+        ["accounts", "add", "A1", "--name", "Amy's", "--owner", "amy"],
+    ):
+        assert runner.invoke(app, [*args, "--db", db]).exit_code == 0
+    steel = calls["en_steel_good.vtt"]
+    code, _, err = _analyze(
+        steel, "--sales", "Amy", "--store", "--account", "C001", "--as", "amy", "--db", db
+    )
+    assert code == 2 and err.startswith("error: no account with code 'C001'")
+    assert _analyze(steel, "--sales", "Amy", "--store", "--account", "A1", "--as", "amy", "--db", db)[0] == 0
+    result = runner.invoke(app, ["accounts", "show", "A1", "--json", "--as", "amy", "--db", db])
+    assert [i["source_file"] for i in json.loads(result.stdout)["interactions"]] == [steel.name]
+    assert _analyze(steel, "--sales", "Amy", "--as", "amy") == (
+        2,
+        "",
+        "error: --as only apply with --store\n",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,13 +13,24 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
+from kam.domain.users import Role
 from kam.hints import Hint, HintKey
 from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.models import Account
+from kam.workspace.accounts.service import get_account
 from kam.workspace.db import make_engine, session_scope
 from kam.workspace.errors import WorkspaceNotInitialised, WorkspaceUnavailable
-from kam.workspace.migrate import alembic_config, head_revision, open_workspace, upgrade
+from kam.workspace.interactions.service import list_interactions
+from kam.workspace.migrate import (
+    alembic_config,
+    head_revision,
+    migration_connection,
+    open_workspace,
+    upgrade,
+)
 from kam.workspace.models import Base
+from kam.workspace.users.schemas import UserCreate
+from kam.workspace.users.service import add_user
 
 
 def _differences(engine: Engine, metadata: sa.MetaData) -> list[object]:
@@ -126,3 +138,44 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password(
     ) as caught:
         action("postgresql://kam:secret@127.0.0.1:9/kam?connect_timeout=2")
     assert "secret" not in str(caught.value)
+
+
+def _to(engine: Engine, revision: str, down: bool = False) -> None:
+    config = alembic_config()
+    with migration_connection(engine) as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def test_the_team_migration_keeps_todays_accounts_and_their_free_text_owners(workspace_url: str) -> None:
+    engine = make_engine(workspace_url)
+    _to(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO accounts (id, code, name, owner, created_at, updated_at) VALUES "
+                "(1, 'K001', '華東電力', 'Amy Chen', :at, :at), (2, 'K002', 'Acme', NULL, :at, :at)"
+            ),
+            {"at": dt.datetime(2025, 1, 2, tzinfo=dt.UTC)},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO interactions (id, account_id, kind, occurred_at, title, created_at) "
+                "VALUES (1, 1, 'visit', :at, 'first visit', :at)"
+            ),
+            {"at": dt.datetime(2025, 1, 3, tzinfo=dt.UTC)},
+        )
+    _to(engine, "head")
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        k001 = get_account(session, "K001")
+        assert (k001.owner, k001.owner_name, k001.version) == (None, "Amy Chen", 1)
+        assert list_interactions(session)[0].title == "first visit"
+        add_user(session, UserCreate(login="amy", display_name="Amy Chen", role=Role.REP))
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        k001 = get_account(session, "K001")
+        assert (k001.owner, k001.owner_name, k001.version) == ("amy", None, 2)
+    _to(engine, "0001", down=True)
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT code, owner FROM accounts ORDER BY code")).all()
+    assert [tuple(r) for r in rows] == [("K001", None), ("K002", None)]  # amy's account has a user now
+    engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import typer
@@ -163,13 +164,18 @@ def owners(
     console.print(table)
     unmatched = sum(1 for o in found if o.login is None)
     if unmatched:
-        console.print(plain(ntext("ws.owners_unmatched", unmatched, lang)), soft_wrap=True)
+        console.print(plain(ntext("ws.owners_unmatched", unmatched, lang, count=unmatched)), soft_wrap=True)
 
 
 def _value(value: object) -> str:
-    """A value of the history as text: blank for none, lists joined."""
+    """A value of the history as text: blank for none, lists joined, a time in local time."""
     if value is None:
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and len(value) > 19 and value[10:11] == "T":
+        try:
+            return local_time(dt.datetime.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)

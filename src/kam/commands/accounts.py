@@ -142,7 +142,8 @@ def import_(
     typer.echo(printable(said))
     if summary.unmatched_owners:
         names = ", ".join(summary.unmatched_owners)
-        typer.echo(printable(ntext("ws.owners_kept", len(summary.unmatched_owners), lang, names=names)))
+        count = len(summary.unmatched_owners)
+        typer.echo(printable(ntext("ws.owners_kept", count, lang, count=count, names=names)))
 
 
 @app.command("list")

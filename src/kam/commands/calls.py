@@ -76,6 +76,11 @@ def analyze(
         help="When the calls happened, ISO date and time (default: each file's modification time).",
     ),
     kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
+    as_: str | None = typer.Option(
+        None,
+        "--as",
+        help="With --store: store as this user (an account they may change; their name in the history).",
+    ),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
     from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
@@ -88,7 +93,9 @@ def analyze(
         if store and account is None:
             raise ConfigError(Notice("store_needs_account"))
         only_with_store = [
-            o for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind)) if v
+            o
+            for o, v in (("--account", account), ("--db", db), ("--at", at), ("--kind", kind), ("--as", as_))
+            if v
         ]
         if not store and only_with_store:
             raise ConfigError(Notice("store_options", options=", ".join(only_with_store)))
@@ -108,6 +115,7 @@ def analyze(
                 kind=kind or InteractionKind.CALL,
                 at=when,
                 settings=settings.calls,
+                as_login=as_,
             )
         else:
             run = run_calls_analyze(

@@ -60,7 +60,7 @@ def upgrade(url: str) -> UpgradeResult:
     parsed = parse_url(url)
     require_persistent(parsed)
     where = display_url(parsed)
-    with database_errors(parsed, "initialise"), shared_engine(parsed).begin() as connection:
+    with database_errors(parsed, "initialise"), migration_connection(shared_engine(parsed)) as connection:
         before = current_revision(connection)
         _require_known(where, before)
         config = alembic_config()
@@ -69,6 +69,30 @@ def upgrade(url: str) -> UpgradeResult:
         after = current_revision(connection)
     assert after is not None
     return UpgradeResult(where, before, after)
+
+
+@contextlib.contextmanager
+def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
+    """A connection in one transaction for the migrations. On SQLite, foreign keys are off while they
+    run: a migration in batch mode copies a table and drops the old one, and dropping `accounts` with
+    foreign keys on would delete every row that cascades from it (interactions, stakeholders...). The
+    keys are checked before the transaction commits, and switched back on."""
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # outside a transaction, or SQLite ignores it
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def require_current(engine: Engine) -> None:

@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kam.domain.users import Role
 from kam.errors import ImportValidationError
 from kam.io.customers import CustomersTable, CustomerType, Ownership, read_customers
 from kam.io.mapping import ACCOUNT_COLUMNS
@@ -26,6 +27,9 @@ from kam.workspace.db import session_scope
 from kam.workspace.errors import AccountsAddedMeanwhile
 from kam.workspace.migrate import upgrade
 from kam.workspace.run import run_accounts_import, run_accounts_list
+from kam.workspace.users.schemas import UserCreate
+from kam.workspace.users.service import act_as_login, add_user
+from kam.workspace.vocabulary import WalletKind
 from tests.workspace.conftest import count_selects
 
 FIRST = """customer_id,name,type,ownership,industry,since,referred_by
@@ -285,3 +289,80 @@ def test_every_loop_in_the_file_is_reported_at_its_first_row(engine: Engine, tmp
     assert [(p.row, p.value) for p in raised.value.problems] == [(3, "C"), (7, "G")]
     assert "B referred by C referred by D referred by B" in str(raised.value)
     assert _accounts(engine) == {}
+
+
+TEAM_FILE = """customer_id,name,owner,parent,wallet,wallet_unit,competitors
+G01,集團總部,amy,,,,
+G02,集團二廠,Amy Chen,G01,"1,200",t,寶鋼；鞍鋼、首鋼
+G03,集團三廠,王强,G01,500000,CNY,
+"""
+
+
+def _add_users(engine: Engine) -> None:
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        add_user(session, UserCreate(login="amy", display_name="Amy Chen", role=Role.REP))
+        add_user(session, UserCreate(login="bob", role=Role.REP))
+
+
+def test_owners_groups_wallets_and_competitors_are_imported_and_a_reimport_changes_nothing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    _add_users(engine)
+    path = _write(tmp_path, "team.csv", TEAM_FILE)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        summary = import_accounts(session, _table(path))
+    assert (summary.created, summary.unmatched_owners) == (3, ["王强"])
+    accounts = _accounts(engine)
+    g02 = accounts["G02"]
+    assert (g02.owner, g02.parent, g02.competitors) == ("amy", "G01", ["寶鋼", "鞍鋼", "首鋼"])
+    assert (g02.wallet.amount, g02.wallet.unit, g02.wallet.kind) == (1200.0, "t", WalletKind.VOLUME)  # type: ignore[union-attr]
+    g03 = accounts["G03"]
+    assert (g03.owner, g03.owner_name, g03.wallet.kind) == (None, "王强", WalletKind.MONEY)  # type: ignore[union-attr]
+    assert _import(engine, path) == (0, 0, 3)
+    assert _accounts(engine) == accounts
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("customer_id,wallet\nK1,500\n", [(2, "wallet", "500")]),
+        ("customer_id,wallet,wallet_unit\nK1,500,\n", [(2, "wallet", "500")]),
+        ("customer_id,wallet,wallet_unit\nK1,500,5 t\n", [(2, "wallet_unit", "5 t")]),
+        ("customer_id,wallet,wallet_unit\nK1,-5,t\n", [(2, "wallet", "-5")]),
+        ("customer_id,parent\nK1,K1\n", [(2, "parent", "K1")]),
+        ("customer_id,parent\nK1,NOBODY\n", [(2, "parent", "NOBODY")]),
+        ("customer_id,parent\nK1,K2\nK2,K1\n", [(2, "parent", "K2")]),
+    ],
+)
+def test_bad_groups_and_wallets_are_reported_by_row_and_column(
+    engine: Engine, tmp_path: Path, text: str, problems: list[tuple[int, str, str]]
+) -> None:
+    with pytest.raises(ImportValidationError) as raised:
+        _import(engine, _write(tmp_path, "bad.csv", text))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == problems
+    assert _accounts(engine) == {}
+
+
+def test_an_import_by_a_rep_creates_their_accounts_and_changes_no_one_elses(
+    engine: Engine, tmp_path: Path
+) -> None:
+    _add_users(engine)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        create_account(session, AccountCreate(code="B1", name="Bob's", owner="bob"))
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        act_as_login(session, "amy")
+        import_accounts(
+            session, _table(_write(tmp_path, "mine.csv", "customer_id,name\nA1,Mine\nA2,Also mine\n"))
+        )
+    assert {c: a.owner for c, a in _accounts(engine).items()} == {"A1": "amy", "A2": "amy", "B1": "bob"}
+    bad = "customer_id,name,owner\nA1,Mine,amy\nB1,Taken,amy\nA3,For bob,bob\n"
+    with pytest.raises(ImportValidationError) as raised, session_scope(engine, LOCAL_OPERATOR) as session:
+        act_as_login(session, "amy")
+        import_accounts(session, _table(_write(tmp_path, "bad.csv", bad)))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == [(3, "customer_id", "B1")]
+    hidden = "customer_id,name,owner\nA3,For bob,bob\n"
+    with pytest.raises(ImportValidationError) as raised, session_scope(engine, LOCAL_OPERATOR) as session:
+        act_as_login(session, "amy")
+        import_accounts(session, _table(_write(tmp_path, "give.csv", hidden)))
+    assert [(p.row, p.column, p.value) for p in raised.value.problems] == [(2, "owner", "bob")]
+    assert set(_accounts(engine)) == {"A1", "A2", "B1"} and _accounts(engine)["B1"].name == "Bob's"

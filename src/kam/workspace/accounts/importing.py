@@ -137,17 +137,24 @@ def _checked_rows(
         index, field = int(error["loc"][0]), str(error["loc"][1])
         if field == "name" and not rows[index].get("name"):
             continue  # the code stands in for a blank name: its own problem is reported
-        if field == "wallet":
-            field = "wallet_unit" if error["loc"][2:3] == ("unit",) else "wallet"
-            value = rows[index].get(field)
-        else:
-            value = rows[index].get("customer_id" if field == "code" else field)
         expected = error["msg"]
+        if field == "wallet" and error["loc"][2:3] == ("unit",):
+            expected = Notice("expect_wallet_unit")
+            if "wallet_unit" in table.columns and rows[index].get("wallet_unit") is not None:
+                field = "wallet_unit"
+        value = rows[index].get("customer_id" if field == "code" else field)
         if error["type"] == "string_too_long":
             expected = Notice("expect_max_chars", limit=error["ctx"]["max_length"], length=len(str(value)))
         column = table.columns["customer_id" if field == "code" else field]
-        problems.append(CellProblem(table.label, table.rows[index], column, str(value), expected))
+        problems.append(CellProblem(table.label, table.rows[index], column, _written(value), expected))
     return [], problems
+
+
+def _written(value: Any) -> str:
+    """A cell's value as a message shows it: a number without a trailing .0, nothing for a blank."""
+    if value is None:
+        return ""
+    return f"{value:.15g}" if isinstance(value, float) else str(value)
 
 
 def _not_yours(table: CustomersTable, codes: list[str], taken: set[str]) -> list[CellProblem]:
