@@ -16,6 +16,7 @@ from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
 from kam.commands.serve import serve
+from kam.commands.stakeholders import app as stakeholders_app
 from kam.commands.users import tokens_app, users_app
 from kam.commands.workspace import app as workspace_app
 from kam.io.scratch import remove_scratch
@@ -40,6 +41,7 @@ app.add_typer(interactions_app, name="interactions")
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(needs_app, name="needs")
+app.add_typer(stakeholders_app, name="stakeholders")
 
 
 def main() -> None:

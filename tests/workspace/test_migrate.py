@@ -51,6 +51,7 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "team_members",
         "api_tokens",
         "audit_entries",
+        "stakeholders",
         "alembic_version",
     }
 

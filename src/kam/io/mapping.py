@@ -275,9 +275,15 @@ def read_mapping_file(path: Path) -> dict[str, str]:
 
 
 def resolve_columns(
-    found: list[str], explicit: Mapping[str, str], canonical: Iterable[str]
+    found: list[str],
+    explicit: Mapping[str, str],
+    canonical: Iterable[str],
+    *,
+    synonyms: Mapping[str, tuple[str, ...]] = SYNONYMS,
 ) -> dict[str, str]:
-    """Return {canonical: source column}; explicit mappings win, then exact names, then known synonyms."""
+    """Return {canonical: source column}; explicit mappings win, then exact names, then known synonyms
+    (`synonyms`: the names of the transactions' and customers' columns unless a file of another kind
+    names its own)."""
     canonical = list(canonical)
     unknown = [name for name in explicit if name not in canonical]
     if unknown:
@@ -301,7 +307,7 @@ def resolve_columns(
     for name in canonical:
         if name in resolved:
             continue
-        for candidate in (name, *SYNONYMS.get(name, ())):
+        for candidate in (name, *synonyms.get(name, ())):
             source = by_norm.get(_norm(candidate))
             if source is not None and source not in taken:
                 resolved[name] = source

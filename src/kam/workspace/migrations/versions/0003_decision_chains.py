@@ -1,0 +1,95 @@
+"""The records under an account that a key-account team keeps: stakeholders (the decision chain).
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision: str = "0003"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+JSON = sa.JSON(none_as_null=True).with_variant(postgresql.JSONB(none_as_null=True), "postgresql")
+
+
+def _utc() -> sa.DateTime:
+    return sa.DateTime(timezone=True)
+
+
+def _choice(table: str, name: str, *values: str) -> sa.Enum:
+    return sa.Enum(
+        *values, name=op.f(f"ck_{table}_{name}"), native_enum=False, create_constraint=True, length=32
+    )
+
+
+def _link(table: str, column: str, target: str, ondelete: str, *, nullable: bool = True) -> sa.Column[int]:
+    return sa.Column(
+        column,
+        sa.Integer(),
+        sa.ForeignKey(f"{target}.id", name=op.f(f"fk_{table}_{column}_{target}"), ondelete=ondelete),
+        nullable=nullable,
+    )
+
+
+def _record_columns(table: str) -> list[sa.Column[Any]]:
+    """The bookkeeping columns of a record (kam.workspace.records.Record)."""
+    return [
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", _utc(), nullable=False),
+        sa.Column("updated_at", _utc(), nullable=False),
+        _link(table, "created_by_id", "users", "SET NULL"),
+        _link(table, "updated_by_id", "users", "SET NULL"),
+        sa.Column("deleted_at", _utc(), nullable=True),
+    ]
+
+
+def _under_account(table: str) -> list[Any]:
+    """The id and the account of a record under an account (kam.workspace.records.UnderAccount)."""
+    return [
+        sa.Column("id", sa.Integer(), nullable=False),
+        _link(table, "account_id", "accounts", "CASCADE", nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+    ]
+
+
+FUNCTIONS = ("finance", "technical", "user_department", "operations_maintenance", "procurement",
+             "executive", "other")  # fmt: skip
+DECISION_ROLES = ("decision_maker", "economic_buyer", "technical_buyer", "user_buyer", "influencer",
+                  "gatekeeper")  # fmt: skip
+STANCES = ("supporter", "neutral", "opponent", "unknown")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "stakeholders",
+        *_under_account("stakeholders"),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=True),
+        sa.Column("function", _choice("stakeholders", "function", *FUNCTIONS), nullable=False),
+        sa.Column("decision_role", _choice("stakeholders", "decision_role", *DECISION_ROLES), nullable=True),
+        sa.Column("influence", sa.SmallInteger(), nullable=True),
+        sa.Column("stance", _choice("stakeholders", "stance", *STANCES), nullable=False),
+        sa.Column("coach", sa.Boolean(), nullable=False),
+        _link("stakeholders", "reports_to_id", "stakeholders", "SET NULL"),
+        sa.Column("preferences", sa.Text(), nullable=True),
+        sa.Column("purchase_factors", JSON, nullable=True),
+        *_record_columns("stakeholders"),
+        sa.CheckConstraint("influence BETWEEN 1 AND 5", name=op.f("ck_stakeholders_influence_range")),
+        sa.UniqueConstraint("account_id", "name", name=op.f("uq_stakeholders_account_id_name")),
+    )
+    op.create_index(op.f("ix_stakeholders_account_id"), "stakeholders", ["account_id"])
+    op.create_index(op.f("ix_stakeholders_reports_to_id"), "stakeholders", ["reports_to_id"])
+
+
+def downgrade() -> None:
+    op.drop_table("stakeholders")

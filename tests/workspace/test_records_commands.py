@@ -1,0 +1,73 @@
+"""`kam stakeholders|needs|deals|contracts import FILE` and `kam <records> list`, end to end through the
+command line on both databases: imports all or nothing and idempotent, lists of what the user may see,
+as JSON and as a table in the user's language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kam.cli import app
+from kam.workspace.db import display_url
+
+runner = CliRunner()
+
+
+def kam(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def db(workspace_url: str) -> str:
+    """A workspace with reps amy and bob, amy's account A1 and bob's B1."""
+    assert kam("workspace", "init", "--db", workspace_url)[0] == 0
+    for login in ("amy", "bob"):
+        assert kam("users", "add", login, "--role", "rep", "--db", workspace_url)[0] == 0
+    assert kam("accounts", "add", "A1", "--name", "Amy's", "--as", "amy", "--db", workspace_url)[0] == 0
+    assert kam("accounts", "add", "B1", "--name", "Bob's", "--owner", "bob", "--db", workspace_url)[0] == 0
+    return workspace_url
+
+
+def _listed(db: str, what: str, *args: str) -> list[dict[str, object]]:
+    code, out, err = kam(what, "list", "--json", "--db", db, *args)
+    assert code == 0, err
+    return list(json.loads(out))
+
+
+def test_stakeholders_import_list_and_reimport(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("客戶編號,姓名,職能,上級,教練\nA1,李娜,技術,王偉,是\nA1,王偉,財務,,\n", encoding="utf-8")
+    where = display_url(db)
+    said = kam("stakeholders", "import", str(path), "--as", "amy", "--db", db)
+    assert said == (0, f"Imported {path} into {where}: 2 new, 0 updated, 0 unchanged (stakeholders).\n", "")
+    again = kam("stakeholders", "import", str(path), "--as", "amy", "--db", db)
+    assert again[:2] == (0, f"Imported {path} into {where}: 0 new, 0 updated, 2 unchanged (stakeholders).\n")
+    people = _listed(db, "stakeholders", "--as", "amy")
+    assert [(p["name"], p["function"], p["coach"]) for p in people] == [
+        ("李娜", "technical", True),
+        ("王偉", "finance", False),
+    ]
+    assert people[0]["reports_to"] == people[1]["id"]
+    assert _listed(db, "stakeholders", "--as", "bob") == []
+    assert _listed(db, "stakeholders", "--account", "B1") == []
+    code, out, _ = kam("stakeholders", "list", "--as", "amy", "--db", db, "--lang", "zh-Hant")
+    assert code == 0 and "利害關係人" in out and "財務" in out and "技術" in out
+
+
+def test_a_bad_stakeholders_file_imports_nothing_and_says_each_problem(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("customer_id,name,influence\nA1,李娜,3\nB1,Bob's man,9\nA1,王偉,high\n", encoding="utf-8")
+    code, out, err = kam("stakeholders", "import", str(path), "--as", "amy", "--db", db)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"error: {path}: 3 bad values:",
+        f"  {path}, row 3, column 'customer_id': value 'B1' is not the code of an account you may change",
+        f"  {path}, row 3, column 'influence': value '9' is not a number of at most 5",
+        f"  {path}, row 4, column 'influence': value 'high' is not a whole number",
+    ]
+    assert _listed(db, "stakeholders") == []
