@@ -38,6 +38,13 @@ ENTITIES = {
         "stance",
         "supporter",
     ),
+    "needs": Entity(
+        "/needs",
+        lambda code: {"account": code, "statement": f"Toll fraud happens at {code}"},
+        {"status": "addressed"},
+        "status",
+        "addressed",
+    ),
 }
 ROLES = ["rep", "manager", "admin"]
 RELATIONS = ["own", "team", "other"]

@@ -52,6 +52,7 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "api_tokens",
         "audit_entries",
         "stakeholders",
+        "needs",
         "alembic_version",
     }
 

@@ -71,3 +71,24 @@ def test_a_bad_stakeholders_file_imports_nothing_and_says_each_problem(db: str, 
         f"  {path}, row 4, column 'influence': value 'high' is not a whole number",
     ]
     assert _listed(db, "stakeholders") == []
+
+
+def test_needs_import_list_and_reimport(db: str, tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("customer_id,name\nA1,王偉\n", encoding="utf-8")
+    assert kam("stakeholders", "import", str(people), "--db", db)[0] == 0
+    path = tmp_path / "needs.csv"
+    path.write_text(
+        "客戶編號,需求,提出人,上層需求\nA1,新模組很難操作,王偉,使用者不滿意\nA1,使用者不滿意,王偉,\n",
+        encoding="utf-8",
+    )
+    where = display_url(db)
+    said = kam("needs", "import", str(path), "--as", "amy", "--db", db)
+    assert said == (0, f"Imported {path} into {where}: 2 new, 0 updated, 0 unchanged (needs).\n", "")
+    again = kam("needs", "import", str(path), "--as", "amy", "--db", db)
+    assert again[:2] == (0, f"Imported {path} into {where}: 0 new, 0 updated, 2 unchanged (needs).\n")
+    needs = {n["statement"]: n for n in _listed(db, "needs", "--as", "amy")}
+    assert needs["新模組很難操作"]["parent"] == needs["使用者不滿意"]["id"]
+    assert {n["kind"] for n in needs.values()} == {"need"} and _listed(db, "needs", "--as", "bob") == []
+    code, out, _ = kam("needs", "list", "--account", "A1", "--db", db, "--lang", "zh-Hans")
+    assert code == 0 and "背后需求" not in out and "表面陈述" in out and "待确认" in out

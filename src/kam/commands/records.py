@@ -8,7 +8,7 @@ description of the records, when the commands are registered.)
 """
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -54,6 +54,7 @@ class RecordCommands:
     load: Callable[[], tuple[Callable[..., Any], Callable[..., Sequence[BaseModel]], type[BaseModel]]]
     columns: tuple[str, ...]
     choices: Mapping[str, type[StrEnum]]
+    headers: Mapping[str, str] = field(default_factory=dict)  # column -> its ws.label.<key>, if not its name
 
 
 def add_record_commands(app: typer.Typer, records: RecordCommands) -> None:
@@ -117,7 +118,8 @@ def print_records(
         return
     table = Table(title=plain(text("ws.records_title", lang, what=what, where=where)), title_justify="left")
     for column in records.columns:
-        table.add_column(text(f"ws.label.{column}", lang), overflow="fold", no_wrap=column == "id")
+        header = text(f"ws.label.{records.headers.get(column, column)}", lang)
+        table.add_column(header, overflow="fold", no_wrap=column == "id")
     for record in found:
         table.add_row(*(plain(shown(records, column, record[column], lang)) for column in records.columns))
     console.print(table)

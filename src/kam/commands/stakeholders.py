@@ -49,5 +49,6 @@ add_record_commands(
             "last_contact",
         ),
         choices={"function": Function, "decision_role": DecisionRole, "stance": Stance},
+        headers={"name": "person", "title": "job_title"},
     ),
 )

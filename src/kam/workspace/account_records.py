@@ -105,7 +105,7 @@ def require_new_key(
 
 
 def linked_record(
-    repo: AccountRecordRepository[M], account_id: int, target_id: int | None, field: str, what: str
+    repo: ScopedRepository[M], account_id: int, target_id: int | None, field: str, what: str
 ) -> M | None:
     """The live record `target_id` of the same account that `field` links to; anything else is refused
     with the same words whether it does not exist, is deleted, is under another account or out of reach."""
@@ -168,6 +168,18 @@ def find_loops(graph: Mapping[K, K | None], starts: Iterable[K]) -> list[list[K]
 
 def page_of(items: list[P], total: int, request: PageRequest) -> Page[P]:
     return Page(items=items, total=total, page=request.page, per_page=request.per_page)
+
+
+def every_page(list_page: Callable[[PageRequest], Page[P]]) -> list[P]:
+    """Every item of a list, page after page (for the command line, which shows them all)."""
+    found: list[P] = []
+    page = 1
+    while True:
+        listed = list_page(PageRequest(page=page, per_page=MAX_PER_PAGE))
+        found += listed.items
+        if len(found) >= listed.total or not listed.items:
+            return found
+        page += 1
 
 
 def delete_record(

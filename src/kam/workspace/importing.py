@@ -11,7 +11,7 @@ words as a code nobody has.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -166,23 +166,75 @@ def once_per_file(problems: Problems, keys: list[K | None], column: str) -> None
             first[key] = index
 
 
-def file_loops(
-    problems: Problems,
-    graph: Mapping[K, K | None],
-    rows_of: Mapping[K, int],
-    column: str,
-    say: Callable[[K], str],
+Key = tuple[int, str]  # a record's natural key: its account's id and a text (a name, a statement)
+
+
+def row_keys(problems: Problems, accounts: list[Account | None], column: str) -> list[Key | None]:
+    """Each row's key as written (account and the `column` cell), None where either is missing: a row's
+    links are checked even when another of its cells is bad."""
+    rows = problems.table.rows
+    return [
+        (a.id, row[column]) if a is not None and row.get(column) else None
+        for a, row in zip(accounts, rows, strict=True)
+    ]
+
+
+def refuse_deleted(
+    problems: Problems, keys: list[Key | None], deleted: set[Key], column: str, what: str
 ) -> None:
-    """Each loop of `graph` through a row of the file is a problem at the first of its rows."""
+    """A row whose key is a deleted record's: restore that one instead (a problem at `column`)."""
+    for index, key in enumerate(keys):
+        if key is not None and key in deleted:
+            expected = Notice("expect_not_deleted", what=Notice(f"record_{what}"))
+            problems.add(index, column, key[1], expected)
+
+
+def linked_keys(
+    problems: Problems,
+    keys: list[Key | None],
+    column: str,
+    known: set[Key],
+    unknown: Notice,
+    itself: Notice | None = None,
+) -> list[Key | None]:
+    """The record each row's `column` names in the row's own account, by key: one of `known` (in the
+    file or stored), and, when `itself` says why, not the row's own record; anything else is a
+    problem at `column` (and no link)."""
+    targets: list[Key | None] = []
+    for index, key in enumerate(keys):
+        text = problems.table.rows[index].get(column)
+        target = None if key is None or text is None else (key[0], text)
+        if target is not None and itself is not None and target == key:
+            problems.add(index, column, text, itself)
+            target = None
+        elif target is not None and target not in known:
+            problems.add(index, column, text, unknown)
+            target = None
+        targets.append(target)
+    return targets
+
+
+def link_loops(
+    problems: Problems,
+    keys: list[Key | None],
+    targets: list[Key | None],
+    stored: Mapping[Key, Key | None],
+    column: str,
+) -> None:
+    """Loops of a link between records of one table (reports to, parent need) once the file's links
+    replace the stored ones: each is a problem at the first of its rows in the file."""
     from kam.workspace.account_records import chain_words, find_loops
 
+    rows_of = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
+    graph = {**stored, **{key: targets[i] for key, i in rows_of.items()}}
     for loop in find_loops(graph, sorted(rows_of, key=rows_of.__getitem__)):
         first = min((k for k in loop if k in rows_of), key=rows_of.__getitem__)
         at = loop.index(first)
         chain = [*loop[at:], *loop[:at], first]
         index = rows_of[first]
         value = problems.table.rows[index].get(column)
-        problems.add(index, column, value, Notice("expect_no_link_loop", chain=chain_words(chain, say)))
+        words = chain_words(chain, lambda k: k[1])
+        problems.add(index, column, value, Notice("expect_no_link_loop", chain=words))
 
 
 def summary(table: RecordsTable, created: int, changed: Iterable[bool]) -> RecordsImported:

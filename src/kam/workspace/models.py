@@ -4,6 +4,7 @@ from kam.workspace.accounts.models import Account
 from kam.workspace.audit.models import AuditEntry
 from kam.workspace.db import Base
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
+from kam.workspace.needs.models import Need
 from kam.workspace.stakeholders.models import Stakeholder
 from kam.workspace.tokens.models import ApiToken
 from kam.workspace.users.models import Team, User, team_members
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "CallAnalysisRecord",
     "Interaction",
+    "Need",
     "Stakeholder",
     "Team",
     "User",

@@ -26,11 +26,15 @@ from kam.io.records import (
 )
 from kam.workspace.importing import (
     ACCOUNT,
+    Key,
     Problems,
     RecordsImported,
-    file_loops,
+    link_loops,
+    linked_keys,
     once_per_file,
+    refuse_deleted,
     row_accounts,
+    row_keys,
     summary,
     validated,
 )
@@ -87,29 +91,20 @@ def import_stakeholders(session: Session, table: RecordsTable) -> RecordsImporte
     problems = Problems(table, fields={"account": ACCOUNT})
     accounts = row_accounts(session, problems)
     entries = [validated(problems, i, StakeholderCreate, _fields(row)) for i, row in enumerate(table.rows)]
-    keys = [  # as written: a row's links are checked even when another of its cells is bad
-        (a.id, row["name"]) if a is not None and row.get("name") else None
-        for a, row in zip(accounts, table.rows, strict=True)
-    ]
+    keys = row_keys(problems, accounts, "name")
     once_per_file(problems, keys, "name")
     repo = StakeholderRepository(session)
     stored = {(s.account_id, s.name): s for s in repo.of_accounts({a.id for a in accounts if a})}
-    rows_of = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
-    for index, key in enumerate(keys):
-        if key is not None and key in stored and stored[key].deleted_at is not None:
-            problems.add(
-                index, "name", key[1], Notice("expect_not_deleted", what=Notice("record_stakeholder"))
-            )
-    targets = _managers(problems, keys, set(rows_of) | {k for k, s in stored.items() if not s.deleted})
+    refuse_deleted(problems, keys, {k for k, s in stored.items() if s.deleted}, "name", "stakeholder")
+    known = {k for k in keys if k is not None} | {k for k, s in stored.items() if not s.deleted}
+    unknown, itself = Notice("expect_known_stakeholder"), Notice("expect_other_stakeholder")
+    targets = linked_keys(problems, keys, "reports_to", known, unknown, itself)
     if "reports_to" in table.columns:
-        graph: dict[tuple[int, str], tuple[int, str] | None] = {
-            key: None if s.reports_to is None else (key[0], s.reports_to.name) for key, s in stored.items()
-        }
-        graph.update((key, targets[i]) for key, i in rows_of.items())
-        file_loops(problems, graph, rows_of, "reports_to", lambda k: k[1])
+        links = {k: None if s.reports_to is None else (k[0], s.reports_to.name) for k, s in stored.items()}
+        link_loops(problems, keys, targets, links, "reports_to")
     problems.raise_any()
 
-    records = dict(stored)
+    records: dict[Key, Stakeholder] = dict(stored)
     created = 0
     for key, entry, account in zip(keys, entries, accounts, strict=True):
         assert key is not None and entry is not None and account is not None
@@ -142,25 +137,6 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         factors = choice_labels(PurchaseFactor)
         fields["purchase_factors"] = [read_choice(f, factors) for f in read_list(row["purchase_factors"])]
     return fields
-
-
-def _managers(
-    problems: Problems, keys: list[tuple[int, str] | None], known: set[tuple[int, str]]
-) -> list[tuple[int, str] | None]:
-    """The stakeholder each row reports to, as (account id, name): another stakeholder of the same
-    account, in the file or stored (live); anything else is a problem at the `reports_to` column."""
-    targets: list[tuple[int, str] | None] = []
-    for index, key in enumerate(keys):
-        name = problems.table.rows[index].get("reports_to")
-        target = None if key is None or name is None else (key[0], name)
-        if target is not None and target == key:
-            problems.add(index, "reports_to", name, Notice("expect_other_stakeholder"))
-            target = None
-        elif target is not None and target not in known:
-            problems.add(index, "reports_to", name, Notice("expect_known_stakeholder"))
-            target = None
-        targets.append(target)
-    return targets
 
 
 def _apply(record: Stakeholder, entry: StakeholderCreate, columns: set[str]) -> None:

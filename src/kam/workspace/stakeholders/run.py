@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from kam.workspace.account_records import every_page
 from kam.workspace.importing import RecordsImported
-from kam.workspace.listing import MAX_PER_PAGE, PageRequest
 from kam.workspace.run import workspace_session
 from kam.workspace.stakeholders.schemas import StakeholderFilters, StakeholderPublic
 from kam.workspace.stakeholders.service import list_stakeholders
@@ -28,11 +28,4 @@ def run_stakeholders_list(
 ) -> list[StakeholderPublic]:
     """Every stakeholder the user may see that meets `filters`, by name (page after page)."""
     with workspace_session(url, as_login) as session:
-        found: list[StakeholderPublic] = []
-        page = 1
-        while True:
-            listed = list_stakeholders(session, filters, PageRequest(page=page, per_page=MAX_PER_PAGE))
-            found += listed.items
-            if len(found) >= listed.total or not listed.items:
-                return found
-            page += 1
+        return every_page(lambda request: list_stakeholders(session, filters, request))

@@ -1,4 +1,5 @@
-"""The records under an account that a key-account team keeps: stakeholders (the decision chain).
+"""The records under an account that a key-account team keeps: stakeholders (the decision chain) and
+needs (the iceberg, with its five-whys chains).
 
 Revision ID: 0003
 Revises: 0002
@@ -67,6 +68,9 @@ FUNCTIONS = ("finance", "technical", "user_department", "operations_maintenance"
 DECISION_ROLES = ("decision_maker", "economic_buyer", "technical_buyer", "user_buyer", "influencer",
                   "gatekeeper")  # fmt: skip
 STANCES = ("supporter", "neutral", "opponent", "unknown")
+NEED_DEPTHS = ("stated", "underlying", "root")
+NEED_KINDS = ("need", "want", "undecided")
+NEED_STATUSES = ("open", "confirmed", "addressed")
 
 
 def upgrade() -> None:
@@ -89,7 +93,27 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_stakeholders_account_id"), "stakeholders", ["account_id"])
     op.create_index(op.f("ix_stakeholders_reports_to_id"), "stakeholders", ["reports_to_id"])
+    op.create_table(
+        "needs",
+        *_under_account("needs"),
+        sa.Column("statement", sa.String(length=500), nullable=False),
+        _link("needs", "said_by_id", "stakeholders", "SET NULL"),
+        sa.Column("depth", _choice("needs", "need_depth", *NEED_DEPTHS), nullable=False),
+        _link("needs", "parent_id", "needs", "SET NULL"),
+        sa.Column("kind", _choice("needs", "need_kind", *NEED_KINDS), nullable=False),
+        sa.Column("kind_overridden", sa.Boolean(), nullable=False),
+        sa.Column("kind_confidence", sa.Float(), nullable=False),
+        sa.Column("kind_reasons", JSON, nullable=False),
+        sa.Column("status", _choice("needs", "need_status", *NEED_STATUSES), nullable=False),
+        sa.Column("confirmed_on", sa.Date(), nullable=True),
+        _link("needs", "interaction_id", "interactions", "SET NULL"),
+        *_record_columns("needs"),
+        sa.UniqueConstraint("account_id", "statement", name=op.f("uq_needs_account_id_statement")),
+    )
+    for column in ("account_id", "said_by_id", "parent_id", "interaction_id"):
+        op.create_index(op.f(f"ix_needs_{column}"), "needs", [column])
 
 
 def downgrade() -> None:
-    op.drop_table("stakeholders")
+    for table in ("needs", "stakeholders"):
+        op.drop_table(table)
