@@ -20,7 +20,7 @@ from kam.i18n import Lang, keys, ntext, plural, text
 
 SRC = Path(kam.__file__).resolve().parent
 EDGE = ("commands",)  # the command line: the one place that says options
-HTTP = {400, 403, 404, 409, 422, 500, 503, 507}
+HTTP = {400, 401, 403, 404, 409, 422, 500, 503, 507}
 
 
 def _all_modules() -> None:
@@ -63,6 +63,13 @@ def test_every_error_states_its_http_status_and_exits_2(error: type[KamError]) -
         ("WorkspaceUnavailable", 503),
         ("WorkspaceNotInitialised", 503),
         ("WorkspaceBusy", 503),
+        ("NotAuthenticated", 401),
+        ("AccessDenied", 403),
+        ("RecordNotFound", 404),
+        ("StaleVersion", 409),
+        ("DuplicateRecord", 409),
+        ("InvalidParent", 422),
+        ("InvalidChoice", 422),
     ],
 )
 def test_each_kind_of_failure_has_its_status(name: str, status: int) -> None:

@@ -172,3 +172,25 @@ def test_owners_written_as_text_are_listed_until_a_user_claims_them(db: str, tmp
     assert k001["competitors"] == ["寶鋼", "鞍鋼"]
     code, out, _ = kam("accounts", "owners", "--db", db)
     assert code == 0 and "1 owner name matches no user" in out
+
+
+def test_interactions_are_listed_as_a_user_sees_them(db: str) -> None:
+    kam("users", "add", "amy", "--role", "rep", "--db", db)
+    kam("accounts", "add", "A1", "--name", "Amy's", "--owner", "amy", "--db", db)
+    kam("accounts", "add", "B1", "--name", "Other", "--db", db)
+    from kam.workspace.interactions.schemas import InteractionCreate
+    from kam.workspace.interactions.service import create_interaction
+    from tests.workspace.team import acting
+
+    engine = make_engine(db)
+    with acting(engine, None) as session:
+        for code in ("A1", "B1"):
+            data = InteractionCreate.model_validate(
+                {"kind": "visit", "occurred_at": "2026-03-02T10:00:00+08:00", "title": code}
+            )
+            create_interaction(session, code, data)
+    engine.dispose()
+    everyone = json.loads(kam("interactions", "list", "--json", "--db", db)[1])
+    amys = json.loads(kam("interactions", "list", "--json", "--as", "amy", "--db", db)[1])
+    assert sorted(i["account_code"] for i in everyone) == ["A1", "B1"]
+    assert [i["account_code"] for i in amys] == ["A1"]

@@ -8,6 +8,7 @@ import typer
 
 from kam.commands.common import user_errors
 from kam.commands.workspace import (
+    AsOption,
     ConfigOption,
     DbOption,
     JsonOption,
@@ -36,6 +37,7 @@ def list_(
         str | None, typer.Option("--account", help="Only this account's interactions.")
     ] = None,
     as_json: JsonOption = False,
+    as_: AsOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,
@@ -46,7 +48,7 @@ def list_(
 
     with user_errors(lang):
         url = workspace_url(db, config)
-        found = run_interactions_list(url, account)
+        found = run_interactions_list(url, account, as_)
     if as_json:
         typer.echo(dumps_strict([i.model_dump(mode="json") for i in found], ensure_ascii=False))
     elif not found:

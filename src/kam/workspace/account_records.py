@@ -23,6 +23,7 @@ from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
 from kam.workspace.records import Record
 from kam.workspace.repository import ScopedRepository
 from kam.workspace.service import history, require_version, restore, soft_delete
+from kam.workspace.vocabulary import RecordKind
 
 M = TypeVar("M", bound=Record)
 P = TypeVar("P", bound=BaseModel)
@@ -87,7 +88,12 @@ def text_clause(columns: Iterable[Any], text: str | None) -> list[Clause]:
 
 
 def require_record(
-    repo: ScopedRepository[M], record_id: int, what: str, *, write: bool = False, deleted: bool | None = False
+    repo: ScopedRepository[M],
+    record_id: int,
+    what: RecordKind,
+    *,
+    write: bool = False,
+    deleted: bool | None = False,
 ) -> M:
     """The record `record_id` in the actor's scope; one out of scope is not found, like a missing one."""
     record = repo.get(record_id, write=write, deleted=deleted)
@@ -97,7 +103,12 @@ def require_record(
 
 
 def require_new_key(
-    repo: AccountRecordRepository[M], account: Account, column: str, value: object, what: str, but: int | None
+    repo: AccountRecordRepository[M],
+    account: Account,
+    column: str,
+    value: object,
+    what: RecordKind,
+    but: int | None,
 ) -> None:
     """Refuse a key (a stakeholder's name in the account) that another record of the account has."""
     if repo.key_taken(account.id, column, value, but):
@@ -105,7 +116,7 @@ def require_new_key(
 
 
 def linked_record(
-    repo: ScopedRepository[M], account_id: int, target_id: int | None, field: str, what: str
+    repo: ScopedRepository[M], account_id: int, target_id: int | None, field: str, what: RecordKind
 ) -> M | None:
     """The live record `target_id` of the same account that `field` links to; anything else is refused
     with the same words whether it does not exist, is deleted, is under another account or out of reach."""
@@ -114,7 +125,9 @@ def linked_record(
     model: Any = repo.model
     target = repo.one(model.id == target_id, model.account_id == account_id)
     if target is None:
-        raise InvalidLink(Notice("ws_link_unknown", field=field, what=Notice(f"record_{what}"), id=target_id))
+        raise InvalidLink(
+            Notice("ws_link_unknown", field=field, what=Notice(f"record_{what.value}"), id=target_id)
+        )
     return target
 
 
@@ -183,7 +196,7 @@ def every_page(list_page: Callable[[PageRequest], Page[P]]) -> list[P]:
 
 
 def delete_record(
-    repo: ScopedRepository[M], record_id: int, what: str, version: int | None, public: Callable[[M], P]
+    repo: ScopedRepository[M], record_id: int, what: RecordKind, version: int | None, public: Callable[[M], P]
 ) -> P:
     """Hide the record from every list and get, until it is restored."""
     record = require_record(repo, record_id, what, write=True)
@@ -193,7 +206,7 @@ def delete_record(
 
 
 def restore_record(
-    repo: ScopedRepository[M], record_id: int, what: str, version: int | None, public: Callable[[M], P]
+    repo: ScopedRepository[M], record_id: int, what: RecordKind, version: int | None, public: Callable[[M], P]
 ) -> P:
     """Bring a deleted record back as it was; restoring a live one changes nothing."""
     record = require_record(repo, record_id, what, write=True, deleted=None)
@@ -204,7 +217,7 @@ def restore_record(
 
 
 def record_history(
-    repo: ScopedRepository[M], record_id: int, what: str, request: PageRequest | None
+    repo: ScopedRepository[M], record_id: int, what: RecordKind, request: PageRequest | None
 ) -> Page[HistoryEntry]:
     """Every change of the record, oldest first (a deleted record's too, to see who deleted it)."""
     record = require_record(repo, record_id, what, deleted=None)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from kam.errors import KamError
 from kam.hints import Hint, HintKey
 from kam.i18n import Joined, Notice
+from kam.workspace.vocabulary import RecordKind
 
 M = TypeVar("M", bound=BaseModel)
 _CODES_NAMED = 5  # codes named in a message; the error carries them all
@@ -107,20 +108,21 @@ class RecordNotFound(WorkspaceError):
 
     status_code = 404
 
-    def __init__(self, what: str, key: object) -> None:
-        """`what`: the kind of record, a `record.<what>` word of the catalogs (account, user, ...)."""
-        super().__init__(Notice("ws_record_not_found", what=Notice(f"record_{what}"), ident=str(key)))
+    def __init__(self, what: RecordKind, key: object) -> None:
+        super().__init__(Notice("ws_record_not_found", what=Notice(f"record_{what.value}"), ident=str(key)))
         self.what, self.key = what, key
 
 
 class AccountNotFound(RecordNotFound):
     """No account has this code (that the actor may see)."""
 
+    status_code = 404
+
     def __init__(self, code: str) -> None:
         WorkspaceError.__init__(
             self, Notice("ws_account_not_found", code=code), hint=Hint(HintKey.ADD_ACCOUNT, code=code)
         )
-        self.what, self.key, self.code = "account", code, code
+        self.what, self.key, self.code = RecordKind.ACCOUNT, code, code
 
 
 class StaleVersion(WorkspaceError):
@@ -129,10 +131,14 @@ class StaleVersion(WorkspaceError):
 
     status_code = 409
 
-    def __init__(self, what: str, key: object, given: int, current: BaseModel | None) -> None:
+    def __init__(self, what: RecordKind, key: object, given: int, current: BaseModel | None) -> None:
         stored = getattr(current, "version", None)
         notice = Notice(
-            "ws_stale_version", what=Notice(f"record_{what}"), ident=str(key), given=given, stored=stored
+            "ws_stale_version",
+            what=Notice(f"record_{what.value}"),
+            ident=str(key),
+            given=given,
+            stored=stored,
         )
         super().__init__(notice)
         self.current = current
@@ -159,8 +165,8 @@ class DuplicateRecord(WorkspaceError):
 
     status_code = 409
 
-    def __init__(self, what: str, key: str) -> None:
-        super().__init__(Notice("ws_duplicate_record", what=Notice(f"record_{what}"), ident=key))
+    def __init__(self, what: RecordKind, key: str) -> None:
+        super().__init__(Notice("ws_duplicate_record", what=Notice(f"record_{what.value}"), ident=key))
 
 
 class InvalidChoice(WorkspaceError):
@@ -209,10 +215,12 @@ class InvalidInput(WorkspaceError):
     def of(cls, exc: ValidationError) -> InvalidInput:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or exc.title
+        given = first.get("input")
+        # the value of a field, never a whole object (which may hold a password) nor a secret
+        secret = any("password" in str(p) for p in first["loc"])
+        value = "…" if secret or isinstance(given, dict | list) else repr(given)
         # pydantic's own words for the problem (in English) are a value of kam's notice
-        return cls(
-            Notice("ws_invalid_input", field=where, problem=first["msg"], value=repr(first.get("input")))
-        )
+        return cls(Notice("ws_invalid_input", field=where, problem=first["msg"], value=value))
 
 
 def parse_input(model: type[M], data: dict[str, Any]) -> M:

@@ -23,6 +23,7 @@ from kam.i18n import Joined, Notice
 from kam.io.records import RecordsTable
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
+from kam.workspace.vocabulary import RecordKind
 
 LISTED = 5  # problems listed in the message; the error carries them all
 ACCOUNT = "customer_id"  # the column naming each row's account
@@ -180,12 +181,12 @@ def row_keys(problems: Problems, accounts: list[Account | None], column: str) ->
 
 
 def refuse_deleted(
-    problems: Problems, keys: list[Key | None], deleted: set[Key], column: str, what: str
+    problems: Problems, keys: list[Key | None], deleted: set[Key], column: str, what: RecordKind
 ) -> None:
     """A row whose key is a deleted record's: restore that one instead (a problem at `column`)."""
     for index, key in enumerate(keys):
         if key is not None and key in deleted:
-            expected = Notice("expect_not_deleted", what=Notice(f"record_{what}"))
+            expected = Notice("expect_not_deleted", what=Notice(f"record_{what.value}"))
             problems.add(index, column, key[1], expected)
 
 

@@ -22,7 +22,7 @@ from kam.workspace.listing import Page, PageRequest
 from kam.workspace.records import Record
 from kam.workspace.repository import ScopedRepository
 from kam.workspace.users.repository import UserRepository
-from kam.workspace.vocabulary import ActorKind
+from kam.workspace.vocabulary import ActorKind, RecordKind
 
 R = TypeVar("R", bound=Record)
 P = TypeVar("P", bound=BaseModel)
@@ -36,7 +36,9 @@ def require_admin(session: Session) -> Actor:
     return actor
 
 
-def require_version(record: R, given: int | None, what: str, key: object, public: Callable[[R], P]) -> None:
+def require_version(
+    record: R, given: int | None, what: RecordKind, key: object, public: Callable[[R], P]
+) -> None:
     """Refuse a change based on another version than the stored one (None: the caller did not say, as
     on the command line, where a person acts on what they see now)."""
     if given is not None and given != record.version:

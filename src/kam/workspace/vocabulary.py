@@ -37,3 +37,17 @@ class WalletKind(StrEnum):
 
     MONEY = "money"
     VOLUME = "volume"
+
+
+class RecordKind(StrEnum):
+    """The kinds of workspace records, as messages name them (`notice.record_<kind>` in the catalogs):
+    "no account with key ...", "a user 'amy' exists already". A new feature adds its kind here."""
+
+    ACCOUNT = "account"
+    USER = "user"
+    TEAM = "team"
+    TOKEN = "token"
+    INTERACTION = "interaction"
+    STAKEHOLDER = "stakeholder"
+    NEED = "need"
+    DEAL = "deal"

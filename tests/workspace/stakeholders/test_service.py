@@ -20,6 +20,7 @@ from kam.workspace.stakeholders.service import (
     stakeholder_history,
     update_stakeholder,
 )
+from kam.workspace.vocabulary import RecordKind
 from tests.workspace.team import acting, build_team
 
 
@@ -209,7 +210,7 @@ def test_nothing_under_an_account_out_of_reach_is_found(team: Engine) -> None:
         ):
             with pytest.raises(RecordNotFound) as hidden:
                 call()
-            assert hidden.value.say("en") == RecordNotFound("stakeholder", bobs).say("en")
+            assert hidden.value.say("en") == RecordNotFound(RecordKind.STAKEHOLDER, bobs).say("en")
     with acting(team, "ada") as session:  # the account deleted: its stakeholders go with it
         from kam.workspace.accounts.service import delete_account
 

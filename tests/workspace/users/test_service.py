@@ -124,3 +124,14 @@ def test_passwords_are_hashed_with_argon2id(engine: Engine, password: str, accep
     assert stored.startswith("$argon2id$") and password not in stored
     assert verify_password(stored, password) and not verify_password(stored, password + "x")
     assert not verify_password(None, password)
+
+
+def test_a_bad_user_is_refused_without_showing_the_password() -> None:
+    from kam.workspace.errors import parse_input
+
+    with pytest.raises(InvalidInput) as refused:
+        parse_input(UserCreate, {"login": "amy", "role": "boss", "password": "hunter2 secret"})
+    assert "role" in str(refused.value) and "hunter2" not in str(refused.value)
+    with pytest.raises(InvalidInput) as refused:
+        parse_input(UserCreate, {"login": "amy", "role": "rep", "password": 12345678})
+    assert "password" in str(refused.value) and "12345678" not in str(refused.value)

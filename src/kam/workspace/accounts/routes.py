@@ -7,9 +7,9 @@ from fastapi import Path
 from kam.api.resources import Resource, resource_router
 from kam.workspace.accounts import service
 from kam.workspace.accounts.schemas import AccountCreate, AccountFilters, AccountPublic, AccountUpdate
-from kam.workspace.fields import OneLine
+from kam.workspace.fields import Storable
 
-CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The account's code."), OneLine]
+CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The account's code."), Storable]
 
 ACCOUNTS: Resource[str, AccountPublic] = Resource(
     name="account",

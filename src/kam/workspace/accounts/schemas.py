@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from kam.io.customers import CustomerType, Ownership
-from kam.workspace.fields import Code, Label, Name, OneLine, Version
+from kam.workspace.fields import Code, Label, Name, Storable, Version
 from kam.workspace.vocabulary import WalletKind
 
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z][A-Za-z0-9²³/.]{0,15}$")]
@@ -107,7 +107,7 @@ class AccountFilters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), OneLine] | None = Field(
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), Storable] | None = Field(
         default=None, description="Text in the code or the name, in any case."
     )
     type: CustomerType | None = None

@@ -33,6 +33,7 @@ from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
 from kam.workspace.service import history, require_version, restore, soft_delete
 from kam.workspace.users.models import User
 from kam.workspace.users.repository import UserRepository
+from kam.workspace.vocabulary import RecordKind
 
 FIELDS = ("name", "type", "ownership", "industry", "since")  # stored as given
 
@@ -95,7 +96,7 @@ def update_account(
     """Change the fields given in `data`, if `version` (when given) is still the stored one."""
     repo = AccountRepository(session)
     account = _require(repo, code, write=True)
-    require_version(account, version, "account", code, lambda a: public_accounts(repo, [a])[0])
+    require_version(account, version, RecordKind.ACCOUNT, code, lambda a: public_accounts(repo, [a])[0])
     given = data.model_fields_set
     with session.no_autoflush:  # one UPDATE (one new version) for the whole change
         for name in given & set(FIELDS):
@@ -118,7 +119,7 @@ def delete_account(session: Session, code: str, version: int | None = None) -> A
     """Hide the account (and everything under it) from every list and get, until it is restored."""
     repo = AccountRepository(session)
     account = _require(repo, code, write=True)
-    require_version(account, version, "account", code, lambda a: public_accounts(repo, [a])[0])
+    require_version(account, version, RecordKind.ACCOUNT, code, lambda a: public_accounts(repo, [a])[0])
     soft_delete(repo, account)
     return public_accounts(repo, [account])[0]
 
@@ -127,7 +128,7 @@ def restore_account(session: Session, code: str, version: int | None = None) -> 
     """Bring a deleted account back as it was; restoring a live account changes nothing."""
     repo = AccountRepository(session)
     account = _require(repo, code, write=True, deleted=None)
-    require_version(account, version, "account", code, lambda a: public_accounts(repo, [a])[0])
+    require_version(account, version, RecordKind.ACCOUNT, code, lambda a: public_accounts(repo, [a])[0])
     if account.deleted_at is not None:
         restore(repo, account)
     return public_accounts(repo, [account])[0]

@@ -37,6 +37,7 @@ from kam.workspace.needs.repository import NeedRepository
 from kam.workspace.needs.schemas import NeedCreate
 from kam.workspace.needs.service import classify, confirm_today
 from kam.workspace.stakeholders.repository import StakeholderRepository
+from kam.workspace.vocabulary import RecordKind
 
 T = CellKind.TEXT
 NEED_COLUMNS = RecordColumns(
@@ -89,7 +90,7 @@ def import_needs(
     account_ids = {a.id for a in accounts if a is not None}
     repo = NeedRepository(session)
     stored = {(n.account_id, n.statement): n for n in repo.of_accounts(account_ids)}
-    refuse_deleted(problems, keys, {k for k, n in stored.items() if n.deleted}, "statement", "need")
+    refuse_deleted(problems, keys, {k for k, n in stored.items() if n.deleted}, "statement", RecordKind.NEED)
     people = {
         (s.account_id, s.name): s
         for s in StakeholderRepository(session).of_accounts(account_ids)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from kam.domain.needs import NeedDepth, NeedKind, NeedStatus
-from kam.workspace.fields import Code, OneLine, RecordId, Statement, Version
+from kam.workspace.fields import Code, RecordId, Statement, Storable, Version
 
 REQUIRED = ("statement", "depth", "status")  # fields a change may not clear
 
@@ -66,7 +66,7 @@ class NeedFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     account: Code | None = Field(default=None, description="The account's code.")
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), OneLine] | None = Field(
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), Storable] | None = Field(
         default=None, description="Text in the statement, in any case."
     )
     said_by: RecordId | None = None

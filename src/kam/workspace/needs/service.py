@@ -40,8 +40,9 @@ from kam.workspace.needs.schemas import NeedChanges, NeedCreate, NeedFilters, Ne
 from kam.workspace.records import Record
 from kam.workspace.service import require_version
 from kam.workspace.stakeholders.repository import StakeholderRepository
+from kam.workspace.vocabulary import RecordKind
 
-WHAT = "need"
+WHAT = RecordKind.NEED
 FIELDS = ("statement", "depth", "status", "confirmed_on")  # stored as given
 
 
@@ -71,11 +72,11 @@ def create_need(session: Session, data: NeedCreate, settings: CoachSettings | No
     classify(need, settings)
     confirm_today(need)
     need.said_by = linked_record(
-        StakeholderRepository(session), account.id, data.said_by, "said_by", "stakeholder"
+        StakeholderRepository(session), account.id, data.said_by, "said_by", RecordKind.STAKEHOLDER
     )
     need.parent = linked_record(repo, account.id, data.parent, "parent", WHAT)
     need.interaction = linked_record(
-        InteractionRepository(session), account.id, data.interaction, "interaction", "interaction"
+        InteractionRepository(session), account.id, data.interaction, "interaction", RecordKind.INTERACTION
     )
     try:
         repo.add(need)
@@ -99,10 +100,14 @@ def update_need(
     if "statement" in given and data.statement != need.statement:
         require_new_key(repo, need.account, "statement", data.statement, WHAT, need.id)
     said_by = linked_record(
-        StakeholderRepository(session), need.account_id, data.said_by, "said_by", "stakeholder"
+        StakeholderRepository(session), need.account_id, data.said_by, "said_by", RecordKind.STAKEHOLDER
     )
     interaction = linked_record(
-        InteractionRepository(session), need.account_id, data.interaction, "interaction", "interaction"
+        InteractionRepository(session),
+        need.account_id,
+        data.interaction,
+        "interaction",
+        RecordKind.INTERACTION,
     )
     if "parent" in given:
         set_parent(repo, need, data.parent)

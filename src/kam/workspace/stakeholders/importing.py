@@ -41,6 +41,7 @@ from kam.workspace.importing import (
 from kam.workspace.stakeholders.models import Stakeholder
 from kam.workspace.stakeholders.repository import StakeholderRepository
 from kam.workspace.stakeholders.schemas import StakeholderCreate
+from kam.workspace.vocabulary import RecordKind
 
 T = CellKind.TEXT
 STAKEHOLDER_COLUMNS = RecordColumns(
@@ -95,7 +96,9 @@ def import_stakeholders(session: Session, table: RecordsTable) -> RecordsImporte
     once_per_file(problems, keys, "name")
     repo = StakeholderRepository(session)
     stored = {(s.account_id, s.name): s for s in repo.of_accounts({a.id for a in accounts if a})}
-    refuse_deleted(problems, keys, {k for k, s in stored.items() if s.deleted}, "name", "stakeholder")
+    refuse_deleted(
+        problems, keys, {k for k, s in stored.items() if s.deleted}, "name", RecordKind.STAKEHOLDER
+    )
     known = {k for k in keys if k is not None} | {k for k, s in stored.items() if not s.deleted}
     unknown, itself = Notice("expect_known_stakeholder"), Notice("expect_other_stakeholder")
     targets = linked_keys(problems, keys, "reports_to", known, unknown, itself)

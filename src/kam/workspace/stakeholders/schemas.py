@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from kam.domain.decision_chain import DecisionRole, Function, PurchaseFactor, Stance
-from kam.workspace.fields import Code, Name, Notes, OneLine, RecordId, Version
+from kam.workspace.fields import Code, Name, Notes, RecordId, Storable, Version
 from kam.workspace.stakeholders.models import INFLUENCE
 
 Influence = Annotated[
@@ -84,7 +84,7 @@ class StakeholderFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     account: Code | None = Field(default=None, description="The account's code.")
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), OneLine] | None = Field(
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), Storable] | None = Field(
         default=None, description="Text in the name or the title, in any case."
     )
     function: Function | None = None

@@ -38,8 +38,9 @@ from kam.workspace.stakeholders.schemas import (
     StakeholderFilters,
     StakeholderPublic,
 )
+from kam.workspace.vocabulary import RecordKind
 
-WHAT = "stakeholder"
+WHAT = RecordKind.STAKEHOLDER
 FIELDS = ("name", "title", "function", "decision_role", "influence", "stance", "coach", "preferences")
 
 

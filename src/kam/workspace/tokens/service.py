@@ -25,6 +25,7 @@ from kam.workspace.tokens.models import ApiToken
 from kam.workspace.tokens.repository import TokenRepository, actor_of_token
 from kam.workspace.tokens.schemas import TokenCreate, TokenCreated, TokenPublic
 from kam.workspace.users.repository import UserRepository
+from kam.workspace.vocabulary import RecordKind
 
 PREFIX = "kam_"  # marks a kam token in a config file or a leak scanner's report
 TOUCH_AFTER = dt.timedelta(minutes=1)  # how stale a token's last-use time may get before it is written
@@ -39,7 +40,7 @@ def create_token(session: Session, login: str, data: TokenCreate) -> TokenCreate
     actor's scope); the token is in the result and nowhere else."""
     user = UserRepository(session).by_login(login, write=True)
     if user is None:
-        raise RecordNotFound("user", login)
+        raise RecordNotFound(RecordKind.USER, login)
     token = PREFIX + secrets.token_urlsafe(32)
     record = ApiToken(user=user, name=data.name, token_hash=token_hash(token))
     TokenRepository(session).add(record)
@@ -57,7 +58,7 @@ def revoke_token(session: Session, token_id: int) -> TokenPublic:
     repo = TokenRepository(session)
     record = repo.get(token_id, write=True)
     if record is None:
-        raise RecordNotFound("token", token_id)
+        raise RecordNotFound(RecordKind.TOKEN, token_id)
     if record.revoked_at is None:
         record.revoked_at = utcnow()
         repo.flush()

@@ -7,12 +7,12 @@ from fastapi import APIRouter, Body, Path, Query, status
 
 from kam.api.dependencies import SessionDep
 from kam.api.errors import RESPONSES
-from kam.workspace.fields import OneLine
+from kam.workspace.fields import Storable
 from kam.workspace.listing import Page, PageRequest
 from kam.workspace.users import service
 from kam.workspace.users.schemas import TeamCreate, TeamPublic, UserCreate, UserPublic, UserUpdate
 
-LoginPath = Annotated[str, Path(min_length=1, max_length=64, description="The user's login."), OneLine]
+LoginPath = Annotated[str, Path(min_length=1, max_length=64, description="The user's login."), Storable]
 PageQuery = Annotated[PageRequest, Query()]
 
 router = APIRouter(tags=["users"], responses=RESPONSES)

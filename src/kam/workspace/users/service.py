@@ -26,6 +26,7 @@ from kam.workspace.users.schemas import (
     UserCreate,
     UserPublic,
 )
+from kam.workspace.vocabulary import RecordKind
 
 
 def add_user(session: Session, data: UserCreate) -> UserAdded:
@@ -34,7 +35,7 @@ def add_user(session: Session, data: UserCreate) -> UserAdded:
     require_admin(session)
     repo = UserRepository(session)
     if repo.by_login(data.login) is not None:
-        raise DuplicateRecord("user", data.login)
+        raise DuplicateRecord(RecordKind.USER, data.login)
     password = None if data.password is None else data.password.get_secret_value()
     user = User(
         login=data.login,
@@ -47,7 +48,7 @@ def add_user(session: Session, data: UserCreate) -> UserAdded:
     try:
         repo.add(user)
     except sa.exc.IntegrityError:  # another session added the same login since the check above
-        raise DuplicateRecord("user", data.login) from None
+        raise DuplicateRecord(RecordKind.USER, data.login) from None
     matched = claim_owner_names(session, user)
     return UserAdded(user=UserPublic.of(user), matched_accounts=matched)
 
@@ -59,8 +60,8 @@ def update_user(session: Session, login: str, data: UserChanges, version: int | 
     repo = UserRepository(session)
     user = repo.by_login(login, write=True)
     if user is None:
-        raise RecordNotFound("user", login)
-    require_version(user, version, "user", login, UserPublic.of)
+        raise RecordNotFound(RecordKind.USER, login)
+    require_version(user, version, RecordKind.USER, login, UserPublic.of)
     given = data.model_fields_set
     for name in ("display_name", "role", "active"):
         value = getattr(data, name)
@@ -77,7 +78,7 @@ def update_user(session: Session, login: str, data: UserChanges, version: int | 
 def get_user(session: Session, login: str) -> UserPublic:
     user = UserRepository(session).by_login(login)
     if user is None:
-        raise RecordNotFound("user", login)
+        raise RecordNotFound(RecordKind.USER, login)
     return UserPublic.of(user)
 
 
@@ -86,7 +87,7 @@ def current_user(session: Session) -> UserPublic:
     actor = actor_of(session)
     user = None if actor.user_id is None else UserRepository(session).get(actor.user_id)
     if user is None:
-        raise RecordNotFound("user", actor.login)
+        raise RecordNotFound(RecordKind.USER, actor.login)
     return UserPublic.of(user)
 
 
@@ -103,13 +104,13 @@ def add_team(session: Session, data: TeamCreate) -> TeamPublic:
     require_admin(session)
     repo = TeamRepository(session)
     if repo.by_names([data.name]):
-        raise DuplicateRecord("team", data.name)
+        raise DuplicateRecord(RecordKind.TEAM, data.name)
     team = Team(name=data.name)
     team.members = []
     try:
         repo.add(team)
     except sa.exc.IntegrityError:
-        raise DuplicateRecord("team", data.name) from None
+        raise DuplicateRecord(RecordKind.TEAM, data.name) from None
     return TeamPublic.of(team)
 
 
@@ -134,7 +135,7 @@ def act_as_login(session: Session, login: str) -> Actor:
     line, by the local operator who opened it)."""
     user = UserRepository(session).by_login(login)
     if user is None:
-        raise RecordNotFound("user", login)
+        raise RecordNotFound(RecordKind.USER, login)
     if not user.active:
         raise AccessDenied(Notice("ws_user_inactive", login=login))
     actor = actor_for(user)
