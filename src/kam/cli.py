@@ -12,6 +12,7 @@ from kam.commands.accounts import app as accounts_app
 from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
 from kam.commands.clv import app as clv_app
+from kam.commands.deals import app as deals_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
@@ -42,6 +43,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(needs_app, name="needs")
 app.add_typer(stakeholders_app, name="stakeholders")
+app.add_typer(deals_app, name="deals")
 
 
 def main() -> None:

@@ -45,6 +45,18 @@ ENTITIES = {
         "status",
         "addressed",
     ),
+    "deals": Entity(
+        "/deals",
+        lambda code: {
+            "account": code,
+            "title": f"Cold-rolled coil for {code}",
+            "value": 1000,
+            "currency": "CNY",
+        },
+        {"stage": "negotiation"},
+        "stage",
+        "negotiation",
+    ),
 }
 ROLES = ["rep", "manager", "admin"]
 RELATIONS = ["own", "team", "other"]

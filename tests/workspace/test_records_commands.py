@@ -92,3 +92,27 @@ def test_needs_import_list_and_reimport(db: str, tmp_path: Path) -> None:
     assert {n["kind"] for n in needs.values()} == {"need"} and _listed(db, "needs", "--as", "bob") == []
     code, out, _ = kam("needs", "list", "--account", "A1", "--db", db, "--lang", "zh-Hans")
     assert code == 0 and "背后需求" not in out and "表面陈述" in out and "待确认" in out
+
+
+def test_deals_import_list_and_reimport(db: str, tmp_path: Path) -> None:
+    needs = tmp_path / "needs.csv"
+    needs.write_text("customer_id,statement\nA1,Toll fraud happens\n", encoding="utf-8")
+    assert kam("needs", "import", str(needs), "--db", db)[0] == 0
+    path = tmp_path / "deals.csv"
+    path.write_text(
+        '客戶編號,商機,金額,幣別,階段,需求,首次報價\nA1,冷軋板,"1,200",TWD,提案,Toll fraud happens,2026-03-02\n',
+        encoding="utf-8",
+    )
+    where = display_url(db)
+    said = kam("deals", "import", str(path), "--as", "amy", "--db", db)
+    assert said == (0, f"Imported {path} into {where}: 1 new, 0 updated, 0 unchanged (deals).\n", "")
+    assert kam("deals", "import", str(path), "--as", "amy", "--db", db)[1].endswith(
+        "0 new, 0 updated, 1 unchanged (deals).\n"
+    )
+    [deal] = _listed(db, "deals", "--as", "amy")
+    assert (deal["title"], deal["value"], deal["stage"], deal["quoted_stage"], len(deal["needs"])) == (
+        "冷軋板", 1200.0, "proposal", "proposal", 1,
+    )  # fmt: skip
+    assert _listed(db, "deals", "--as", "bob") == []
+    code, out, _ = kam("deals", "list", "--db", db, "--lang", "zh-Hant")
+    assert code == 0 and "提案" in out and "TWD" in out

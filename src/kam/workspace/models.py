@@ -3,6 +3,7 @@
 from kam.workspace.accounts.models import Account
 from kam.workspace.audit.models import AuditEntry
 from kam.workspace.db import Base
+from kam.workspace.deals.models import Deal, deal_needs
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
 from kam.workspace.needs.models import Need
 from kam.workspace.stakeholders.models import Stakeholder
@@ -15,10 +16,12 @@ __all__ = [
     "AuditEntry",
     "Base",
     "CallAnalysisRecord",
+    "Deal",
     "Interaction",
     "Need",
     "Stakeholder",
     "Team",
     "User",
+    "deal_needs",
     "team_members",
 ]

@@ -1,5 +1,6 @@
-"""The records under an account that a key-account team keeps: stakeholders (the decision chain) and
-needs (the iceberg, with its five-whys chains).
+"""The records under an account that a key-account team keeps: stakeholders (the decision chain),
+needs (the iceberg, with its five-whys chains) and deals (with the needs they answer and their first
+quote).
 
 Revision ID: 0003
 Revises: 0002
@@ -71,6 +72,7 @@ STANCES = ("supporter", "neutral", "opponent", "unknown")
 NEED_DEPTHS = ("stated", "underlying", "root")
 NEED_KINDS = ("need", "want", "undecided")
 NEED_STATUSES = ("open", "confirmed", "addressed")
+DEAL_STAGES = ("prospecting", "discovery", "solution", "proposal", "negotiation", "closing", "won", "lost")
 
 
 def upgrade() -> None:
@@ -112,8 +114,35 @@ def upgrade() -> None:
     )
     for column in ("account_id", "said_by_id", "parent_id", "interaction_id"):
         op.create_index(op.f(f"ix_needs_{column}"), "needs", [column])
+    op.create_table(
+        "deals",
+        *_under_account("deals"),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("value", sa.Float(), nullable=True),
+        sa.Column("currency", sa.String(length=3), nullable=True),
+        sa.Column("stage", _choice("deals", "deal_stage", *DEAL_STAGES), nullable=False),
+        sa.Column("expected_close", sa.Date(), nullable=True),
+        sa.Column("quoted_on", sa.Date(), nullable=True),
+        sa.Column("quoted_stage", _choice("deals", "quoted_stage", *DEAL_STAGES), nullable=True),
+        *_record_columns("deals"),
+        sa.UniqueConstraint("account_id", "title", name=op.f("uq_deals_account_id_title")),
+    )
+    op.create_index(op.f("ix_deals_account_id"), "deals", ["account_id"])
+    op.create_table(
+        "deal_needs",
+        sa.Column("deal_id", sa.Integer(), nullable=False),
+        sa.Column("need_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["deal_id"], ["deals.id"], name=op.f("fk_deal_needs_deal_id_deals"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["need_id"], ["needs.id"], name=op.f("fk_deal_needs_need_id_needs"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("deal_id", "need_id", name=op.f("pk_deal_needs")),
+    )
+    op.create_index(op.f("ix_deal_needs_need_id"), "deal_needs", ["need_id"])
 
 
 def downgrade() -> None:
-    for table in ("needs", "stakeholders"):
+    for table in ("deal_needs", "deals", "needs", "stakeholders"):
         op.drop_table(table)
