@@ -16,6 +16,7 @@ from kam.commands.deals import app as deals_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
+from kam.commands.next_steps import app as next_steps_app
 from kam.commands.serve import serve
 from kam.commands.stakeholders import app as stakeholders_app
 from kam.commands.users import tokens_app, users_app
@@ -44,6 +45,7 @@ app.add_typer(tokens_app, name="tokens")
 app.add_typer(needs_app, name="needs")
 app.add_typer(stakeholders_app, name="stakeholders")
 app.add_typer(deals_app, name="deals")
+app.add_typer(next_steps_app, name="next-steps")
 
 
 def main() -> None:

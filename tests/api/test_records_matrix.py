@@ -57,6 +57,13 @@ ENTITIES = {
         "stage",
         "negotiation",
     ),
+    "next_steps": Entity(
+        "/next-steps",
+        lambda code: {"account": code, "what": f"Visit {code} again next Tuesday", "due_on": "2026-01-06"},
+        {"done": True},
+        "done",
+        True,
+    ),
 }
 ROLES = ["rep", "manager", "admin"]
 RELATIONS = ["own", "team", "other"]

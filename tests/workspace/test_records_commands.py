@@ -116,3 +116,21 @@ def test_deals_import_list_and_reimport(db: str, tmp_path: Path) -> None:
     assert _listed(db, "deals", "--as", "bob") == []
     code, out, _ = kam("deals", "list", "--db", db, "--lang", "zh-Hant")
     assert code == 0 and "提案" in out and "TWD" in out
+
+
+def test_next_steps_list_a_users_overdue_work(db: str) -> None:
+    from kam.workspace.next_steps.schemas import NextStepCreate
+    from kam.workspace.next_steps.service import create_next_step
+    from kam.workspace.run import workspace_session
+
+    with workspace_session(db, "amy") as session:
+        for what, due in (("Quote", "2020-01-06"), ("Visit", "2999-01-06")):
+            create_next_step(session, NextStepCreate(account="A1", what=what, due_on=due))  # type: ignore[arg-type]
+    late = _listed(db, "next-steps", "--overdue", "--assignee", "me", "--as", "amy")
+    assert [(s["what"], s["assignee"], s["overdue"]) for s in late] == [("Quote", "amy", True)]
+    assert [s["what"] for s in _listed(db, "next-steps", "--account", "A1", "--open")] == ["Quote", "Visit"]
+    assert _listed(db, "next-steps", "--as", "bob") == []
+    code, _, err = kam("next-steps", "list", "--assignee", "me", "--db", db)
+    assert (code, err) == (0, "")  # the local operator has no steps of their own
+    code, out, _ = kam("next-steps", "list", "--overdue", "--db", db, "--lang", "zh-Hant")
+    assert code == 0 and "逾期" in out and "Quote" in out and "Visit" not in out

@@ -6,6 +6,7 @@ from kam.workspace.db import Base
 from kam.workspace.deals.models import Deal, deal_needs
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
 from kam.workspace.needs.models import Need
+from kam.workspace.next_steps.models import NextStep
 from kam.workspace.stakeholders.models import Stakeholder
 from kam.workspace.tokens.models import ApiToken
 from kam.workspace.users.models import Team, User, team_members
@@ -19,6 +20,7 @@ __all__ = [
     "Deal",
     "Interaction",
     "Need",
+    "NextStep",
     "Stakeholder",
     "Team",
     "User",

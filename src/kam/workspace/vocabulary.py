@@ -51,3 +51,4 @@ class RecordKind(StrEnum):
     STAKEHOLDER = "stakeholder"
     NEED = "need"
     DEAL = "deal"
+    NEXT_STEP = "next_step"

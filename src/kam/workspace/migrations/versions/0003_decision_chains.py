@@ -1,6 +1,6 @@
 """The records under an account that a key-account team keeps: stakeholders (the decision chain),
-needs (the iceberg, with its five-whys chains) and deals (with the needs they answer and their first
-quote).
+needs (the iceberg, with its five-whys chains), deals (with the needs they answer and their first
+quote) and next steps.
 
 Revision ID: 0003
 Revises: 0002
@@ -141,8 +141,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("deal_id", "need_id", name=op.f("pk_deal_needs")),
     )
     op.create_index(op.f("ix_deal_needs_need_id"), "deal_needs", ["need_id"])
+    op.create_table(
+        "next_steps",
+        *_under_account("next_steps"),
+        sa.Column("what", sa.Text(), nullable=False),
+        _link("next_steps", "deal_id", "deals", "SET NULL"),
+        _link("next_steps", "interaction_id", "interactions", "SET NULL"),
+        _link("next_steps", "assignee_id", "users", "SET NULL"),
+        sa.Column("due_on", sa.Date(), nullable=True),
+        sa.Column("done", sa.Boolean(), nullable=False),
+        *_record_columns("next_steps"),
+    )
+    for column in ("account_id", "deal_id", "interaction_id", "assignee_id"):
+        op.create_index(op.f(f"ix_next_steps_{column}"), "next_steps", [column])
 
 
 def downgrade() -> None:
-    for table in ("deal_needs", "deals", "needs", "stakeholders"):
+    for table in ("next_steps", "deal_needs", "deals", "needs", "stakeholders"):
         op.drop_table(table)
