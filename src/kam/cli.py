@@ -12,6 +12,7 @@ from kam.commands.accounts import app as accounts_app
 from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
 from kam.commands.clv import app as clv_app
+from kam.commands.contracts import app as contracts_app
 from kam.commands.deals import app as deals_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
@@ -46,6 +47,7 @@ app.add_typer(needs_app, name="needs")
 app.add_typer(stakeholders_app, name="stakeholders")
 app.add_typer(deals_app, name="deals")
 app.add_typer(next_steps_app, name="next-steps")
+app.add_typer(contracts_app, name="contracts")
 
 
 def main() -> None:

@@ -64,6 +64,19 @@ ENTITIES = {
         "done",
         True,
     ),
+    "contracts": Entity(
+        "/contracts",
+        lambda code: {
+            "account": code,
+            "year": 2025,
+            "product": f"冷軋板 for {code}",
+            "volume": 500,
+            "unit": "t",
+        },
+        {"volume": 550},
+        "volume",
+        550.0,
+    ),
 }
 ROLES = ["rep", "manager", "admin"]
 RELATIONS = ["own", "team", "other"]

@@ -56,6 +56,7 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "deals",
         "deal_needs",
         "next_steps",
+        "contracts",
         "alembic_version",
     }
 

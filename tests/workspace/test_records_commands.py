@@ -134,3 +134,30 @@ def test_next_steps_list_a_users_overdue_work(db: str) -> None:
     assert (code, err) == (0, "")  # the local operator has no steps of their own
     code, out, _ = kam("next-steps", "list", "--overdue", "--db", db, "--lang", "zh-Hant")
     assert code == 0 and "逾期" in out and "Quote" in out and "Visit" not in out
+
+
+def test_contracts_import_list_and_reimport(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "contracts.xlsx"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["客戶編號", "年度", "產品", "合同量", "單位"],
+        ["A1", 2024, "冷軋板", 480, "噸"],
+        ["A1", 2025, "冷軋板", 520, "噸"],
+    ):
+        sheet.append(row)
+    book.save(path)
+    where = display_url(db)
+    said = kam("contracts", "import", str(path), "--as", "amy", "--db", db)
+    assert said == (0, f"Imported {path} into {where}: 2 new, 0 updated, 0 unchanged (contracts).\n", "")
+    assert kam("contracts", "import", str(path), "--as", "amy", "--db", db)[1].endswith(
+        "0 new, 0 updated, 2 unchanged (contracts).\n"
+    )
+    listed = _listed(db, "contracts", "--account", "A1")
+    assert [(c["year"], c["product"], c["volume"], c["unit"]) for c in listed] == [
+        (2024, "冷軋板", 480.0, "噸"), (2025, "冷軋板", 520.0, "噸"),
+    ]  # fmt: skip
+    assert _listed(db, "contracts", "--as", "bob") == []

@@ -49,10 +49,14 @@ class Problems:
     found: list[CellProblem] = field(default_factory=list)
     bad_rows: set[int] = field(default_factory=set)
 
+    unread: set[tuple[int, str]] = field(default_factory=set)  # (row index, canonical column) not read
+
     def __post_init__(self) -> None:
         self.found.extend(self.table.problems)
         lines = {line: index for index, line in enumerate(self.table.lines)}
-        self.bad_rows.update(lines[p.row] for p in self.table.problems)
+        canonical = {column: name for name, column in self.table.columns.items()}
+        self.unread.update((lines[p.row], canonical[p.column]) for p in self.table.problems)
+        self.bad_rows.update(index for index, _ in self.unread)
 
     def add(self, index: int, name: str, value: Any, expected: str) -> None:
         """Row `index`'s cell of canonical column (or schema field) `name` holds a bad `value`."""
@@ -123,8 +127,8 @@ def validated(
         errors = exc.errors()
     for error in errors:
         name = str(error["loc"][0]) if error["loc"] else ""
-        if name in reported:
-            continue
+        if name in reported or (index, problems.fields.get(name, name)) in problems.unread:
+            continue  # said already: the account on its own, a cell that could not be read
         value = fields.get(name)
         if len(error["loc"]) > 1 and isinstance(value, list):  # one item of a list cell
             value = value[int(error["loc"][1])]

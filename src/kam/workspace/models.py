@@ -2,6 +2,7 @@
 
 from kam.workspace.accounts.models import Account
 from kam.workspace.audit.models import AuditEntry
+from kam.workspace.contracts.models import Contract
 from kam.workspace.db import Base
 from kam.workspace.deals.models import Deal, deal_needs
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
@@ -17,6 +18,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "CallAnalysisRecord",
+    "Contract",
     "Deal",
     "Interaction",
     "Need",

@@ -52,3 +52,4 @@ class RecordKind(StrEnum):
     NEED = "need"
     DEAL = "deal"
     NEXT_STEP = "next_step"
+    CONTRACT = "contract"

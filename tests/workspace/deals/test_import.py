@@ -117,3 +117,16 @@ A,One,,,,
         (6, "title", "One"),
     ]
     assert _stored(team) == {}
+
+
+def test_a_value_is_checked_with_the_currency_it_will_have(team: str, tmp_path: Path) -> None:
+    _import(team, _write(tmp_path, DEALS))
+    assert _import(team, _write(tmp_path, "customer_id,title,value\nA,冷軋板 2027,900000\n", "v.csv")) == (
+        0,
+        1,
+        0,
+    )
+    assert (_stored(team)["冷軋板 2027"].value, _stored(team)["冷軋板 2027"].currency) == (900_000.0, "CNY")
+    with pytest.raises(ImportValidationError) as bad:  # 鍍鋅板 has no currency stored
+        _import(team, _write(tmp_path, "customer_id,title,value\nA,鍍鋅板,10\n", "w.csv"))
+    assert [(p.row, p.column) for p in bad.value.problems] == [(2, "currency")]

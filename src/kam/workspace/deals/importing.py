@@ -4,8 +4,8 @@ answers, separated by `|` or line breaks (a statement may hold commas and semico
 every problem by row and column (kam.workspace.importing).
 
 Columns the file has overwrite the stored values; columns it lacks leave stored values alone. A value
-needs its currency in the same row, a `quoted_stage` its `quoted_on`; a quote without its stage takes
-the deal's stage when it is first recorded.
+needs its currency and a `quoted_stage` its `quoted_on`, in the row or stored; a quote without its
+stage takes the deal's stage when it is first recorded.
 """
 
 from __future__ import annotations
@@ -72,12 +72,15 @@ def import_deals(session: Session, table: RecordsTable) -> RecordsImported:
     columns = set(table.columns)
     problems = Problems(table, fields={"account": ACCOUNT})
     accounts = row_accounts(session, problems)
-    entries = [validated(problems, i, DealCreate, _fields(row)) for i, row in enumerate(table.rows)]
     keys = row_keys(problems, accounts, "title")
-    once_per_file(problems, keys, "title")
     account_ids = {a.id for a in accounts if a is not None}
     repo = DealRepository(session)
     stored = {(d.account_id, d.title): d for d in repo.of_accounts(account_ids)}
+    entries = [
+        validated(problems, i, DealCreate, _fields(row, stored.get(key) if key else None, columns))
+        for i, (row, key) in enumerate(zip(table.rows, keys, strict=True))
+    ]
+    once_per_file(problems, keys, "title")
     refuse_deleted(problems, keys, {k for k, d in stored.items() if d.deleted}, "title", RecordKind.DEAL)
     known = {
         (n.account_id, n.statement): n
@@ -107,15 +110,17 @@ def import_deals(session: Session, table: RecordsTable) -> RecordsImported:
     return summary(table, created, changed)
 
 
-def _fields(row: dict[str, Any]) -> dict[str, Any]:
-    """A row of the file as the fields of `DealCreate` (needs are statements, resolved on their own)."""
+def _fields(row: dict[str, Any], stored: Deal | None, columns: set[str]) -> dict[str, Any]:
+    """A row of the file as the fields of `DealCreate` (needs are statements, resolved on their own);
+    the columns the file lacks hold the stored deal's values, so that a value is checked with the
+    currency it will have and a quote's stage with its day."""
     fields: dict[str, Any] = {"account": row.get(ACCOUNT), "title": row.get("title")}
-    for name in ("value", "currency", "expected_close", "quoted_on"):
-        if row.get(name) is not None:
-            fields[name] = row[name]
-    for name in ("stage", "quoted_stage"):
-        if row.get(name) is not None:
-            fields[name] = read_choice(row[name], choice_labels(DealStage))
+    for name in ("value", "currency", "expected_close", "quoted_on", "stage", "quoted_stage"):
+        value = row.get(name) if name in columns or stored is None else getattr(stored, name)
+        if value is not None and name in ("stage", "quoted_stage") and name in columns:
+            value = read_choice(value, choice_labels(DealStage))
+        if value is not None:
+            fields[name] = value
     return fields
 
 

@@ -1,6 +1,6 @@
 """The records under an account that a key-account team keeps: stakeholders (the decision chain),
 needs (the iceberg, with its five-whys chains), deals (with the needs they answer and their first
-quote) and next steps.
+quote), next steps and contracts (annual volumes and values by product).
 
 Revision ID: 0003
 Revises: 0002
@@ -154,8 +154,24 @@ def upgrade() -> None:
     )
     for column in ("account_id", "deal_id", "interaction_id", "assignee_id"):
         op.create_index(op.f(f"ix_next_steps_{column}"), "next_steps", [column])
+    op.create_table(
+        "contracts",
+        *_under_account("contracts"),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("product", sa.String(length=200), nullable=False),
+        sa.Column("volume", sa.Float(), nullable=True),
+        sa.Column("unit", sa.String(length=16), nullable=True),
+        sa.Column("value", sa.Float(), nullable=True),
+        sa.Column("currency", sa.String(length=3), nullable=True),
+        *_record_columns("contracts"),
+        sa.CheckConstraint("year BETWEEN 1900 AND 2200", name=op.f("ck_contracts_year_range")),
+        sa.UniqueConstraint(
+            "account_id", "year", "product", name=op.f("uq_contracts_account_id_year_product")
+        ),
+    )
+    op.create_index(op.f("ix_contracts_account_id"), "contracts", ["account_id"])
 
 
 def downgrade() -> None:
-    for table in ("next_steps", "deal_needs", "deals", "needs", "stakeholders"):
+    for table in ("contracts", "next_steps", "deal_needs", "deals", "needs", "stakeholders"):
         op.drop_table(table)
