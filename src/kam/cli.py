@@ -18,6 +18,7 @@ from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
 from kam.commands.next_steps import app as next_steps_app
+from kam.commands.referrals import app as referrals_app
 from kam.commands.serve import serve
 from kam.commands.stakeholders import app as stakeholders_app
 from kam.commands.users import tokens_app, users_app
@@ -48,6 +49,7 @@ app.add_typer(stakeholders_app, name="stakeholders")
 app.add_typer(deals_app, name="deals")
 app.add_typer(next_steps_app, name="next-steps")
 app.add_typer(contracts_app, name="contracts")
+app.add_typer(referrals_app, name="referrals")
 
 
 def main() -> None:

@@ -161,3 +161,20 @@ def test_contracts_import_list_and_reimport(db: str, tmp_path: Path) -> None:
         (2024, "冷軋板", 480.0, "噸"), (2025, "冷軋板", 520.0, "噸"),
     ]  # fmt: skip
     assert _listed(db, "contracts", "--as", "bob") == []
+
+
+def test_referrals_list_and_the_referral_day(db: str) -> None:
+    code, _, err = kam(
+        "accounts", "update", "B1", "--referred-by", "A1", "--referred-on", "2026-03-02", "--db", db
+    )
+    assert (code, err) == (0, "")
+    credits = json.loads(kam("referrals", "list", "--json", "--db", db)[1])
+    assert [(c["referrer"], c["accounts"], [a["code"] for a in c["referred"]]) for c in credits["items"]] == [
+        ("A1", 1, ["B1"])
+    ]
+    assert credits["items"][0]["referred"][0]["referred_on"] == "2026-03-02"
+    assert json.loads(kam("referrals", "list", "--json", "--as", "amy", "--db", db)[1])["items"] == []
+    code, out, _ = kam("referrals", "list", "--db", db, "--lang", "zh-Hans")
+    assert code == 0 and "B1" in out and out.rstrip().endswith("目前仅计算客户数")
+    code, _, err = kam("accounts", "update", "A1", "--referred-on", "2026-03-02", "--db", db)
+    assert (code, err) == (2, "error: account 'A1': a referral date needs a referrer (referred_by)\n")

@@ -23,6 +23,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     from kam.workspace.deals.routes import router as deals
     from kam.workspace.needs.routes import router as needs
     from kam.workspace.next_steps.routes import router as next_steps
+    from kam.workspace.referrals.routes import router as referrals
     from kam.workspace.stakeholders.routes import router as stakeholders
     from kam.workspace.users.routes import router as users
 
@@ -42,7 +43,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     add_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
     api = APIRouter(prefix=API_PREFIX)
-    for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts):
+    for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts, referrals):
         api.include_router(router)
     app.include_router(api)
     return app

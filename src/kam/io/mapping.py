@@ -35,7 +35,15 @@ CUSTOMER_COLUMNS = (
     "service_cost",
 )
 # What the workspace also reads from a customers file (`kam accounts import`); `kam analyze` does not.
-ACCOUNT_COLUMNS = (*CUSTOMER_COLUMNS, "owner", "parent", "wallet", "wallet_unit", "competitors")
+ACCOUNT_COLUMNS = (
+    *CUSTOMER_COLUMNS,
+    "owner",
+    "parent",
+    "wallet",
+    "wallet_unit",
+    "competitors",
+    "referred_on",
+)
 
 # Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -245,6 +253,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "wallet": ("annualdemand", "estimateddemand", "年需求", "年需求量", "年度需求", "採購總量", "采购总量"),
     "wallet_unit": ("walletunit", "demandunit", "需求單位", "需求单位"),
     "competitors": ("competitor", "競爭對手", "竞争对手", "競品", "竞品"),
+    "referred_on": ("referraldate", "referredon", "介紹日期", "介绍日期", "轉介紹日期", "转介绍日期"),
 }
 
 

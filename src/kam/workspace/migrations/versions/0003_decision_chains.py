@@ -1,6 +1,7 @@
 """The records under an account that a key-account team keeps: stakeholders (the decision chain),
 needs (the iceberg, with its five-whys chains), deals (with the needs they answer and their first
-quote), next steps and contracts (annual volumes and values by product).
+quote), next steps and contracts (annual volumes and values by product); and the day of each referral,
+on the account it brought (`accounts.referred_on`).
 
 Revision ID: 0003
 Revises: 0002
@@ -76,6 +77,8 @@ DEAL_STAGES = ("prospecting", "discovery", "solution", "proposal", "negotiation"
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("accounts") as batch:
+        batch.add_column(sa.Column("referred_on", sa.Date(), nullable=True))
     op.create_table(
         "stakeholders",
         *_under_account("stakeholders"),
@@ -175,3 +178,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("contracts", "next_steps", "deal_needs", "deals", "needs", "stakeholders"):
         op.drop_table(table)
+    with op.batch_alter_table("accounts") as batch:
+        batch.drop_column("referred_on")
