@@ -112,7 +112,7 @@ def require_new_key(
 ) -> None:
     """Refuse a key (a stakeholder's name in the account) that another record of the account has."""
     if repo.key_taken(account.id, column, value, but):
-        raise DuplicateRecord(what, f"{account.code}: {value}")
+        raise DuplicateRecord(what, str(value))
 
 
 def linked_record(

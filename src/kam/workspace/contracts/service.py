@@ -58,7 +58,7 @@ def create_contract(session: Session, data: ContractCreate) -> ContractPublic:
     try:
         repo.add(contract)
     except sa.exc.IntegrityError:  # another session added the same year and product since the check
-        raise DuplicateRecord(WHAT, _key(account, data.year, data.product)) from None
+        raise DuplicateRecord(WHAT, _key(data.year, data.product)) from None
     return public_contract(contract)
 
 
@@ -121,11 +121,12 @@ def _require_new_key(
     repo: ContractRepository, account: Account, year: int, product: str, but: int | None
 ) -> None:
     if repo.key_taken_by(account.id, year, product, but):
-        raise DuplicateRecord(WHAT, _key(account, year, product))
+        raise DuplicateRecord(WHAT, _key(year, product))
 
 
-def _key(account: Account, year: int, product: str) -> str:
-    return f"{account.code}: {year} {product}"
+def _key(year: int, product: str) -> str:
+    """A contract's key as a message names it (its account is the caller's): "2025 冷軋板"."""
+    return f"{year} {product}"
 
 
 def _where(session: Session, filters: ContractFilters) -> list[sa.ColumnElement[bool]]:

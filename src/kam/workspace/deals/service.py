@@ -68,7 +68,7 @@ def create_deal(session: Session, data: DealCreate) -> DealPublic:
     try:
         repo.add(deal)
     except sa.exc.IntegrityError:  # another session added the same title since the check above
-        raise DuplicateRecord(WHAT, f"{account.code}: {data.title}") from None
+        raise DuplicateRecord(WHAT, data.title) from None
     return public_deal(deal)
 
 

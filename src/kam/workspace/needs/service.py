@@ -81,7 +81,7 @@ def create_need(session: Session, data: NeedCreate, settings: CoachSettings | No
     try:
         repo.add(need)
     except sa.exc.IntegrityError:  # another session added the same statement since the check above
-        raise DuplicateRecord(WHAT, f"{account.code}: {data.statement}") from None
+        raise DuplicateRecord(WHAT, data.statement) from None
     return public_need(need)
 
 

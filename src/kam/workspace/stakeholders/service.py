@@ -70,7 +70,7 @@ def create_stakeholder(session: Session, data: StakeholderCreate) -> Stakeholder
     try:
         repo.add(stakeholder)
     except sa.exc.IntegrityError:  # another session added the same name since the check above
-        raise DuplicateRecord(WHAT, f"{account.code}: {data.name}") from None
+        raise DuplicateRecord(WHAT, data.name) from None
     return _public(repo, stakeholder)
 
 
