@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := demo
 
-.PHONY: demo test install dev lint typecheck pytest bench catalogs i18n-check mutation clean lock
+.PHONY: demo test install dev lint typecheck pytest bench catalogs i18n-check mutation clean lock screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ test: lint typecheck pytest
 
 bench: dev
 	$(BIN)/python benchmarks/analyze_speed.py
+
+# docs/screenshots/report-*.png: the report of the demo company in English and Traditional Chinese, as the
+# browser test renders and checks it (tests/render/test_report_browser.py)
+screenshots: dev
+	KAM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q tests/render/test_report_browser.py -k screenshot
 
 # Mutation testing of the rule modules (docs/testing.md); slow, so not part of `make test`. A fresh run
 # each time: mutmut keeps the verdict of an unchanged function even after a test was added for it.

@@ -56,7 +56,7 @@ import json, sys, time
 from pathlib import Path
 import polars as pl
 from kam.allocator import tune_allocator
-from kam.analyze import AnalyzeOptions, run_analyze
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from kam.clv import rfm_summary
 from kam.settings import Settings
 source, out, what = sys.argv[1], Path(sys.argv[2]), sys.argv[3]

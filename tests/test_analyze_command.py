@@ -30,6 +30,7 @@ def test_outputs_are_written(portfolio_files: tuple[Path, Path], tmp_path: Path)
         ".kam-outputs.json",
         "accounts.csv",
         "accounts.parquet",
+        "accounts.xlsx",
         "report.html",
         "summary.json",
     ]

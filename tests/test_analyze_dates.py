@@ -44,7 +44,7 @@ def test_a_placeholder_date_is_a_bad_cell_not_a_2000_year_tenure(tmp_path: Path)
     )
     assert result.exit_code == 0, result.output
     accounts = {
-        row["customer_id"]: row for row in csv.DictReader((out / "accounts.csv").open(encoding="utf-8"))
+        row["customer_id"]: row for row in csv.DictReader((out / "accounts.csv").open(encoding="utf-8-sig"))
     }
     assert accounts["A"]["first_purchase"] == "2024-01-05"
     assert 0 < float(accounts["A"]["tenure_years"]) < 1
@@ -58,7 +58,7 @@ def test_a_since_after_a_back_dated_as_of_gives_no_negative_tenure(tmp_path: Pat
     result = runner.invoke(app, [*args, "--no-forecast", "--out", str(out)])
     assert result.exit_code == 0, result.output
     accounts = {
-        row["customer_id"]: row for row in csv.DictReader((out / "accounts.csv").open(encoding="utf-8"))
+        row["customer_id"]: row for row in csv.DictReader((out / "accounts.csv").open(encoding="utf-8-sig"))
     }
     assert float(accounts["A"]["tenure_years"]) == pytest.approx(36 / 365.25, abs=0.01)  # from 2024-01-05
     assert float(accounts["B"]["tenure_years"]) == pytest.approx(4.02, abs=0.01)  # from since, 2020-02-01

@@ -10,10 +10,10 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
 from kam.errors import ImportValidationError
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
 runner = CliRunner()
 
@@ -93,7 +93,7 @@ def test_an_order_beyond_the_integer_range_is_written(tmp_path: Path) -> None:
     accounts = result.analysis.accounts.to_polars()
     a = accounts.filter(pl.col("customer_id") == "A").row(0, named=True)
     assert a["segment"] == "one_off_bulk"
-    assert "largest order 1e+19" in a["reasons"]
+    assert "largest purchase 1e+19" in a["reasons"]
     summary = strict_json((out / "summary.json").read_text(encoding="utf-8"))
     assert isinstance(summary, dict) and summary["portfolio"]["total"] == pytest.approx(1e19)
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from benchmarks.make_lines import write_lines
 from kam.cli import app
 from kam.clv.cdnow import read_cdnow
-from kam.commands.demo import run_demo_data
+from kam.usecases.demo import run_demo_data
 from tests.conftest import DATA
 from tests.same_accounts import assert_same_accounts, read_accounts
 
@@ -54,7 +54,7 @@ def test_demo_data_gives_the_same_accounts_on_every_engine(
     assert_same_accounts(demo_on_polars, tmp_path / engine)
     expected = json.loads((demo_on_polars / "summary.json").read_text(encoding="utf-8"))
     assert summary["segments"] == expected["segments"]
-    assert sum(summary["segments"].values()) == read_accounts(tmp_path / engine).height == 499  # type: ignore[union-attr,arg-type]
+    assert sum(summary["segments"].values()) == read_accounts(tmp_path / engine).height == 503  # type: ignore[union-attr,arg-type]
 
 
 MILLION = 1_000_000

@@ -15,8 +15,9 @@ import pytest
 
 import kam
 from kam.cli import app
+from kam.domain.languages import Lang
 from kam.errors import ConfigError, ImportValidationError, KamError, MissingColumnError
-from kam.i18n import Lang, keys, ntext, plural, text
+from kam.i18n import keys, ntext, plural, text
 
 SRC = Path(kam.__file__).resolve().parent
 EDGE = ("commands",)  # the command line: the one place that says options

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kam.cli import app
-from kam.i18n import Lang, Notice, keys, say, text
+from kam.domain.languages import Lang
+from kam.i18n import Notice, keys, say, text
 
 SAMPLE_VALUES = {
     "count": 1234,
@@ -57,6 +58,10 @@ SAMPLE_VALUES = {
     "sheets": "'說明', '銷貨明細'",
     "folder": "/home/amy/kam",
     "kind": "DataError",
+    "share": "14.9%",
+    "server": "db.example:5432",
+    "user": "kam",
+    "database": "erp",
     "codes": "K001, K002",
     "length": 65,
     "chain": "K001 referred by K002 referred by K001",
@@ -189,7 +194,7 @@ def test_workspace_commands_speak_the_chosen_language(tmp_path: Path) -> None:
 
 
 def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
-    from kam.calls.models import Flag
+    from kam.domain.calls import Flag
     from kam.i18n import word
 
     for name in Flag:
@@ -198,9 +203,9 @@ def test_every_coaching_flag_has_a_short_name_in_every_language() -> None:
 
 
 def test_every_interaction_kind_and_deal_stage_is_said_in_every_language() -> None:
-    from kam.calls.models import Stage
+    from kam.domain.interactions import InteractionKind
+    from kam.domain.stages import Stage
     from kam.i18n import word
-    from kam.workspace.vocabulary import InteractionKind
 
     for value in [*InteractionKind, *Stage]:
         assert word(value, "en") == value
@@ -247,9 +252,9 @@ def test_the_report_explains_its_thresholds_in_the_reports_language(
         assert result.exit_code == 0, result.output
         report = (out / "report.html").read_text(encoding="utf-8")
         assert meaning in report and "key_min_orders_per_year" in report
-        # the scatter's tooltips name the customer and its segment in the report's language
-        assert (
-            f" · {text('segment.regular', lang)}</title>" in report and "<title>regular</title>" not in report
-        )
+        # the page's segments (its charts' legend and tooltips, the table) are named in its language
+        start = report.index(">", report.index('<script type="application/json" id="kam-data"')) + 1
+        data = json.loads(report[start : report.index("</script>", start)])
+        assert [s["label"] for s in data["segments"]][-1] == text("segment.regular", lang)
         if lang != "en":
             assert "A key account buys often" not in report

@@ -23,10 +23,32 @@ WEB = ("fastapi", "starlette", "jinja2")
 DATABASE = ("sqlalchemy", "alembic", "psycopg", "kam.workspace")
 CLI = ("typer", "click", "rich", "kam.commands", "kam.cli", "kam.shell")  # kam.shell: options to paste
 CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.io", "kam.domain", "kam.coach")
+# what reads the exports for the cores, on each engine (kam.spark's entry points run the command line)
+INPUT = ("kam.io", "kam.engines", "kam.spark.read", "kam.spark.session", "kam.spark.dates")
+ABOVE_INPUT = (
+    "kam.analytics",
+    "kam.clv",
+    "kam.calls",
+    "kam.coach",
+    "kam.usecases",
+    "kam.render",
+    "kam.report",
+)
 
 # Each layer (a package and everything under it) and what none of its modules may import.
 RULES: dict[str, tuple[str, ...]] = {
-    **{core: (*WEB, *DATABASE, *CLI, "kam.render") for core in CORES},
+    **{core: (*WEB, *DATABASE, *CLI, "kam.render", "kam.usecases") for core in CORES},
+    **{reader: (*WEB, *DATABASE, *CLI, *ABOVE_INPUT) for reader in INPUT},
+    "kam.usecases": (
+        "typer",
+        "click",
+        "rich",
+        "fastapi",
+        "starlette",
+        "kam.commands",
+        "kam.cli",
+        "kam.shell",
+    ),
     "kam.workspace": ("kam.commands", "kam.cli", "typer", "click", "rich"),
     "kam.api": ("kam.commands", "kam.cli", "typer", "click", "rich"),
     "kam.render": ("kam.commands", "kam.cli", "typer", "click"),
@@ -48,10 +70,6 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     "kam.io.database": {
         "sqlalchemy": "reads a source table from the user's own database (an ERP's), an input like a CSV "
         "file: SQLAlchemy Core reflects and selects it; it never touches the workspace",
-    },
-    "kam.terminal": {
-        "rich": "only `plain`, which the commands use, makes Rich text (and imports Rich when called); the "
-        "calls report uses `printable` alone, which belongs in a module without Rich",
     },
     "kam.secrets": {
         "sqlalchemy": "parses a database URL the user gave (only then) to find its password and hide it "
@@ -187,6 +205,143 @@ def test_the_cores_load_no_web_database_or_cli_package() -> None:
     assert done.stdout.strip() == "[]", f"the cores load {done.stdout.strip()}"
 
 
+def domain_imports(src: Path) -> list[str]:
+    """Every import of a module of kam.domain that is not of the standard library, as `module (line n) ->
+    name`: the shared vocabulary depends on nothing, so that every layer can use it."""
+    found = []
+    for module, path in source_modules(src).items():
+        if _within(module, "kam.domain"):
+            for name, line in imported_names(module, path):
+                if name.split(".")[0] not in sys.stdlib_module_names | {"__future__"}:
+                    found.append(f"{module} (line {line}) -> {name}")
+    return found
+
+
+def test_the_domain_imports_only_the_standard_library() -> None:
+    found = domain_imports(SRC)
+    assert not found, "kam.domain imports beyond the standard library:\n" + "\n".join(found)
+
+
+def test_the_domain_package_re_exports_nothing() -> None:
+    """kam.domain's modules are imported by name (kam.domain.segments): its __init__ holds no code, so that
+    importing one word of the vocabulary loads no other."""
+    tree = ast.parse((SRC / "kam" / "domain" / "__init__.py").read_text(encoding="utf-8"))
+    assert [type(node) for node in tree.body] == [ast.Expr]  # the docstring alone
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"domain/words.py": "from enum import StrEnum\nimport datetime as dt\n"}, []),
+        ({"domain/words.py": "from kam.i18n import Notice\n"}, ["kam.domain.words (line 1) -> kam.i18n"]),
+        ({"domain/words.py": "def f():\n    import pydantic\n"}, ["kam.domain.words (line 2) -> pydantic"]),
+        ({"domain/words.py": "from . import other\n"}, ["kam.domain.words (line 1) -> kam.domain"]),
+    ],
+    ids=["standard-library", "kam", "third-party-in-a-function", "relative"],
+)
+def test_the_domain_check_sees_each_import(
+    tmp_path: Path, files: dict[str, str], expected: list[str]
+) -> None:
+    assert domain_imports(_package(tmp_path, files))[: len(expected)] == expected
+    assert bool(domain_imports(_package(tmp_path, files))) == bool(expected)
+
+
+# What reads or writes a file: the cores take data (bytes, tables) and return data; kam.io reads the files
+# and the use cases read and write them. Calls of these names count, as methods or functions.
+FILE_CALLS = {"open", "read_bytes", "read_text", "write_bytes", "write_text", "read_csv", "scan_csv"}
+DATA_CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.render", "kam.domain")
+# Core modules allowed to read a file, with the reason; one no longer reading fails
+# `test_every_file_reading_exception_is_still_needed`.
+READS_FILES: dict[str, str] = {
+    "kam.calls.run": "kam.workspace.run imports run_calls_analyze from here and reads transcripts through it "
+    "until the workspace's rewrite calls kam.usecases.calls; the module then goes",
+    "kam.clv.cdnow": "reads the published CDNOW data set, in its own fixed format, for the tests and "
+    "benchmarks that check the models against published numbers",
+    "kam.render.assets": "reads kam's own scripts shipped in the package (the vendored ECharts and the "
+    "report's static/report.js) to inline them, as the Jinja loader reads the templates; never a user's file",
+}
+
+
+def file_reads(src: Path, cores: tuple[str, ...] = DATA_CORES) -> dict[str, list[str]]:
+    """For each module of the `cores`, its calls that read or write a file, as `name (line n)`."""
+    found: dict[str, list[str]] = {}
+    for module, path in source_modules(src).items():
+        if not module.startswith(cores):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+                if name in FILE_CALLS:
+                    found.setdefault(module, []).append(f"{name} (line {node.lineno})")
+    return found
+
+
+def test_the_cores_take_data_not_files() -> None:
+    """A core handed a path would make a server save every upload to a file first; it takes the bytes or
+    the table instead, and the use case (or kam.io) reads the file."""
+    found = {m: calls for m, calls in file_reads(SRC).items() if m not in READS_FILES}
+    assert not found, f"cores that read or write files: {found}"
+
+
+def test_every_file_reading_exception_is_still_needed() -> None:
+    stale = sorted(set(READS_FILES) - set(file_reads(SRC)))
+    assert not stale, f"remove from READS_FILES: {stale}"
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("def f(p):\n    return p.read_bytes()\n", ["read_bytes (line 2)"]),
+        ("def f(p):\n    with open(p) as h:\n        return h.read()\n", ["open (line 2)"]),
+        ("import polars as pl\nX = pl.read_csv('x')\n", ["read_csv (line 2)"]),
+        ("def f(data: bytes):\n    return data.decode()\n", []),
+    ],
+    ids=["path-method", "builtin-open", "polars", "bytes"],
+)
+def test_the_file_check_sees_each_kind_of_read(tmp_path: Path, code: str, found: list[str]) -> None:
+    reads = file_reads(_package(tmp_path, {"calls/batch.py": code}))
+    assert reads.get("kam.calls.batch", []) == found
+
+
+# Vocabularies defined outside kam.domain while the code that holds them is rewritten elsewhere, with the
+# reason; a copy no longer there fails `test_every_copy_of_the_vocabulary_is_still_there`.
+VOCABULARY_COPIES: dict[str, str] = {}
+
+
+def _domain_classes(modules: Mapping[str, Path]) -> set[str]:
+    return {
+        node.name
+        for module, path in modules.items()
+        if _within(module, "kam.domain")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def _copies(modules: Mapping[str, Path]) -> list[str]:
+    """Classes defined outside kam.domain with the name of one of its classes."""
+    words = _domain_classes(modules)
+    return sorted(
+        f"{module}.{node.name}"
+        for module, path in modules.items()
+        if not _within(module, "kam.domain")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ClassDef) and node.name in words
+    )
+
+
+def test_each_word_of_the_vocabulary_is_defined_once() -> None:
+    """A fixed choice of the domain (Segment, Stage, Lang, ...) is defined in kam.domain alone: a second
+    class of the same name would be a second, diverging list of choices."""
+    copies = [c for c in _copies(source_modules(SRC)) if c not in VOCABULARY_COPIES]
+    assert not copies, f"defined again outside kam.domain: {copies}"
+
+
+def test_every_copy_of_the_vocabulary_is_still_there() -> None:
+    stale = sorted(set(VOCABULARY_COPIES) - set(_copies(source_modules(SRC))))
+    assert not stale, f"remove from VOCABULARY_COPIES: {stale}"
+
+
 ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
 PLANNED = "## What the intended layout still lacks"  # the page's last section names what does not exist yet
 
@@ -283,6 +438,18 @@ def _package(root: Path, files: Mapping[str, str]) -> Path:
             {"render/page.py": "import jinja2\nimport typer\n"},
             ["kam.render: kam.render.page (line 2) -> typer"],
         ),
+        (
+            {"usecases/analyze.py": "from kam.render.report import render_report\nimport rich.console\n"},
+            ["kam.usecases: kam.usecases.analyze (line 2) -> rich.console"],
+        ),
+        (
+            {"io/transactions.py": "from kam.analytics.metrics import LINE_HASH\n"},
+            ["kam.io: kam.io.transactions (line 1) -> kam.analytics.metrics"],
+        ),
+        (
+            {"calls/run.py": "def f():\n    from kam.usecases.calls import run_calls_analyze\n"},
+            ["kam.calls: kam.calls.run (line 2) -> kam.usecases.calls"],
+        ),
         ({"commands/analyze.py": "import typer\nimport rich\n"}, []),
         ({"workspace/run.py": "import sqlalchemy\nfrom kam.calls import run\n", "calls/run.py": ""}, []),
     ],
@@ -294,6 +461,9 @@ def _package(root: Path, files: Mapping[str, str]) -> Path:
         "through-the-package",
         "workspace-commands",
         "render-typer",
+        "usecases-rich",
+        "io-analytics",
+        "core-usecase",
         "edges-free",
         "workspace-uses-core",
     ],

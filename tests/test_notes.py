@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from kam.cli import app
 from kam.commands.analyze import STEPS
 from kam.commands.common import _NO_LINE_START, print_notes, wrap_lines
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 
 CHINESE = (
     "沒有客戶表：付款天數與服務成本未知（服務成本只含訂單處理），合作年限從首次購買起算，也無法計入轉介紹"
@@ -78,8 +79,8 @@ def test_analyze_in_chinese_leaves_no_bullet_alone(
 def test_the_progress_bar_knows_every_step_of_a_run(
     portfolio_files: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    from kam.analyze import AnalyzeOptions, run_analyze
     from kam.settings import Settings
+    from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
     lines, _ = portfolio_files
     seen: list[str] = []

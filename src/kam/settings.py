@@ -20,9 +20,10 @@ from kam.analytics.settings import ValueSettings
 from kam.calls.settings import CallSettings
 from kam.clv.settings import ClvSettings
 from kam.coach.settings import CoachSettings
+from kam.domain.languages import Lang
 from kam.errors import ConfigError
 from kam.files import read_json_or_toml
-from kam.i18n import Lang, Notice, say
+from kam.i18n import Notice, say
 from kam.setting_ranges import OutOfOrder, allowed, order_note
 from kam.workspace.settings import WorkspaceSettings
 

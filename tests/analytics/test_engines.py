@@ -16,12 +16,12 @@ from polars.testing import assert_frame_equal
 
 from kam.analytics.metrics import customer_metrics, order_lines
 from kam.analytics.settings import ValueSettings
-from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from kam.clv import rfm_summary
 from kam.dates import day_number
+from kam.domain.languages import Lang
 from kam.engines import Engine
-from kam.i18n import Lang
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
 from tests.conftest import AS_OF
 from tests.same_accounts import assert_same_accounts, read_accounts
 
@@ -109,11 +109,11 @@ def test_whole_analysis_matches_polars(
         "customers",
         "median_order",
     ):
-        assert on_other.summary[key] == on_polars.summary[key], key
-    assert on_polars.summary["duplicate_lines"] == 1 and on_polars.summary["cancellation_lines"] == 1
+        assert getattr(on_other.summary, key) == getattr(on_polars.summary, key), key
+    assert on_polars.summary.duplicate_lines == 1 and on_polars.summary.cancellation_lines == 1
     figures, expected = on_other.analysis.figures.to_dict(), on_polars.analysis.figures.to_dict()
     assert figures.pop("basis") == expected.pop("basis") == "net_profit"
     assert figures == pytest.approx(expected, rel=1e-9)
-    assert [str(w) for w in on_other.summary["warnings"]] == [str(w) for w in on_polars.summary["warnings"]]
+    assert [str(w) for w in on_other.summary.warnings] == [str(w) for w in on_polars.summary.warnings]
     if spark is not None:  # the lines and orders it cached are dropped when the analysis ends
         assert spark._jsparkSession.sharedState().cacheManager().isEmpty()  # type: ignore[attr-defined]

@@ -58,6 +58,8 @@ def test_customer_a_by_hand(accounts: pl.DataFrame) -> None:
     assert a["largest_order"] == pytest.approx(1000.0)
     assert a["revenue_last_12m"] == pytest.approx(800.0)
     assert a["revenue_prev_12m"] == pytest.approx(1000.0)
+    assert (a["orders_last_12m"], a["orders_prev_12m"]) == (1, 1)  # a2 in the last 12 months (a3r a return)
+    assert a["volume_last_12m"] == pytest.approx(8.0)  # a2's 10 less a3r's 2
     assert a["revenue_trend"] == pytest.approx(-0.2)
     history = (AS_OF - dt.date(2024, 6, 1)).days
     assert a["frequency_per_year"] == pytest.approx(2 * 365.25 / history)

@@ -1,10 +1,11 @@
 """The verdict rules as tables: each rule at, just below and just above each of its thresholds.
 
-Each case judges one customer, S, among nine small fillers: ten customers, so the top two by revenue or by
-volume are big and the top one by forecast value is in the CLV top share (default settings). S starts as a
-key account that meets no other rule; a case changes only the figures it is about. The expected outcome
-is a segment, and the figures the rule counted (squeeze signals, ranks); the reasons are codes, the facts
-the verdict is told by (kam.render.reasons says them: tests/render/test_reasons.py).
+Each case judges one customer, S, among nine small fillers (tests/analytics/judging.py): ten customers, so
+the top two by revenue or by volume are big (default settings). S starts as a key account that meets no
+other rule; a case changes only the figures it is about. The expected outcome is a segment, and the
+figures the rule counted (squeeze signals, ranks); the reasons are codes, the facts the verdict is told by
+(kam.render.reasons says them: tests/render/test_reasons.py). The at-risk flag and the potential list have
+their own tables (test_risk_rules.py, test_potential_rules.py).
 """
 
 from __future__ import annotations
@@ -16,115 +17,14 @@ import polars as pl
 import pytest
 
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason, assign_segments
+from kam.analytics.verdicts import add_ranks, assign_segments, needs_patterns
+from kam.domain.segments import Reason
+from tests.analytics.judging import CLV, COST, KEY, MEDIAN_ORDER, SCHEMA, filler
+from tests.analytics.judging import judge as _judge
+from tests.analytics.judging import judge_all as _judge_all
 
-MEDIAN_ORDER = 1_000.0
-COST = ("net_profit", "net_margin", "gross_margin", "cost_to_serve", "cost_to_serve_share")
-CLV = ("p_alive", "clv_12m")
-
-SCHEMA: dict[str, Any] = {
-    "customer_id": pl.String,
-    "revenue": pl.Float64,
-    "volume": pl.Float64,
-    "orders": pl.Int64,
-    "frequency_per_year": pl.Float64,
-    "recency_days": pl.Int64,
-    "mean_gap_days": pl.Float64,
-    "revenue_trend": pl.Float64,
-    "largest_order": pl.Float64,
-    "largest_order_share": pl.Float64,
-    "return_rate": pl.Float64,
-    "abc_tier": pl.String,
-    "profit_share": pl.Float64,
-    "rank": pl.Int64,
-    "net_profit": pl.Float64,
-    "net_margin": pl.Float64,
-    "gross_margin": pl.Float64,
-    "cost_to_serve": pl.Float64,
-    "cost_to_serve_share": pl.Float64,
-    "discount_depth": pl.Float64,
-    "payment_days": pl.Float64,
-    "p_alive": pl.Float64,
-    "clv_12m": pl.Float64,
-}
-
-# a key account: tier A, monthly orders, recent, healthy margin; first by revenue, last by volume and CLV
-KEY: dict[str, Any] = {
-    "customer_id": "S",
-    "revenue": 1_000_000.0,
-    "volume": 5.0,
-    "orders": 24,
-    "frequency_per_year": 12.0,
-    "recency_days": 10,
-    "mean_gap_days": 30.0,
-    "revenue_trend": 0.0,
-    "largest_order": 60_000.0,
-    "largest_order_share": 0.06,
-    "return_rate": 0.0,
-    "abc_tier": "A",
-    "profit_share": 0.5,
-    "rank": 1,
-    "net_profit": 150_000.0,
-    "net_margin": 0.15,
-    "gross_margin": 0.3,
-    "cost_to_serve": 5_000.0,
-    "cost_to_serve_share": 0.005,
-    "discount_depth": 0.0,
-    "payment_days": 30.0,
-    "p_alive": 0.95,
-    "clv_12m": 10.0,
-}
-
-
-def _filler(i: int) -> dict[str, Any]:
-    """A small regular customer; revenue 1,000 to 9,000, volume 10 to 90, forecast value 100 to 900."""
-    return {
-        "customer_id": f"F{i}",
-        "revenue": 1_000.0 * (i + 1),
-        "volume": 10.0 * (i + 1),
-        "orders": 4,
-        "frequency_per_year": 2.0,
-        "recency_days": 60,
-        "mean_gap_days": 180.0,
-        "revenue_trend": 0.0,
-        "largest_order": 300.0,
-        "largest_order_share": 0.3,
-        "return_rate": 0.0,
-        "abc_tier": "C",
-        "profit_share": 0.01,
-        "rank": 10 - i,
-        "net_profit": 100.0,
-        "net_margin": 0.1,
-        "gross_margin": 0.2,
-        "cost_to_serve": 10.0,
-        "cost_to_serve_share": 0.01,
-        "discount_depth": 0.0,
-        "payment_days": 30.0,
-        "p_alive": 0.9,
-        "clv_12m": 100.0 * (i + 1),
-    }
-
-
-def _judge_all(
-    subject: dict[str, Any],
-    *,
-    drop: tuple[str, ...] = (),
-    settings: ValueSettings | None = None,
-    fillers: int = 9,
-    filler_change: dict[str, Any] | None = None,
-    median_order: float = MEDIAN_ORDER,
-) -> pl.DataFrame:
-    rows = [{**KEY, **subject}, *({**_filler(i), **(filler_change or {})} for i in range(fillers))]
-    frame = pl.DataFrame(rows, schema=SCHEMA).drop(drop)
-    judged = assign_segments(nw.from_native(frame), median_order, settings or ValueSettings())
-    return judged.to_native()
-
-
-def _judge(subject: dict[str, Any], **options: Any) -> dict[str, Any]:
-    return _judge_all(subject, **options).filter(pl.col("customer_id") == "S").row(0, named=True)
-
-
-ONE_OFF = {"orders": 2, "largest_order_share": 0.8, "largest_order": 5_000.0}
+# three orders that were one purchase (buying episode): its largest purchase 5x the median order, 80% of it all
+ONE_OFF = {"orders": 3, "episodes": 1, "largest_episode_share": 0.8, "largest_episode": 5_000.0}
 
 
 @pytest.mark.parametrize(
@@ -132,17 +32,37 @@ ONE_OFF = {"orders": 2, "largest_order_share": 0.8, "largest_order": 5_000.0}
     [
         pytest.param({}, "one_off_bulk", id="at every threshold"),
         pytest.param({"orders": 1}, "one_off_bulk", id="one order"),
-        pytest.param({"orders": 3}, "key", id="one order too many"),
-        pytest.param({"largest_order_share": 0.7999}, "key", id="largest order just under 80% of it all"),
-        pytest.param({"largest_order_share": 1.0}, "one_off_bulk", id="largest order is all of it"),
-        pytest.param({"largest_order_share": None}, "key", id="share of the largest order unknown"),
-        pytest.param({"largest_order": 4_999.99}, "key", id="largest order just under 5x the median"),
-        pytest.param({"largest_order": 5_000.01}, "one_off_bulk", id="largest order just over 5x the median"),
-        pytest.param({"largest_order": None}, "key", id="largest order unknown"),
+        pytest.param({"orders": 10}, "one_off_bulk", id="ten orders, one purchase"),
+        pytest.param({"orders": 11}, "key", id="one order too many"),
+        pytest.param({"episodes": 2}, "one_off_bulk", id="two purchases"),
+        pytest.param({"episodes": 3}, "key", id="one purchase too many"),
+        pytest.param({"episodes": None}, "key", id="purchases not counted"),
+        pytest.param(
+            {"largest_episode_share": 0.7999}, "key", id="largest purchase just under 80% of it all"
+        ),
+        pytest.param({"largest_episode_share": 1.0}, "one_off_bulk", id="largest purchase is all of it"),
+        pytest.param({"largest_episode_share": None}, "key", id="share of the largest purchase unknown"),
+        pytest.param({"largest_episode": 4_999.99}, "key", id="largest purchase just under 5x the median"),
+        pytest.param(
+            {"largest_episode": 5_000.01}, "one_off_bulk", id="largest purchase just over 5x the median"
+        ),
+        pytest.param({"largest_episode": None}, "key", id="largest purchase unknown"),
     ],
 )
 def test_one_off_bulk(change: dict[str, Any], segment: str) -> None:
     assert _judge({**ONE_OFF, **change})["segment"] == segment
+
+
+@pytest.mark.parametrize(
+    ("settings", "segment"),
+    [
+        pytest.param(ValueSettings(one_off_max_orders=3), "one_off_bulk", id="at most 3 orders"),
+        pytest.param(ValueSettings(one_off_max_orders=2), "key", id="at most 2 orders"),
+        pytest.param(ValueSettings(one_off_max_episodes=1), "one_off_bulk", id="at most 1 purchase"),
+    ],
+)
+def test_one_off_bulk_settings(settings: ValueSettings, segment: str) -> None:
+    assert _judge(ONE_OFF, settings=settings)["segment"] == segment
 
 
 def test_one_off_bulk_is_measured_against_the_portfolios_median_order() -> None:
@@ -218,12 +138,10 @@ def test_without_volume_only_revenue_makes_a_customer_big() -> None:
     assert (row["segment"], row["volume_rank"]) == ("key", None)
 
 
-@pytest.mark.parametrize("drop", [("volume",), CLV], ids=["no volume", "no forecast"])
-def test_ranks_not_known_are_empty_whole_numbers(drop: tuple[str, ...]) -> None:
-    judged = _judge_all({}, drop=drop)
-    rank = "volume_rank" if drop == ("volume",) else "clv_rank"
-    assert judged[rank].null_count() == judged.height
-    assert judged.schema[rank] == pl.Int64
+def test_volume_ranks_not_known_are_empty_whole_numbers() -> None:
+    judged = _judge_all({}, drop=("volume",))
+    assert judged["volume_rank"].null_count() == judged.height
+    assert judged.schema["volume_rank"] == pl.Int64
 
 
 @pytest.mark.parametrize(
@@ -263,34 +181,77 @@ def test_low_profit_volume(change: dict[str, Any], segment: str) -> None:
     assert _judge(change)["segment"] == segment
 
 
-LAPSED = {"recency_days": 180, "mean_gap_days": 60.0}
+# silent for 180 days, three times its usual 60-day gap between purchases: three purchases over 120 days
+LAPSED = {"recency_days": 180, "episodes": 3, "episode_gap_days": 60.0, "active_span_days": 120}
 
 
 @pytest.mark.parametrize(
     ("change", "drop", "segment"),
     [
         pytest.param({}, (), "lapsed", id="180 days, three times its 60-day gap"),
-        pytest.param({"recency_days": 179, "mean_gap_days": 59.0}, (), "regular", id="179 days"),
+        pytest.param({"recency_days": 179, "episode_gap_days": 59.0}, (), "regular", id="179 days"),
         pytest.param({"recency_days": 181}, (), "lapsed", id="181 days"),
-        pytest.param({"mean_gap_days": 60.5}, (), "regular", id="gap just over a third of the silence"),
-        pytest.param({"mean_gap_days": 59.5}, (), "lapsed", id="gap just under a third of the silence"),
-        pytest.param({"mean_gap_days": None}, (), "lapsed", id="one order: no usual gap"),
-        pytest.param({"mean_gap_days": 100.0, "p_alive": 0.2999}, (), "lapsed", id="P(alive) just under 0.3"),
-        pytest.param({"mean_gap_days": 100.0, "p_alive": 0.3}, (), "regular", id="P(alive) at 0.3"),
-        pytest.param({"mean_gap_days": 100.0, "p_alive": None}, (), "regular", id="P(alive) unknown"),
-        pytest.param({"mean_gap_days": 100.0, "p_alive": 0.1}, CLV, "regular", id="no forecast, gap held"),
+        pytest.param({"episode_gap_days": 60.5}, (), "regular", id="gap just over a third of the silence"),
+        pytest.param({"episode_gap_days": 59.5}, (), "lapsed", id="gap just under a third of the silence"),
+        pytest.param({"episodes": 2}, (), "regular", id="two purchases: no established pattern"),
+        pytest.param({"episodes": 4}, (), "lapsed", id="four purchases"),
+        pytest.param({"episodes": None}, (), "regular", id="purchases not counted"),
+        pytest.param({"active_span_days": 89}, (), "regular", id="first to last order 89 days"),
+        pytest.param({"active_span_days": 90}, (), "lapsed", id="first to last order 90 days"),
+        pytest.param(
+            {
+                "orders": 1,
+                "episodes": 1,
+                "episode_gap_days": None,
+                "active_span_days": 0,
+                "recency_days": 400,
+            },
+            (),
+            "regular",
+            id="one order long ago: never lapsed",
+        ),
+        pytest.param(
+            {
+                "orders": 3,
+                "episodes": 1,
+                "episode_gap_days": None,
+                "active_span_days": 5,
+                "recency_days": 400,
+            },
+            (),
+            "regular",
+            id="three orders within a week long ago: never lapsed",
+        ),
+        pytest.param(
+            {"episode_gap_days": 100.0, "p_alive": 0.2999}, (), "lapsed", id="P(alive) just under 0.3"
+        ),
+        pytest.param({"episode_gap_days": 100.0, "p_alive": 0.3}, (), "regular", id="P(alive) at 0.3"),
+        pytest.param({"episode_gap_days": 100.0, "p_alive": None}, (), "regular", id="P(alive) unknown"),
+        pytest.param({"episode_gap_days": 100.0, "p_alive": 0.1}, CLV, "regular", id="no forecast, gap held"),
         pytest.param({}, CLV, "lapsed", id="no forecast, gap broken"),
         pytest.param(
-            {"mean_gap_days": 100.0, "p_alive": 0.1},
+            {"episode_gap_days": 100.0, "p_alive": 0.1},
             ("clv_12m",),
             "regular",
             id="P(alive) without a forecast value",
         ),
-        pytest.param({"revenue": 7_500.0, "mean_gap_days": None}, (), "regular", id="not big"),
+        pytest.param({"revenue": 7_500.0}, (), "regular", id="not big"),
     ],
 )
 def test_lapsed(change: dict[str, Any], drop: tuple[str, ...], segment: str) -> None:
     assert _judge({**LAPSED, **change}, drop=drop)["segment"] == segment
+
+
+@pytest.mark.parametrize(
+    ("settings", "segment"),
+    [
+        pytest.param(ValueSettings(lapsed_min_episodes=4), "regular", id="four purchases needed"),
+        pytest.param(ValueSettings(lapsed_min_span_days=121), "regular", id="121 days of buying needed"),
+        pytest.param(ValueSettings(lapsed_min_span_days=120), "lapsed", id="120 days of buying needed"),
+    ],
+)
+def test_lapsed_settings(settings: ValueSettings, segment: str) -> None:
+    assert _judge(LAPSED, settings=settings)["segment"] == segment
 
 
 @pytest.mark.parametrize(
@@ -313,37 +274,6 @@ def test_key(change: dict[str, Any], drop: tuple[str, ...], segment: str) -> Non
     assert _judge(change, drop=drop)["segment"] == segment
 
 
-POTENTIAL = {"abc_tier": "B", "revenue_trend": 0.5}
-
-
-@pytest.mark.parametrize(
-    ("change", "drop", "segment"),
-    [
-        pytest.param({}, (), "potential", id="revenue up 50%"),
-        pytest.param({"revenue_trend": 0.4999}, (), "regular", id="revenue up just under 50%"),
-        pytest.param({"revenue_trend": 2.0}, (), "potential", id="revenue tripled"),
-        pytest.param({"revenue_trend": None}, (), "regular", id="no earlier year to compare"),
-        pytest.param({"revenue_trend": 0.0, "clv_12m": 1e9}, (), "potential", id="first by forecast value"),
-        pytest.param({"revenue_trend": 0.0, "clv_12m": 850.0}, (), "regular", id="second by forecast value"),
-        pytest.param({"revenue_trend": 0.0, "clv_12m": None}, (), "regular", id="forecast value unknown"),
-        pytest.param({}, CLV, "potential", id="no forecast, revenue up 50%"),
-        pytest.param({"revenue_trend": 0.4999}, CLV, "regular", id="no forecast, up just under 50%"),
-        pytest.param({"recency_days": 90}, (), "potential", id="last order 90 days ago"),
-        pytest.param({"recency_days": 91}, (), "regular", id="last order 91 days ago"),
-        pytest.param({"frequency_per_year": 4.0}, (), "potential", id="4 orders a year"),
-        pytest.param({"frequency_per_year": 3.99}, (), "regular", id="just under 4 orders a year"),
-        pytest.param({"orders": 2}, (), "potential", id="two orders"),
-        pytest.param({"orders": 1}, (), "regular", id="one order"),
-        pytest.param({"gross_margin": 0.15}, (), "potential", id="gross margin at 15%"),
-        pytest.param({"gross_margin": 0.1499}, (), "regular", id="gross margin just under 15%"),
-        pytest.param({"gross_margin": None}, COST, "potential", id="no cost: margin not judged"),
-        pytest.param({"abc_tier": "A"}, (), "key", id="a growing key account stays key"),
-    ],
-)
-def test_potential(change: dict[str, Any], drop: tuple[str, ...], segment: str) -> None:
-    assert _judge({**POTENTIAL, **change}, drop=drop)["segment"] == segment
-
-
 @pytest.mark.parametrize(
     ("change", "settings", "segment"),
     [
@@ -354,23 +284,29 @@ def test_potential(change: dict[str, Any], drop: tuple[str, ...], segment: str) 
             id="one-off > squeezer",
         ),
         pytest.param(
-            {**ONE_OFF, "recency_days": 400, "mean_gap_days": None},
-            None,
+            {**ONE_OFF, "recency_days": 400, "active_span_days": 100, "episodes": 2, "orders": 4},
+            ValueSettings(lapsed_min_episodes=2),
             "one_off_bulk",
             id="one-off > lapsed",
         ),
         pytest.param({**SQUEEZE, "net_margin": 0.01}, None, "profit_squeezer", id="squeezer > low profit"),
         pytest.param(
-            {"net_margin": 0.01, "recency_days": 200, "mean_gap_days": None},
+            {**LAPSED, "net_margin": 0.01},
             None,
             "low_profit_volume",
             id="low profit > lapsed",
         ),
         pytest.param(
-            {"recency_days": 200, "mean_gap_days": None},
+            LAPSED,
             ValueSettings(key_max_recency_days=365),
             "lapsed",
             id="lapsed > key",
+        ),
+        pytest.param(
+            {"revenue_trend": 0.5},
+            None,
+            "key",
+            id="key > potential",
         ),
     ],
 )
@@ -392,37 +328,22 @@ def test_in_a_small_portfolio_the_first_customer_is_big(revenue: float, clv_12m:
     assert row["segment"] == segment
 
 
-@pytest.mark.parametrize(
-    ("clv_12m", "segment"),
-    [
-        pytest.param(50.0, "regular", id="second of two by forecast value"),
-        pytest.param(150.0, "potential", id="first of two by forecast value"),
-    ],
-)
-def test_in_a_small_portfolio_the_first_forecast_is_top(clv_12m: float, segment: str) -> None:
-    row = _judge({**POTENTIAL, "revenue_trend": 0.0, "clv_12m": clv_12m}, fillers=1)
-    assert row["segment"] == segment
-
-
 def test_ranks_count_from_the_largest_and_ties_share_the_better_rank() -> None:
-    judged = _judge_all({"revenue": 8_000.0, "volume": 90.0, "clv_12m": 900.0})
+    judged = _judge_all({"revenue": 8_000.0, "volume": 90.0})
     ranks = {
-        row["customer_id"]: (row["revenue_rank"], row["volume_rank"], row["clv_rank"])
-        for row in judged.iter_rows(named=True)
+        row["customer_id"]: (row["revenue_rank"], row["volume_rank"]) for row in judged.iter_rows(named=True)
     }
-    assert ranks["S"] == (2, 1, 1)
-    assert ranks["F8"] == (1, 1, 1)
-    assert ranks["F7"] == (2, 3, 3)
-    assert ranks["F0"] == (10, 10, 10)
-    assert (
-        judged.schema["revenue_rank"] == judged.schema["volume_rank"] == judged.schema["clv_rank"] == pl.Int64
-    )
+    assert ranks["S"] == (2, 1)
+    assert ranks["F8"] == (1, 1)
+    assert ranks["F7"] == (2, 3)
+    assert ranks["F0"] == (10, 10)
+    assert judged.schema["revenue_rank"] == judged.schema["volume_rank"] == pl.Int64
 
 
 def test_a_portfolio_of_equals_ranks_everyone_first() -> None:
-    same = {"revenue": 1_000.0, "volume": 10.0, "clv_12m": 100.0}
+    same = {"revenue": 1_000.0, "volume": 10.0}
     judged = _judge_all(same, filler_change=same)
-    assert judged.select("revenue_rank", "volume_rank", "clv_rank").unique().rows() == [(1, 1, 1)]
+    assert judged.select("revenue_rank", "volume_rank").unique().rows() == [(1, 1)]
 
 
 def test_rows_keep_their_order() -> None:
@@ -431,7 +352,16 @@ def test_rows_keep_their_order() -> None:
     assert judged["segment"].to_list() == ["profit_squeezer"] + ["regular"] * 9
 
 
-ADDED = ["revenue_rank", "volume_rank", "clv_rank", "squeeze_signals", "segment", "reason_codes"]
+ADDED = [
+    "revenue_rank",
+    "volume_rank",
+    "squeeze_signals",
+    "expected_uplift",
+    "potential_rank",
+    "segment",
+    "reason_codes",
+    "at_risk",
+]
 
 
 def test_an_empty_portfolio_has_no_verdicts() -> None:
@@ -441,6 +371,17 @@ def test_an_empty_portfolio_has_no_verdicts() -> None:
     assert judged.columns == [*SCHEMA, *ADDED]
     assert judged.to_native().schema["reason_codes"] == pl.List(pl.String)
     assert judged.to_native().schema["segment"] == pl.String
+    assert judged.to_native().schema["at_risk"] == pl.Boolean
+    assert judged.to_native().schema["potential_rank"] == pl.Int64
+
+
+def test_pattern_columns_not_given_are_unknown() -> None:
+    """A table without the buying patterns (kam.analytics.patterns) judges no one a one-off bulk buyer or
+    lapsed, and gets the pattern columns, empty."""
+    judged = _judge_all({**ONE_OFF}, drop=("episodes", "largest_episode", "largest_episode_share"))
+    assert judged["segment"][0] == "key"
+    assert judged["episodes"].null_count() == judged.height
+    assert judged.schema["episodes"] == pl.Int64
 
 
 def test_the_verdicts_add_their_columns_and_no_other() -> None:
@@ -461,20 +402,20 @@ R = Reason
         pytest.param(
             {**ONE_OFF, "return_rate": 0.001},
             (),
-            [R.ORDERS, R.LARGEST, R.MULTIPLE, R.RETURNED],
-            id="one-off bulk, returns at 0.1% cited",
+            [R.ORDERS, R.EPISODES, R.LARGEST, R.MULTIPLE, R.RETURNED],
+            id="one-off bulk in three orders, returns at 0.1% cited",
         ),
         pytest.param(
-            {**ONE_OFF, "return_rate": 0.00099},
+            {**ONE_OFF, "orders": 1, "return_rate": 0.00099},
             (),
             [R.ORDERS, R.LARGEST, R.MULTIPLE],
-            id="one-off bulk, returns just under 0.1% not cited",
+            id="one-off bulk in one order, returns just under 0.1% not cited",
         ),
         pytest.param(
-            {**ONE_OFF, "return_rate": None},
+            {**ONE_OFF, "orders": 2, "episodes": 2, "return_rate": None},
             (),
             [R.ORDERS, R.LARGEST, R.MULTIPLE],
-            id="one-off bulk, returns unknown",
+            id="one-off bulk in two orders, two purchases, returns unknown",
         ),
         pytest.param(
             SQUEEZE,
@@ -524,59 +465,25 @@ R = Reason
             {"net_margin": 0.01}, ("volume",), [R.BIG, R.THIN], id="low-profit volume without volumes"
         ),
         pytest.param(
-            {"recency_days": 200, "mean_gap_days": 30.0, "p_alive": 0.2999},
+            {**LAPSED, "p_alive": 0.2999},
             (),
             [R.SILENT, R.GAP, R.BIG, R.VOLUME, R.P_ALIVE],
             id="lapsed, P(alive) just under 0.3 cited",
         ),
         pytest.param(
-            {"recency_days": 200, "mean_gap_days": 30.0, "p_alive": 0.3},
+            {**LAPSED, "p_alive": 0.3},
             (),
             [R.SILENT, R.GAP, R.BIG, R.VOLUME],
             id="lapsed, P(alive) at 0.3 not cited",
         ),
         pytest.param(
-            {"recency_days": 200, "mean_gap_days": None, "p_alive": None},
-            (),
-            [R.SILENT, R.BIG, R.VOLUME],
-            id="lapsed after one order: no gap, P(alive) unknown",
-        ),
-        pytest.param(
-            {"recency_days": 200, "mean_gap_days": 30.0, "p_alive": 0.1},
+            {**LAPSED, "p_alive": 0.1},
             ("clv_12m",),
             [R.SILENT, R.GAP, R.BIG, R.VOLUME],
             id="lapsed, P(alive) without a forecast value not cited",
         ),
-        pytest.param(
-            {"recency_days": 200, "mean_gap_days": 30.0},
-            CLV,
-            [R.SILENT, R.GAP, R.BIG, R.VOLUME],
-            id="lapsed without forecast",
-        ),
-        pytest.param(
-            {"recency_days": 200, "mean_gap_days": 30.0},
-            ("volume",),
-            [R.SILENT, R.GAP, R.BIG],
-            id="lapsed without volumes",
-        ),
-        pytest.param(
-            POTENTIAL,
-            (),
-            [R.RECENT, R.FREQ, R.GROWTH, R.MARGIN_OK],
-            id="potential by growth, forecast value not in the top",
-        ),
-        pytest.param(
-            {**POTENTIAL, "revenue_trend": 0.0, "clv_12m": 1e9},
-            (),
-            [R.RECENT, R.FREQ, R.GROWTH, R.CLV, R.MARGIN_OK],
-            id="potential by forecast value",
-        ),
-        pytest.param(
-            {**POTENTIAL, "revenue_trend": None, "clv_12m": 1e9},
-            COST,
-            [R.RECENT, R.FREQ, R.CLV],
-            id="potential, a new customer without cost: no growth, no margin",
-        ),
+        pytest.param(LAPSED, CLV, [R.SILENT, R.GAP, R.BIG, R.VOLUME], id="lapsed without forecast"),
+        pytest.param(LAPSED, ("volume",), [R.SILENT, R.GAP, R.BIG], id="lapsed without volumes"),
         pytest.param({"abc_tier": "C"}, (), [R.REGULAR], id="regular"),
     ],
 )
@@ -589,3 +496,56 @@ def test_reason_codes_name_the_facts_of_the_verdict(
 def test_each_customer_has_the_codes_of_its_own_verdict() -> None:
     judged = _judge_all({**SQUEEZE})
     assert judged["reason_codes"].to_list() == [["net_profit", "payment", "discount"]] + [["regular"]] * 9
+
+
+def _wanted(change: dict[str, Any], drop: tuple[str, ...] = ()) -> tuple[bool, bool]:
+    """Whether S's buying episodes, and its halves, are asked for (needs_patterns), among the fillers;
+    S's gross sales are 4,000 unless changed (under five median orders: no one-off bulk purchase)."""
+    rows = [
+        {**KEY, "gross_sales": 4_000.0, **change},
+        *({**filler(i), "gross_sales": 4_000.0} for i in range(9)),
+    ]
+    frame = add_ranks(
+        nw.from_native(pl.DataFrame(rows, schema={**SCHEMA, "gross_sales": pl.Float64}).drop(drop))
+    )
+    episodic, young = needs_patterns(frame, MEDIAN_ORDER, ValueSettings())
+    wanted = frame.select(episodic.alias("e"), young.alias("y")).row(0)
+    return bool(wanted[0]), bool(wanted[1])
+
+
+SILENT = {"recency_days": 180, "orders": 24, "active_span_days": 90}
+YOUNG = {"abc_tier": "B", "revenue_trend": None, "active_span_days": 100, "recency_days": 10}
+
+
+@pytest.mark.parametrize(
+    ("change", "drop", "wanted"),
+    [
+        pytest.param({}, (), (False, False), id="a key account: nothing"),
+        pytest.param(
+            {"orders": 10, "gross_sales": 5_000.0}, (), (True, False), id="10 orders, 5 median orders"
+        ),
+        pytest.param({"orders": 11, "gross_sales": 5_000.0}, (), (False, False), id="11 orders"),
+        pytest.param(
+            {"orders": 10, "gross_sales": 4_999.99}, (), (False, False), id="just under 5 median orders"
+        ),
+        pytest.param({"orders": 5, "gross_sales": None}, (), (False, False), id="gross sales unknown"),
+        pytest.param(SILENT, (), (True, False), id="big, silent 180 days, 90 days of orders"),
+        pytest.param({**SILENT, "recency_days": 179}, (), (False, False), id="silent 179 days"),
+        pytest.param({**SILENT, "active_span_days": 89}, (), (False, False), id="89 days of orders"),
+        pytest.param({**SILENT, "orders": 3}, (), (True, False), id="three orders"),
+        pytest.param({**SILENT, "orders": 2}, (), (False, False), id="two orders"),
+        pytest.param({**SILENT, "revenue": 7_500.0}, (), (False, False), id="not big"),
+        pytest.param(YOUNG, (), (False, True), id="young, recent, frequent"),
+        pytest.param({**YOUNG, "active_span_days": 49}, (), (False, False), id="first order 59 days ago"),
+        pytest.param(
+            {**YOUNG, "recency_days": 91, "active_span_days": 20}, (), (False, False), id="not recent"
+        ),
+        pytest.param({**YOUNG, "gross_margin": 0.1}, (), (False, False), id="thin margin"),
+        pytest.param({**YOUNG, "gross_margin": 0.1}, COST, (False, True), id="no cost: margin not judged"),
+        pytest.param({**YOUNG, "recency_days": None}, (), (False, False), id="no purchase: nothing"),
+    ],
+)
+def test_patterns_are_asked_for_the_customers_a_verdict_turns_on(
+    change: dict[str, Any], drop: tuple[str, ...], wanted: tuple[bool, bool]
+) -> None:
+    assert _wanted(change, drop) == wanted

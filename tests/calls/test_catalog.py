@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kam.calls.run import load_catalog
 from kam.cli import app
 from kam.errors import ConfigError
+from kam.usecases.calls import read_catalog
 
 STEEL = str(Path(__file__).resolve().parents[1] / "data" / "calls" / "en_steel_good.vtt")
 
@@ -41,23 +41,23 @@ def _catalog(tmp_path: Path, text: str, name: str = "catalog.json") -> Path:
 def test_a_wrongly_shaped_json_catalog_is_named(tmp_path: Path, text: str, where: str, found: str) -> None:
     path = _catalog(tmp_path, text)
     with pytest.raises(ConfigError) as caught:
-        load_catalog(path)
+        read_catalog(path)
     message = caught.value.message
     assert message.startswith(f"{path}: ") and where in message and found in message
 
 
 def test_a_good_json_catalog_gives_names_and_aliases(tmp_path: Path) -> None:
     path = _catalog(tmp_path, '{"products": [{"name": "A9 terminal", "aliases": ["A9"]}, "T5终端", " "]}')
-    assert load_catalog(path) == ["A9 terminal", "A9", "T5终端"]
+    assert read_catalog(path) == ["A9 terminal", "A9", "T5终端"]
     upper = _catalog(tmp_path, '["rebar"]', "CATALOG.JSON")
-    assert load_catalog(upper) == ["rebar"]
+    assert read_catalog(upper) == ["rebar"]
 
 
 def test_a_catalog_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     path = tmp_path / "catalog.txt"
     path.write_bytes("螺紋鋼\nH型鋼\n".encode("big5"))
     with pytest.raises(ConfigError, match="UTF-8") as caught:
-        load_catalog(path)
+        read_catalog(path)
     assert caught.value.message.startswith(f"{path}: ")
 
 

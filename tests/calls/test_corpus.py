@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from kam.calls import Stage, TranscriptError, analyze_transcript
+from kam.calls import TranscriptError, analyze_transcript
+from kam.domain.stages import Stage
 from tests.calls.conftest import DATA, annotations
 
 ANNOTATIONS = annotations()
@@ -20,6 +21,7 @@ TIME_FIELDS = {
     "total_s",
     "first_mention_at_s",
     "first_sales_quote_at_s",
+    "at_s",
 }
 
 
@@ -48,6 +50,11 @@ def _mismatches(expected: Any, actual: Any, path: str = "") -> list[str]:
                     out.append(f"{path}{key}: expected {value} ± {tol}, got {actual[key]}")
             else:
                 out += _mismatches(value, actual[key], f"{path}{key}.")
+        return out
+    if isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
+        out = []
+        for i, (want, got) in enumerate(zip(expected, actual, strict=True)):
+            out += _mismatches(want, got, f"{path}{i}.")
         return out
     return [] if expected == actual else [f"{path.rstrip('.')}: expected {expected!r}, got {actual!r}"]
 

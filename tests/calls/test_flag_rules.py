@@ -11,8 +11,10 @@ import json
 
 import pytest
 
-from kam.calls import CallAnalysis, CallSettings, Flag, Stage, analyze_transcript
+from kam.calls import CallAnalysis, CallSettings, analyze_transcript
 from kam.calls.models import Evidence
+from kam.domain.calls import Flag
+from kam.domain.stages import Stage
 
 Cue = tuple[str, float, float, str]
 
@@ -24,7 +26,7 @@ QUESTIONS = (
 )
 ANSWER = "We buy hot rolled coils from two mills."
 PITCH = "Our rebar ships by truck."
-CLOSING = "Thank you, we will think about it and call you."
+CLOSING = "Thank you, we will call you on Monday."  # the customer's next step: who, what, by when
 
 
 def _clock(seconds: float) -> str:
@@ -59,7 +61,7 @@ def _visit(before: int, pitch_s: float, call_s: float) -> list[Cue]:
     for question in QUESTIONS[before:3]:
         cues += [("Amy", t, t + 5, question), ("Lin", t + 5, t + 25, ANSWER)]
         t += 25
-    cues.append(("Lin", t, call_s, CLOSING))
+    cues += [("Lin", t, call_s - 5, ANSWER), ("Lin", call_s - 5, call_s, CLOSING)]
     return cues
 
 
@@ -101,14 +103,14 @@ def test_pitch_share_holds_in_a_call_of_a_second() -> None:
     cues = [("Lin", 0, 0.5, "Hello."), ("Amy", 0.5, 1.0, PITCH)]
     result = _analyze(cues, settings=CallSettings(min_questions_before_pitch=0, min_discovery_questions=0))
     assert (result.duration_s, result.pitch.total_s) == (1.0, 0.5)
-    assert result.flags == (Flag.NOT_LISTENING, Flag.EARLY_PITCH)
+    assert result.flags == (Flag.NOT_LISTENING, Flag.EARLY_PITCH, Flag.NO_NEXT_STEP)
 
 
 def test_no_pitch_no_early_pitch() -> None:
     cues = [("Amy", 0, 5, QUESTIONS[0]), ("Lin", 5, 60, ANSWER), ("Amy", 60, 65, "I see, thank you.")]
     result = _analyze(cues)
     assert result.pitch.first_at_s is None and result.pitch.total_s == 0
-    assert result.flags == (Flag.NO_DISCOVERY,)
+    assert result.flags == (Flag.NO_DISCOVERY, Flag.NO_NEXT_STEP)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +138,7 @@ def _listening(customer_s: float) -> list[Cue]:
         ("Amy", 25, 35, QUESTIONS[1]),
         ("Lin", 35, 50, ANSWER),
         ("Amy", 50, 60, QUESTIONS[2]),
-        ("Lin", 60, 60 + customer_s - 30, ANSWER),
+        ("Lin", 60, 60 + customer_s - 30, CLOSING),
     ]
 
 
@@ -215,7 +217,7 @@ def test_not_listening(customer_s: float, flags: tuple[Flag, ...]) -> None:
 )
 def test_not_listening_quotes_the_longest_sales_monologue(cues: list[Cue], at_s: float, said: str) -> None:
     result = _analyze(cues)
-    assert result.flags == (Flag.NOT_LISTENING, Flag.NO_DISCOVERY)
+    assert result.flags == (Flag.NOT_LISTENING, Flag.NO_DISCOVERY, Flag.NO_NEXT_STEP)
     assert result.evidence[0] == Evidence(Flag.NOT_LISTENING, at_s, "Amy", said)
 
 
@@ -227,7 +229,7 @@ def test_without_measurable_sales_speech_listening_is_not_judged() -> None:
         0.0,
         None,
     )
-    assert result.flags == (Flag.NO_DISCOVERY,)
+    assert result.flags == (Flag.NO_DISCOVERY, Flag.NO_NEXT_STEP)
 
 
 def _discovery(questions: int) -> list[Cue]:
@@ -322,13 +324,20 @@ def test_evidence_is_cut_to_the_limit(limit: int, quoted: str) -> None:
 
 def test_every_flag_in_one_call_in_order() -> None:
     cues: list[Cue] = [("Amy", 0, 5, QUESTIONS[0]), ("Lin", 5, 10, ANSWER), ("Amy", 10, 30, QUOTE)]
-    result = _analyze([*cues, ("Amy", 30, 60, PITCH), ("Lin", 60, 61, CLOSING)])
-    assert result.flags == (Flag.NOT_LISTENING, Flag.EARLY_PITCH, Flag.PRICE_TOO_EARLY, Flag.NO_DISCOVERY)
+    result = _analyze([*cues, ("Amy", 30, 60, PITCH), ("Lin", 60, 61, ANSWER)])
+    assert result.flags == (
+        Flag.NOT_LISTENING,
+        Flag.EARLY_PITCH,
+        Flag.PRICE_TOO_EARLY,
+        Flag.NO_DISCOVERY,
+        Flag.NO_NEXT_STEP,
+    )
     assert [e.flag for e in result.evidence] == [
         Flag.NOT_LISTENING,
         Flag.EARLY_PITCH,
         Flag.PRICE_TOO_EARLY,
         Flag.NO_DISCOVERY,
+        Flag.NO_NEXT_STEP,
     ]
 
 
@@ -446,3 +455,141 @@ def test_why_chain_topic_holds_the_last_why_and_every_answer_since() -> None:
         ("Lin", 35, 50, ANSWER),
     ]
     assert _whys(*cues) == 3
+
+
+def _ending(at_s: float, *tail: tuple[str, str]) -> list[Cue]:
+    """Three questions answered at length, then from `at_s` the `tail` (speaker, words), two seconds
+    each, and Lin talking to 100 s."""
+    cues: list[Cue] = []
+    for i, question in enumerate(QUESTIONS[:3]):
+        cues += [("Amy", 15.0 * i, 15.0 * i + 5, question), ("Lin", 15.0 * i + 5, 15.0 * i + 15, ANSWER)]
+    cues.append(("Lin", 45, at_s, ANSWER))
+    t = at_s
+    for who, said in tail:
+        cues.append((who, t, t + 2, said))
+        t += 2
+    return [*cues, ("Lin", t, 100, ANSWER)] if t < 100 else cues
+
+
+SEND = "I'll send the drawings by Friday."
+
+
+@pytest.mark.parametrize(
+    ("at_s", "tail", "steps", "evidence"),
+    [
+        pytest.param(50, [("Amy", SEND)], [("sales", "Friday", True)], [], id="at half the call"),
+        pytest.param(51, [("Amy", SEND)], [("sales", "Friday", True)], [], id="just after half"),
+        pytest.param(49, [("Amy", SEND)], [], [(49, "Amy", SEND)], id="just before half: not the closing"),
+        pytest.param(
+            60, [("Amy", SEND), ("Lin", "Sounds good.")], [("sales", "Friday", True)], [], id="agreed"
+        ),
+        pytest.param(
+            60,
+            [("Amy", SEND), ("Lin", "No need, we have them.")],
+            [("sales", "Friday", False)],
+            [(60, "Amy", SEND)],
+            id="refused",
+        ),
+        pytest.param(
+            60,
+            [("Amy", SEND), ("Lin", "No need, we have them."), ("Amy", "Thank you for your time.")],
+            [("sales", "Friday", False)],
+            [(60, "Amy", SEND)],
+            id="refused, then thanks: the proposal is quoted",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "Shall I send the drawings by Friday?"), ("Lin", "Sure.")],
+            [("sales", "Friday", True)],
+            [],
+            id="asked and agreed",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "Could you send me the drawings by Monday?"), ("Lin", "Let me think about it.")],
+            [("customer", "Monday", False)],
+            [(60, "Amy", "Could you send me the drawings by Monday?")],
+            id="asked, not agreed",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "I'll send the drawings as soon as possible.")],
+            [],
+            [(60, "Amy", "I'll send the drawings as soon as possible.")],
+            id="no date",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "我週五前把圖紙發給您。"), ("Lin", "好的。")],
+            [("sales", "週五", True)],
+            [],
+            id="zh-Hant",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "您看下周二方便吗？"), ("Lin", "这个我得跟领导汇报一下。")],
+            [("customer", "下周二", False)],
+            [(60, "Amy", "您看下周二方便吗？")],
+            id="zh-Hans, put off",
+        ),
+        pytest.param(
+            60,
+            [("Lin", "我下週一把圖紙發給你。")],
+            [("customer", "下週一", True)],
+            [],
+            id="the customer commits",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "When would be a good time to follow up?"), ("Lin", "Next Tuesday works.")],
+            [("sales", "Tuesday", True)],
+            [],
+            id="an offer answered with a date",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "下次我帶顧問來做個示範。"), ("Lin", "好，下週二可以。")],
+            [("sales", "下週二", True)],
+            [],
+            id="zh-Hant an offer answered with a date",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "下次我带顾问来做个演示。"), ("Lin", "不用了，下周再说吧。")],
+            [],
+            [(60, "Amy", "下次我带顾问来做个演示。")],
+            id="zh-Hans an offer put off",
+        ),
+        pytest.param(
+            60,
+            [("Amy", "下次我帶顧問來做個示範。"), ("Lin", "好的。")],
+            [],
+            [(60, "Amy", "下次我帶顧問來做個示範。")],
+            id="an offer agreed without a date",
+        ),
+    ],
+)
+def test_no_next_step(
+    at_s: float,
+    tail: list[tuple[str, str]],
+    steps: list[tuple[str, str, bool]],
+    evidence: list[tuple[float, str, str]],
+) -> None:
+    result = _analyze(_ending(at_s, *tail))
+    assert [(str(n.owner), n.when, n.agreed) for n in result.next_steps] == steps
+    assert result.flags == ((Flag.NO_NEXT_STEP,) if evidence else ())
+    assert result.evidence == tuple(Evidence(Flag.NO_NEXT_STEP, *e) for e in evidence)
+
+
+def test_next_step_window_is_a_setting() -> None:
+    cues = _ending(60, ("Amy", SEND))
+    assert _analyze(cues, settings=CallSettings(next_step_last_share=0.4)).flags == ()
+    assert _analyze(cues, settings=CallSettings(next_step_last_share=0.39)).flags == (Flag.NO_NEXT_STEP,)
+    assert _analyze(_ending(45, ("Amy", SEND)), settings=CallSettings(next_step_last_share=1)).flags == ()
+
+
+def test_next_steps_are_quoted_as_evidence_is() -> None:
+    result = _analyze(_ending(60, ("Amy", SEND)), settings=CallSettings(evidence_max_chars=10))
+    assert [(n.at_s, n.speaker, n.text, n.agreed) for n in result.next_steps] == [
+        (60, "Amy", SEND[:10] + "…", True)
+    ]

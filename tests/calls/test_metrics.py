@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kam.calls import CallSettings, Flag, Stage, TranscriptError, analyze_transcript
+from kam.calls import CallSettings, TranscriptError, analyze_transcript
+from kam.calls.objections import ObjectionKind
+from kam.domain.calls import Flag, SpinType, Strength
+from kam.domain.stages import Stage
 from kam.hints import Hint, HintKey
 
 
@@ -54,7 +57,7 @@ def test_thresholds_are_settings() -> None:
     assert Flag.NO_DISCOVERY not in result.flags and Flag.NOT_LISTENING not in result.flags
     demanding = CallSettings(min_discovery_questions=4, min_customer_to_sales=3.0)
     flags = analyze_transcript(CALL, "c.vtt", sales=["Amy"], settings=demanding).flags
-    assert flags == (Flag.NOT_LISTENING, Flag.PRICE_TOO_EARLY, Flag.NO_DISCOVERY)
+    assert flags == (Flag.NOT_LISTENING, Flag.PRICE_TOO_EARLY, Flag.NO_DISCOVERY, Flag.NO_NEXT_STEP)
 
 
 def test_roles_in_the_file_name_the_sales_side() -> None:
@@ -106,3 +109,29 @@ def test_every_setting_has_a_default_and_a_one_line_description() -> None:
     for name, field in CallSettings.model_fields.items():
         assert field.description and "\n" not in field.description, name
         assert field.default is not None, name
+
+
+def test_each_question_is_listed_as_counted_and_the_speakers_by_side() -> None:
+    call = _vtt(
+        ("Amy", 0, 5, "Who else is involved?"),
+        ("Lin", 5, 30, "Our plant manager."),
+        ("Bob", 30, 40, "And our buyer."),
+        ("Amy", 40, 45, "Why is delivery late?"),
+        ("Lin", 45, 60, "We are happy with our supplier, but the rail is slow."),
+        ("Amy", 60, 65, "Do you use rebar?"),
+    )
+    result = analyze_transcript(call, "c.vtt", sales=["Amy"], settings=CallSettings(evidence_max_chars=12))
+    asked = [
+        (a.at_s, a.speaker, a.text, a.open, a.spin, a.decision_chain, a.why) for a in result.questions.asked
+    ]
+    assert asked == [
+        (0.0, "Amy", "Who else is …", True, None, True, False),
+        (40.0, "Amy", "Why is deliv…", True, SpinType.PROBLEM, False, True),
+        (60.0, "Amy", "Do you use r…", False, SpinType.SITUATION, False, False),
+    ]
+    assert (result.questions.total, result.questions.open, result.questions.decision_chain) == (3, 2, 1)
+    assert (result.sales_speakers, result.customer_speakers) == (("Amy",), ("Lin", "Bob"))
+    assert [(o.kind, o.at_s, o.speaker, o.text) for o in result.objections] == [
+        (ObjectionKind.STATUS_QUO, 45.0, "Lin", "We are happy…")
+    ]
+    assert result.strengths == (Strength.LISTENED, Strength.DECISION_CHAIN)

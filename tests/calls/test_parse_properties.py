@@ -21,8 +21,8 @@ from kam.calls.checks import MAX_OVERLAP_S, MAX_TIME_S
 from kam.calls.errors import TranscriptError
 from kam.calls.models import Transcript
 from kam.calls.parse import parse_transcript
-from kam.calls.run import run_calls_analyze
 from kam.errors import KamError
+from kam.usecases.calls import run_calls_analyze
 from tests.calls.conftest import DATA
 
 BOUNDED = settings(

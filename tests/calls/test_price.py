@@ -62,3 +62,31 @@ def test_number_parsers_reject_other_words() -> None:
 def test_price_talk(sentence: str, mention: bool, quote: bool) -> None:
     talk = price_talk(sentence)
     assert (talk.mention, talk.quote) == (mention, quote)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "quote"),
+    [
+        pytest.param("我們每個月電費要三十萬元。", False, False, id="zh-Hant the customer's power bill"),
+        pytest.param("你們一年電費大概多少錢？", False, False, id="zh-Hant sales asks about the power bill"),
+        pytest.param("今年的預算只有五十萬。", False, False, id="zh-Hant the customer's budget"),
+        pytest.param("我们每个月电费要三十万元。", False, False, id="zh-Hans the customer's power bill"),
+        pytest.param("你们今年的预算大概多少？", False, False, id="zh-Hans sales asks about the budget"),
+        pytest.param("Our power bill is $40,000 a month.", False, False, id="en our power bill"),
+        pytest.param("How much is your budget for this?", False, False, id="en sales asks about the budget"),
+        pytest.param("Downtime costs run to fifty thousand dollars.", False, False, id="en downtime costs"),
+        pytest.param(
+            "你們的報價超出我們的預算了。", True, False, id="zh-Hant our quote against their budget"
+        ),
+        pytest.param(
+            "你们的报价是每吨五千八百元，在预算内。", True, True, id="zh-Hans our quote names a figure"
+        ),
+        pytest.param("Your quote is over our budget.", True, False, id="en our quote against their budget"),
+        pytest.param(
+            "With the discount it is $5,000 a month, under your budget.", True, True, id="en our price"
+        ),
+    ],
+)
+def test_the_customers_own_costs_are_not_our_price(sentence: str, mention: bool, quote: bool) -> None:
+    talk = price_talk(sentence)
+    assert (talk.mention, talk.quote) == (mention, quote)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from kam.calls.run import run_calls_analyze
 from kam.cli import app
+from kam.usecases.calls import run_calls_analyze
 from tests.calls.conftest import DATA
 
 runner = CliRunner()

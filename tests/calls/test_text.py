@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kam.calls.models import Language
 from kam.calls.text import (
     HANS_ONLY,
     HANT_ONLY,
@@ -14,6 +13,7 @@ from kam.calls.text import (
     split_sentences,
     to_simplified,
 )
+from kam.domain.calls import Language
 
 
 def test_tokens_count_each_chinese_character_and_each_latin_word() -> None:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kam.cli import app
 from kam.clv.cdnow import read_cdnow
-from kam.commands.demo import run_demo_data
+from kam.usecases.demo import run_demo_data
 
 CDNOW = Path(__file__).parents[1] / "data" / "cdnow" / "CDNOW_sample.txt"
 SAME = 1e-9  # both write floats to 12 significant digits

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from kam.cli import app
 from kam.commands.hints import OPTIONS, hint_text, said, with_hint
+from kam.domain.languages import Lang
 from kam.hints import Hint, HintedNotice, HintKey
-from kam.i18n import Joined, Lang, Notice
+from kam.i18n import Joined, Notice
 
 SAMPLES = {
     HintKey.MAP_COLUMNS: Hint(HintKey.MAP_COLUMNS, missing=("customer_id", "date"), example="客戶 編號"),

@@ -8,10 +8,10 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from kam.analyze import AnalyzeOptions, run_analyze
-from kam.commands.demo import run_demo_data
-from kam.demo.steel import make_demo_company
+from kam.demo.steel import WALLETS, DemoCompany, make_demo_company
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
+from kam.usecases.demo import run_demo_data
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,48 @@ def test_the_analysis_is_the_same_every_run(company_dir: Path) -> None:
     for other in runs[1:]:
         assert_frame_equal(first, other.analysis.accounts.to_native(), check_exact=False, rel_tol=1e-9)
         assert other.loaded.warnings == runs[0].loaded.warnings
+
+
+def _analysed(company: DemoCompany, folder: Path) -> pl.DataFrame:
+    company.transactions.write_csv(folder / "transactions.csv")
+    company.customers.write_csv(folder / "customers.csv")
+    options = AnalyzeOptions(source=str(folder / "transactions.csv"), customers=folder / "customers.csv")
+    return run_analyze(options, Settings()).analysis.accounts.to_native()
+
+
+def test_every_shrinking_key_account_of_the_demo_is_at_risk_with_its_numbers(tmp_path: Path) -> None:
+    """The company as it was before the last quarter's moves were planted: 15 of its 37 key accounts bought
+    over 20% less than the year before (the most -56%); each is flagged at risk and says by how much."""
+    accounts = _analysed(make_demo_company(7, movers=False), tmp_path)
+    key = accounts.filter(pl.col("segment") == "key")
+    shrinking = key.filter(pl.col("revenue_trend") <= -0.2)
+    assert (key.height, shrinking.height) == (37, 15)
+    assert shrinking["revenue_trend"].min() == pytest.approx(-0.562, abs=1e-3)
+    assert shrinking["at_risk"].all()
+    for row in shrinking.iter_rows(named=True):
+        assert row["reason_codes"][0] == "shrinking"
+        said = f"bought {row['revenue_last_12m']:,.0f} in the last 12 months against {row['revenue_prev_12m']:,.0f}"
+        assert row["reasons"].startswith(said), row["reasons"]
+        assert f"({row['revenue_trend'] * 100:.1f}%;" in row["reasons"]
+    assert accounts.filter(pl.col("at_risk"))["segment"].unique().to_list() == ["key"]
+
+
+def test_the_demo_plants_split_purchases_wallets_and_last_quarters_moves(company_dir: Path) -> None:
+    options = AnalyzeOptions(
+        source=str(company_dir / "transactions.csv"), customers=company_dir / "customers.csv"
+    )
+    accounts = run_analyze(options, Settings()).analysis.accounts.to_native()
+    by_id = {row["customer_id"]: row for row in accounts.iter_rows(named=True)}
+    g04 = by_id["G04"]
+    assert (g04["segment"], g04["orders"], g04["episodes"]) == ("one_off_bulk", 3, 1)
+    assert (by_id["M01"]["segment"], by_id["M02"]["segment"]) == ("regular", "lapsed")
+    assert (by_id["M03"]["segment"], by_id["M03"]["at_risk"], by_id["M03"]["reason_codes"][0]) == (
+        "key",
+        True,
+        "overdue",
+    )
+    wallets = [row for cid, row in by_id.items() if cid in WALLETS]
+    assert all(row["segment"] == "potential" and "wallet" in row["reason_codes"] for row in wallets)
+    assert all(
+        f"of its estimated {row['wallet_volume']:.0f} t a year from us" in row["reasons"] for row in wallets
+    )

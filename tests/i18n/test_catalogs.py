@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kam.analytics.settings import ValueSettings
-from kam.i18n import Lang, keys, text
+from kam.domain.languages import Lang
+from kam.i18n import keys, text
 from kam.i18n.catalogs import LOCALE_DIR, compile_catalog, po_path, problems, update
 
 SRC = Path(__file__).parents[2] / "src" / "kam"

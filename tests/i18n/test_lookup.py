@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from kam.i18n import Lang, Notice, keys, ntext, plural, text, word
+from kam.domain.languages import Lang
+from kam.i18n import Notice, keys, ntext, plural, text, word
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,34 @@ def test_a_since_before_the_earliest_date_or_in_the_future_is_a_bad_value(
         load_customers(path)
     assert [(p.row, p.column, p.value) for p in err.value.problems] == [(3, "since", since)]
     assert "1901-01-01" in str(err.value) and dt.date.today().isoformat() in str(err.value)
+
+
+def test_the_estimated_annual_demand_in_money_and_in_volume(tmp_path: Path) -> None:
+    """年需求額 is the wallet in money; 年需求量 with 需求單位 the wallet in volume and its unit."""
+    path = _write(
+        tmp_path / "c.csv",
+        "客戶編號,年需求額,年需求量,需求單位\nK1,2000000,,\nK2,,8000,噸\nK3,,1200.5,t\nK4,,,\n",
+    )
+    frame = load_customers(path)
+    assert frame.select("customer_id", "wallet", "wallet_volume", "wallet_unit").rows() == [
+        ("K1", 2_000_000.0, None, None),
+        ("K2", None, 8_000.0, "噸"),
+        ("K3", None, 1_200.5, "t"),
+        ("K4", None, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "column"),
+    [
+        pytest.param("wallet", "-5", "wallet", id="a negative wallet"),
+        pytest.param("wallet", "lots", "wallet", id="a wallet that is not a number"),
+        pytest.param("wallet_volume", "inf", "wallet_volume", id="an infinite wallet volume"),
+        pytest.param("年需求量", "1e400", "年需求量", id="a wallet volume beyond 1e15"),
+    ],
+)
+def test_a_bad_wallet_is_named(tmp_path: Path, header: str, value: str, column: str) -> None:
+    path = _write(tmp_path / "c.csv", f"customer_id,{header}\nK1,100\nK2,{value}\n")
+    with pytest.raises(ImportValidationError) as caught:
+        load_customers(path)
+    assert f"row 3, column '{column}': value '{value}' is not a yearly amount ≥ 0" in str(caught.value)

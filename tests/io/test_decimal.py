@@ -14,8 +14,9 @@ from kam.errors import ConfigError, ImportValidationError
 from kam.hints import Hint, HintKey
 from kam.i18n import say
 from kam.io.customers import load_customers
+from kam.io.options import DecimalMark, OnError, ReadOptions
 from kam.io.parse import DECIMAL_SAMPLE_ROWS, contradicts_decimal, number_expr
-from kam.io.transactions import OnError, load_transactions
+from kam.io.transactions import load_transactions
 
 CELLS = {
     # written: (decimal point file: bad?, value), (decimal comma file: bad?, value)
@@ -78,7 +79,7 @@ def test_a_late_value_written_the_other_way_is_a_bad_cell_not_a_wrong_number(tmp
     assert (problem.row, problem.column, problem.value) == (len(rows) + 1, "amount", "10,5")
     assert err.value.hint == Hint(HintKey.DECIMAL_ROWS, mark="comma")
     assert "add --decimal comma if the file writes its numbers that way" in error_text(err.value, "en")
-    loaded = load_transactions(path, on_error=OnError.SKIP)
+    loaded = load_transactions(path, ReadOptions(on_error=OnError.SKIP))
     assert loaded.rejected.height == 1 and "decimal point" in loaded.rejected["reason"][0]
     assert "LATE" not in loaded.frame.select("customer_id").collect()["customer_id"].to_list()
 
@@ -87,7 +88,7 @@ def test_the_user_can_say_which_mark_the_file_uses(tmp_path: Path) -> None:
     path = tmp_path / "ambiguous.csv"
     path.write_text('customer_id,date,amount\nA,2024-01-05,"1.234"\nA,2024-02-05,"2.500"\n')
     read = {
-        decimal: load_transactions(path, decimal=decimal)
+        decimal: load_transactions(path, ReadOptions(decimal=DecimalMark(decimal or "auto")))
         .frame.select(pl.col("amount").sum())
         .collect()
         .item()
@@ -95,7 +96,7 @@ def test_the_user_can_say_which_mark_the_file_uses(tmp_path: Path) -> None:
     }
     assert read == {None: pytest.approx(3.734), "point": pytest.approx(3.734), "comma": pytest.approx(3734.0)}
     with pytest.raises(ConfigError):
-        load_transactions(path, decimal="dot")
+        load_transactions(path, ReadOptions(decimal="dot"))  # type: ignore[arg-type]
 
 
 def test_the_customers_table_finds_its_own_decimal_mark(tmp_path: Path) -> None:

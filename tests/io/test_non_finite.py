@@ -10,8 +10,9 @@ import pytest
 
 from kam.errors import ImportValidationError
 from kam.io.customers import load_customers
+from kam.io.options import OnError, ReadOptions
 from kam.io.parse import MAX_MAGNITUDE
-from kam.io.transactions import OnError, load_transactions
+from kam.io.transactions import load_transactions
 
 NON_FINITE = ["inf", "Infinity", "NaN", "nan", "-inf", "+inf", "INF", "-Infinity", "1e400", "-1e400"]
 TOO_LARGE = ["1e308", "-1e308", "1.0000001e15", "2e15", "(5e20)", "9,999,999,999,999,999"]
@@ -45,7 +46,7 @@ def test_non_finite_or_huge_number_is_a_bad_cell(tmp_path: Path, column: str, va
 
 @pytest.mark.parametrize("value", ["inf", "NaN", "1e308"])
 def test_skip_sets_the_row_aside_in_rejected(tmp_path: Path, value: str) -> None:
-    loaded = load_transactions(_csv(tmp_path, "amount", value), on_error=OnError.SKIP)
+    loaded = load_transactions(_csv(tmp_path, "amount", value), ReadOptions(on_error=OnError.SKIP))
     assert loaded.rejected.select("row", "column", "value").rows() == [(3, "amount", value)]
     assert loaded.frame.collect()["amount"].to_list() == [10.0, 20.0]
 
@@ -98,7 +99,7 @@ def test_float_cells_of_a_parquet_file(tmp_path: Path, value: float) -> None:
         load_transactions(path)
     problem = err.value.problems[0]
     assert (problem.row, problem.column) == (2, "cost")
-    loaded = load_transactions(path, on_error=OnError.SKIP)
+    loaded = load_transactions(path, ReadOptions(on_error=OnError.SKIP))
     assert loaded.rejected.select("row", "column").rows() == [(2, "cost")]
 
 

@@ -14,6 +14,7 @@ from kam.cli import app
 from kam.commands.common import error_text
 from kam.errors import ImportValidationError
 from kam.io.customers import load_customers
+from kam.io.options import ReadOptions
 from kam.io.readers import read_table
 from kam.io.transactions import load_transactions
 
@@ -113,7 +114,7 @@ def test_the_sheet_with_the_transactions_is_found_and_said(tmp_path: Path) -> No
         for w in loaded.warnings
     )
     with pytest.raises(ImportValidationError):  # a sheet named on the command line is the one read
-        load_transactions(path, sheet="說明")
+        load_transactions(path, ReadOptions(sheet="說明"))
 
 
 def test_no_sheet_with_transactions_lists_the_sheets(tmp_path: Path) -> None:
@@ -135,12 +136,11 @@ def test_a_legacy_encoded_file_is_read_lazily_through_a_utf8_copy(
     path = tmp_path / "big5.csv"
     path.write_bytes(REPORT.encode("big5") * 1)
     monkeypatch.setattr(scratch.tempfile, "tempdir", str(tmp_path))
-    monkeypatch.setattr(scratch, "_made", {})  # this process's folder, made anew in tmp_path
     raw = read_table(path)
-    copies = list(tmp_path.glob("kam-scratch-*/*.utf8.csv"))
+    copies = list(tmp_path.glob("kam-scratch-*.utf8.csv"))
     assert raw.encoding == "big5" and copies == [raw.file]
     assert raw.frame.collect()["客戶編號"].to_list() == ["A", "A", "B"]
-    scratch.remove_scratch()
+    raw.close()
     assert not copies[0].exists() and not list(tmp_path.glob("kam-scratch-*"))
 
 

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from kam.errors import KamError
 from kam.io.customers import load_customers
+from kam.io.options import OnError, ReadOptions
 from kam.io.parse import MAX_MAGNITUDE
-from kam.io.transactions import LoadedTransactions, OnError, load_transactions
+from kam.io.transactions import LoadedTransactions, load_transactions
 
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -64,7 +65,7 @@ _HEADERS = st.sampled_from(
 @BOUNDED
 @given(header=_HEADERS, body=st.binary(max_size=400))
 def test_any_bytes_as_transactions(header: bytes, body: bytes) -> None:
-    result = _read(header + body, "t.csv", lambda p: load_transactions(p, on_error=OnError.SKIP))
+    result = _read(header + body, "t.csv", lambda p: load_transactions(p, ReadOptions(on_error=OnError.SKIP)))
     if isinstance(result, LoadedTransactions):
         _numbers_are_finite(result)
 
@@ -102,7 +103,7 @@ def test_any_cells_in_a_well_formed_transactions_file(
     rows: list[tuple[str, str, str, str]], on_error: OnError
 ) -> None:
     data = _csv(["customer_id", "date", "amount", "cost"], [list(r) for r in rows])
-    result = _read(data, "t.csv", lambda p: load_transactions(p, on_error=on_error))
+    result = _read(data, "t.csv", lambda p: load_transactions(p, ReadOptions(on_error=on_error)))
     if isinstance(result, LoadedTransactions):
         _numbers_are_finite(result)
 

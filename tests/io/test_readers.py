@@ -15,15 +15,17 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from kam.analyze import AnalyzeOptions, run_analyze
 from kam.cli import app
 from kam.commands.common import error_text
 from kam.errors import ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintKey, hint_of
 from kam.i18n import Notice, text
+from kam.io.options import OnError, ReadOptions
 from kam.io.readers import read_table
-from kam.io.transactions import OnError, load_transactions
+from kam.io.transactions import load_transactions
+from kam.io.unattributed import UnattributedSales
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 
 HEADER_GB = "客户编号,日期,金额\n"
 
@@ -184,7 +186,9 @@ def test_a_line_with_extra_fields_is_named_when_streaming(tmp_path: Path) -> Non
     lines[200] += ",extra"
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(ImportValidationError) as err:
-        run_analyze(AnalyzeOptions(source=str(path), streaming=True, forecast=False), Settings())
+        run_analyze(
+            AnalyzeOptions(source=str(path), read=ReadOptions(streaming=True), forecast=False), Settings()
+        )
     notice = _notice(err)
     assert (notice.key, notice.params["line"], notice.params["fields"]) == ("ragged_line", 201, 5)
 
@@ -199,12 +203,11 @@ def test_float_and_nan_customer_ids_in_parquet(tmp_path: Path) -> None:
         }
     ).write_parquet(path)
     for streaming in (False, True):
-        loaded = load_transactions(path, on_error=OnError.SKIP, streaming=streaming)
+        loaded = load_transactions(path, ReadOptions(on_error=OnError.SKIP, streaming=streaming))
         assert loaded.frame.collect()["customer_id"].to_list() == ["1", "2", "3.5", "1e+300"]
-        assert loaded.rejected.select("row", "column").rows() == [(3, "customer_id"), (6, "customer_id")]
-    with pytest.raises(ImportValidationError) as err:
-        load_transactions(path)
-    assert [(p.row, p.column) for p in err.value.problems] == [(3, "customer_id"), (6, "customer_id")]
+        assert loaded.rejected.height == 0  # no customer (NaN or empty): unattributed sales, not bad rows
+        assert loaded.unattributed is not None and loaded.unattributed.lines == 2
+    assert load_transactions(path).unattributed == UnattributedSales(2, 9.0, 21.0)  # not an error either
 
 
 def test_two_columns_that_fit_the_amount_are_said(tmp_path: Path) -> None:
@@ -223,7 +226,7 @@ def test_two_columns_that_fit_the_amount_are_said(tmp_path: Path) -> None:
     assert detected.exit_code == 0 and notes == [f"{choices[0]}; to read another: --map amount=金額"], (
         detected.output
     )
-    chosen = load_transactions(path, mapping={"amount": "金額"})
+    chosen = load_transactions(path, ReadOptions(mapping={"amount": "金額"}))
     assert not any(isinstance(w, Notice) and w.key == "column_choice" for w in chosen.warnings)
     assert chosen.frame.collect()["amount"].to_list() == [10.0, 5.0]
 

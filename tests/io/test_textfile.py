@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from kam.encoding import _COMMON
 from kam.errors import KamError
 from kam.i18n import Notice
+from kam.io.options import OnError, ReadOptions
 from kam.io.textfile import utf8_line
-from kam.io.transactions import OnError, load_transactions
+from kam.io.transactions import load_transactions
 
 BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CODECS = ["utf-8", "utf-8-sig", "gb18030", "big5", "utf-16", "utf-16-le", "utf-16-be"]
@@ -54,7 +55,7 @@ def _load(data: bytes) -> object:
         path = Path(folder) / "t.csv"
         path.write_bytes(data)
         try:
-            return load_transactions(path, on_error=OnError.SKIP)
+            return load_transactions(path, ReadOptions(on_error=OnError.SKIP))
         except KamError as exc:
             return exc
 

@@ -11,7 +11,8 @@ import pytest
 from kam.commands.common import error_text
 from kam.errors import ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintKey
-from kam.io.transactions import OnError, _literal_prefix, load_transactions
+from kam.io.options import OnError, ReadOptions
+from kam.io.transactions import _literal_prefix, load_transactions
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -56,11 +57,11 @@ def test_skip_sets_bad_rows_aside_with_reasons(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,someday,5\n,2024-01-03,7\n"
     )
-    loaded = load_transactions(path, on_error=OnError.SKIP)
+    loaded = load_transactions(path, ReadOptions(on_error=OnError.SKIP))
     assert loaded.rows_read == 3
-    assert loaded.rejected["row"].to_list() == [3, 4]
-    assert loaded.rejected["column"].to_list() == ["date", "customer_id"]
-    assert loaded.rejected["value"].to_list() == ["someday", ""]
+    assert loaded.rejected["row"].to_list() == [3]  # a line without a customer is a sale, not a bad row
+    assert loaded.rejected["column"].to_list() == ["date"]
+    assert loaded.rejected["value"].to_list() == ["someday"]
     assert loaded.frame.collect()["customer_id"].to_list() == ["A"]
 
 
@@ -92,7 +93,7 @@ def test_all_negative_amounts(tmp_path: Path) -> None:
 def test_future_dates_are_rejected_with_row(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nA,2099-01-01,10\n")
     with pytest.raises(ImportValidationError) as err:
-        load_transactions(path, today=dt.date(2026, 1, 1))
+        load_transactions(path, ReadOptions(today=dt.date(2026, 1, 1)))
     assert "row 3, column 'date': value '2099-01-01' is not a date not after today (2026-01-01)" in str(
         err.value
     )
@@ -109,7 +110,7 @@ def test_mixed_currencies_stop_with_counts(tmp_path: Path) -> None:
     assert err.value.hint == Hint(HintKey.KEEP_CURRENCY) and "--currency CODE keeps one" in error_text(
         err.value, "en"
     )
-    kept = load_transactions(path, currency="USD").frame.collect()
+    kept = load_transactions(path, ReadOptions(currency="USD")).frame.collect()
     assert kept["customer_id"].to_list() == ["B", "C"]
 
 
@@ -161,7 +162,7 @@ def test_cancellations_found_with_and_without_a_literal_prefix(tmp_path: Path, p
         f"order_id,customer_id,date,amount\n{orders[0]},X,2024-01-01,10\n{orders[1]},X,2024-01-02,4\n",
     )
     for streaming in (False, True):
-        loaded = load_transactions(path, cancellation_pattern=pattern, streaming=streaming)
+        loaded = load_transactions(path, ReadOptions(cancellation_pattern=pattern, streaming=streaming))
         assert loaded.frame.collect()["amount"].to_list() == [10, -4]
         assert loaded.cancellations == 1
 
@@ -189,7 +190,7 @@ def test_chinese_headers_are_mapped_in_gb18030_and_big5(tmp_path: Path) -> None:
 def test_explicit_map_wins(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "買方,單據日,淨額\nA,2024-01-01,10\n", "utf-8-sig")
     frame = load_transactions(
-        path, mapping={"customer_id": "買方", "date": "單據日", "amount": "淨額"}
+        path, ReadOptions(mapping={"customer_id": "買方", "date": "單據日", "amount": "淨額"})
     ).frame.collect()
     assert frame.select("customer_id", "amount").row(0) == ("A", 10.0)
 
@@ -197,14 +198,16 @@ def test_explicit_map_wins(tmp_path: Path) -> None:
 def test_unknown_mapping_source_is_named(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\n")
     with pytest.raises(Exception, match="'Kunde'"):
-        load_transactions(path, mapping={"customer_id": "Kunde"})
+        load_transactions(path, ReadOptions(mapping={"customer_id": "Kunde"}))
 
 
 def test_ambiguous_day_month_warns(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,03/04/2024,10\n")
     loaded = load_transactions(path)
     assert any("month/day and day/month" in w for w in loaded.warnings)
-    assert load_transactions(path, date_format="%d/%m/%Y").frame.collect()["date"][0] == dt.date(2024, 4, 3)
+    assert load_transactions(path, ReadOptions(date_format="%d/%m/%Y")).frame.collect()["date"][0] == dt.date(
+        2024, 4, 3
+    )
 
 
 def test_excel_parquet_and_whitespace_text(tmp_path: Path) -> None:
@@ -223,7 +226,8 @@ def test_excel_parquet_and_whitespace_text(tmp_path: Path) -> None:
     assert load_transactions(tmp_path / "t.parquet").frame.collect()["amount"].to_list() == [3.0]
     _write(tmp_path / "cdnow.txt", " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n")
     loaded = load_transactions(
-        tmp_path / "cdnow.txt", mapping={"customer_id": "column_1", "date": "column_2", "amount": "column_4"}
+        tmp_path / "cdnow.txt",
+        ReadOptions(mapping={"customer_id": "column_1", "date": "column_2", "amount": "column_4"}),
     )
     assert loaded.frame.collect()["date"].to_list() == [dt.date(1997, 1, 1), dt.date(1997, 1, 12)]
 
@@ -243,7 +247,7 @@ def test_returns_by_document_type_count_against_the_customer(tmp_path: Path) -> 
     assert loaded.cancellations == 2
     note = next(w for w in loaded.warnings if getattr(w, "key", "") == "return_types")
     assert "2 lines count as returns by their '單據類別': 銷退 (1), 折讓 (1)" in note
-    unmarked = load_transactions(path, return_types=None)
+    unmarked = load_transactions(path, ReadOptions(return_types=None))
     totals = dict(unmarked.frame.group_by("customer_id").agg(pl.col("amount").sum()).collect().iter_rows())
     assert totals == {"A": 330.0, "B": 55.0}
 
@@ -266,7 +270,7 @@ def test_returns_by_document_type_count_against_the_customer(tmp_path: Path) -> 
     ],
 )
 def test_which_document_types_are_returns(value: str, is_return: bool) -> None:
-    from kam.io.transactions import RETURN_TYPES
+    from kam.io.options import RETURN_TYPES
 
     assert pl.Series([value]).str.contains(RETURN_TYPES).item() is is_return
 
@@ -306,7 +310,7 @@ def test_rejected_rows_keep_source_columns_whatever_their_names(tmp_path: Path) 
         "customer_id,date,amount,name,value,column,reason\n"
         "A,2024-01-05,10,widget,1,c1,r1\nA,2024-03-05,x,bolt,2,c2,r2\nB,,5,nut,3,c3,r3\n",
     )
-    rejected = load_transactions(path, on_error=OnError.SKIP).rejected
+    rejected = load_transactions(path, ReadOptions(on_error=OnError.SKIP)).rejected
     assert rejected.select("row", "column", "value", "reason").rows() == [
         (3, "amount", "x", "amount: 'x' is not a number"),
         (4, "date", "", "date is empty"),
@@ -329,7 +333,7 @@ def test_a_date_before_the_earliest_date_is_a_bad_cell(tmp_path: Path, written: 
         load_transactions(path)
     assert [(p.row, p.column, p.value) for p in err.value.problems] == [(3, "date", written)]
     assert "1901-01-01" in str(err.value)  # what was expected: a date from the earliest date on
-    loaded = load_transactions(path, on_error=OnError.SKIP)
+    loaded = load_transactions(path, ReadOptions(on_error=OnError.SKIP))
     assert loaded.rejected.select("row", "column", "value").rows() == [(3, "date", written)]
     assert loaded.first_date == dt.date(2024, 1, 1)
 
@@ -337,7 +341,7 @@ def test_a_date_before_the_earliest_date_is_a_bad_cell(tmp_path: Path, written: 
 def test_the_earliest_date_is_a_parameter(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", "customer_id,date,amount\nA,2024-01-01,10\nB,1995-06-01,5\n")
     with pytest.raises(ImportValidationError) as err:
-        load_transactions(path, earliest=dt.date(2000, 1, 1))
+        load_transactions(path, ReadOptions(earliest=dt.date(2000, 1, 1)))
     assert [(p.row, p.column, p.value) for p in err.value.problems] == [(3, "date", "1995-06-01")]
 
 
@@ -350,7 +354,7 @@ def test_a_date_far_before_the_rest_is_reported_and_kept(tmp_path: Path, streami
     lines = _lines(dt.date(2022, 1, 1), 300)
     lines.insert(4, "X,1995-06-01,5\n")  # row 6: the header is row 1
     path = _write(tmp_path / "t.csv", "customer_id,date,amount\n" + "".join(lines))
-    loaded = load_transactions(path, streaming=streaming)
+    loaded = load_transactions(path, ReadOptions(streaming=streaming))
     stray = [w for w in loaded.warnings if getattr(w, "key", "") == "stray_dates"]
     assert len(stray) == 1
     params = stray[0].params  # type: ignore[attr-defined]
@@ -369,7 +373,7 @@ def test_a_stray_date_is_more_than_the_set_years_before_most_lines(
     keys = [getattr(w, "key", "") for w in loaded.warnings]
     assert ("stray_dates" in keys) is reported
     assert "stray_dates" not in [
-        getattr(w, "key", "") for w in load_transactions(path, stray_years=20).warnings
+        getattr(w, "key", "") for w in load_transactions(path, ReadOptions(stray_years=20)).warnings
     ]
 
 
@@ -386,6 +390,6 @@ def test_an_invalid_pattern_is_named_not_the_data(tmp_path: Path, option: str, p
     path = _write(tmp_path / "t.csv", "customer_id,date,order_id,amount,line_type\nA,2024-01-01,O1,10,sale\n")
     keyword = "cancellation_pattern" if option == "--cancel-pattern" else "return_types"
     with pytest.raises(ConfigError) as caught:
-        load_transactions(path, **{keyword: pattern})  # type: ignore[arg-type]
+        load_transactions(path, ReadOptions(**{keyword: pattern}))  # type: ignore[arg-type]
     message = caught.value.message
     assert message.startswith(f"{option} {pattern!r}") and str(path) not in message

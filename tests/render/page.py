@@ -24,6 +24,20 @@ KAM_ELEMENTS = {
 }
 KAM_ELEMENTS |= {"table", "tr", "th", "td", "span", "div"}
 KAM_ELEMENTS |= {"svg", "g", "title", "line", "text", "polyline", "circle", "rect"}
+# report.html: its data and scripts, the charts' frames and the table's controls
+KAM_ELEMENTS |= {
+    "script",
+    "header",
+    "h3",
+    "figure",
+    "figcaption",
+    "input",
+    "select",
+    "button",
+    "thead",
+    "tbody",
+}
+KAM_ELEMENTS |= {"noscript"}
 VOID = {"meta", "br", "img", "input", "link", "hr", "col", "area", "base", "embed", "source", "track", "wbr"}
 
 

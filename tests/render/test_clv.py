@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render.clv import clv_report_html
 from tests.render.page import KAM_ELEMENTS, read_page
 from tests.render.samples import holdout, params

@@ -10,7 +10,8 @@ import pytest
 from kam.clv import BetaGeo, holdout_check, rfm_summary
 from kam.clv.cdnow import read_cdnow
 from kam.clv.summary import TimeUnit
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render.holdout import holdout_svg
 from tests.render.samples import holdout
 

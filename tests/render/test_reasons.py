@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
 from kam.cli import app
-from kam.i18n import Lang, ntext, plural, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Reason
+from kam.i18n import ntext, plural, text
 from kam.render import reasons
 from kam.render.reasons import CITED, ReasonContext, say_reasons
 
@@ -33,6 +34,13 @@ SCHEMA: dict[str, Any] = {name: pl.Float64 for name in CITED} | {
     "orders": pl.Int64,
     "revenue_rank": pl.Int64,
     "volume_rank": pl.Int64,
+    "orders_last_12m": pl.Int64,
+    "orders_prev_12m": pl.Int64,
+    "episodes": pl.Int64,
+    "first_half_orders": pl.Int64,
+    "second_half_orders": pl.Int64,
+    "wallet_unit": pl.String,
+    "potential_rank": pl.Int64,
     "reason_codes": pl.List(pl.String),
 }
 # a key account's figures; a case changes those it is about
@@ -44,8 +52,6 @@ FIGURES: dict[str, Any] = {
     "gross_margin": 0.3,
     "recency_days": 10.0,
     "orders": 24,
-    "largest_order": 60_000.0,
-    "largest_order_share": 0.06,
     "return_rate": 0.0,
     "net_profit": 150_000.0,
     "cost_to_serve": 5_000.0,
@@ -60,7 +66,25 @@ FIGURES: dict[str, Any] = {
     "mean_gap_days": 30.0,
     "p_alive": 0.95,
     "revenue_trend": 0.0,
-    "clv_12m": 10.0,
+    "revenue_last_12m": 500_000.0,
+    "revenue_prev_12m": 500_000.0,
+    "orders_last_12m": 12,
+    "orders_prev_12m": 12,
+    "episodes": 24,
+    "largest_episode": 60_000.0,
+    "largest_episode_share": 0.06,
+    "episode_gap_days": 30.0,
+    "first_half_orders": None,
+    "second_half_orders": None,
+    "first_half_average": None,
+    "second_half_average": None,
+    "wallet": None,
+    "wallet_volume": None,
+    "wallet_unit": None,
+    "wallet_share": None,
+    "forecast_revenue_12m": 500_000.0,
+    "expected_uplift": None,
+    "potential_rank": None,
 }
 
 
@@ -88,6 +112,10 @@ def _regular(share: str, orders: int, days: int, lang: Lang = Lang.EN, basis: st
         orders=_said("r.count_orders", lang, orders, orders=str(orders)),
         recency=_said("r.count_days", lang, days, days=str(days)),
     )
+
+
+def _days(days: int, lang: Lang = Lang.EN) -> str:
+    return _said("r.count_days", lang, days, days=str(days))
 
 
 def _codes(*codes: Reason) -> list[str]:
@@ -129,16 +157,16 @@ NET = "net profit"
         pytest.param(
             {
                 "orders": 1,
-                "largest_order": 12_345.6,
-                "largest_order_share": 0.98765,
+                "largest_episode": 12_345.6,
+                "largest_episode_share": 0.98765,
                 "return_rate": 0.001,
                 "reason_codes": _codes(R.ORDERS, R.LARGEST, R.MULTIPLE, R.RETURNED),
             },
             ReasonContext("net_profit", 1_234.6, 10, ValueSettings()),
             [
                 _said("r.orders", count=1, orders="1"),
-                _said("r.largest", largest="12346", los="98.8%"),
-                _said("r.multiple", multiple="10.0", median="1235"),  # amounts written alike: no 1,235
+                _said("r.largest", largest="12,346", los="98.8%"),
+                _said("r.multiple", multiple="10.0", median="1,235"),  # amounts written alike, grouped
                 _said("r.returned", rr="0.1%"),
             ],
             id="one-off bulk with returns",
@@ -146,8 +174,8 @@ NET = "net profit"
         pytest.param(
             {
                 "orders": 1,
-                "largest_order": 4.0,
-                "largest_order_share": 1.0,
+                "largest_episode": 4.0,
+                "largest_episode_share": 1.0,
                 "reason_codes": _codes(R.ORDERS, R.LARGEST, R.MULTIPLE),
             },
             ReasonContext("net_profit", 0.4, 10, ValueSettings()),
@@ -161,15 +189,15 @@ NET = "net profit"
         pytest.param(
             {
                 "orders": 2,
-                "largest_order": 5.0,
-                "largest_order_share": 1.0,
+                "largest_episode": 5.0,
+                "largest_episode_share": 1.0,
                 "reason_codes": _codes(R.ORDERS, R.LARGEST, R.MULTIPLE),
             },
             ReasonContext("net_profit", 0.0, 10, ValueSettings()),
             [
                 _said("r.orders", count=2, orders="2"),
                 _said("r.largest", largest="5", los="100.0%"),
-                _said("r.multiple", multiple="5000000000.0", median="0"),
+                _said("r.multiple", multiple="5,000,000,000.0", median="0"),
             ],
             id="one-off bulk in a portfolio whose median order is 0",
         ),
@@ -185,7 +213,7 @@ NET = "net profit"
             },
             CONTEXT,
             [
-                _said("r.net_profit", np="-1234", cts="56790"),
+                _said("r.net_profit", np="-1,234", cts="56,790"),
                 _said("r.payment", count=95, days="95", thr="90"),
                 _said("r.discount", d="23.4%", thr="15%"),
                 _said("r.returns", rr="12.3%", thr="10%"),
@@ -202,7 +230,7 @@ NET = "net profit"
             },
             CONTEXT,
             [
-                _said("r.big", revenue="1000000", rrank="1", n="10"),
+                _said("r.big", revenue="1,000,000", rrank="1", n="10"),
                 _said("r.volume", volume="85", vrank="2", n="10"),
                 _said("r.thin", count=24, nm="1.2%", orders="24", thr="5%"),
             ],
@@ -211,7 +239,7 @@ NET = "net profit"
         pytest.param(
             {"net_margin": 0.01, "revenue": 8.9e18, "reason_codes": _codes(R.BIG)},
             CONTEXT,
-            [_said("r.big", revenue="8900000000000000000", rrank="1", n="10")],
+            [_said("r.big", revenue="8,900,000,000,000,000,000", rrank="1", n="10")],
             id="revenue just under the 64-bit integers",
         ),
         pytest.param(
@@ -223,15 +251,16 @@ NET = "net profit"
         pytest.param(
             {
                 "recency_days": 200.0,
-                "mean_gap_days": 30.4,
+                "episodes": 12,
+                "episode_gap_days": 30.4,
                 "p_alive": 0.256,
                 "reason_codes": _codes(R.SILENT, R.GAP, R.BIG, R.VOLUME, R.P_ALIVE),
             },
             CONTEXT,
             [
                 _said("r.silent", count=200, recency="200", thr="180"),
-                _said("r.gap", count=30, gap="30"),
-                _said("r.big", revenue="1000000", rrank="1", n="10"),
+                _said("r.gap", count=12, episodes="12", span=_days(334), gap=_days(30)),
+                _said("r.big", revenue="1,000,000", rrank="1", n="10"),
                 _said("r.volume", volume="5", vrank="10", n="10"),
                 _said("r.p_alive", p="0.26", thr="0.3"),
             ],
@@ -243,18 +272,110 @@ NET = "net profit"
                 "revenue_trend": 0.56789,
                 "recency_days": 5.0,
                 "frequency_per_year": 6.0,
-                "clv_12m": 123_456.7,
-                "reason_codes": _codes(R.RECENT, R.FREQ, R.GROWTH, R.CLV, R.MARGIN_OK),
+                "potential_rank": 3,
+                "expected_uplift": 123_456.7,
+                "reason_codes": _codes(R.GROWTH, R.UPLIFT, R.RECENT, R.PACE, R.MARGIN),
             },
             CONTEXT,
             [
-                _said("r.recent", count=5, recency="5"),
-                _said("r.freq", opy="6.0", thr="4"),
                 _said("r.growth", trend="+56.8%"),
-                _said("r.clv", clv="123457", thr="10%"),
-                _said("r.margin_ok", gm="30.0%", thr="15%"),
+                _said("r.uplift", rank="3", uplift="123,457"),
+                _said("r.recent", count=5, recency="5"),
+                _said("r.pace", opy="6.0"),
+                _said("r.margin", gm="30.0%"),
             ],
-            id="potential",
+            id="potential by growth",
+        ),
+        pytest.param(
+            {
+                "revenue_last_12m": 400_000.4,
+                "forecast_revenue_12m": 650_000.0,
+                "reason_codes": _codes(R.FORECAST),
+            },
+            CONTEXT,
+            [_said("r.forecast", forecast="650,000", rise="+62.5%", last="400,000")],
+            id="potential by forecast",
+        ),
+        pytest.param(
+            {
+                "first_half_average": 1_234.4,
+                "second_half_average": 2_000.6,
+                "reason_codes": _codes(R.YOUNG_BIGGER),
+            },
+            CONTEXT,
+            [_said("r.young_bigger", early="1,234", late="2,001")],
+            id="young account, bigger orders",
+        ),
+        pytest.param(
+            {"first_half_orders": 2, "second_half_orders": 5, "reason_codes": _codes(R.YOUNG_MORE)},
+            CONTEXT,
+            [_said("r.young_more", count=5, early="2", late="5")],
+            id="young account, more orders",
+        ),
+        pytest.param(
+            {"wallet": 2_000_000.0, "wallet_share": 0.12345, "reason_codes": _codes(R.WALLET)},
+            CONTEXT,
+            [_said("r.wallet", share="12.3%", demand="2,000,000")],
+            id="share of a wallet in money",
+        ),
+        pytest.param(
+            {
+                "wallet_volume": 8_000.0,
+                "wallet_unit": "t",
+                "wallet_share": 0.12,
+                "reason_codes": _codes(R.WALLET),
+            },
+            CONTEXT,
+            [_said("r.wallet", share="12.0%", demand="8,000 t")],
+            id="share of a wallet in tons",
+        ),
+        pytest.param(
+            {"wallet_volume": 8_000.0, "wallet_share": 0.12, "reason_codes": _codes(R.WALLET)},
+            CONTEXT,
+            [_said("r.wallet", share="12.0%", demand="8,000")],
+            id="share of a wallet in volume without a unit",
+        ),
+        pytest.param(
+            {"potential_rank": 45, "reason_codes": _codes(R.CUT)},
+            ReasonContext("net_profit", 1_000.0, 1_000, ValueSettings()),
+            [_said("r.cut", rank="45", limit="30")],
+            id="cut from a list of 30 (5% of 1,000 customers is 50)",
+        ),
+        pytest.param(
+            {"potential_rank": 12, "reason_codes": _codes(R.CUT)},
+            ReasonContext("net_profit", 1_000.0, 200, ValueSettings()),
+            [_said("r.cut", rank="12", limit="10")],
+            id="cut from a list of 10 (5% of 200 customers)",
+        ),
+        pytest.param(
+            {
+                "revenue_last_12m": 3_668_453.6,
+                "revenue_prev_12m": 4_897_778.0,
+                "revenue_trend": -0.250996,
+                "orders_last_12m": 8,
+                "orders_prev_12m": 12,
+                "recency_days": 61.0,
+                "mean_gap_days": 27.24,
+                "p_alive": 0.712,
+                "reason_codes": _codes(R.SHRINKING, R.SLOWER, R.OVERDUE, R.FADING),
+            },
+            CONTEXT,
+            [
+                _said("r.shrinking", last="3,668,454", prev="4,897,778", trend="-25.1%", thr="20%"),
+                _said("r.slower", now=_days(46), before=_days(30), thr="50%"),
+                _said("r.overdue", recency=_days(61), multiple="2.2", gap=_days(27), thr="2"),
+                _said("r.fading", p="0.71", thr="0.8"),
+            ],
+            id="a key account at risk, every sign",
+        ),
+        pytest.param(
+            {"orders": 3, "episodes": 1, "reason_codes": _codes(R.ORDERS, R.EPISODES)},
+            CONTEXT,
+            [
+                _said("r.orders", count=3, orders="3"),
+                _said("r.episodes", count=1, episodes="1", days=_days(7)),
+            ],
+            id="three orders, one purchase",
         ),
         pytest.param(
             {"revenue_trend": -0.25, "reason_codes": _codes(R.GROWTH)},
@@ -285,19 +406,26 @@ def test_each_code_is_said_with_its_figures(
 @pytest.mark.parametrize("lang", list(Lang))
 def test_the_same_codes_are_said_in_each_language(lang: Lang) -> None:
     rows = [
-        {"revenue_trend": 0.5, "reason_codes": _codes(R.RECENT, R.FREQ, R.GROWTH, R.MARGIN_OK)},
+        {"revenue_trend": 0.5, "reason_codes": _codes(R.SHRINKING, R.FREQ, R.GROWTH, R.MARGIN_OK)},
         {"profit_share": 0.01, "orders": 1, "recency_days": 1.0, "reason_codes": _codes(R.REGULAR)},
+        {"episodes": 3, "episode_gap_days": 40.0, "reason_codes": _codes(R.GAP, R.SLOWER)},
     ]
     assert _say(rows, lang) == [
         "; ".join(
             [
-                _said("r.recent", lang, 10, recency="10"),
+                _said("r.shrinking", lang, last="500,000", prev="500,000", trend="+50.0%", thr="20%"),
                 _said("r.freq", lang, opy="12.0", thr="4"),
                 _said("r.growth", lang, trend="+50.0%"),
                 _said("r.margin_ok", lang, gm="30.0%", thr="15%"),
             ]
         ),
         _regular("1.0%", 1, 1, lang),
+        "; ".join(
+            [
+                _said("r.gap", lang, 3, episodes="3", span=_days(80, lang), gap=_days(40, lang)),
+                _said("r.slower", lang, now=_days(30, lang), before=_days(30, lang), thr="50%"),
+            ]
+        ),
     ]
 
 
@@ -330,10 +458,22 @@ def test_the_same_codes_are_said_in_each_language(lang: Lang) -> None:
             id="1.6 days, written 2: other",
         ),
         pytest.param(
-            {"mean_gap_days": 1.0, "reason_codes": ["gap"]},
-            "its usual gap between orders was 1 day",
-            "過去平均1天下一次單",
+            {"episodes": 2, "episode_gap_days": 1.0, "reason_codes": ["gap"]},
+            "bought in 2 purchases over 1 day, usually 1 day apart",
+            "過去分2次採購，歷時1天，平時每隔1天採購一次",
             id="a gap of 1 day",
+        ),
+        pytest.param(
+            {"orders": 2, "episodes": 1, "reason_codes": ["episodes"]},
+            "1 purchase in all (orders within 7 days of a purchase's first order count as one)",
+            "共1次採購（同一次採購首張訂單後7天內的訂單算作一次）",
+            id="one purchase",
+        ),
+        pytest.param(
+            {"first_half_orders": 0, "second_half_orders": 1, "reason_codes": ["young_more"]},
+            "a young account: 1 order in the second half of its time with us against 0 in the first",
+            "新客戶：合作後半段下單1次，前半段0次",
+            id="one order in the second half",
         ),
         pytest.param(
             {"payment_days": 1.0, "reason_codes": ["payment"]},
@@ -386,8 +526,9 @@ def test_every_row_is_said_in_the_form_the_catalog_gives_its_count(
         for n, d in zip(orders, days, strict=False)
     ]
     shown = [round(d) for d in days]  # whole days, a half to the even one (as the reasons write it)
+    # (every language here groups by three with a comma, as Python does)
     assert _say(rows, lang) == [
-        f"{_said('r.orders', lang, n, orders=str(n))}; {_said('r.recent', lang, s, recency=str(s))}"
+        f"{_said('r.orders', lang, n, orders=f'{n:,}')}; {_said('r.recent', lang, s, recency=f'{s:,}')}"
         for n, s in zip(orders, shown, strict=False)
     ]
 
@@ -405,7 +546,7 @@ def test_each_customer_is_said_by_its_own_codes_in_its_row() -> None:
         _regular("50.0%", 24, 10),
         "1 order in all",
         None,
-        "its usual gap between orders was 30 days; 24 orders in all",
+        "bought in 24 purchases over 690 days, usually 30 days apart; 24 orders in all",
     ]
 
 

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import polars as pl
 import pytest
 
-from kam.analyze import AnalyzeOptions, run_analyze
-from kam.i18n import Lang, text
+from kam.analytics.changes import compare
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render import environment
 from kam.render.clv import clv_report_html
 from kam.render.holdout import holdout_svg
 from kam.render.report import render_report
-from kam.render.svg import chart_svg, line_chart
 from kam.settings import Settings
+from kam.usecases.analyze import AnalyzeOptions, run_analyze
 from tests.render.page import read_page
 from tests.render.samples import holdout, params
 
@@ -27,23 +30,40 @@ Sample = Callable[[Lang, tuple[Path, Path]], str]
 def _report(lang: Lang, files: tuple[Path, Path]) -> str:
     tx, cu = files
     result = run_analyze(AnalyzeOptions(str(tx), customers=cu, forecast=False, lang=lang), Settings())
-    return render_report(result.analysis, result.summary, [("value.key_min_margin", "0.1", "margin")], lang)
+    return render_report(
+        result.analysis,
+        result.summary.source,
+        result.summary.rows_read,
+        result.summary.warnings,
+        [("value.key_min_margin", "0.1", "margin")],
+        lang,
+    )
 
 
-def _chart(lang: Lang, files: tuple[Path, Path]) -> str:
-    title = text("ui.whale", lang).format(basis=text("basis.net_profit", lang))
-    return chart_svg(
-        line_chart([(0.0, 0.0), (1.0, 2.0)], title=title, x_label="x", y_label="y", chart_id="c")
+def _changes(lang: Lang, files: tuple[Path, Path]) -> str:
+    """The report of the portfolio compared with itself a quarter before, when every account was key."""
+    tx, cu = files
+    result = run_analyze(AnalyzeOptions(str(tx), customers=cu, forecast=False, lang=lang), Settings())
+    current = result.analysis.accounts.to_polars()
+    earlier = current.with_columns(segment=pl.lit("key"), at_risk=pl.lit(False))
+    changes = compare(earlier, current, dt.date(2025, 9, 30))
+    return render_report(
+        result.analysis,
+        result.summary.source,
+        result.summary.rows_read,
+        result.summary.warnings,
+        [],
+        lang,
+        changes=changes,
     )
 
 
 # each template, the function that renders it and the text that shows the page is in the language
 SAMPLES: dict[str, tuple[Sample, str]] = {
     "report.html.j2": (_report, "ui.title"),
+    "changes.html.j2": (_changes, "ui.changes.heading"),  # included in report.html.j2
     "clv_report.html.j2": (lambda lang, _: clv_report_html(params(), holdout(), lang), "clv.title"),
     "holdout.svg.j2": (lambda lang, _: holdout_svg(holdout(), lang), "clv.plot.label"),
-    "chart.svg.j2": (_chart, "ui.whale"),
-    "charts.svg.j2": (_chart, "ui.whale"),  # the chart macros, drawn by chart.svg.j2 and report.html.j2
 }
 
 

@@ -130,8 +130,8 @@ def test_clv_fit_writes_hostile_ids_as_text(tmp_path: Path) -> None:
 
 
 def test_demo_data_writes_names_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kam.commands.demo import run_demo_data
     from kam.demo import steel
+    from kam.usecases.demo import run_demo_data
 
     made = steel.make_demo_company
 

@@ -103,7 +103,13 @@ def test_a_second_run_replaces_only_kams_files(project: Path) -> None:
     (out / "summary.json").chmod(0o640)
     first = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert first["state"] == "complete"
-    assert set(first["files"]) == {"accounts.csv", "accounts.parquet", "summary.json", "report.html"}
+    assert set(first["files"]) == {
+        "accounts.csv",
+        "accounts.xlsx",
+        "accounts.parquet",
+        "summary.json",
+        "report.html",
+    }
     code, said = _analyze(str(project / "data" / "sales.csv"), "--out", str(out), "--lang", "zh-Hant")
     assert code == 0, said
     assert (out / "my-notes.md").read_text(encoding="utf-8") == "keep me"

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from kam.cli import app
 from kam.errors import ConfigError, ImportValidationError, MissingColumnError
-from kam.io.transactions import OnError
+from kam.io.options import DecimalMark, OnError, ReadOptions
+from kam.io.unattributed import UnattributedSales
 from kam.spark.read import read_spark_lines
 
 pytestmark = pytest.mark.slow
@@ -39,7 +40,7 @@ def _lines(read: Any) -> pl.DataFrame:
 
 
 def test_mapped_columns_are_read_with_cancellations_and_a_line_hash(spark: Any, tmp_path: Path) -> None:
-    read = read_spark_lines(spark, str(_csv(tmp_path, GOOD)), mapping=MAPPING, today=TODAY)
+    read = read_spark_lines(spark, str(_csv(tmp_path, GOOD)), ReadOptions(mapping=MAPPING, today=TODAY))
     lines = _lines(read)
     assert lines["customer_id"].to_list() == ["A", "A", "B", "B"]
     assert lines["amount"].to_list() == [100.5, 100.5, -40.0, 70.0]  # C2 is a cancelled order
@@ -60,16 +61,23 @@ def test_bad_cells_are_named_by_file_column_and_value(spark: Any, tmp_path: Path
     bad = GOOD + ",S4,2024-03-01,5,1\nC,S5,2024-13-01,5,1\nD,S6,2024-03-01,12abc,1\nE,S7,2026-03-01,5,1\n"
     path = _csv(tmp_path, bad)
     with pytest.raises(ImportValidationError) as raised:
-        read_spark_lines(spark, str(path), mapping=MAPPING, today=TODAY)
+        read_spark_lines(spark, str(path), ReadOptions(mapping=MAPPING, today=TODAY))
     problems = {(p.column, p.value) for p in raised.value.problems}
-    assert problems == {
-        ("客戶 編號", ""),
+    assert problems == {  # the line without a customer (S4) is an unattributed sale, not a bad row
         ("date", "2024-13-01"),
         ("amount", "12abc"),
         ("date", "2026-03-01"),
     }
     assert all(p.file.endswith("sales.csv") for p in raised.value.problems)
-    assert "4 rows" in str(raised.value)
+    assert "3 rows" in str(raised.value)
+
+
+def test_lines_without_a_customer_are_unattributed_sales(spark: Any, tmp_path: Path) -> None:
+    path = _csv(tmp_path, GOOD + ",S4,2024-03-01,5,1\n  ,C5,2024-03-02,2,1\n")
+    read = read_spark_lines(spark, str(path), ReadOptions(mapping=MAPPING, today=TODAY))
+    assert read.unattributed == UnattributedSales(2, 3.0, 3.0 + 100.5 * 2 - 40 + 70)  # C5 is cancelled
+    assert read.rejected.height == 0 and _lines(read)["customer_id"].null_count() == 0
+    assert any(getattr(w, "key", "") == "unattributed_share" for w in read.warnings)
 
 
 def test_skipped_bad_rows_go_to_rejected_csv_and_the_rest_is_analysed(spark: Any, tmp_path: Path) -> None:
@@ -109,9 +117,11 @@ def test_dates_in_a_given_format_and_one_currency_kept(spark: Any, tmp_path: Pat
         encoding="utf-8",
     )
     with pytest.raises(ImportValidationError) as mixed:
-        read_spark_lines(spark, str(path), date_format="%d/%m/%Y", today=TODAY)
+        read_spark_lines(spark, str(path), ReadOptions(date_format="%d/%m/%Y", today=TODAY))
     assert "EUR (1 lines)" in str(mixed.value) and "USD (1 lines)" in str(mixed.value)
-    read = read_spark_lines(spark, str(path), date_format="%d/%m/%Y", currency="EUR", today=TODAY)
+    read = read_spark_lines(
+        spark, str(path), ReadOptions(date_format="%d/%m/%Y", currency="EUR", today=TODAY)
+    )
     assert _lines(read)[["date", "amount"]].rows() == [(dt.date(2024, 1, 5), 10.0)]
 
 
@@ -119,22 +129,28 @@ def test_what_spark_does_not_read_is_a_clear_error(spark: Any, tmp_path: Path) -
     unnamed = tmp_path / "unnamed.csv"
     unnamed.write_text("who,date,amount\nA,2024-01-05,1\n", encoding="utf-8")
     with pytest.raises(MissingColumnError) as missing:
-        read_spark_lines(spark, str(unnamed), today=TODAY)
+        read_spark_lines(spark, str(unnamed), ReadOptions(today=TODAY))
     assert missing.value.missing == ["customer_id"] and missing.value.found == ["who", "date", "amount"]
     with pytest.raises(ImportValidationError) as absent:
-        read_spark_lines(spark, str(tmp_path / "nowhere.parquet"), today=TODAY)
+        read_spark_lines(spark, str(tmp_path / "nowhere.parquet"), ReadOptions(today=TODAY))
     assert "nowhere.parquet" in str(absent.value)
     with pytest.raises(ConfigError):
-        read_spark_lines(spark, str(tmp_path / "book.xlsx"), today=TODAY)
+        read_spark_lines(spark, str(tmp_path / "book.xlsx"), ReadOptions(today=TODAY))
     with pytest.raises(ConfigError):
-        read_spark_lines(spark, str(_csv(tmp_path, GOOD)), mapping=MAPPING, decimal="comma", today=TODAY)
+        read_spark_lines(
+            spark,
+            str(_csv(tmp_path, GOOD)),
+            ReadOptions(mapping=MAPPING, decimal=DecimalMark.COMMA, today=TODAY),
+        )
     with pytest.raises(ConfigError):
-        read_spark_lines(spark, None, today=TODAY)
+        read_spark_lines(spark, None, ReadOptions(today=TODAY))
 
 
 def test_on_error_raise_is_the_default(spark: Any, tmp_path: Path) -> None:
     path = _csv(tmp_path, GOOD + "C,S5,2024-13-01,5,1\n")
     with pytest.raises(ImportValidationError):
-        read_spark_lines(spark, str(path), mapping=MAPPING, today=TODAY)
-    read = read_spark_lines(spark, str(path), mapping=MAPPING, today=TODAY, on_error=OnError.SKIP)
+        read_spark_lines(spark, str(path), ReadOptions(mapping=MAPPING, today=TODAY))
+    read = read_spark_lines(
+        spark, str(path), ReadOptions(mapping=MAPPING, today=TODAY, on_error=OnError.SKIP)
+    )
     assert read.rejected.height == 1 and read.rows_read == 5

@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kam.domain.interactions import InteractionKind
 from kam.domain.users import Role
 from kam.workspace.access import Actor
 from kam.workspace.accounts.schemas import AccountChanges, AccountCreate
@@ -22,7 +23,6 @@ from kam.workspace.interactions.schemas import InteractionCreate
 from kam.workspace.interactions.service import create_interaction, list_interactions
 from kam.workspace.records import Record
 from kam.workspace.repository import scope_clause
-from kam.workspace.vocabulary import InteractionKind
 from tests.workspace.team import OWNERS, ROLE_LOGIN, VISIBLE, acting, build_team
 
 WHEN = "2025-03-14T10:30:00+08:00"

@@ -16,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kam.domain.interactions import InteractionKind
 from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.schemas import AccountCreate
@@ -31,7 +32,6 @@ from kam.workspace.errors import WorkspaceUnavailable
 from kam.workspace.interactions.models import Interaction
 from kam.workspace.migrate import open_workspace, upgrade
 from kam.workspace.run import run_accounts_add, run_accounts_list, run_workspace_init
-from kam.workspace.vocabulary import InteractionKind
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 

@@ -76,3 +76,20 @@ def clv_margin(columns: list[str], settings: ClvSettings) -> nw.Expr:
     if "gross_margin" in columns:
         return nw.col("gross_margin").clip(0.0, 1.0)
     return nw.lit(settings.margin)
+
+
+def wallet_share(frame: nw.DataFrame) -> nw.DataFrame:
+    """The share of its estimated annual demand (the customers table's `wallet`, in money, or else
+    `wallet_volume`, in the unit of the quantities) that each customer bought from us in the last 12
+    months; the table as it is when the customers table gives no wallet."""
+    cols = set(frame.columns)
+    shares = []
+    if "wallet" in cols:
+        shares.append(nw.when(nw.col("wallet") > 0).then(nw.col("revenue_last_12m") / nw.col("wallet")))
+    if "wallet_volume" in cols and "volume_last_12m" in cols:
+        shares.append(
+            nw.when(nw.col("wallet_volume") > 0).then(nw.col("volume_last_12m") / nw.col("wallet_volume"))
+        )
+    if not shares:
+        return frame
+    return frame.with_columns(wallet_share=nw.coalesce(*shares) if len(shares) > 1 else shares[0])

@@ -12,10 +12,10 @@ import narwhals as nw
 
 from kam.analytics.settings import ValueSettings
 from kam.dates import days_between
+from kam.io.mapping import LINE_HASH  # optional: a hash of each whole line, to count exact duplicates
 
 DAYS_PER_YEAR = 365.25
 OPTIONAL_SUMS = ("quantity", "cost", "list_amount")
-LINE_HASH = "line_hash"  # optional: a hash of each whole line, to count exact duplicate lines
 
 
 def order_lines(
@@ -55,25 +55,30 @@ def purchase_orders(orders: nw.LazyFrame) -> nw.LazyFrame:
 
 
 def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettings) -> nw.LazyFrame:
-    """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer.
+    """Orders, recency, tenure, revenue, volume, margin, discount depth, returns and trend per customer
+    (revenue, purchase orders and volume in the last trend window and the one before).
 
     `orders` is what `order_lines` returns: one row per customer order.
     """
     window = dt.timedelta(days=settings.trend_window_days)
+    in_last = nw.col("date") > nw.lit(as_of - window)
+    in_prev = (nw.col("date") > nw.lit(as_of - 2 * window)) & ~in_last
     orders = orders.with_columns(
         is_purchase=nw.col("amount") > 0,
-        last_window=nw.when(nw.col("date") > nw.lit(as_of - window)).then(nw.col("amount")).otherwise(0.0),
-        prev_window=nw.when(
-            (nw.col("date") > nw.lit(as_of - 2 * window)) & (nw.col("date") <= nw.lit(as_of - window))
-        )
-        .then(nw.col("amount"))
-        .otherwise(0.0),
+        last_window=nw.when(in_last).then(nw.col("amount")).otherwise(0.0),
+        prev_window=nw.when(in_prev).then(nw.col("amount")).otherwise(0.0),
     ).with_columns(
         purchase_date=nw.when(nw.col("is_purchase")).then(nw.col("date")),
         purchase_amount=nw.when(nw.col("is_purchase")).then(nw.col("amount")),
         purchase_flag=nw.col("is_purchase").cast(nw.Int64),
+        last_window_orders=(nw.col("is_purchase") & in_last).cast(nw.Int64),
+        prev_window_orders=(nw.col("is_purchase") & in_prev).cast(nw.Int64),
     )
     names = set(orders.collect_schema().names())
+    if "quantity" in names:
+        orders = orders.with_columns(
+            last_window_volume=nw.when(in_last).then(nw.col("quantity")).otherwise(0.0)
+        )
     aggs = [
         nw.col("purchase_flag").sum().alias("orders"),
         nw.col("purchase_date").min().alias("first_purchase"),
@@ -84,9 +89,12 @@ def customer_metrics(orders: nw.LazyFrame, as_of: dt.date, settings: ValueSettin
         nw.col("purchase_amount").max().alias("largest_order"),
         nw.col("last_window").sum().alias("revenue_last_12m"),
         nw.col("prev_window").sum().alias("revenue_prev_12m"),
+        nw.col("last_window_orders").sum().alias("orders_last_12m"),
+        nw.col("prev_window_orders").sum().alias("orders_prev_12m"),
     ]
     if "quantity" in names:
         aggs.append(nw.col("quantity").sum().alias("volume"))
+        aggs.append(nw.col("last_window_volume").sum().alias("volume_last_12m"))
     if "cost" in names:
         aggs.append(nw.col("cost").sum().alias("cogs"))
     if "list_gross" in names:

@@ -18,7 +18,7 @@ from typing import Any
 import narwhals as nw
 import polars as pl
 
-from kam.analytics.economics import attach_customers, clv_margin, profit_columns
+from kam.analytics.economics import attach_customers, clv_margin, profit_columns, wallet_share
 from kam.analytics.metrics import (
     DAYS_PER_YEAR,
     customer_metrics,
@@ -26,10 +26,12 @@ from kam.analytics.metrics import (
     order_lines,
     purchase_orders,
 )
+from kam.analytics.patterns import buying_patterns, with_patterns
 from kam.analytics.portfolio import PortfolioFigures, curve_points, figures, rank_and_tier
 from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Segment, assign_segments
+from kam.analytics.verdicts import add_ranks, assign_segments, needs_patterns
 from kam.clv.settings import ClvSettings
+from kam.domain.segments import Segment
 from kam.errors import ImportValidationError
 from kam.i18n import Notice
 
@@ -37,10 +39,13 @@ STREAMING_PARTITIONS = 8
 ACCOUNT_COLUMNS = (
     "customer_id",
     "name",
+    "owner",
     "type",
     "ownership",
     "industry",
     "segment",
+    "at_risk",
+    "potential_rank",
     "reasons",
     "reason_codes",
     "abc_tier",
@@ -73,9 +78,24 @@ ACCOUNT_COLUMNS = (
     "revenue_last_12m",
     "revenue_prev_12m",
     "revenue_trend",
+    "orders_last_12m",
+    "orders_prev_12m",
+    "volume_last_12m",
     "largest_order",
     "largest_order_share",
     "mean_gap_days",
+    "episodes",
+    "largest_episode",
+    "largest_episode_share",
+    "episode_gap_days",
+    "first_half_orders",
+    "second_half_orders",
+    "first_half_average",
+    "second_half_average",
+    "wallet",
+    "wallet_volume",
+    "wallet_unit",
+    "wallet_share",
     "squeeze_signals",
     "referred_by",
     "referrals_made",
@@ -86,6 +106,8 @@ ACCOUNT_COLUMNS = (
     "expected_purchases_12m",
     "expected_spend",
     "clv_12m",
+    "forecast_revenue_12m",
+    "expected_uplift",
 )
 
 
@@ -108,6 +130,14 @@ class Analysis:
         for seg, n in self.accounts.group_by("segment").agg(nw.len()).iter_rows():
             counts[str(seg)] = int(n)
         return counts
+
+    def at_risk(self) -> int:
+        """How many key accounts are at risk."""
+        return int(self.accounts["at_risk"].sum())
+
+    def potential_qualified(self) -> int:
+        """How many customers qualify as high potential, on the list or ranked beyond it."""
+        return int(self.accounts["potential_rank"].count())
 
 
 def in_account_order(accounts: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
@@ -160,6 +190,11 @@ def _forecast(
     from kam.analytics.forecast import forecast_customers  # scipy only when forecasting
 
     return forecast_customers(purchases, as_of, clv, warnings)
+
+
+def _ids(table: nw.DataFrame[Any], condition: nw.Expr) -> list[Any]:
+    """The customer ids of `table` that `condition` holds for."""
+    return table.filter(condition)["customer_id"].to_list()
 
 
 def require_finite(table: nw.DataFrame[Any]) -> None:
@@ -249,11 +284,19 @@ def analyze_lines(
             / 86400.0
             / DAYS_PER_YEAR
         )
+        table = add_ranks(wallet_share(table))
+        episodic, young = needs_patterns(table, median_order, settings)  # the models' work goes on beside
+        episodic_ids, young_ids = _ids(table, episodic), _ids(table, young)
+        found = buying_patterns(purchases, episodic_ids, young_ids, as_of, settings)
         forecasts = forecasting.result() if forecasting is not None else None
     _release(orders)
+    table = with_patterns(table, found)
     if forecasts is not None and clv is not None:
         table = table.join(forecasts, on="customer_id", how="left")
-        table = table.with_columns(clv_12m=nw.col("clv_revenue_12m") * clv_margin(table.columns, clv))
+        table = table.with_columns(
+            clv_12m=nw.col("clv_revenue_12m") * clv_margin(table.columns, clv),
+            forecast_revenue_12m=nw.col("expected_purchases_12m") * nw.col("expected_spend"),
+        )
     require_finite(table)
     basis = "net_profit" if "net_profit" in table.columns else "revenue"
     ranked = rank_and_tier(table, basis, settings)

@@ -7,11 +7,9 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kam.domain.dates import EARLIEST_DATE
+from kam.io.options import STRAY_DATE_YEARS
 from kam.setting_ranges import check_order
-
-# value.earliest_date (ERPs write a missing date as 1900-01-01 or 0001-01-01) and value.stray_date_years
-EARLIEST_DATE = dt.date(1901, 1, 1)
-STRAY_DATE_YEARS = 10
 
 
 class ValueSettings(BaseModel):
@@ -47,17 +45,47 @@ class ValueSettings(BaseModel):
     key_max_recency_days: int = Field(
         120, ge=0, description="A key account bought within this many days of the as-of date."
     )
-    one_off_max_orders: int = Field(
-        2, ge=1, description="One-off bulk buyers placed at most this many orders."
+    at_risk_min_drop: float = Field(
+        0.20,
+        gt=0,
+        le=1,
+        description="A key account is at risk when its revenue in the last 12 months fell at least this share below the 12 before...",
     )
+    at_risk_min_gap_stretch: float = Field(
+        0.50,
+        gt=0,
+        description="...or its orders in the last 12 months came at least this much further apart than in the 12 before (0.5: every 30 days became every 45)...",
+    )
+    at_risk_overdue_multiple: float = Field(
+        2.0,
+        ge=1,
+        description="...or it has not ordered for this many times its usual gap between orders...",
+    )
+    at_risk_max_p_alive: float = Field(
+        0.80,
+        ge=0,
+        le=1,
+        description="...or, with a forecast, its probability of still buying (P(alive)) is below this.",
+    )
+    episode_days: int = Field(
+        7,
+        ge=1,
+        description="Orders placed less than this many days after the first order of a purchase belong to it: one buying episode (a purchase invoiced or shipped in several orders).",
+    )
+    one_off_max_orders: int = Field(
+        10, ge=1, description="One-off bulk buyers placed at most this many orders in all..."
+    )
+    one_off_max_episodes: int = Field(2, ge=1, description="...in at most this many buying episodes...")
     one_off_min_order_share: float = Field(
         0.80,
         gt=0,
         le=1,
-        description="...with their largest order at least this share of everything they bought...",
+        description="...with their largest purchase (buying episode) at least this share of everything they bought...",
     )
     one_off_min_order_multiple: float = Field(
-        5.0, ge=1, description="...and that order at least this many times the median order of the portfolio."
+        5.0,
+        ge=1,
+        description="...and that purchase at least this many times the median order of the portfolio.",
     )
     low_profit_max_net_margin: float = Field(
         0.05,
@@ -95,30 +123,69 @@ class ValueSettings(BaseModel):
         180, ge=1, description="A big customer with no order for this many days..."
     )
     lapsed_gap_multiple: float = Field(
-        3.0, ge=1, description="...and for this many times its usual gap between orders has lapsed."
+        3.0,
+        ge=1,
+        description="...and for this many times its usual gap between buying episodes has lapsed...",
     )
     lapsed_max_p_alive: float = Field(
         0.30,
         ge=0,
         le=1,
-        description="With a CLV model, a big customer whose probability of still being active is below this has lapsed.",
+        description="...or, with a CLV model, when its probability of still being active is below this...",
+    )
+    lapsed_min_episodes: int = Field(
+        3,
+        ge=2,
+        description="...if it had an established buying pattern: at least this many buying episodes...",
+    )
+    lapsed_min_span_days: int = Field(
+        90, ge=0, description="...over at least this many days from its first order to its last."
     )
     potential_max_recency_days: int = Field(
-        90, ge=0, description="A high-potential customer bought within this many days."
+        90, ge=0, description="A high-potential customer bought within this many days..."
     )
     potential_min_orders_per_year: float = Field(
-        4.0, ge=0, description="A high-potential customer buys at least this many orders a year."
+        4.0, ge=0, description="...buys at least this many orders a year, in two buying episodes or more..."
+    )
+    potential_min_margin: float = Field(
+        0.15,
+        ge=0,
+        le=1,
+        description="...at a gross margin of at least this (when cost is known), its revenue not falling, and it is growing:",
     )
     potential_min_growth: float = Field(
         0.50,
         ge=0,
-        description="A high-potential customer's revenue in the last 12 months grew at least this much on the 12 before...",
+        description="its revenue in the last 12 months grew at least this much on the 12 before...",
     )
-    potential_clv_top_share: float = Field(
-        0.10,
+    potential_min_forecast_rise: float = Field(
+        0.50,
+        ge=0,
+        description="...or its forecast for the next 12 months is at least this much above what it bought in the last 12...",
+    )
+    potential_young_min_days: int = Field(
+        60,
+        ge=1,
+        description="...or it is a young account (first order within the last 12 months), at least this many days old...",
+    )
+    potential_young_min_rise: float = Field(
+        0.50,
+        ge=0,
+        description="...whose average order or number of orders grew at least this much from the first half of its time with us to the second...",
+    )
+    potential_max_wallet_share: float = Field(
+        0.50,
         gt=0,
         le=1,
-        description="...or its forecast 12-month value is in this top share of the portfolio.",
+        description="...or it buys less than this share of its estimated annual demand (the customers table's wallet) from us.",
+    )
+    potential_max_accounts: int = Field(
+        30,
+        ge=1,
+        description="The potential list keeps at most this many accounts, those with the largest expected uplift...",
+    )
+    potential_max_share: float = Field(
+        0.05, gt=0, le=1, description="...and at most this share of all customers."
     )
     cost_of_capital: float = Field(
         0.08,

@@ -13,22 +13,24 @@ from kam.lazy import lazy_exports
 if TYPE_CHECKING:
     from kam.calls.analyze import analyze_transcript
     from kam.calls.errors import CallsError, TranscriptError
-    from kam.calls.models import CallAnalysis, Evidence, Flag, Language, Side, SpinType, Stage, Turn
+    from kam.calls.models import CallAnalysis, Evidence, Side, Turn
     from kam.calls.parse import decode, parse_transcript
     from kam.calls.price import parse_amount, price_talk
     from kam.calls.questions import classify_question
     from kam.calls.settings import CallSettings
+    from kam.domain.calls import Flag, Language, SpinType
+    from kam.domain.stages import Stage
 
 _EXPORTS = {
     "CallAnalysis": "kam.calls.models",
     "CallSettings": "kam.calls.settings",
     "CallsError": "kam.calls.errors",
     "Evidence": "kam.calls.models",
-    "Flag": "kam.calls.models",
-    "Language": "kam.calls.models",
+    "Flag": "kam.domain.calls",
+    "Language": "kam.domain.calls",
     "Side": "kam.calls.models",
-    "SpinType": "kam.calls.models",
-    "Stage": "kam.calls.models",
+    "SpinType": "kam.domain.calls",
+    "Stage": "kam.domain.stages",
     "TranscriptError": "kam.calls.errors",
     "Turn": "kam.calls.models",
     "analyze_transcript": "kam.calls.analyze",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kam.calls.metrics import analyze_sentences
-from kam.calls.models import CallAnalysis, Stage
+from kam.calls.models import CallAnalysis
 from kam.calls.parse import parse_transcript
 from kam.calls.settings import CallSettings
 from kam.calls.text import detect_language
 from kam.calls.timeline import assign_sides, place_turns, sentences_of
+from kam.domain.stages import Stage
 
 
 def analyze_transcript(

@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kam.calls.models import (
+    AskedQuestion,
     CallAnalysis,
     Evidence,
-    Flag,
-    Language,
     PitchStats,
     PriceStats,
     QuestionStats,
     Sentence,
     Side,
-    SpinType,
-    Stage,
     TalkStats,
 )
+from kam.calls.next_steps import NextStep, NextStepFinder
+from kam.calls.objections import Objection, objection_kind
 from kam.calls.pitch import PitchDetector
 from kam.calls.price import price_talk
 from kam.calls.questions import QuestionKind, classify_question
 from kam.calls.settings import CallSettings
+from kam.calls.strengths import strengths_of
 from kam.calls.text import topic_terms
 from kam.calls.timeline import PlacedTurn
+from kam.domain.calls import Flag, Language, SpinType
+from kam.domain.stages import Stage
 
 
 def talk_stats(turns: list[PlacedTurn], timestamps: bool, duration_s: float) -> TalkStats:
@@ -88,11 +91,12 @@ class _WhyChain:
         self.context = terms
 
 
+def _cut(text: str, settings: CallSettings) -> str:
+    return text if len(text) <= settings.evidence_max_chars else text[: settings.evidence_max_chars] + "…"
+
+
 def _quote(s: Sentence, flag: Flag, settings: CallSettings) -> Evidence:
-    text = (
-        s.text if len(s.text) <= settings.evidence_max_chars else s.text[: settings.evidence_max_chars] + "…"
-    )
-    return Evidence(flag, s.start_s, s.speaker, text)
+    return Evidence(flag, s.start_s, s.speaker, _cut(s.text, settings))
 
 
 def analyze_sentences(
@@ -111,6 +115,9 @@ def analyze_sentences(
     A pitch runs from a sales statement naming a product or presenting to the next question or turn end.
     """
     duration = max((t.end_s for t in turns), default=0.0)
+    next_steps = NextStepFinder(duration * (1 - settings.next_step_last_share))
+    objections: list[Objection] = []
+    asked: list[AskedQuestion] = []
     talk = talk_stats(turns, timestamps, duration)
     detector = PitchDetector(products)
     why = _WhyChain(settings)
@@ -124,8 +131,12 @@ def analyze_sentences(
     quote: Sentence | None = None
     presenting, last_pitch_turn = False, -1
     for s in sentences:
+        next_steps.said(s)
         if s.side is Side.CUSTOMER:
             why.customer_said(s.text)
+            objection = objection_kind(s.text)
+            if objection is not None:
+                objections.append(Objection(objection, s.start_s, s.speaker, _cut(s.text, settings)))
             if mention is None and price_talk(s.text).mention:
                 mention = s
             continue
@@ -133,6 +144,17 @@ def analyze_sentences(
         presenting = presenting and s.turn == last_pitch_turn
         if kind is not None:
             questions.append(s)
+            asked.append(
+                AskedQuestion(
+                    s.start_s,
+                    s.speaker,
+                    _cut(s.text, settings),
+                    kind.open,
+                    kind.spin,
+                    kind.decision_chain,
+                    kind.why,
+                )
+            )
             n_open += kind.open
             if kind.spin is not None:
                 spin[kind.spin] += 1
@@ -171,23 +193,53 @@ def analyze_sentences(
         flags.append(Flag.NO_DISCOVERY)
         shown = questions or [next(s for s in sentences if s.side is Side.SALES)]
         evidence.extend(_quote(s, Flag.NO_DISCOVERY, settings) for s in shown)
+    steps = tuple(replace(step, text=_cut(step.text, settings)) for step in next_steps.finish())
+    if not any(step.agreed for step in steps):
+        flags.append(Flag.NO_NEXT_STEP)
+        evidence.extend(_no_next_step(steps, sentences, settings))
+    question_stats = QuestionStats(
+        len(questions),
+        n_open,
+        len(questions) - n_open,
+        spin,
+        decision_chain=sum(a.decision_chain for a in asked),
+        asked=tuple(asked),
+    )
+    price_stats = PriceStats(
+        None if mention is None else mention.start_s,
+        None if mention is None else mention.side,
+        None if quote is None else quote.start_s,
+    )
     return CallAnalysis(
         file=file,
         language=language,
         duration_s=duration,
         timestamps=timestamps,
         talk=talk,
-        questions=QuestionStats(len(questions), n_open, len(questions) - n_open, spin),
+        questions=question_stats,
         why_chain_depth=why.best,
         pitch=PitchStats(None if pitch_first is None else pitch_first.start_s, pitch_total),
-        price=PriceStats(
-            None if mention is None else mention.start_s,
-            None if mention is None else mention.side,
-            None if quote is None else quote.start_s,
-        ),
+        price=price_stats,
         flags=tuple(flags),
         evidence=tuple(evidence),
+        sales_speakers=tuple(dict.fromkeys(t.speaker for t in turns if t.side is Side.SALES)),
+        customer_speakers=tuple(dict.fromkeys(t.speaker for t in turns if t.side is Side.CUSTOMER)),
+        objections=tuple(objections),
+        next_steps=steps,
+        strengths=strengths_of(
+            talk, question_stats, why.best, price_stats, steps, stage=stage, settings=settings
+        ),
     )
+
+
+def _no_next_step(
+    steps: tuple[NextStep, ...], sentences: Sequence[Sentence], settings: CallSettings
+) -> list[Evidence]:
+    """The next steps proposed but not agreed, else how sales ended the call (its last sentence)."""
+    if steps:
+        return [Evidence(Flag.NO_NEXT_STEP, n.at_s, n.speaker, n.text) for n in steps]
+    last = next(s for s in reversed(sentences) if s.side is Side.SALES)
+    return [_quote(last, Flag.NO_NEXT_STEP, settings)]
 
 
 def _longest_sales_monologue(

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from kam.domain.calls import Flag, Language, SpinType, Strength
+from kam.domain.stages import Stage as Stage  # where kam.workspace imports it from
+
+if TYPE_CHECKING:
+    from kam.calls.next_steps import NextStep
+    from kam.calls.objections import Objection
 
 
 class Side(StrEnum):
@@ -12,47 +19,6 @@ class Side(StrEnum):
 
     SALES = "sales"
     CUSTOMER = "customer"
-
-
-class Stage(StrEnum):
-    """Where the deal stands; price talk by sales is expected from negotiation on."""
-
-    DISCOVERY = "discovery"
-    QUALIFICATION = "qualification"
-    PROPOSAL = "proposal"
-    NEGOTIATION = "negotiation"
-    CLOSING = "closing"
-
-    @property
-    def order(self) -> int:
-        return list(Stage).index(self)
-
-
-class SpinType(StrEnum):
-    """SPIN selling question types (Rackham, *SPIN Selling*, 1988)."""
-
-    SITUATION = "situation"
-    PROBLEM = "problem"
-    IMPLICATION = "implication"
-    NEED_PAYOFF = "need_payoff"
-
-
-class Flag(StrEnum):
-    """The coaching flags: DOMAIN.md §6 mistakes 1, 2 and 4, plus discovery missing altogether."""
-
-    NOT_LISTENING = "not_listening"
-    EARLY_PITCH = "early_pitch"
-    PRICE_TOO_EARLY = "price_too_early"
-    NO_DISCOVERY = "no_discovery"
-
-
-class Language(StrEnum):
-    """Language of a call; `mixed` when two scripts or languages each carry a real share."""
-
-    EN = "en"
-    ZH_HANT = "zh-Hant"
-    ZH_HANS = "zh-Hans"
-    MIXED = "mixed"
 
 
 class Format(StrEnum):
@@ -125,11 +91,27 @@ class TalkStats:
 
 
 @dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question sales asked, with how it was counted: open or closed, SPIN type, about the decision chain,
+    asking why."""
+
+    at_s: float
+    speaker: str
+    text: str
+    open: bool
+    spin: SpinType | None
+    decision_chain: bool
+    why: bool
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionStats:
     total: int
     open: int
     closed: int
     spin: dict[SpinType, int] = field(default_factory=dict)
+    decision_chain: int = 0
+    asked: tuple[AskedQuestion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +146,11 @@ class CallAnalysis:
     price: PriceStats
     flags: tuple[Flag, ...]
     evidence: tuple[Evidence, ...]
+    sales_speakers: tuple[str, ...] = ()
+    customer_speakers: tuple[str, ...] = ()
+    objections: tuple[Objection, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
+    strengths: tuple[Strength, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON object: times rounded to 0.1 s, shares and ratios to 0.001."""
@@ -173,6 +160,7 @@ class CallAnalysis:
             "language": str(self.language),
             "duration_s": _r(self.duration_s),
             "timestamps": self.timestamps,
+            "speakers": {"sales": list(self.sales_speakers), "customer": list(self.customer_speakers)},
             "talk": {
                 "customer_share": _r(t.customer_share, 3),
                 "sales_share": _r(t.sales_share, 3),
@@ -187,6 +175,19 @@ class CallAnalysis:
                 "open": q.open,
                 "closed": q.closed,
                 "spin": {str(s): q.spin.get(s, 0) for s in SpinType},
+                "decision_chain": q.decision_chain,
+                "asked": [
+                    {
+                        "at_s": _r(a.at_s),
+                        "speaker": a.speaker,
+                        "text": a.text,
+                        "open": a.open,
+                        "spin": None if a.spin is None else str(a.spin),
+                        "decision_chain": a.decision_chain,
+                        "why": a.why,
+                    }
+                    for a in q.asked
+                ],
             },
             "why_chain_depth": self.why_chain_depth,
             "pitch": {"first_at_s": _r(p.first_at_s), "total_s": _r(p.total_s)},
@@ -195,6 +196,22 @@ class CallAnalysis:
                 "first_mention_by": None if pr.first_mention_by is None else str(pr.first_mention_by),
                 "first_sales_quote_at_s": _r(pr.first_sales_quote_at_s),
             },
+            "objections": [
+                {"kind": str(o.kind), "at_s": _r(o.at_s), "speaker": o.speaker, "text": o.text}
+                for o in self.objections
+            ],
+            "next_steps": [
+                {
+                    "at_s": _r(n.at_s),
+                    "speaker": n.speaker,
+                    "owner": str(n.owner),
+                    "when": n.when,
+                    "text": n.text,
+                    "agreed": n.agreed,
+                }
+                for n in self.next_steps
+            ],
+            "strengths": [str(s) for s in self.strengths],
             "flags": [str(f) for f in self.flags],
             "evidence": [
                 {"flag": str(e.flag), "at_s": _r(e.at_s), "speaker": e.speaker, "text": e.text}

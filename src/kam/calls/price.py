@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kam.calls.costs import about_own_costs
 from kam.calls.text import alternation, words
 
 _ZH_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "兩": 2, "两": 2}
@@ -188,10 +189,18 @@ _NO_PRICE = PriceTalk(mention=False, quote=False, amount=None)
 
 
 def price_talk(sentence: str) -> PriceTalk:
-    """Price mention and concrete quote in one sentence; 'it depends' mentions price without a figure."""
+    """Price mention and concrete quote in one sentence; 'it depends' mentions price without a figure.
+
+    Talk about the customer's own costs or budget (電費, "our budget") is not price talk, figures and all.
+    """
     sentence = sentence.lower()
     if _ANCHOR_RE.search(sentence) is None:
         return _NO_PRICE
+    talk = _price_talk(sentence)
+    return _NO_PRICE if talk.mention and about_own_costs(sentence) else talk
+
+
+def _price_talk(sentence: str) -> PriceTalk:
     for rx in _QUOTE_RES:
         m = rx.search(sentence)
         if m:

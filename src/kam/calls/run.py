@@ -1,30 +1,20 @@
-"""The one function behind `kam calls analyze`: read the files and the catalog, analyse each transcript."""
+"""`run_calls_analyze` where kam.workspace.run still imports it from; the use case is
+kam.usecases.calls.run_calls_analyze, and this module goes when the workspace calls that one (the
+calls core takes transcripts as data: kam.calls.batch)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from kam.calls.analyze import analyze_transcript
-from kam.calls.catalog import load_catalog
-from kam.calls.errors import TranscriptError
-from kam.calls.models import CallAnalysis, Stage
+from kam.calls.batch import CallsRun, TranscriptSource, analyze_calls
+from kam.calls.catalog import parse_catalog
+from kam.calls.errors import CatalogError, TranscriptError
 from kam.calls.settings import CallSettings
+from kam.domain.stages import Stage
 from kam.i18n import Notice
 
-
-@dataclass(frozen=True, slots=True)
-class CallsRun:
-    """Results in file order; files that could not be analysed are listed with their errors.
-
-    `sha256` holds the SHA-256 of each analysed file's bytes, in the order of `results`.
-    """
-
-    results: tuple[CallAnalysis, ...]
-    errors: tuple[TranscriptError, ...]
-    sha256: tuple[str, ...] = ()
+__all__ = ["CallsRun", "run_calls_analyze"]
 
 
 def run_calls_analyze(
@@ -36,25 +26,19 @@ def run_calls_analyze(
     stage: Stage = Stage.DISCOVERY,
     settings: CallSettings | None = None,
 ) -> CallsRun:
-    """Analyse each file; a bad transcript is reported and does not stop the others."""
-    terms = [*products, *load_catalog(catalog)]
-    results: list[CallAnalysis] = []
-    errors: list[TranscriptError] = []
-    digests: list[str] = []
+    """As kam.usecases.calls.run_calls_analyze (a core cannot import a use case)."""
+    terms = [*products]
+    if catalog is not None:
+        try:
+            terms += parse_catalog(catalog.read_bytes(), str(catalog))
+        except OSError as exc:
+            raise CatalogError(Notice("catalog_not_utf8", file=catalog, reason=exc.strerror)) from None
+    transcripts: list[TranscriptSource | TranscriptError] = []
     for path in files:
         try:
-            data = path.read_bytes()
+            transcripts.append(TranscriptSource(str(path), path.read_bytes()))
         except OSError as exc:
-            errors.append(TranscriptError(str(path), Notice("transcript_cannot_read", reason=exc.strerror)))
-            continue
-        try:
-            results.append(
-                analyze_transcript(
-                    data, str(path), sales=sales, products=terms, stage=stage, settings=settings
-                )
+            transcripts.append(
+                TranscriptError(str(path), Notice("transcript_cannot_read", reason=exc.strerror))
             )
-        except TranscriptError as exc:
-            errors.append(exc)
-            continue
-        digests.append(hashlib.sha256(data).hexdigest())
-    return CallsRun(tuple(results), tuple(errors), tuple(digests))
+    return analyze_calls(transcripts, sales=sales, products=terms, stage=stage, settings=settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kam.calls.models import Stage
+from kam.domain.stages import Stage
 
 
 class CallSettings(BaseModel):
@@ -73,5 +73,34 @@ class CallSettings(BaseModel):
         description="Language is 'mixed' when the minority script has at least this share of tokens.",
     )
     evidence_max_chars: int = Field(
-        default=200, ge=1, description="Evidence quotes are cut to this many characters."
+        default=200,
+        ge=1,
+        description="Evidence quotes (and the questions, objections and next steps quoted) are cut to this length.",
+    )
+    next_step_last_share: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="An agreed next step counts when said in this last share of the call; else no_next_step.",
+    )
+    praise_why_chain_depth: int = Field(
+        default=2,
+        ge=1,
+        description="A why-chain at least this deep is named as a strength (dug deeper).",
+    )
+    trend_min_calls: int = Field(
+        default=3,
+        ge=2,
+        description="A salesperson's trend of a measure needs at least this many calls to have a direction.",
+    )
+    trend_min_share_change: float = Field(
+        default=0.05,
+        gt=0,
+        le=1,
+        description="A share (talk, open questions, next steps) moving less than this over the calls is steady.",
+    )
+    trend_min_count_change: float = Field(
+        default=1.0,
+        gt=0,
+        description="A count per call (questions, flags) moving less than this over the calls is steady.",
     )

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from kam.calls.models import Language
+from kam.domain.calls import Language
 
 # Characters written differently in Traditional and Simplified Chinese, as Traditional→Simplified pairs.
 # Our own list, chosen for sales talk; used to detect the script and to write keywords once for both.
@@ -207,3 +207,35 @@ def topic_terms(text: str) -> set[str]:
         if a not in _ZH_FUNCTION and b not in _ZH_FUNCTION:
             terms.add(a + b)
     return terms
+
+
+_LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+class Lexicon:
+    """English and Chinese patterns searched apart: an ASCII sentence only needs the English one, a
+    sentence without Latin letters only the Chinese one, and two small regexes beat one that mixes
+    word-boundary groups with hundreds of Chinese words (several times over, on every sentence)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        self.en = re.compile(en)
+        self.zh = re.compile(zh)
+
+    def finditer(self, s: str) -> list[re.Match[str]]:
+        """Every match in `s`, English and Chinese, in order of position."""
+        if s.isascii():
+            return list(self.en.finditer(s))
+        found = list(self.zh.finditer(s))
+        if _LATIN_RE.search(s):
+            found = sorted([*found, *self.en.finditer(s)], key=lambda m: m.start())
+        return found
+
+    def search(self, s: str) -> re.Match[str] | None:
+        """The first match in `s`."""
+        if s.isascii():
+            return self.en.search(s)
+        zh = self.zh.search(s)
+        en = self.en.search(s) if _LATIN_RE.search(s) else None
+        if zh is None or en is None:
+            return zh or en
+        return zh if zh.start() <= en.start() else en

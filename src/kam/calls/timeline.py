@@ -24,7 +24,8 @@ class PlacedTurn(NamedTuple):
     text: str
 
 
-def _matches(speaker: str, names: set[str]) -> bool:
+def speaker_matches(speaker: str, names: set[str]) -> bool:
+    """A speaker is one of `names` (casefolded) by whole name or by first word: 'amy' is 'Amy Chen'."""
     key = speaker.casefold()
     return key in names or any(key.startswith(n + " ") for n in names)
 
@@ -36,7 +37,7 @@ def assign_sides(transcript: Transcript, sales: Sequence[str], file: str) -> lis
         raise TranscriptError(file, Notice("transcript_one_speaker", speaker=speakers[0]))
     names = {s.casefold().strip() for s in sales if s.strip()}
     if names:
-        by_speaker = {s: Side.SALES if _matches(s, names) else Side.CUSTOMER for s in speakers}
+        by_speaker = {s: Side.SALES if speaker_matches(s, names) else Side.CUSTOMER for s in speakers}
         sides = [by_speaker[t.speaker] for t in transcript.turns]
     else:
         sales_roles = {t.speaker for t in transcript.turns if t.role is Side.SALES}

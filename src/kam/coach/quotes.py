@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kam.calls.models import Flag
 from kam.coach.facts import DealFacts, InteractionFacts, NeedFacts
 from kam.coach.findings import Finding, FindingCode
 from kam.coach.settings import CoachSettings
+from kam.domain.calls import Flag
 from kam.domain.needs import NeedStatus
 
 CONFIRMED = (NeedStatus.CONFIRMED, NeedStatus.ADDRESSED)

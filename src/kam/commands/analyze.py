@@ -3,41 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import narwhals as nw
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from kam.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
+from kam.analytics.changes import Changes
 from kam.commands.common import SparkConfOption, SparkMasterOption, print_notes, user_errors
 from kam.commands.hints import said
-from kam.detect import Detection, run_detect
+from kam.domain.languages import Lang
 from kam.engines import Engine
 from kam.errors import ConfigError
-from kam.i18n import Lang, Notice, text
+from kam.i18n import Notice, text
 from kam.io.mapping import parse_map_options, read_mapping_file
-from kam.io.transactions import RETURN_TYPES, OnError
+from kam.io.options import CANCELLATION_PATTERN, RETURN_TYPES, DecimalMark, OnError, ReadOptions
+from kam.render.changes import changes_view
 from kam.report.output import output_folder
 from kam.settings import load_settings
 from kam.shell import map_option
 from kam.spark.session import SparkOptions, parse_conf
 from kam.terminal import plain
+from kam.usecases.analyze import AnalyzeOptions, AnalyzeResult, run_analyze
+from kam.usecases.detect import Detection, run_detect
 
 console = Console()
 
 
-class DecimalMark(StrEnum):
-    AUTO = "auto"
-    POINT = "point"
-    COMMA = "comma"
-
-
 STEPS = ("read", "metrics", "write")  # run_analyze's steps, in order; labels are "ui.step.<step>"
+AT_RISK_SHOWN = 10  # key accounts at risk listed in the terminal (report.html lists them first of the key)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -82,14 +80,58 @@ def _show_detection(found: Detection, lang: Lang) -> None:
     print_notes(console, [said(note, lang) for note in found.notes])
 
 
+def _show_at_risk(result: AnalyzeResult, lang: Lang) -> None:
+    """The key accounts at risk, first by value, with their reasons (the first AT_RISK_SHOWN)."""
+    accounts = result.analysis.accounts
+    at_risk = accounts.filter(nw.col("at_risk"))
+    if at_risk.shape[0] == 0:
+        return
+    table = Table(title=text("ui.at_risk_list", lang), show_lines=False)
+    table.add_column(text("ui.customer", lang))
+    table.add_column(text("ui.reasons", lang))
+    named = "name" in at_risk.columns
+    for row in at_risk.head(AT_RISK_SHOWN).iter_rows(named=True):
+        who = str(row["customer_id"]) + (f" · {row['name']}" if named and row["name"] else "")
+        table.add_row(plain(who), plain(str(row["reasons"])))
+    console.print(table)
+    more = at_risk.shape[0] - AT_RISK_SHOWN
+    if more > 0:
+        console.print(plain(text("ui.more", lang, n=more)))
+
+
+def _show_changes(changes: Changes, lang: Lang) -> None:
+    """What moved since the earlier analysis: the moves, then each list with the figures that changed."""
+    view = changes_view(changes, lang)
+    console.print(plain(view.heading, "bold"))
+    if view.moves:
+        moves = Table(text("ui.changes.from", lang), text("ui.changes.to", lang), text("ui.count", lang))
+        for before, now, count in view.moves:
+            moves.add_row(plain(before), plain(now), f"{count:,}")
+        console.print(moves)
+    for _, title, rows in view.lists:
+        console.print(plain(title, "bold"))
+        for row in rows:
+            console.print(plain(f"  {row.who}: {row.move}; {'; '.join(row.figures)}"), soft_wrap=True)
+    for note in view.notes:
+        console.print(plain(note))
+
+
 def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     summary = result.summary
-    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary['as_of']}")
+    table = Table(title=f"{text('ui.title', lang)} · {text('ui.as_of', lang)} {summary.as_of}")
     table.add_column(text("ui.segments", lang))
     table.add_column(text("ui.count", lang), justify="right")
-    for seg, n in summary["segments"].items():
+    for seg, n in summary.segments.items():
         table.add_row(text(f"segment.{seg}", lang), f"{n:,}")
+        if seg == "key":
+            table.add_row(plain(f"  {text('ui.at_risk', lang)}", "red"), plain(f"{summary.at_risk:,}", "red"))
     console.print(table)
+    _show_at_risk(result, lang)
+    listed = summary.potential_list
+    if listed.qualified > listed.listed:
+        console.print(plain(text("ui.potential_list", lang, **listed.model_dump())), soft_wrap=True)
+    if result.changes is not None:
+        _show_changes(result.changes, lang)
     fig = result.analysis.figures
     basis = text(f"basis.{result.analysis.basis}", lang)
     if fig.share_of_customers_for_80pct is not None:
@@ -99,10 +141,10 @@ def _show_summary(result: AnalyzeResult, lang: Lang) -> None:
     console.print(
         f"{text('ui.top5', lang)}: {fig.top5_share:.1%} · {text('ui.top20', lang)}: {fig.top20_share:.1%}"
     )
-    notes = [item["message"] for item in summary["missing"]]
-    notes += [said(warning, lang) for warning in summary["warnings"]]
-    if summary["rows_rejected"]:
-        notes.append(Notice("rejected", count=summary["rows_rejected"]).say(lang))
+    notes = [item.message for item in summary.missing]
+    notes += [said(warning, lang) for warning in summary.warnings]
+    if summary.rows_rejected:
+        notes.append(Notice("rejected", count=summary.rows_rejected).say(lang))
     print_notes(console, notes)
     for path in result.written:
         console.print(plain(f"{text('ui.written', lang)} {path}"), soft_wrap=True)
@@ -120,7 +162,7 @@ def analyze(
         str | None,
         typer.Option(
             "--out",
-            help="Folder for accounts.csv/.parquet, summary.json, report.html: new, empty, or of an earlier "
+            help="Folder for accounts.csv/.xlsx/.parquet, summary.json, report.html: new, empty, or of an earlier "
             "run (only kam's own files are replaced).",
         ),
     ] = None,
@@ -134,7 +176,7 @@ def analyze(
         Path | None,
         typer.Option(
             "--customers",
-            help="Customers table: type, ownership, since, referred_by, payment_days, service_cost.",
+            help="Customers table: name, owner, type, ownership, since, referred_by, payment_days, service_cost.",
         ),
     ] = None,
     customer_map: Annotated[
@@ -173,7 +215,7 @@ def analyze(
     ] = DecimalMark.AUTO,
     cancel_pattern: Annotated[
         str, typer.Option("--cancel-pattern", help="Regex on order_id marking cancellations ('' to disable).")
-    ] = r"^C\d",
+    ] = CANCELLATION_PATTERN,
     currency: Annotated[
         str | None, typer.Option("--currency", help="Keep only lines in this currency.")
     ] = None,
@@ -204,6 +246,14 @@ def analyze(
     ] = Engine.POLARS,
     spark_master: SparkMasterOption = None,
     spark_conf: SparkConfOption = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            help="The output folder of an earlier analysis: say what moved since then (segments, key "
+            "accounts lost, new fakes, newly lapsed, newly at risk).",
+        ),
+    ] = None,
 ) -> None:
     """Compute each customer's value, name the key, high-potential and fake key accounts, with reasons."""
     with user_errors(lang):
@@ -212,29 +262,33 @@ def analyze(
         if detect:
             if source is None:
                 raise ConfigError(Notice("no_source"))
-            _show_detection(run_detect(source, mapping=mapping, table=table, sheet=sheet), lang)
+            _show_detection(run_detect(source, ReadOptions(mapping=mapping, table=table, sheet=sheet)), lang)
             return
         settings = load_settings(config)
-        options = AnalyzeOptions(
-            source=source or "",
+        read = ReadOptions(
             mapping=mapping,
-            customers=customers,
-            customer_mapping=parse_map_options(customer_map or []),
             table=table,
             sheet=sheet,
+            on_error=on_error,
+            date_format=date_format,
+            decimal=decimal,
+            cancellation_pattern=cancel_pattern or None,
+            return_types=return_types or None,
+            currency=currency,
+            streaming=streaming,
+        )
+        options = AnalyzeOptions(
+            source=source or "",
+            read=read,
+            customers=customers,
+            customer_mapping=parse_map_options(customer_map or []),
             as_of=_date(as_of),
             out=None if out is None else output_folder(out),
             lang=lang,
-            on_error=on_error,
-            date_format=date_format,
-            cancellation_pattern=cancel_pattern or None,
-            currency=currency,
             forecast=not no_forecast,
-            streaming=streaming,
-            decimal=None if decimal == DecimalMark.AUTO else decimal.value,
-            return_types=return_types or None,
             engine=engine,
             spark=SparkOptions(master=spark_master, conf=parse_conf(spark_conf or [])),
+            compare=compare,
         )
         with Progress(
             SpinnerColumn(),

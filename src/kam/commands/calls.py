@@ -7,15 +7,16 @@ from pathlib import Path
 
 import typer
 
-from kam.analytics.settings import EARLIEST_DATE
-from kam.calls.models import Language, Stage
 from kam.commands.common import print_error, user_errors
+from kam.domain.calls import Language
+from kam.domain.dates import EARLIEST_DATE
+from kam.domain.interactions import InteractionKind
+from kam.domain.stages import Stage
 from kam.errors import ConfigError
 from kam.i18n import Notice, ntext, text
 from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
 from kam.terminal import printable
-from kam.workspace.vocabulary import InteractionKind
 
 app = typer.Typer(
     help="Sales-call coaching: did the salesperson listen, ask, pitch or talk price too early?",
@@ -83,8 +84,8 @@ def analyze(
     ),
 ) -> None:
     """Analyse sales-call transcripts and report talk ratio, questions, pitch, price and coaching flags."""
-    from kam.calls.report import render_report  # the phrase tables load only when calls are analysed
-    from kam.calls.run import run_calls_analyze
+    from kam.render.calls import call_report  # the phrase tables load only when calls are analysed
+    from kam.usecases.calls import run_calls_analyze
 
     with user_errors():
         if lang not in _UI_LANGUAGES:
@@ -126,7 +127,7 @@ def analyze(
         if as_json:
             typer.echo(dumps_strict(result.to_dict(), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + printable(render_report(result, lang, settings.calls)))
+            typer.echo(("\n" if i else "") + printable(call_report(result, lang, settings.calls)))
     for error in run.errors:  # each file that could not be analysed; the others were reported above
         print_error(error, lang)
     if run.errors:
@@ -146,3 +147,35 @@ def analyze(
             updated=stored.updated,
         )
         typer.echo(printable(summary), err=as_json)  # with --json, stdout stays JSON lines
+
+
+@app.command("trend")
+def trend(
+    sales: str = typer.Option(
+        ..., "--sales", help="The salesperson: a sales speaker's name or its first word."
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help="Workspace database URL (default: the workspace.url setting)."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="One JSON object: every measure's series and direction."
+    ),
+    lang: str = typer.Option("en", "--lang", help="Report language: en, zh-Hant or zh-Hans."),
+    config: Path | None = typer.Option(
+        None, "--config", help="JSON or TOML with a [calls] table of thresholds (and [workspace])."
+    ),
+) -> None:
+    """How a salesperson's stored calls move: talk share, questions, open questions, flags, next steps."""
+    from kam.render.calls_trend import render_trend
+    from kam.workspace.run import run_calls_trend
+
+    with user_errors():
+        if lang not in _UI_LANGUAGES:
+            raise ConfigError(Notice("lang_option", value=lang, choices=", ".join(_UI_LANGUAGES)))
+    with user_errors(lang):
+        settings = load_settings(config)
+        found = run_calls_trend(db or settings.workspace.url, sales, settings.calls)
+    if as_json:
+        typer.echo(dumps_strict(found.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(render_trend(found, lang))

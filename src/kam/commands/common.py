@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.text import Text
 
 from kam.commands.hints import said, with_hint
+from kam.domain.languages import Lang
 from kam.errors import KamError
-from kam.i18n import Lang, text
+from kam.i18n import text
 from kam.terminal import printable
 
 err_console = Console(stderr=True)

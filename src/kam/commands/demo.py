@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from kam.commands.common import user_errors
-from kam.i18n import Lang, text
-from kam.report.cells import write_csv
-from kam.report.jsonout import dumps_strict
-from kam.report.output import OutputSet, Writer, output_folder, write_all_or_nothing
+from kam.domain.languages import Lang
+from kam.i18n import text
+from kam.report.output import output_folder
 from kam.terminal import plain
+from kam.usecases.demo import run_demo_data
 
 console = Console()
-
-
-def _text_writer(text: str) -> Writer:
-    return lambda path: path.write_text(text, encoding="utf-8")
-
-
-OUTPUTS = OutputSet("demo-data", frozenset({"transactions.csv", "customers.csv", "planted.json", "calls"}))
-
-
-def run_demo_data(out: Path, seed: int = 7) -> list[Path]:
-    from kam.demo.calls import DEMO_CALLS
-    from kam.demo.steel import make_demo_company  # numpy only when the demo is made
-
-    company = make_demo_company(seed)
-    writers: dict[str, Writer] = {
-        "transactions.csv": lambda p: write_csv(company.transactions, p),
-        "customers.csv": lambda p: write_csv(company.customers, p),
-        "planted.json": lambda p: p.write_text(dumps_strict(company.planted, indent=2), encoding="utf-8"),
-    }
-    for call in DEMO_CALLS:
-        writers[f"calls/{call.file}"] = _text_writer(call.text)
-    return write_all_or_nothing(out, writers, outputs=OUTPUTS)
 
 
 def demo_data(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from kam.domain.languages import Lang
 from kam.hints import Hint, HintKey, hint_of
-from kam.i18n import Joined, Lang, say, text
+from kam.i18n import Joined, say, text
 from kam.shell import map_option, shell_word
 
 # a setting named in a hint (HintKey.OPTION), and the option that gives it on the command line
 OPTIONS = {
     "as_of": "--as-of",
+    "compare": "--compare",
     "conf": "--conf",
     "date_format": "--date-format",
     "decimal": "--decimal",

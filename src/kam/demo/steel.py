@@ -2,19 +2,27 @@
 
 96 contract customers (30 over 100 t a year, the top 5 over 500 t; tenures up to 24 years; about a
 third referred by older customers; state-owned, collective and private) plus a long tail of small
-buyers, with planted one-off bulk buyers, thin-margin and squeezing customers, lapsed and rising ones.
+buyers, with planted one-off bulk buyers (one of them a purchase delivered in three orders), thin-margin
+and squeezing customers, lapsed and rising ones, and customers whose estimated annual demand is known.
+
+Planted too, for `kam analyze --compare` on two analyses a quarter apart (QUARTER_BEFORE and END): in
+the last quarter a key account stopped buying (it leaves `key`), a big customer's silence grew long
+enough to lapse, a steady key account missed its orders (newly at risk), and a group purchase came in
+three orders (a new fake key account). They are made apart from the random company (their own orders,
+fixed), so that the company the seed gives is the same with them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import polars as pl
 
 START = dt.date(2023, 10, 1)
 END = dt.date(2026, 9, 30)
+QUARTER_BEFORE = END - dt.timedelta(days=91)  # the as-of date of the analysis a quarter earlier
 PRODUCTS = {"HR-COIL": 4300.0, "CR-SHEET": 5100.0, "GALV-SHEET": 5900.0, "REBAR": 3900.0, "H-BEAM": 4600.0}
 COST_RATIO = 0.80
 PLANTED = {
@@ -47,7 +55,24 @@ _INDUSTRY = ("construction", "machinery", "automotive", "shipbuilding", "energy"
 class DemoCompany:
     transactions: pl.DataFrame
     customers: pl.DataFrame
-    planted: dict[str, list[str]]
+    planted: dict[str, list[str]]  # segment -> the customers planted in it
+    # what moved in the last quarter (as kam.analytics.changes lists it) -> the customers planted so
+    moves: dict[str, list[str]] = field(default_factory=dict)
+
+
+# Customers who moved in the last quarter: steady monthly buyers of MOVER_TONS (a key account's size)
+# who stop (left key; lapsed) or miss orders (at risk), days before END
+MOVER_TONS = 36.0
+MOVERS = {
+    "M01": ("華中重工股份有限公司", "left_key", 150, ()),  # stopped 150 days ago: not key (> 120 days)
+    "M02": ("西北鋼構集團", "newly_lapsed", 195, ()),  # stopped 195 days ago: lapsed (> 180 days)
+    "M03": ("東南造船有限公司", "newly_at_risk", 100, (70,)),  # its monthly order 70 days ago was its last
+}
+# A group purchase of the last quarter, delivered as three orders within five days (one buying episode)
+SPLIT_PURCHASE = ("G04", "東郊廠房團購", (40, 38, 35), 300.0)
+# Customers whose estimated annual demand (wallet, in tons) the customers table gives: a few times what
+# they buy from us, so they buy a small share of it
+WALLETS = {"K062": 5.0, "K074": 4.0, "K037": 6.0}
 
 
 def _names(rng: np.random.Generator, n: int) -> list[str]:
@@ -195,8 +220,54 @@ def _lines(rng: np.random.Generator, orders: pl.DataFrame, squeezers: list[str])
     return pl.concat([lines.select(keep), returns.select(keep)]).sort("date", "order_id")
 
 
-def make_demo_company(seed: int = 7, n_contract: int = 96, n_tail: int = 400) -> DemoCompany:
-    """Generate the demo supplier's customers and transaction lines (deterministic for a seed)."""
+def _mover_lines(customers: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The movers' and the split purchase's customers and lines: fixed, no random numbers drawn."""
+    rows: dict[str, list[object]] = {k: [] for k in ("customer_id", "date", "tons")}
+    for cid, (_, _, stopped, late) in MOVERS.items():
+        days = [*range(stopped, (END - START).days - 10, 30), *late]  # monthly, the last `stopped` days ago
+        for day in days:
+            rows["customer_id"].append(cid)
+            rows["date"].append(END - dt.timedelta(days=day))
+            rows["tons"].append(MOVER_TONS)
+    group, _, split_days, tons = SPLIT_PURCHASE
+    for day in split_days:
+        rows["customer_id"].append(group)
+        rows["date"].append(END - dt.timedelta(days=day))
+        rows["tons"].append(tons)
+    price = PRODUCTS["HR-COIL"]
+    orders = pl.DataFrame(rows).sort("customer_id", "date")
+    lines = orders.with_columns(
+        order_id=pl.format("SM{}", pl.int_range(1, orders.height + 1).cast(pl.String)),
+        product_id=pl.lit("HR-COIL"),
+        quantity=pl.col("tons"),
+        unit_price=pl.lit(round(price * 0.96, 2)),
+        amount=(pl.col("tons") * round(price * 0.96, 2)).round(2),
+        cost=(pl.col("tons") * price * COST_RATIO).round(2),
+        list_amount=(pl.col("tons") * price).round(2),
+    ).drop("tons")
+    named = {cid: name for cid, (name, *_rest) in MOVERS.items()} | {SPLIT_PURCHASE[0]: SPLIT_PURCHASE[1]}
+    movers = pl.DataFrame(
+        {
+            "customer_id": list(named),
+            "name": list(named.values()),
+            "type": ["end_user"] * len(named),
+            "ownership": ["private", "state", "collective", "private"],
+            "industry": ["machinery", "construction", "shipbuilding", "construction"],
+            "since": [START - dt.timedelta(days=3000)] * 3 + [END - dt.timedelta(days=40)],
+            "referred_by": [None] * len(named),
+            "payment_days": [40.0] * len(named),
+            "service_cost": [25_000.0] * 3 + [500.0],
+        }
+    )
+    movers = movers.cast({name: customers.schema[name] for name in movers.columns})
+    return movers, lines
+
+
+def make_demo_company(
+    seed: int = 7, n_contract: int = 96, n_tail: int = 400, *, movers: bool = True
+) -> DemoCompany:
+    """Generate the demo supplier's customers and transaction lines (deterministic for a seed); without
+    `movers`, the company as it was before the last quarter's planted moves were added to it."""
     rng = np.random.default_rng(seed)
     customers = _customers(rng, n_contract, n_tail)
     contract = [f"K{i:03d}" for i in range(1, n_contract + 1)]
@@ -237,4 +308,16 @@ def make_demo_company(seed: int = 7, n_contract: int = 96, n_tail: int = 400) ->
         .otherwise(pl.col("service_cost")),
     )
     lines = _lines(rng, _orders(rng, customers, planted), planted["profit_squeezer"])
-    return DemoCompany(lines, customers.drop("_annual_tons"), planted)
+    if not movers:
+        return DemoCompany(lines, customers.drop("_annual_tons"), planted)
+    moved, mover_lines = _mover_lines(customers)
+    lines = pl.concat([lines, mover_lines.select(lines.columns)]).sort("date", "order_id")
+    annual = pl.col("_annual_tons")
+    customers = customers.with_columns(
+        wallet_volume=pl.col("customer_id").replace_strict(WALLETS, default=None, return_dtype=pl.Float64)
+        * annual.round(0),
+    ).with_columns(wallet_unit=pl.when(pl.col("wallet_volume").is_not_null()).then(pl.lit("t")))
+    customers = pl.concat([customers.drop("_annual_tons"), moved], how="diagonal")
+    planted["one_off_bulk"] = [*planted["one_off_bulk"], SPLIT_PURCHASE[0]]
+    moves = {kind: [cid] for cid, (_, kind, _, _) in MOVERS.items()} | {"new_fakes": [SPLIT_PURCHASE[0]]}
+    return DemoCompany(lines, customers, planted, moves)

@@ -11,22 +11,12 @@ import functools
 import gettext
 import os.path
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from typing import Any
+
+from kam.domain.languages import Lang
 
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")  # os.path, not pathlib: a cheaper import
 DOMAIN = "kam"
-
-
-class Lang(StrEnum):
-    EN = "en"
-    ZH_HANT = "zh-Hant"
-    ZH_HANS = "zh-Hans"
-
-    @property
-    def locale(self) -> str:
-        """The language's name in the locale folders and for Babel: en, zh_Hant, zh_Hans."""
-        return self.value.replace("-", "_")
 
 
 @functools.cache

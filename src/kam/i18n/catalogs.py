@@ -23,7 +23,8 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from kam import __version__
-from kam.i18n import DOMAIN, Lang
+from kam.domain.languages import Lang
+from kam.i18n import DOMAIN
 from kam.i18n import LOCALE_DIR as _LOCALE_DIR
 
 LOCALE_DIR = Path(_LOCALE_DIR)

@@ -1,4 +1,6 @@
-"""Load the optional customers table: type, ownership, industry, relationship start, referrals, terms."""
+"""Load the optional customers table: type, ownership, industry, relationship start, referrals, terms,
+and the estimated annual demand (share of wallet): `wallet` in money, or `wallet_volume` in the unit of
+the quantities, named by `wallet_unit` (t, 噸, kg) when the reasons say it."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from pathlib import Path
 
 import polars as pl
 
-from kam.analytics.settings import EARLIEST_DATE
+from kam.domain.customers import CustomerType, Ownership
+from kam.domain.dates import EARLIEST_DATE
 from kam.errors import CellProblem, ImportValidationError, MissingColumnError
 from kam.i18n import Joined, Notice
 from kam.io.mapping import CUSTOMER_COLUMNS, resolve_columns
@@ -25,22 +28,6 @@ from kam.io.parse import (
     text_expr,
 )
 from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
-
-
-class CustomerType(StrEnum):
-    END_USER = "end_user"
-    DISTRIBUTOR = "distributor"
-    DEALER = "dealer"
-    WHOLESALER = "wholesaler"
-    AGENT = "agent"
-
-
-class Ownership(StrEnum):
-    STATE = "state"
-    COLLECTIVE = "collective"
-    PRIVATE = "private"
-    FOREIGN = "foreign"
-
 
 # Chinese labels as ERPs write them, both scripts.
 TYPE_LABELS = {
@@ -71,17 +58,16 @@ OWNERSHIP_LABELS = {
     "外資": "foreign",
     "外资": "foreign",
 }
+# the number columns: non-negative, finite, at most 1e15 (estimated annual demand in money and in volume too)
+NUMBERS = ("payment_days", "service_cost", "wallet", "wallet_volume")
 _ENUMS: dict[str, tuple[type[StrEnum], dict[str, str]]] = {
     "type": (CustomerType, TYPE_LABELS),
     "ownership": (Ownership, OWNERSHIP_LABELS),
 }
 
-_AMOUNTS = ("payment_days", "service_cost", "wallet")  # numbers ≥ 0
-_ACCOUNT_TEXT = ("owner", "parent", "wallet_unit", "competitors")  # read as text (by the workspace)
-_DATES = (
-    "since",
-    "referred_on",
-)  # the relationship's start, a referral's day: not before earliest, not after today
+_ACCOUNT_TEXT = ("owner", "parent", "wallet_unit", "competitors")  # text (owner for the report too)
+# the relationship's start, a referral's day: not before earliest, not after today
+_DATES = ("since", "referred_on")
 
 
 def _enum_expr(column: str, dtype: pl.DataType, labels: dict[str, str]) -> pl.Expr:
@@ -127,11 +113,12 @@ def read_customers(
     raw = read_table(source)
     if is_workbook(source):  # the sheet with the customer ids, when a cover sheet comes first
         raw = sheet_with(raw, Path(source), lambda r: "customer_id" in _resolve(r, mapping, columns))
-    resolved = _resolve(raw, mapping, columns)
-    if "customer_id" not in resolved:
-        raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
-    with table_errors(raw):
-        frame = raw.frame.collect()
+    with raw:  # read into memory here: its UTF-8 copy, if any, is removed as soon as it is read
+        resolved = _resolve(raw, mapping, columns)
+        if "customer_id" not in resolved:
+            raise MissingColumnError(raw.label, ["customer_id"], raw.columns, raw.notes)
+        with table_errors(raw):
+            frame = raw.frame.collect()
     schema = frame.schema
     first_line = raw.first_data_line or 2
     exprs: list[pl.Expr] = [pl.int_range(first_line, frame.height + first_line).alias("_row")]
@@ -141,7 +128,7 @@ def read_customers(
     for name, (_enum, labels) in _ENUMS.items():
         if name in resolved:
             exprs.append(_enum_expr(resolved[name], schema[resolved[name]], labels).alias(name))
-    numbers = [n for n in _AMOUNTS if n in resolved]
+    numbers = [n for n in NUMBERS if n in resolved]
     text_numbers = [resolved[n] for n in numbers if schema[resolved[n]] == pl.String]
     style = choose_number_style(frame.lazy(), text_numbers, raw.label, decimal)
     for name in numbers:
@@ -213,7 +200,7 @@ def _bad_cells(
             bad = ~blank & ~value.is_in([m.value for m in _ENUMS[name][0]]).fill_null(False)
         else:
             bad = ~blank & value.is_null()
-            if name in _AMOUNTS:  # NaN, inf and 1e400 too: never a silent NaN
+            if name in NUMBERS:  # NaN, inf and 1e400 too: never a silent NaN
                 huge = parsed.select(out_of_range(pl.col(name))).to_series()
                 bad = bad | (value < 0).fill_null(False) | huge
             if name in _DATES:  # 0001-01-01 for a missing date; a start after today
@@ -242,6 +229,7 @@ def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:
         ("payment_days", Notice("expect_days", limit=MAX_MAGNITUDE_TEXT)),
         ("service_cost", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("wallet", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
+        ("wallet_volume", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("since", Notice("expect_date_between", earliest=window[0], today=window[1])),
         ("referred_on", Notice("expect_date_between", earliest=window[0], today=window[1])),
     ]

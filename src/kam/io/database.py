@@ -35,8 +35,13 @@ def read_database_table(url: str, table: str) -> RawTable:
         raise ImportValidationError(Notice("no_such_database", where=where))
     schema, _, name = table.rpartition(".")
     try:
-        reflected = sa.Table(name, sa.MetaData(), schema=schema or None, autoload_with=engine)
-        with engine.connect() as connection:
+        connection = engine.connect()
+    except sa.exc.DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseUnreachable(_connection_notice(exc, parsed, where)) from None
+    try:
+        with connection:
+            reflected = sa.Table(name, sa.MetaData(), schema=schema or None, autoload_with=connection)
             frame = pl.read_database(sa.select(reflected), connection)
     except sa.exc.NoSuchTableError:
         raise ImportValidationError(Notice("no_such_table", where=where, table=table)) from None
@@ -47,6 +52,29 @@ def read_database_table(url: str, table: str) -> RawTable:
     finally:
         engine.dispose()
     return RawTable(f"{where} table {table}", frame.lazy(), frame.columns)
+
+
+class DatabaseUnreachable(ImportValidationError):
+    """The database of a source could not be connected to: the server is down or out of reach, the login
+    is refused, or the database does not exist. Said in kam's words, never the driver's."""
+
+    status_code = 503
+
+
+# PostgreSQL's SQLSTATE classes for a refused login and a missing database
+_LOGIN_REFUSED, _NO_DATABASE = "28", "3D"
+
+
+def _connection_notice(exc: Exception, url: URL, where: str) -> Notice:
+    """Why connecting failed, in one line of kam's: the driver's text holds the server's advice, its
+    addresses and sometimes the login, and reads differently with every driver."""
+    sqlstate = str(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+    if sqlstate.startswith(_LOGIN_REFUSED):
+        return Notice("db_login_refused", where=where, user=url.username or "")
+    if sqlstate.startswith(_NO_DATABASE):
+        return Notice("db_no_database", where=where, database=url.database or "")
+    server = url.host or "localhost"
+    return Notice("db_unreachable", where=where, server=f"{server}:{url.port}" if url.port else server)
 
 
 def _missing_sqlite_file(url: URL) -> bool:

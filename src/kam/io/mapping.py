@@ -10,6 +10,7 @@ from kam.errors import ConfigError
 from kam.files import read_json_or_toml
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
+from kam.io.units import split_unit
 
 TRANSACTION_REQUIRED = ("customer_id", "date")
 TRANSACTION_OPTIONAL = (
@@ -23,9 +24,13 @@ TRANSACTION_OPTIONAL = (
     "currency",
     "line_type",
 )
+# added by the readers to each line: a hash of the whole line, from which the order aggregation counts
+# exact duplicate lines in the same pass (kam.analytics.metrics)
+LINE_HASH = "line_hash"
 CUSTOMER_COLUMNS = (
     "customer_id",
     "name",
+    "owner",
     "type",
     "ownership",
     "industry",
@@ -33,17 +38,12 @@ CUSTOMER_COLUMNS = (
     "referred_by",
     "payment_days",
     "service_cost",
+    "wallet",
+    "wallet_volume",
+    "wallet_unit",
 )
 # What the workspace also reads from a customers file (`kam accounts import`); `kam analyze` does not.
-ACCOUNT_COLUMNS = (
-    *CUSTOMER_COLUMNS,
-    "owner",
-    "parent",
-    "wallet",
-    "wallet_unit",
-    "competitors",
-    "referred_on",
-)
+ACCOUNT_COLUMNS = (*CUSTOMER_COLUMNS, "parent", "competitors", "referred_on")
 
 # Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -231,6 +231,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "交易类别",
     ),
     "name": ("customername", "company", "客戶名稱", "客户名称", "名稱", "名称", "公司"),
+    # the salesperson (account manager) who looks after the customer
+    "owner": (
+        "accountmanager",
+        "accountowner",
+        "salesperson",
+        "salesrep",
+        "keyaccountmanager",
+        "kam",
+        "負責業務",
+        "负责业务",
+        "業務員",
+        "业务员",
+        "業務",
+        "业务",
+        "客戶經理",
+        "客户经理",
+        "負責人",
+        "负责人",
+    ),
     "type": ("customertype", "channel", "客戶類型", "客户类型", "類型", "类型"),
     "ownership": ("ownershiptype", "所有制", "企業性質", "企业性质", "性質", "性质"),
     "industry": ("sector", "行業", "行业"),
@@ -238,20 +257,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "referred_by": ("referrer", "referredby", "介紹人", "介绍人", "轉介紹", "转介绍", "推薦客戶", "推荐客户"),
     "payment_days": ("dso", "daystopay", "paymentdays", "付款天數", "付款天数", "回款天數", "回款天数"),
     "service_cost": ("costtoserve", "servicecost", "服務成本", "服务成本"),
-    "owner": (
-        "salesperson",
-        "salesrep",
-        "accountmanager",
-        "業務員",
-        "业务员",
-        "客戶經理",
-        "客户经理",
-        "負責人",
-        "负责人",
+    "wallet": (
+        "annualdemand",
+        "walletsize",
+        "年需求",
+        "年需求額",
+        "年需求额",
+        "年採購額",
+        "年采购额",
+        "錢包",
+        "钱包",
     ),
-    "parent": ("parentaccount", "parentcode", "group", "集團", "集团", "母公司", "上級客戶", "上级客户"),
-    "wallet": ("annualdemand", "estimateddemand", "年需求", "年需求量", "年度需求", "採購總量", "采购总量"),
+    "wallet_volume": ("annualdemandvolume", "年需求量", "年採購量", "年采购量"),
     "wallet_unit": ("walletunit", "demandunit", "需求單位", "需求单位"),
+    "parent": ("parentaccount", "parentcode", "group", "集團", "集团", "母公司", "上級客戶", "上级客户"),
     "competitors": ("competitor", "競爭對手", "竞争对手", "競品", "竞品"),
     "referred_on": ("referraldate", "referredon", "介紹日期", "介绍日期", "轉介紹日期", "转介绍日期"),
 }
@@ -313,16 +332,25 @@ def resolve_columns(
     resolved: dict[str, str] = dict(explicit)
     taken = set(resolved.values())
     by_norm = {_norm(col): col for col in reversed(found)}
+    by_name = _without_units(found)
     for name in canonical:
         if name in resolved:
             continue
-        for candidate in (name, *synonyms.get(name, ())):
-            source = by_norm.get(_norm(candidate))
-            if source is not None and source not in taken:
+        candidates = [_norm(candidate) for candidate in (name, *synonyms.get(name, ()))]
+        # a header as written first, then one with its unit left out ("金額(元)" is an amount)
+        for headers in (by_norm, by_name):
+            source = next((s for s in map(headers.get, candidates) if s is not None and s not in taken), None)
+            if source is not None:
                 resolved[name] = source
                 taken.add(source)
                 break
     return resolved
+
+
+def _without_units(found: list[str]) -> dict[str, str]:
+    """{normalised header without its unit: header} for the headers that name a unit (see kam.io.units)."""
+    named = ((split_unit(col), col) for col in reversed(found))
+    return {_norm(name): col for (name, unit), col in named if unit is not None}
 
 
 def column_choices(
@@ -336,7 +364,11 @@ def column_choices(
         if name in explicit:
             continue
         fitting = {_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))}
-        others = [column for column in found if column not in taken and _norm(column) in fitting]
+        others = [
+            column
+            for column in found
+            if column not in taken and {_norm(column), _norm(split_unit(column)[0])} & fitting
+        ]
         if others:
             notices.append(
                 HintedNotice(

@@ -11,8 +11,9 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import TracebackType
 
 import narwhals as nw
 import polars as pl
@@ -20,7 +21,8 @@ import polars as pl
 from kam.errors import ImportValidationError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Notice
-from kam.io.textfile import check_file, head_encoding, text_codec, utf8_copy
+from kam.io.scratch import ScratchFile
+from kam.io.textfile import TextCodec, check_file, head_encoding, text_codec, utf8_copy
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab", ".dat"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -30,7 +32,8 @@ _NUMBERISH = re.compile(r"^[\s\d.,:/\-+]+$")
 
 @dataclass(frozen=True)
 class RawTable:
-    """A source table before mapping: its label for messages, lazy frame, and how it was read."""
+    """A source table before mapping: its label for messages, lazy frame, and how it was read. A text
+    file read through a UTF-8 copy owns the copy: close the table (or use it in a `with` block) when done."""
 
     label: str
     frame: pl.LazyFrame
@@ -41,6 +44,21 @@ class RawTable:
     first_data_line: int | None = None  # text files: the file's line number of the first data row
     notes: tuple[str, ...] = ()  # what the user is told about how the table was found
     file: Path | None = None  # text files: the UTF-8 file the engine scans (the file itself or a copy)
+    scratch: ScratchFile | None = field(default=None, compare=False)  # the copy, which the table owns
+
+    def close(self) -> None:
+        """Done with the table: its UTF-8 copy, if it has one, is removed (a lazy frame that still reads
+        it can no longer be collected). Copies of the table made with `replace` share the copy."""
+        if self.scratch is not None:
+            self.scratch.close()
+
+    def __enter__(self) -> RawTable:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 def _sniff_delimiter(lines: list[str], suffix: str) -> str:
@@ -96,7 +114,8 @@ def _looks_like_data(fields: list[str]) -> bool:
 
 def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
     """A delimited text file, read lazily. A file the engine cannot scan as it is (not UTF-8, CR-only line
-    ends, a pipe) is copied to UTF-8 with LF line ends on the way, every line checked (see `textfile`)."""
+    ends, a pipe) is copied to UTF-8 with LF line ends on the way, every line checked (see `textfile`);
+    the table owns the copy: closing the table removes it (as does a failure to read the table)."""
     label = str(path)
     with path.open("rb") as handle:
         head = handle.read(head_size)
@@ -121,7 +140,30 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
         has_header = not _looks_like_data(_split(physical[start], delimiter))
         # the engine scans UTF-8 files lazily, never holding them whole in memory; others are copied so
         copied = not encoding.startswith("utf-8") or codec.cr_only or not path.is_file()
-        file = utf8_copy(head, handle, codec, label) if copied else path
+        scratch = utf8_copy(head, handle, codec, label) if copied else None
+    file = scratch.path if scratch is not None else path
+    try:
+        return _text_frame(path, file, scratch, encoding, codec, delimiter, has_header, start, whitespace)
+    except BaseException:
+        if scratch is not None:
+            scratch.close()
+        raise
+
+
+def _text_frame(
+    path: Path,
+    file: Path,
+    scratch: ScratchFile | None,
+    encoding: str,
+    codec: TextCodec,
+    delimiter: str,
+    has_header: bool,
+    start: int,
+    whitespace: bool,
+) -> RawTable:
+    """The lazy table of a text file that the engine can scan (`file`: the file itself, or its UTF-8
+    copy `scratch`), once its encoding, delimiter, header and first line are known."""
+    label, copied = str(path), scratch is not None
     options = {"separator": delimiter, "has_header": has_header, "infer_schema": False, "skip_rows": start}
     first_data_line = start + (2 if has_header else 1)
     frame: pl.LazyFrame
@@ -154,6 +196,7 @@ def read_text_table(path: Path, head_size: int = 1 << 16) -> RawTable:
         has_header,
         first_data_line,
         file=file,
+        scratch=scratch,
     )
 
 

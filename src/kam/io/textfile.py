@@ -18,7 +18,7 @@ from kam.encoding import _COMMON as COMMON
 from kam.encoding import decode_bytes
 from kam.errors import ImportValidationError
 from kam.i18n import Notice
-from kam.io.scratch import scratch_file
+from kam.io.scratch import ScratchFile
 
 CHUNK = 1 << 24
 LEGACY = ("gb18030", "big5")
@@ -92,14 +92,19 @@ def head_encoding(head: bytes, label: str, *, cut: bool = False) -> str:
     raise ImportValidationError(Notice("cannot_decode", file=label))
 
 
-def utf8_copy(head: bytes, rest: BinaryIO, codec: TextCodec, label: str) -> Path:
-    """A UTF-8 copy with LF line ends, in this process's scratch folder, of a text file whose first bytes
-    are `head` and the others still in `rest`; every line checked to be in the file's encoding."""
-    copy = scratch_file(".utf8.csv")
+def utf8_copy(head: bytes, rest: BinaryIO, codec: TextCodec, label: str) -> ScratchFile:
+    """A UTF-8 copy with LF line ends, a scratch file its caller owns (and closes), of a text file whose
+    first bytes are `head` and the others still in `rest`; every line checked to be in the file's
+    encoding (a line that is not: the copy is removed, and the error names the line)."""
+    copy = ScratchFile(".utf8.csv")
     chunks = itertools.chain([head[codec.bom :]], iter(lambda: rest.read(CHUNK), b""))
-    with copy.open("w", encoding="utf-8", newline="") as out:
-        for text in checked_text(chunks, codec, label):
-            out.write(text.replace("\r", "\n") if codec.cr_only else text)
+    try:
+        with copy.path.open("w", encoding="utf-8", newline="") as out:
+            for text in checked_text(chunks, codec, label):
+                out.write(text.replace("\r", "\n") if codec.cr_only else text)
+    except BaseException:
+        copy.close()
+        raise
     return copy
 
 

@@ -7,19 +7,25 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
+from types import TracebackType
 from typing import Literal
 
 import polars as pl
 
-from kam.analytics.metrics import LINE_HASH
-from kam.analytics.settings import EARLIEST_DATE, STRAY_DATE_YEARS
 from kam.dates import EPOCH
+from kam.domain.dates import EARLIEST_DATE
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, column_choices, resolve_columns
+from kam.io.mapping import (
+    LINE_HASH,
+    TRANSACTION_OPTIONAL,
+    TRANSACTION_REQUIRED,
+    column_choices,
+    resolve_columns,
+)
+from kam.io.options import RETURN_TYPES, OnError, ReadOptions
 from kam.io.parse import (
     MAX_MAGNITUDE_TEXT,
     DateStyle,
@@ -36,14 +42,10 @@ from kam.io.parse import (
     text_expr,
 )
 from kam.io.readers import RawTable, is_workbook, read_table, sheet_with, table_errors
+from kam.io.unattributed import UnattributedSales
 
 NUMERIC = ("amount", "quantity", "unit_price", "cost", "list_amount")
 TEXT = ("customer_id", "order_id", "product_id", "currency", "line_type")
-# Document types that mean a return or a credit, whose amounts count against the customer even when the
-# export writes them positive (銷退 / 退貨 / 折讓 in Chinese ERPs; Return, Credit note, RMA, CN elsewhere).
-RETURN_TYPES = (
-    r"(?i)退|折讓|折让|return|credit\s*(note|memo)|^\s*credit\s*$|cancel|^\s*(r|rt|ret|rma|cn|cr)\s*$"
-)
 MAX_LISTED_PROBLEMS = 5
 
 
@@ -52,14 +54,10 @@ def engine(streaming: bool) -> Literal["streaming", "auto"]:
     return "streaming" if streaming else "auto"
 
 
-class OnError(StrEnum):
-    RAISE = "raise"
-    SKIP = "skip"
-
-
 @dataclass
 class LoadedTransactions:
-    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way."""
+    """Canonical transactions (lazy), with what was found, mapped, rejected and noticed on the way. It owns
+    the UTF-8 copy of a text source in another encoding: close it (or use it in a `with` block) when done."""
 
     frame: pl.LazyFrame
     label: str
@@ -75,10 +73,26 @@ class LoadedTransactions:
     last_date: dt.date | None = None
     streaming: bool = False
     source: RawTable | None = None  # the table as read, to name a line that a later pass cannot read
+    unattributed: UnattributedSales | None = None  # the lines without a customer, set aside
+    currency: str | None = None  # the one currency of the lines, when a currency column says
 
     @property
     def has(self) -> frozenset[str]:
         return self.columns
+
+    def close(self) -> None:
+        """Done with the lines: the UTF-8 copy the source was read through, if any, is removed (a
+        streamed frame can no longer be collected then; lines held in memory stay)."""
+        if self.source is not None:
+            self.source.close()
+
+    def __enter__(self) -> LoadedTransactions:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
 
     def reading(self) -> contextlib.AbstractContextManager[None]:
         """Around a later pass over `frame`: a streamed file is read again, and a line that cannot be read
@@ -110,10 +124,10 @@ def _checks(
     earliest: dt.date = EARLIEST_DATE,
 ) -> list[tuple[pl.Expr, str]]:
     style = style or NumberStyle()
-    """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order."""
+    """Each check as (condition that marks a bad row, "column|what was expected"), in reporting order. An
+    empty customer is not one: such a line is an unattributed sale (kam.io.unattributed)."""
     date_blank = is_blank(resolved["date"], schema[resolved["date"]])
     checks: list[tuple[pl.Expr, str]] = [
-        (pl.col("_customer_id").is_null(), "customer_id|empty"),
         (date_blank, "date|empty"),
         (pl.col("_date").is_null() & ~date_blank, "date|a date (e.g. 2024-03-31)"),
         (pl.col("_date") > today, f"date|a date not after today ({today})"),
@@ -144,54 +158,28 @@ def _problem_label(checks: list[tuple[pl.Expr, str]]) -> pl.Expr:
     return pl.coalesce([pl.when(condition).then(pl.lit(label)) for condition, label in checks])
 
 
-def load_transactions(
-    source: str | Path,
-    *,
-    mapping: Mapping[str, str] | None = None,
-    table: str | None = None,
-    sheet: str | None = None,
-    on_error: OnError = OnError.RAISE,
-    date_format: str | None = None,
-    cancellation_pattern: str | None = r"^C\d",
-    currency: str | None = None,
-    today: dt.date | None = None,
-    streaming: bool = False,
-    count_duplicates: bool = True,
-    decimal: str | None = None,
-    return_types: str | None = RETURN_TYPES,
-    earliest: dt.date = EARLIEST_DATE,
-    stray_years: int = STRAY_DATE_YEARS,
-) -> LoadedTransactions:
+def load_transactions(source: str | Path, options: ReadOptions | None = None) -> LoadedTransactions:
     """Read, map, parse and check transactions; raise ImportValidationError or set bad rows aside.
 
     By default the checked lines are held in memory once (every later pass reads memory, not the file);
-    with `streaming` every pass streams the source instead, so data larger than memory can be analysed.
-    With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
+    with `options.streaming` every pass streams the source instead, so data larger than memory can be
+    analysed. With `count_duplicates=False` exact duplicate lines are not counted here; the lines carry a
     `line_hash` column instead, from which the order aggregation counts them in the same pass. Streaming
     never counts them: a distinct count per order held the hashes of a whole pass (4.6 GB on 100M lines).
-    Text numbers are read with the decimal mark of the file's first rows, or `decimal` ("point"/"comma").
+    Text numbers are read with the decimal mark of the file's first rows, or the one `options` names.
     """
-    check_pattern(cancellation_pattern, "--cancel-pattern")
-    check_pattern(return_types, "--return-types")
-    raw, resolved, missing = transactions_table(source, mapping=mapping, table=table, sheet=sheet)
-    if missing:  # with a workbook's notes: its other sheets, where the data may be
-        raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
-    with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
-        return _load(
-            raw,
-            resolved,
-            on_error=on_error,
-            date_format=date_format,
-            cancellation_pattern=cancellation_pattern,
-            currency=currency,
-            today=today,
-            streaming=streaming,
-            count_duplicates=count_duplicates,
-            decimal=decimal,
-            return_types=return_types,
-            earliest=earliest,
-            stray_years=stray_years,
-        )
+    options = options or ReadOptions()
+    check_pattern(options.cancellation_pattern, "--cancel-pattern")
+    check_pattern(options.return_types, "--return-types")
+    raw, resolved, missing = transactions_table(source, options)
+    try:
+        if missing:  # with a workbook's notes: its other sheets, where the data may be
+            raise MissingColumnError(raw.label, missing, raw.columns, raw.notes)
+        with table_errors(raw):  # a line the engine cannot split (text files are read lazily) is named
+            return _load(raw, resolved, options)
+    except BaseException:  # nothing was read: the copy goes (the lines own it once they are read)
+        raw.close()
+        raise
 
 
 def check_pattern(pattern: str | None, option: str) -> None:
@@ -220,16 +208,44 @@ def _missing(resolved: Mapping[str, str]) -> list[str]:
 
 
 def transactions_table(
-    source: str | Path, *, mapping: Mapping[str, str] | None, table: str | None, sheet: str | None
+    source: str | Path, options: ReadOptions | None = None
 ) -> tuple[RawTable, dict[str, str], list[str]]:
-    """The table of transactions as read (in a workbook without `sheet`, the first sheet that has the
-    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing."""
+    """The table of transactions as read (in a workbook without a sheet named, the first sheet that has the
+    transaction columns; see `sheet_with`), its columns mapped onto kam's, and the required ones missing.
+    The caller closes the table (see RawTable.close)."""
+    options = options or ReadOptions()
+    mapping, sheet, table = options.mapping, options.sheet, options.table
     raw = read_table(source, table=table, sheet=sheet)
-    if sheet is None and table is None and is_workbook(source):
-        raw = sheet_with(raw, Path(source), lambda candidate: not _missing(_resolve(candidate, mapping)))
-    resolved = _resolve(raw, mapping)
-    choices = column_choices(raw.columns, mapping or {}, resolved)  # 金額 and amount: which one is read
+    try:
+        if sheet is None and table is None and is_workbook(source):
+            raw = data_sheet(raw, Path(source), mapping)
+        try:
+            resolved = _resolve(raw, mapping)
+        except ConfigError as exc:  # the mapping names columns this table lacks: with its sheets, if any
+            if not raw.notes:
+                raise
+            raise ConfigError(Joined("\n", [exc.message, *raw.notes]), hint=exc.hint) from None
+        choices = column_choices(raw.columns, mapping, resolved)  # 金額 and amount: which one is read
+    except BaseException:  # a mapping that names no column of the table: the table is done with
+        raw.close()
+        raise
     return replace(raw, notes=(*raw.notes, *choices)), resolved, _missing(resolved)
+
+
+def data_sheet(first: RawTable, path: Path, mapping: Mapping[str, str]) -> RawTable:
+    """The sheet of a workbook to read, found as `--detect` finds it: the first with the transaction
+    columns (a cover or notes sheet often comes first) under `mapping`; else the first that holds the
+    columns `mapping` names (whose missing columns are then named); else the first, with the sheets listed."""
+
+    def has_sources(candidate: RawTable) -> bool:
+        return set(mapping.values()) <= set(candidate.columns)
+
+    found = sheet_with(first, path, lambda c: has_sources(c) and not _missing(_resolve(c, mapping)))
+    if mapping and not has_sources(found):
+        holding = sheet_with(first, path, has_sources)
+        if has_sources(holding):
+            return holding
+    return found
 
 
 def how_written(
@@ -267,28 +283,16 @@ def how_written(
     return dates, style, notices
 
 
-def _load(
-    raw: RawTable,
-    resolved: dict[str, str],
-    *,
-    on_error: OnError,
-    date_format: str | None,
-    cancellation_pattern: str | None,
-    currency: str | None,
-    today: dt.date | None,
-    streaming: bool,
-    count_duplicates: bool,
-    decimal: str | None,
-    return_types: str | None,
-    earliest: dt.date = EARLIEST_DATE,
-    stray_years: int = STRAY_DATE_YEARS,
-) -> LoadedTransactions:
+def _load(raw: RawTable, resolved: dict[str, str], options: ReadOptions) -> LoadedTransactions:
     schema = raw.frame.collect_schema()
-    today = today or dt.date.today()
+    today = options.today or dt.date.today()
+    streaming, return_types = options.streaming, options.return_types
     warnings: list[str] = list(raw.notes)
 
     date_source = resolved["date"]
-    dates, style, noticed = how_written(raw, resolved, date_format=date_format, decimal=decimal)
+    dates, style, noticed = how_written(
+        raw, resolved, date_format=options.date_format, decimal=options.decimal_mark
+    )
     warnings += noticed
 
     parsed = raw.frame.with_row_index("_row", offset=_first_row_number(raw, raw.label)).with_columns(
@@ -309,38 +313,75 @@ def _load(
         ]
         + [date_expr(date_source, schema[date_source], dates).alias("_date")]
     )
-    checks = _checks(resolved, schema, today, style, earliest)
+    checks = _checks(resolved, schema, today, style, options.earliest)
     parsed = parsed.with_columns(pl.any_horizontal([c for c, _ in checks]).fill_null(False).alias("_bad"))
     checked = parsed.select("_bad", "_date", *[f"_{n}" for n in (*TEXT, *NUMERIC) if n in resolved])
     if not streaming:
         checked = checked.collect().lazy()
 
+    anonymous = pl.col("_customer_id").is_null() & ~pl.col("_bad")
     stats = checked.select(
         pl.len().alias("rows"),
         pl.col("_bad").sum().alias("bad"),
+        anonymous.sum().alias("anonymous"),
     ).collect(engine=engine(streaming))
-    rows, bad = int(stats["rows"][0]), int(stats["bad"][0])
+    rows, bad, unattributed = (int(stats[name][0]) for name in ("rows", "bad", "anonymous"))
     if rows == 0:
         raise ImportValidationError(Notice("no_data_rows", file=raw.label))
     rejected = _rejected_rows(parsed, checks, resolved, raw.label) if bad else _empty_rejected()
-    if bad and on_error == OnError.RAISE:
+    if bad and options.on_error == OnError.RAISE:
         raise _validation_error(raw.label, rejected, bad)
+    if unattributed and unattributed == rows - bad:
+        raise ImportValidationError(
+            Notice("no_customer_ids", file=raw.label, column=resolved["customer_id"], count=unattributed)
+        )
 
-    good = checked.filter(~pl.col("_bad")) if bad else checked  # a filter that keeps all would copy all
+    kept = ~pl.col("_bad") & ~anonymous
+    good = checked.filter(kept) if bad or unattributed else checked  # a filter keeping all would copy all
     canonical = _canonical(
-        good, resolved, cancellation_pattern, probe=not streaming, return_types=return_types
+        good, resolved, options.cancellation_pattern, probe=not streaming, return_types=return_types
     )
     if "line_type" in resolved and return_types:
         warnings += _return_notices(canonical, resolved["line_type"], return_types, streaming)
     if not streaming:
         canonical = canonical.collect().lazy()
     loaded = _finish(
-        canonical, raw, resolved, rows, rejected, currency, warnings, streaming, count_duplicates
+        canonical,
+        raw,
+        resolved,
+        rows,
+        rejected,
+        options.currency,
+        warnings,
+        streaming,
+        options.count_duplicates,
     )
-    stray = _stray_dates(loaded, parsed, date_source, stray_years)
+    stray = _stray_dates(loaded, parsed, date_source, options.stray_years)
     if stray is not None:
         loaded.warnings.append(stray)
+    if unattributed:
+        anonymous_lines = _canonical(
+            checked.filter(anonymous),
+            resolved,
+            options.cancellation_pattern,
+            probe=False,
+            return_types=return_types,
+        )
+        if options.currency is not None and "currency" in resolved:
+            anonymous_lines = anonymous_lines.filter(pl.col("currency") == options.currency)
+        loaded.unattributed = _unattributed(anonymous_lines, loaded.frame, streaming)
+        loaded.warnings.append(loaded.unattributed.notice())
     return loaded
+
+
+def _unattributed(anonymous: pl.LazyFrame, attributed: pl.LazyFrame, streaming: bool) -> UnattributedSales:
+    """The lines without a customer, counted with the revenue of all lines (a pass over each, made only
+    when some line has no customer)."""
+    revenue = pl.col("amount").sum()
+    found = anonymous.select(pl.len().alias("n"), revenue.alias("r")).collect(engine=engine(streaming))
+    others = float(attributed.select(revenue).collect(engine=engine(streaming)).item() or 0.0)
+    mine = float(found["r"][0] or 0.0)
+    return UnattributedSales(int(found["n"][0]), mine, mine + others)
 
 
 def _stray_dates(loaded: LoadedTransactions, parsed: pl.LazyFrame, column: str, years: int) -> Notice | None:
@@ -468,6 +509,7 @@ def _finish(
     count_duplicates: bool,
 ) -> LoadedTransactions:
     label = raw.label
+    one_currency = None
     if "currency" in resolved:
         counts = (
             frame.group_by("currency")
@@ -484,6 +526,7 @@ def _finish(
                 Notice("mixed_currency", file=label, column=resolved["currency"], listing=listing),
                 hint=Hint(HintKey.KEEP_CURRENCY),
             )
+        one_currency = currency or (counts["currency"][0] if counts.height == 1 else None)
     value_cols = frame.collect_schema().names()
     stats = frame.select(
         pl.len().alias("n"),
@@ -521,6 +564,7 @@ def _finish(
         last_date=stats["last_date"][0],
         streaming=streaming,
         source=raw,
+        currency=one_currency,
     )
 
 

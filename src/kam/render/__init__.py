@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kam.clv.holdout import HoldoutCheck
-from kam.i18n import Lang
+from kam.domain.languages import Lang
 from kam.render import render
 from kam.render.holdout import holdout_chart
 

@@ -10,14 +10,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kam.clv.holdout import HoldoutCheck
-from kam.i18n import Lang, text
+from kam.domain.languages import Lang
+from kam.i18n import text
 from kam.render import render
-from kam.render.svg import Tick
 
 WIDTH, HEIGHT = 360, 240  # of one panel
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 28, 36
 ACTUAL, PREDICTED = "#1f4e79", "#d9822b"
 PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """An axis tick: where it is drawn and what it says."""
+
+    at: float
+    label: str
 
 
 @dataclass(frozen=True)

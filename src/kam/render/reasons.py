@@ -8,220 +8,26 @@ expressions, for all the customers who have the same codes at once, never custom
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
 import narwhals as nw
 
-from kam.analytics.portfolio import RANK_DECIMALS
-from kam.analytics.settings import ValueSettings
-from kam.analytics.verdicts import Reason
-from kam.i18n import Lang, ntext, plural_forms, plural_rule, text
+from kam.domain.languages import Lang
+from kam.domain.segments import Reason
+from kam.i18n import ntext, plural_forms, plural_rule, text
+from kam.render.reason_numbers import Counted, Value
+from kam.render.reason_values import CITED, ReasonContext, saying
 
-if TYPE_CHECKING:
-    from kam.analytics.pipeline import Analysis
+__all__ = ["CITED", "ReasonContext", "magnitudes", "say_reasons", "sentence", "with_reasons"]
 
 REASONS = "reasons"
 REASON_CODES = "reason_codes"
 SEPARATOR = "; "  # between the sentences of one customer's reasons
-INTEGER_LIMIT = 9e18  # below 2**63: whole numbers this large are written as integers
-MEDIAN_FLOOR = 1e-9  # a median order of 0 (a portfolio of returns) is divided by this instead
-# every column a reason cites (kam.render.report narrows the accounts to these and the ones it shows)
-CITED = (
-    "profit_share",
-    "rank",
-    "abc_tier",
-    "frequency_per_year",
-    "gross_margin",
-    "recency_days",
-    "orders",
-    "largest_order",
-    "largest_order_share",
-    "return_rate",
-    "net_profit",
-    "cost_to_serve",
-    "payment_days",
-    "discount_depth",
-    "cost_to_serve_share",
-    "revenue",
-    "revenue_rank",
-    "volume",
-    "volume_rank",
-    "net_margin",
-    "mean_gap_days",
-    "p_alive",
-    "revenue_trend",
-    "clv_12m",
-)
 _POSITION = "_reason_position"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-@dataclass(frozen=True)
-class ReasonContext:
-    """What the reasons cite beyond a customer's own row: the basis of the ranks, the portfolio's median
-    order and number of customers, and the thresholds the verdicts used."""
-
-    basis: str
-    median_order: float
-    customers: int
-    settings: ValueSettings
-
-    @classmethod
-    def of(cls, analysis: Analysis) -> ReasonContext:
-        return cls(analysis.basis, analysis.median_order, analysis.figures.customers, analysis.settings)
-
-
-# numbers as the reasons write them: one way for each kind of figure, the same in every sentence
-
-
-def settled(expr: nw.Expr) -> nw.Expr:
-    """A value as the reasons write it: first at a fixed precision, as ranks see it (sums of many lines
-    differ in their last bits between engines and runs, and 307326.49999999994 and 307326.50000000006
-    would be written 307326 and 307327), then rounded as shown."""
-    return expr.round(RANK_DECIMALS)
-
-
-def whole(expr: nw.Expr) -> nw.Expr:
-    """An amount, a volume or a number of days: rounded to a whole number and written without '.0';
-    beyond the 64-bit integers (an order of 1e19) as a float (1e+19), not cast to an integer, which
-    would fail."""
-    rounded = settled(expr).round(0)
-    fits = rounded.abs() < INTEGER_LIMIT
-    integer = nw.when(fits).then(rounded).otherwise(0.0).cast(nw.Int64).cast(nw.String)
-    return nw.when(fits).then(integer).otherwise(rounded.cast(nw.String))
-
-
-def num(expr: nw.Expr, digits: int = 1) -> nw.Expr:
-    """A rate or a ratio (orders a year, a multiple, a probability) at `digits` decimals."""
-    return settled(expr).round(digits).cast(nw.String)
-
-
-def pct(expr: nw.Expr) -> nw.Expr:
-    """A share as a percentage with one decimal."""
-    return nw.concat_str([num(expr * 100), nw.lit("%")])
-
-
-def signed_pct(expr: nw.Expr) -> nw.Expr:
-    """A change as a percentage with its sign: +56.8%, -25.0%."""
-    return nw.concat_str([nw.when(expr >= 0).then(nw.lit("+")).otherwise(nw.lit("")), pct(expr)])
-
-
-def count(expr: nw.Expr) -> nw.Expr:
-    """A count or a rank."""
-    return expr.cast(nw.String)
-
-
-def setting(value: float) -> str:
-    """A threshold as it was set (4, 0.3, 90): the settings' own value, not a rounding of it."""
-    return f"{value:g}"
-
-
-def setting_pct(value: float) -> str:
-    """A threshold share as it was set, as a percentage (15%, 12.5%)."""
-    return f"{value * 100:g}%"
-
-
-@dataclass(frozen=True)
-class Counted:
-    """A message with plural forms, said in the form of each row's `number` (the figure as written)."""
-
-    key: str
-    number: nw.Expr
-    values: dict[str, Value] = field(default_factory=dict)
-
-
-Value = nw.Expr | str | Counted
-
-
-def _days(column: str) -> tuple[nw.Expr, nw.Expr]:
-    """A number of days as written, and the whole number that picks its plural form."""
-    return whole(nw.col(column)), settled(nw.col(column)).round(0)
-
-
-def _saying(code: Reason, c: ReasonContext, lang: Lang) -> dict[str, Value] | Counted:
-    """The values of one code's sentence, or the sentence as a Counted message when it counts something."""
-    s = c.settings
-    match code:
-        case Reason.SHARE:
-            return {
-                "share": pct(nw.col("profit_share")),
-                "basis": text(f"basis.{c.basis}", lang),
-                "rank": count(nw.col("rank")),
-                "tier": nw.col("abc_tier"),
-            }
-        case Reason.FREQ:  # orders a year always show a decimal: no plural form to pick
-            return {"opy": num(nw.col("frequency_per_year")), "thr": setting(s.key_min_orders_per_year)}
-        case Reason.MARGIN_OK:
-            return {"gm": pct(nw.col("gross_margin")), "thr": setting_pct(s.key_min_margin)}
-        case Reason.RECENT:
-            recency, recency_n = _days("recency_days")
-            return Counted("r.recent", recency_n, {"recency": recency})
-        case Reason.ORDERS:
-            return Counted("r.orders", nw.col("orders"), {"orders": count(nw.col("orders"))})
-        case Reason.LARGEST:
-            return {"largest": whole(nw.col("largest_order")), "los": pct(nw.col("largest_order_share"))}
-        case Reason.MULTIPLE:
-            return {
-                "multiple": num(nw.col("largest_order") / max(c.median_order, MEDIAN_FLOOR)),
-                "median": whole(nw.lit(c.median_order)),
-            }
-        case Reason.RETURNED:
-            return {"rr": pct(nw.col("return_rate"))}
-        case Reason.NET_PROFIT:
-            return {"np": whole(nw.col("net_profit")), "cts": whole(nw.col("cost_to_serve"))}
-        case Reason.PAYMENT:
-            days, days_n = _days("payment_days")
-            return Counted("r.payment", days_n, {"days": days, "thr": setting(s.squeezer_min_payment_days)})
-        case Reason.DISCOUNT:
-            return {"d": pct(nw.col("discount_depth")), "thr": setting_pct(s.squeezer_min_discount)}
-        case Reason.RETURNS:
-            return {"rr": pct(nw.col("return_rate")), "thr": setting_pct(s.squeezer_min_return_rate)}
-        case Reason.COST_TO_SERVE:
-            return {
-                "share": pct(nw.col("cost_to_serve_share")),
-                "thr": setting_pct(s.squeezer_min_cost_to_serve_share),
-            }
-        case Reason.BIG:
-            return {
-                "revenue": whole(nw.col("revenue")),
-                "rrank": count(nw.col("revenue_rank")),
-                "n": str(c.customers),
-            }
-        case Reason.VOLUME:
-            return {
-                "volume": whole(nw.col("volume")),
-                "vrank": count(nw.col("volume_rank")),
-                "n": str(c.customers),
-            }
-        case Reason.THIN:
-            values: dict[str, Value] = {
-                "nm": pct(nw.col("net_margin")),
-                "orders": count(nw.col("orders")),
-                "thr": setting_pct(s.low_profit_max_net_margin),
-            }
-            return Counted("r.thin", nw.col("orders"), values)
-        case Reason.SILENT:
-            recency, recency_n = _days("recency_days")
-            return Counted("r.silent", recency_n, {"recency": recency, "thr": setting(s.lapsed_after_days)})
-        case Reason.GAP:
-            gap, gap_n = _days("mean_gap_days")
-            return Counted("r.gap", gap_n, {"gap": gap})
-        case Reason.P_ALIVE:
-            return {"p": num(nw.col("p_alive"), 2), "thr": setting(s.lapsed_max_p_alive)}
-        case Reason.GROWTH:
-            return {"trend": signed_pct(nw.col("revenue_trend"))}
-        case Reason.CLV:
-            return {"clv": whole(nw.col("clv_12m")), "thr": setting_pct(s.potential_clv_top_share)}
-        case Reason.REGULAR:
-            recency, recency_n = _days("recency_days")
-            return {
-                "share": pct(nw.col("profit_share")),
-                "basis": text(f"basis.{c.basis}", lang),
-                "orders": Counted("r.count_orders", nw.col("orders"), {"orders": count(nw.col("orders"))}),
-                "recency": Counted("r.count_days", recency_n, {"days": recency}),
-            }
 
 
 def _pieces(template: str) -> tuple[list[str], list[str]]:
@@ -294,12 +100,31 @@ def _said(value: Value, rows: nw.DataFrame[Any], lang: Lang) -> nw.Expr | str:
     return _counted(value, rows, lang) if isinstance(value, Counted) else value
 
 
-def sentence(code: Reason, rows: nw.DataFrame[Any], context: ReasonContext, lang: Lang) -> nw.Expr:
-    """One code's sentence over `rows` (the customers it is said of) in `lang`."""
-    saying = _saying(code, context, lang)
-    if isinstance(saying, Counted):
-        return _counted(saying, rows, lang)
-    return fill(text(f"r.{code.value}", lang), {name: _said(v, rows, lang) for name, v in saying.items()})
+def magnitudes(rows: nw.DataFrame[Any]) -> dict[str, float]:
+    """The largest magnitude of each numeric column the reasons cite, over `rows` (NaN left out; a column
+    of nulls: 0)."""
+    schema = rows.schema
+    numeric = [c for c in CITED if c in schema and schema[c].is_numeric()]
+    if not numeric:
+        return {}
+    found = rows.select([nw.col(c).abs().max().alias(c) for c in numeric]).row(0)
+    return {c: float(value or 0) for c, value in zip(numeric, found, strict=True)}
+
+
+def sentence(
+    code: Reason,
+    rows: nw.DataFrame[Any],
+    context: ReasonContext,
+    lang: Lang,
+    largest: Mapping[str, float] | None = None,
+) -> nw.Expr:
+    """One code's sentence over `rows` (the customers it is said of) in `lang`; `largest`: the largest
+    magnitude of each cited column over `rows` (or more), found from `rows` when not given."""
+    found = dict(largest if largest is not None else magnitudes(rows))
+    told = saying(code, context, lang, rows.columns, lambda column: found.get(column, math.inf))
+    if isinstance(told, Counted):
+        return _counted(told, rows, lang)
+    return fill(text(f"r.{code.value}", lang), {name: _said(v, rows, lang) for name, v in told.items()})
 
 
 def say_reasons(accounts: nw.DataFrame[Any], context: ReasonContext, lang: Lang) -> nw.Series[Any]:
@@ -309,9 +134,10 @@ def say_reasons(accounts: nw.DataFrame[Any], context: ReasonContext, lang: Lang)
         return nw.new_series(REASONS, [], nw.String, backend=accounts.implementation)
     cited = [c for c in accounts.columns if c in CITED or c == REASON_CODES]
     rows = accounts.select(cited).with_row_index(_POSITION)
+    largest = magnitudes(rows)
     said = []
     for (codes,), part in rows.group_by(REASON_CODES):
-        sentences = [sentence(Reason(code), part, context, lang) for code in codes or ()]
+        sentences = [sentence(Reason(code), part, context, lang, largest) for code in codes or ()]
         joined = (  # no codes (an analysis stored without them): nothing to say
             nw.concat_str(sentences, separator=SEPARATOR, ignore_nulls=True)
             if sentences

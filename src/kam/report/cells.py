@@ -23,6 +23,8 @@ def spreadsheet_safe(frame: pl.DataFrame) -> pl.DataFrame:
     return safe.rename(lambda name: f"'{name}" if name.startswith(FORMULA_STARTS) else name)
 
 
-def write_csv(frame: pl.DataFrame, path: Path) -> None:
-    """`frame` as a CSV file that a spreadsheet opens without running any of its cells."""
-    spreadsheet_safe(frame).write_csv(path)
+def write_csv(frame: pl.DataFrame, path: Path, *, bom: bool = False) -> None:
+    """`frame` as a CSV file that a spreadsheet opens without running any of its cells; with `bom`, it
+    starts with UTF-8's byte-order mark, without which Excel reads UTF-8 as the system's code page (on a
+    Chinese Windows, Big5 or GBK: the names come out garbled)."""
+    spreadsheet_safe(frame).write_csv(path, include_bom=bom)

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 import polars as pl
 
-from kam.analytics.metrics import LINE_HASH
 from kam.errors import CellProblem, ConfigError, ImportValidationError, MissingColumnError
 from kam.hints import Hint, HintedNotice, HintKey
 from kam.i18n import Joined, Notice
-from kam.io.mapping import TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.mapping import LINE_HASH, TRANSACTION_OPTIONAL, TRANSACTION_REQUIRED, resolve_columns
+from kam.io.options import OnError, ReadOptions
 from kam.io.parse import MAX_MAGNITUDE
-from kam.io.transactions import MAX_LISTED_PROBLEMS, NUMERIC, RETURN_TYPES, TEXT, OnError
+from kam.io.transactions import MAX_LISTED_PROBLEMS, NUMERIC, TEXT
+from kam.io.unattributed import UnattributedSales
 from kam.spark.dates import spark_date_pattern
 from kam.spark.session import spark_errors
 
@@ -52,6 +53,19 @@ class SparkTransactions:
     duplicates: int | None = None
     encoding: str | None = None
     streaming: bool = False
+    unattributed: UnattributedSales | None = None  # the lines without a customer, set aside
+    currency: str | None = None  # the one currency of the lines, when a currency column says
+
+    def close(self) -> None:
+        """Done with the lines: the lines Spark cached after the checks are dropped (Spark reads no
+        UTF-8 copy of its own: nothing else to remove)."""
+        self.lines.to_native().unpersist()
+
+    def __enter__(self) -> SparkTransactions:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
@@ -135,13 +149,13 @@ def _blank(column: Column, dtype: str) -> Column:
 def _checks(
     resolved: Mapping[str, str], types: Mapping[str, str], today: dt.date
 ) -> list[tuple[Column, str, str]]:
-    """Each check as (condition that marks a bad row, column, what was expected), in reporting order."""
+    """Each check as (condition that marks a bad row, column, what was expected), in reporting order. An
+    empty customer is not one: such a line is an unattributed sale (kam.io.unattributed)."""
     from pyspark.sql import functions as F
 
     date_source = resolved["date"]
     date_blank = _blank(F.col(date_source), types[date_source])
     checks: list[tuple[Column, str, str]] = [
-        (F.col("_customer_id").isNull(), "customer_id", "empty"),
         (date_blank, "date", "empty"),
         (F.col("_date").isNull() & ~date_blank, "date", "date"),
         (F.col("_date") > F.lit(today), "date", "not_future"),
@@ -171,30 +185,22 @@ def _expected(kind: str, today: dt.date) -> str:
 
 @spark_errors()  # a failed Spark job is one clear line
 def read_spark_lines(
-    spark: SparkSession,
-    source: str | None,
-    *,
-    table: str | None = None,
-    mapping: Mapping[str, str] | None = None,
-    on_error: OnError = OnError.RAISE,
-    date_format: str | None = None,
-    cancellation_pattern: str | None = r"^C\d",
-    currency: str | None = None,
-    return_types: str | None = RETURN_TYPES,
-    today: dt.date | None = None,
-    decimal: str | None = None,
+    spark: SparkSession, source: str | None, options: ReadOptions | None = None
 ) -> SparkTransactions:
     """Read, map, parse and check transactions on Spark; raise ImportValidationError or set bad rows aside.
 
     The checked lines are cached on the cluster for the passes that follow (they never come to the driver);
-    the bad rows do (they are few, or the run stops), as do counts and the first and last dates."""
+    the bad rows do (they are few, or the run stops), as do counts and the first and last dates. Of
+    `options`, Spark reads no workbook sheet and no decimal comma, and never streams (it is out of core)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    if decimal == "comma":
+    options = options or ReadOptions()
+    mapping, on_error, return_types = options.mapping, options.on_error, options.return_types
+    if options.decimal_mark == "comma":
         raise ConfigError(Notice("spark_decimal_comma"))
-    today = today or dt.date.today()
-    raw, label = _raw(spark, source, table)
+    today = options.today or dt.date.today()
+    raw, label = _raw(spark, source, options.table)
     names = [c.replace("\ufeff", "").strip() for c in raw.columns]
     raw = raw.toDF(*names)
     resolved = resolve_columns(names, mapping or {}, (*TRANSACTION_REQUIRED, *TRANSACTION_OPTIONAL))
@@ -208,6 +214,7 @@ def read_spark_lines(
     raw = raw.toDF(*plain.values())
     source_of = {canonical: plain[source] for canonical, source in resolved.items()}
     types = dict(raw.dtypes)
+    date_format = options.date_format
     parsed = raw.select(
         "*",
         *[_text(F.col(source_of[n]), types[source_of[n]]).alias(f"_{n}") for n in TEXT if n in source_of],
@@ -223,11 +230,14 @@ def read_spark_lines(
     for condition, _, _ in checks:
         bad = bad | F.coalesce(condition, F.lit(False))
     parsed = parsed.withColumn("_bad", bad).persist(StorageLevel.MEMORY_AND_DISK)
+    anonymous = F.col("_customer_id").isNull() & ~F.col("_bad")
     stats = parsed.agg(
-        F.count(F.lit(1)).alias("rows"), F.sum(F.col("_bad").cast("long")).alias("bad")
+        F.count(F.lit(1)).alias("rows"),
+        F.sum(F.col("_bad").cast("long")).alias("bad"),
+        F.sum(anonymous.cast("long")).alias("anonymous"),
     ).first()
     assert stats is not None
-    rows, bad_rows = int(stats["rows"]), int(stats["bad"] or 0)
+    rows, bad_rows, unattributed = int(stats["rows"]), int(stats["bad"] or 0), int(stats["anonymous"] or 0)
     if rows == 0:
         raise ImportValidationError(Notice("no_data_rows", file=label))
     by_source = {plain[s]: s for s in names}
@@ -238,16 +248,22 @@ def read_spark_lines(
         rejected = _rejected(parsed, checks, source_names, by_source, label, today, limit)
         if on_error == OnError.RAISE:
             raise _validation_error(label, rejected, bad_rows, today)
-    good = parsed.filter(~F.col("_bad")) if bad_rows else parsed
-    lines = _canonical(good, source_of, cancellation_pattern, return_types)
+    if unattributed and unattributed == rows - bad_rows:
+        raise ImportValidationError(
+            Notice("no_customer_ids", file=label, column=resolved["customer_id"], count=unattributed)
+        )
+    good = parsed.filter(~F.col("_bad") & ~anonymous) if bad_rows or unattributed else parsed
+    lines = _canonical(good, source_of, options.cancellation_pattern, return_types)
     warnings: list[str] = []
     if "line_type" in source_of and return_types:
         warnings += _return_notices(lines, resolved["line_type"], return_types)
+    one_currency = None
     if "currency" in source_of:
-        lines = _one_currency(lines, label, resolved["currency"], currency, warnings)
+        lines, one_currency = _one_currency(lines, label, resolved["currency"], options.currency, warnings)
     value_columns = lines.columns
     lines = lines.withColumn(LINE_HASH, F.xxhash64(*value_columns)).persist(StorageLevel.MEMORY_AND_DISK)
     summary = lines.agg(
+        F.sum("amount").alias("revenue"),
         F.count(F.lit(1)).alias("n"),
         F.sum((F.col("amount") > 0).cast("long")).alias("positive"),
         F.sum(F.col("is_cancellation").cast("long")).alias("cancellations"),
@@ -255,6 +271,15 @@ def read_spark_lines(
         F.max("date").alias("last_date"),
     ).first()
     assert summary is not None
+    sales = None
+    if unattributed:
+        sales = _unattributed(
+            parsed.filter(anonymous), source_of, options.cancellation_pattern, return_types, options.currency
+        )
+        sales = UnattributedSales(
+            sales.lines, sales.revenue, sales.revenue + float(summary["revenue"] or 0.0)
+        )
+        warnings.append(sales.notice())
     parsed.unpersist()
     n, positive = int(summary["n"]), int(summary["positive"] or 0)
     if n == 0:
@@ -272,7 +297,28 @@ def read_spark_lines(
         warnings=warnings,
         first_date=summary["first_date"],
         last_date=summary["last_date"],
+        unattributed=sales,
+        currency=one_currency,
     )
+
+
+def _unattributed(
+    anonymous: DataFrame,
+    source_of: Mapping[str, str],
+    cancellation_pattern: str | None,
+    return_types: str | None,
+    currency: str | None,
+) -> UnattributedSales:
+    """The lines without a customer: how many, and their revenue (their total is added by the caller)."""
+    from pyspark.sql import functions as F
+
+    lines = _canonical(anonymous, source_of, cancellation_pattern, return_types)
+    if currency is not None and "currency" in source_of:
+        lines = lines.filter(F.col("currency") == currency)
+    found = lines.agg(F.count(F.lit(1)).alias("n"), F.sum("amount").alias("revenue")).first()
+    assert found is not None
+    revenue = float(found["revenue"] or 0.0)
+    return UnattributedSales(int(found["n"]), revenue, revenue)
 
 
 def _canonical(
@@ -325,13 +371,14 @@ def _return_notices(lines: DataFrame, column: str, return_types: str) -> list[st
 
 def _one_currency(
     lines: DataFrame, label: str, column: str, currency: str | None, warnings: list[str]
-) -> DataFrame:
-    """Keep the lines in `currency`, or refuse lines in more than one currency (as kam.io does)."""
+) -> tuple[DataFrame, str | None]:
+    """Keep the lines in `currency`, or refuse lines in more than one currency (as kam.io does); with the
+    one currency of the lines kept."""
     from pyspark.sql import functions as F
 
     if currency is not None:
         warnings.append(Notice("currency_kept", currency=currency))
-        return lines.filter(F.col("currency") == currency)
+        return lines.filter(F.col("currency") == currency), currency
     counts = lines.groupBy("currency").count().orderBy(F.col("count").desc()).limit(20).collect()
     if len(counts) > 1:
         listing = ", ".join(f"{row['currency']} ({row['count']:,} lines)" for row in counts)
@@ -339,7 +386,7 @@ def _one_currency(
             Notice("mixed_currency", file=label, column=column, listing=listing),
             hint=Hint(HintKey.KEEP_CURRENCY),
         )
-    return lines
+    return lines, (counts[0]["currency"] if counts else None)
 
 
 def _rejected(

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from kam.calls.models import Stage
 from kam.calls.run import CallsRun, run_calls_analyze
 from kam.calls.settings import CallSettings
+from kam.calls.trend import CallTrend, StoredCall, call_trend
+from kam.domain.interactions import InteractionKind
 from kam.i18n import Notice
 from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.importing import import_accounts
@@ -41,7 +43,6 @@ from kam.workspace.interactions.schemas import InteractionCreate, InteractionPub
 from kam.workspace.interactions.service import list_interactions, record_call_analysis
 from kam.workspace.migrate import UpgradeResult, open_workspace, upgrade
 from kam.workspace.users.service import act_as_login
-from kam.workspace.vocabulary import InteractionKind
 
 
 @dataclass(frozen=True)
@@ -208,3 +209,16 @@ def _modified_at(path: Path) -> dt.datetime:
         return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
     except OSError as exc:
         raise WorkspaceError(Notice("ws_no_modified_time", file=path, reason=exc.strerror)) from None
+
+
+def run_calls_trend(url: str, sales: str, settings: CallSettings) -> CallTrend:
+    """`kam calls trend`: the stored call analyses, read through the interactions service (nothing is
+    written) as the local operator (every account), and the trend of the calls `sales` took part in."""
+    with workspace_session(url) as session:
+        found = list_interactions(session)
+    stored = [
+        StoredCall(i.occurred_at, i.analysis.result, i.account_code, i.title)
+        for i in found
+        if i.analysis is not None
+    ]
+    return call_trend(stored, sales, settings)

@@ -1,18 +1,9 @@
-"""Fixed choices of the workspace that commands need without importing the database layer."""
+"""Fixed choices of the workspace alone that commands need without importing the database layer (the kind
+of an interaction is the domain's: kam.domain.interactions)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-
-
-class InteractionKind(StrEnum):
-    """How the salesperson and the account met."""
-
-    MEETING = "meeting"
-    CALL = "call"
-    VISIT = "visit"
-    EMAIL = "email"
-    OTHER = "other"
 
 
 class AuditAction(StrEnum):

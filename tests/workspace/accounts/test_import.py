@@ -366,3 +366,15 @@ def test_an_import_by_a_rep_creates_their_accounts_and_changes_no_one_elses(
         import_accounts(session, _table(_write(tmp_path, "give.csv", hidden)))
     assert [(p.row, p.column, p.value) for p in raised.value.problems] == [(2, "owner", "bob")]
     assert set(_accounts(engine)) == {"A1", "A2", "B1"} and _accounts(engine)["B1"].name == "Bob's"
+
+
+def test_a_demand_given_only_in_volume_is_the_accounts_wallet(engine: Engine, tmp_path: Path) -> None:
+    # the demo's customers file, and the analysis, give the estimated annual demand as `wallet_volume`
+    path = _write(
+        tmp_path, "volume.csv", "customer_id,name,wallet_volume,wallet_unit\nV1,甲,8000,t\nV2,乙,,\n"
+    )
+    assert _import(engine, path) == (2, 0, 0)
+    accounts = _accounts(engine)
+    assert (accounts["V1"].wallet.amount, accounts["V1"].wallet.unit) == (8000.0, "t")  # type: ignore[union-attr]
+    assert accounts["V1"].wallet.kind == WalletKind.VOLUME  # type: ignore[union-attr]
+    assert accounts["V2"].wallet is None

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from kam.calls.analyze import analyze_transcript
 from kam.calls.models import CallAnalysis, Flag, Stage
 from kam.calls.settings import CallSettings
+from kam.domain.interactions import InteractionKind
 from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.schemas import AccountCreate
 from kam.workspace.accounts.service import create_account
@@ -24,7 +25,6 @@ from kam.workspace.interactions.service import (
     record_call_analysis,
     update_interaction,
 )
-from kam.workspace.vocabulary import InteractionKind
 from tests.calls.conftest import DATA
 from tests.workspace.conftest import count_selects
 

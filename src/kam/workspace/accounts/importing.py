@@ -137,8 +137,10 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
     """A row of the table as the fields of `AccountCreate` (a blank name is the code)."""
     fields = {f: row[f] for f in (*_STORED, "referred_by", "parent", "owner") if f in row}
     fields |= {"code": row["customer_id"], "name": row.get("name") or row["customer_id"]}
-    if row.get("wallet") is not None or row.get("wallet_unit") is not None:
-        fields["wallet"] = {"amount": row.get("wallet"), "unit": row.get("wallet_unit")}
+    # the estimated annual demand: in money (`wallet`) or, when only that is given, in volume (`wallet_volume`)
+    amount = row.get("wallet") if row.get("wallet") is not None else row.get("wallet_volume")
+    if amount is not None or row.get("wallet_unit") is not None:
+        fields["wallet"] = {"amount": amount, "unit": row.get("wallet_unit")}
     if row.get("competitors"):
         fields["competitors"] = _SEPARATORS.split(row["competitors"].strip(" ;；,，、"))
     return fields
@@ -257,7 +259,7 @@ def _apply(
     for name in _STORED:
         if name in columns:
             setattr(account, name, getattr(entry, name))
-    if "wallet" in columns or "wallet_unit" in columns:
+    if columns & {"wallet", "wallet_volume", "wallet_unit"}:
         account.wallet_amount = None if entry.wallet is None else entry.wallet.amount
         account.wallet_unit = None if entry.wallet is None else entry.wallet.unit
     if "competitors" in columns:

@@ -10,10 +10,10 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kam.calls.models import Language, Stage
+from kam.domain.interactions import InteractionKind
 from kam.workspace.accounts.models import Account
 from kam.workspace.db import Base, UtcDateTime, enum_column, utcnow
 from kam.workspace.records import Record, UnderAccount
-from kam.workspace.vocabulary import InteractionKind
 
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints
 
 from kam.calls.models import Flag, Language, Stage
+from kam.domain.interactions import InteractionKind
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
-from kam.workspace.vocabulary import InteractionKind
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Sha256 = Annotated[str, StringConstraints(to_lower=True, pattern=r"^[0-9a-f]{64}$")]

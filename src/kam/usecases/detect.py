@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from kam.io.options import ReadOptions
 from kam.io.readers import table_errors
 from kam.io.transactions import NUMERIC, how_written, transactions_table
 
@@ -28,16 +28,12 @@ class Detection:
     notes: tuple[str, ...] = ()  # what the user is told about how the table was found and mapped
 
 
-def run_detect(
-    source: str | Path,
-    *,
-    mapping: Mapping[str, str] | None = None,
-    table: str | None = None,
-    sheet: str | None = None,
-) -> Detection:
-    raw, resolved, missing = transactions_table(source, mapping=mapping, table=table, sheet=sheet)
-    schema = raw.frame.collect_schema()
-    with table_errors(raw):
+def run_detect(source: str | Path, options: ReadOptions | None = None) -> Detection:
+    """The columns of `source` (read with the mapping, table and sheet of `options`), the mapping kam
+    would use, the required columns it lacks, and how it writes its dates and numbers."""
+    raw, resolved, missing = transactions_table(source, options)
+    with raw, table_errors(raw):  # the table's UTF-8 copy, if any, is removed when its sample is read
+        schema = raw.frame.collect_schema()
         sample = raw.frame.head(3).collect().to_dicts()
         dates, numbers, _ = how_written(raw, resolved)
     text_numbers = any(n in resolved and schema[resolved[n]] == pl.String for n in NUMERIC)

@@ -1,11 +1,14 @@
-"""The readable report: the same `CallAnalysis` as the JSON output, rendered as text in three languages."""
+"""The readable report of a coached call: the same `CallAnalysis` as the JSON output, said as plain text in
+the reader's language (`kam calls analyze` prints it; the coming pages can show it as it is)."""
 
 from __future__ import annotations
 
-from kam.calls.models import CallAnalysis, SpinType
+from kam.calls.models import CallAnalysis
 from kam.calls.settings import CallSettings
-from kam.i18n import Lang, text
-from kam.terminal import printable
+from kam.domain.calls import SpinType, Strength
+from kam.domain.languages import Lang
+from kam.i18n import text
+from kam.plaintext import printable
 
 
 def _clock(seconds: float | None, none: str) -> str:
@@ -19,7 +22,7 @@ def _pct(share: float | None, none: str) -> str:
     return none if share is None else f"{share:.0%}"
 
 
-def render_report(
+def call_report(
     result: CallAnalysis, lang: Lang | str = Lang.EN, settings: CallSettings | None = None
 ) -> str:
     """Several lines of plain text: metrics first, then each flag with its evidence; the transcript's own
@@ -73,6 +76,7 @@ def render_report(
             quote=_clock(pr.first_sales_quote_at_s, none),
         ),
     ]
+    lines += _went_well(result, lang, none)
     if not result.flags:
         lines.append(text("calls.no_flags", lang))
         return "\n".join(lines)
@@ -84,3 +88,46 @@ def render_report(
                 quote = printable(f"{e.speaker}: {e.text}", one_line=True)
                 lines.append(f"      [{_clock(e.at_s, none)}] {quote}")
     return "\n".join(lines)
+
+
+def _said(at_s: float | None, speaker: str, said: str, none: str) -> str:
+    return printable(f"[{_clock(at_s, none)}] {speaker}: {said}", one_line=True)
+
+
+def _went_well(result: CallAnalysis, lang: Lang | str, none: str) -> list[str]:
+    """The questions as counted, the customer's objections, the next steps and the strengths: what the
+    salesperson did, not only what went wrong."""
+    q = result.questions
+    lines = [text("calls.asked", lang, chain=q.decision_chain)] if q.asked else []
+    for a in q.asked:
+        tags = [text("calls.q.open" if a.open else "calls.q.closed", lang)]
+        tags += [] if a.spin is None else [text(f"calls.spin.{a.spin}", lang)]
+        tags += [text("calls.q.decision_chain", lang)] if a.decision_chain else []
+        tags += [text("calls.q.why", lang)] if a.why else []
+        lines.append(f"  - {' · '.join(tags)}  {_said(a.at_s, a.speaker, a.text, none)}")
+    lines.append(text("calls.objections" if result.objections else "calls.no_objections", lang))
+    for o in result.objections:
+        lines.append(
+            f"  - {text(f'calls.objection.{o.kind}', lang)}  {_said(o.at_s, o.speaker, o.text, none)}"
+        )
+    lines.append(text("calls.next_steps" if result.next_steps else "calls.no_next_steps", lang))
+    for n in result.next_steps:
+        agreed = text("calls.agreed" if n.agreed else "calls.not_agreed", lang)
+        step = text("calls.next_step", lang, agreed=agreed, owner=text(f"calls.{n.owner}", lang), when=n.when)
+        lines.append(f"  - {printable(step, one_line=True)}  {_said(n.at_s, n.speaker, n.text, none)}")
+    if result.strengths:
+        lines.append(text("calls.strengths", lang))
+    agreed_when = next((n.when for n in result.next_steps if n.agreed), none)
+    values: dict[Strength, dict[str, object]] = {
+        Strength.LISTENED: {"ratio": f"{result.talk.customer_to_sales or 0:.2f}"},
+        Strength.OPEN_QUESTIONS: {"count": q.open},
+        Strength.DUG_DEEPER: {"depth": result.why_chain_depth},
+        Strength.DECISION_CHAIN: {"count": q.decision_chain},
+        Strength.PRICE_DEFERRED: {},
+        Strength.NEXT_STEP: {"when": agreed_when},
+    }
+    for strength in result.strengths:
+        lines.append(
+            f"  + {printable(text(f'calls.strength.{strength}', lang, **values[strength]), one_line=True)}"
+        )
+    return lines
