@@ -12,10 +12,15 @@ from kam.commands.accounts import app as accounts_app
 from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
 from kam.commands.clv import app as clv_app
+from kam.commands.contracts import app as contracts_app
+from kam.commands.deals import app as deals_app
 from kam.commands.demo import demo_data
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
+from kam.commands.next_steps import app as next_steps_app
+from kam.commands.referrals import app as referrals_app
 from kam.commands.serve import serve
+from kam.commands.stakeholders import app as stakeholders_app
 from kam.commands.users import tokens_app, users_app
 from kam.commands.workspace import app as workspace_app
 from kam.io.scratch import remove_scratch
@@ -37,9 +42,14 @@ app.add_typer(clv_app, name="clv")
 app.add_typer(workspace_app, name="workspace")
 app.add_typer(accounts_app, name="accounts")
 app.add_typer(interactions_app, name="interactions")
-app.add_typer(needs_app, name="needs")
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
+app.add_typer(needs_app, name="needs")
+app.add_typer(stakeholders_app, name="stakeholders")
+app.add_typer(deals_app, name="deals")
+app.add_typer(next_steps_app, name="next-steps")
+app.add_typer(contracts_app, name="contracts")
+app.add_typer(referrals_app, name="referrals")
 
 
 def main() -> None:

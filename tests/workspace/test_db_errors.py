@@ -25,6 +25,7 @@ from kam.workspace.errors import (
     WorkspaceUnavailable,
 )
 from kam.workspace.migrate import upgrade
+from kam.workspace.models import Base
 
 runner = CliRunner()
 SECRET_NAME = "Secret Customer 秘密"
@@ -131,8 +132,9 @@ def test_a_workspace_whose_tables_are_gone_asks_for_init(workspace_url: str) -> 
     upgrade(workspace_url)
     engine = make_engine(workspace_url)
     with engine.begin() as connection:
-        for table in ("call_analyses", "interactions", "accounts"):
-            connection.execute(sa.text(f"DROP TABLE {table}"))
+        for table in reversed(Base.metadata.sorted_tables):  # accounts and every table under them
+            if table.name not in ("users", "teams", "team_members", "api_tokens", "audit_entries"):
+                connection.execute(sa.text(f"DROP TABLE {table.name}"))
     engine.dispose()
     code, output = kam("accounts", "list", "--db", workspace_url)
     assert code == 2 and "is not initialised; run `kam workspace init --db" in output

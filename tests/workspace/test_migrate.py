@@ -51,6 +51,12 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "team_members",
         "api_tokens",
         "audit_entries",
+        "stakeholders",
+        "needs",
+        "deals",
+        "deal_needs",
+        "next_steps",
+        "contracts",
         "alembic_version",
     }
 

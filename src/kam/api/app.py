@@ -19,6 +19,12 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
     schema version fails here, with the same error as every command (run `kam workspace init`)."""
     from kam.workspace.accounts.routes import router as accounts
+    from kam.workspace.contracts.routes import router as contracts
+    from kam.workspace.deals.routes import router as deals
+    from kam.workspace.needs.routes import router as needs
+    from kam.workspace.next_steps.routes import router as next_steps
+    from kam.workspace.referrals.routes import router as referrals
+    from kam.workspace.stakeholders.routes import router as stakeholders
     from kam.workspace.users.routes import router as users
 
     settings = settings or WorkspaceSettings()
@@ -37,7 +43,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     add_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
     api = APIRouter(prefix=API_PREFIX)
-    for router in (accounts, users):
+    for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts, referrals):
         api.include_router(router)
     app.include_router(api)
     return app

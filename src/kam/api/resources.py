@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Path, Query
 from pydantic import BaseModel, create_model
 
 from kam.api.dependencies import SessionDep
@@ -152,3 +152,7 @@ def resource_router(resource: Resource[Any, Any]) -> APIRouter:
             summary=summary,
         )
     return router
+
+
+RecordIdPath = Annotated[int, Path(ge=1, le=2**31 - 1, description="The record's id.")]
+"""The path parameter of a record addressed by its id (a stakeholder, a need, a deal)."""

@@ -15,6 +15,9 @@ SinceOption = Annotated[str | None, typer.Option("--since", help="Relationship s
 ReferredByOption = Annotated[
     str | None, typer.Option("--referred-by", help="Code of the account that referred this one.")
 ]
+ReferredOnOption = Annotated[
+    str | None, typer.Option("--referred-on", help="When the referrer brought it, YYYY-MM-DD.")
+]
 OwnerOption = Annotated[
     str | None,
     typer.Option(

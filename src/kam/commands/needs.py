@@ -1,13 +1,16 @@
-"""`kam needs classify`: is a customer's statement a need (需求) or a want (需要)? (DOMAIN.md §5)"""
+"""`kam needs classify|import|list`: is a customer's statement a need (需求) or a want (需要)? (DOMAIN.md §5); and
+each account's needs iceberg in the workspace."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from kam.commands.common import user_errors
+from kam.commands.records import RecordCommands, add_record_commands
+from kam.domain.needs import NeedDepth, NeedKind, NeedStatus
 from kam.i18n import Lang, text
 from kam.i18n.labels import label
 from kam.report.jsonout import dumps_strict
@@ -15,7 +18,7 @@ from kam.settings import load_settings
 from kam.terminal import printable
 
 app = typer.Typer(
-    help="Customer needs: tell a need (lasting, open about the solution) from a want (one-off, prescribing its own).",
+    help="Customer needs: tell a need (lasting, open about the solution) from a want (one-off, prescribing its own); import and list each account's needs iceberg.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -65,3 +68,25 @@ def classify(
         lines = [printable(result.text, one_line=True), f"  {verdict}"]
         lines += [f"  - {printable(say_reason(reason, lang), one_line=True)}" for reason in result.reasons]
         typer.echo(("\n" if i else "") + "\n".join(lines))
+
+
+def _load() -> tuple[Any, Any, Any]:
+    from kam.workspace.needs.run import run_needs_import, run_needs_list
+    from kam.workspace.needs.schemas import NeedFilters
+
+    return run_needs_import, run_needs_list, NeedFilters
+
+
+add_record_commands(
+    app,
+    RecordCommands(
+        what="needs",
+        file_help="Needs file (.csv/.xlsx/.parquet): customer_id, statement; also said_by (a stakeholder's "
+        "name), depth, parent (the statement it answers why about), kind (need/want: overrides the "
+        "classifier), status, confirmed_on.",
+        load=_load,
+        columns=("id", "account", "statement", "said_by", "depth", "parent", "kind", "status"),
+        choices={"depth": NeedDepth, "kind": NeedKind, "status": NeedStatus},
+        headers={"parent": "parent_need", "kind": "need_kind"},
+    ),
+)

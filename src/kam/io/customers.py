@@ -66,6 +66,8 @@ _ENUMS: dict[str, tuple[type[StrEnum], dict[str, str]]] = {
 }
 
 _ACCOUNT_TEXT = ("owner", "parent", "wallet_unit", "competitors")  # text (owner for the report too)
+# the relationship's start, a referral's day: not before earliest, not after today
+_DATES = ("since", "referred_on")
 
 
 def _enum_expr(column: str, dtype: pl.DataType, labels: dict[str, str]) -> pl.Expr:
@@ -134,10 +136,11 @@ def read_customers(
         how = {"decimal_comma": style.decimal_comma, "full_width": style.full_width}
         wrong_mark = contradicts_decimal(source, dtype, **how)  # 12,5 in a decimal-point file: a bad value
         exprs.append(pl.when(wrong_mark.not_()).then(number_expr(source, dtype, **how)).alias(name))
-    if "since" in resolved:
-        src = resolved["since"]
-        dates = choose_dates(frame[src].cast(pl.String)) if schema[src] == pl.String else None
-        exprs.append(date_expr(src, schema[src], dates).alias("since"))
+    for name in _DATES:
+        if name in resolved:
+            src = resolved[name]
+            dates = choose_dates(frame[src].cast(pl.String)) if schema[src] == pl.String else None
+            exprs.append(date_expr(src, schema[src], dates).alias(name))
     parsed = frame.with_columns(exprs)
 
     problems = _bad_cells(frame, parsed, resolved, raw.label, (earliest, today or dt.date.today()))
@@ -200,7 +203,7 @@ def _bad_cells(
             if name in NUMBERS:  # NaN, inf and 1e400 too: never a silent NaN
                 huge = parsed.select(out_of_range(pl.col(name))).to_series()
                 bad = bad | (value < 0).fill_null(False) | huge
-            if name == "since":  # 0001-01-01 for a missing date; a start after today
+            if name in _DATES:  # 0001-01-01 for a missing date; a start after today
                 bad = bad | ((value < window[0]) | (value > window[1])).fill_null(False)
         hits = pl.DataFrame({"row": parsed["_row"], "value": written.fill_null(""), "bad": bad})
         found.append(hits.filter(pl.col("bad")).select("row", "value", pl.lit(order).alias("order")))
@@ -228,4 +231,5 @@ def _checks(window: tuple[dt.date, dt.date]) -> list[tuple[str, str]]:
         ("wallet", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("wallet_volume", Notice("expect_yearly_amount", limit=MAX_MAGNITUDE_TEXT)),
         ("since", Notice("expect_date_between", earliest=window[0], today=window[1])),
+        ("referred_on", Notice("expect_date_between", earliest=window[0], today=window[1])),
     ]

@@ -43,7 +43,7 @@ CUSTOMER_COLUMNS = (
     "wallet_unit",
 )
 # What the workspace also reads from a customers file (`kam accounts import`); `kam analyze` does not.
-ACCOUNT_COLUMNS = (*CUSTOMER_COLUMNS, "parent", "competitors")
+ACCOUNT_COLUMNS = (*CUSTOMER_COLUMNS, "parent", "competitors", "referred_on")
 
 # Names seen in real exports, normalised by `_norm`; each canonical name also matches itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -272,6 +272,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "wallet_unit": ("walletunit", "demandunit", "需求單位", "需求单位"),
     "parent": ("parentaccount", "parentcode", "group", "集團", "集团", "母公司", "上級客戶", "上级客户"),
     "competitors": ("competitor", "競爭對手", "竞争对手", "競品", "竞品"),
+    "referred_on": ("referraldate", "referredon", "介紹日期", "介绍日期", "轉介紹日期", "转介绍日期"),
 }
 
 
@@ -302,9 +303,15 @@ def read_mapping_file(path: Path) -> dict[str, str]:
 
 
 def resolve_columns(
-    found: list[str], explicit: Mapping[str, str], canonical: Iterable[str]
+    found: list[str],
+    explicit: Mapping[str, str],
+    canonical: Iterable[str],
+    *,
+    synonyms: Mapping[str, tuple[str, ...]] = SYNONYMS,
 ) -> dict[str, str]:
-    """Return {canonical: source column}; explicit mappings win, then exact names, then known synonyms."""
+    """Return {canonical: source column}; explicit mappings win, then exact names, then known synonyms
+    (`synonyms`: the names of the transactions' and customers' columns unless a file of another kind
+    names its own)."""
     canonical = list(canonical)
     unknown = [name for name in explicit if name not in canonical]
     if unknown:
@@ -329,7 +336,7 @@ def resolve_columns(
     for name in canonical:
         if name in resolved:
             continue
-        candidates = [_norm(candidate) for candidate in (name, *SYNONYMS.get(name, ()))]
+        candidates = [_norm(candidate) for candidate in (name, *synonyms.get(name, ()))]
         # a header as written first, then one with its unit left out ("金額(元)" is an amount)
         for headers in (by_norm, by_name):
             source = next((s for s in map(headers.get, candidates) if s is not None and s not in taken), None)

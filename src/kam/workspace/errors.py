@@ -229,3 +229,10 @@ def parse_input(model: type[M], data: dict[str, Any]) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         raise InvalidInput.of(exc) from None
+
+
+class InvalidLink(WorkspaceError):
+    """A link to another record of the same account (reports to, said by, parent need, the deal of a next
+    step) that names no such record, the record itself, or closes a loop."""
+
+    status_code = 422

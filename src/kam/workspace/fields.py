@@ -42,3 +42,14 @@ Version = Annotated[
     int, Field(ge=1, le=2**31 - 1, description="The version of the record the change is based on.")
 ]
 """A record's version, as a change names it (see kam.workspace.records.Record)."""
+
+Notes = Annotated[str, _trimmed(2000), Storable]
+"""Free text, of several lines if need be: a stakeholder's preferences, what a next step is."""
+Statement = Annotated[str, _trimmed(500), Storable]
+"""What a customer said (a need's statement): short enough to be a record's key."""
+Currency = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")]
+"""An ISO 4217 currency code: CNY, TWD, USD."""
+Money = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+"""An amount of money or a volume: not negative, finite, at most 1e15."""
+RecordId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+"""The id of a workspace record (a stakeholder, a need, a deal)."""

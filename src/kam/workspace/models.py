@@ -2,8 +2,13 @@
 
 from kam.workspace.accounts.models import Account
 from kam.workspace.audit.models import AuditEntry
+from kam.workspace.contracts.models import Contract
 from kam.workspace.db import Base
+from kam.workspace.deals.models import Deal, deal_needs
 from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
+from kam.workspace.needs.models import Need
+from kam.workspace.next_steps.models import NextStep
+from kam.workspace.stakeholders.models import Stakeholder
 from kam.workspace.tokens.models import ApiToken
 from kam.workspace.users.models import Team, User, team_members
 
@@ -13,8 +18,14 @@ __all__ = [
     "AuditEntry",
     "Base",
     "CallAnalysisRecord",
+    "Contract",
+    "Deal",
     "Interaction",
+    "Need",
+    "NextStep",
+    "Stakeholder",
     "Team",
     "User",
+    "deal_needs",
     "team_members",
 ]

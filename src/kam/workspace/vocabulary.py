@@ -39,3 +39,8 @@ class RecordKind(StrEnum):
     TEAM = "team"
     TOKEN = "token"
     INTERACTION = "interaction"
+    STAKEHOLDER = "stakeholder"
+    NEED = "need"
+    DEAL = "deal"
+    NEXT_STEP = "next_step"
+    CONTRACT = "contract"

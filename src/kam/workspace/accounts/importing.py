@@ -32,7 +32,13 @@ from kam.workspace.users.repository import UserRepository
 if TYPE_CHECKING:
     from kam.io.customers import CustomersTable
 
-_STORED = ("type", "ownership", "industry", "since")  # customers-file columns stored as they are
+_STORED = (
+    "type",
+    "ownership",
+    "industry",
+    "since",
+    "referred_on",
+)  # customers-file columns stored as they are
 _ROWS = TypeAdapter(list[AccountCreate])
 _LISTED = 5  # problems listed in the message; the error carries them all
 _SEPARATORS = re.compile(r"\s*[;；,，、]\s*")  # between competitors in one cell
@@ -53,6 +59,7 @@ def import_accounts(session: Session, table: CustomersTable) -> ImportSummary:
     known = set(codes) | set(linked)
     for link in (REFERRAL, GROUP):
         problems += _link_problems(table, link, rows, known, problems)
+    problems += _dates_without_referrer(table, rows)
     owners, unmatched = _owners(session, table, rows, problems)
     _raise_problems(table.label, problems)
 
@@ -110,6 +117,20 @@ def _link(
             else:
                 later.append((account, link.column, target))
     return later
+
+
+def _dates_without_referrer(table: CustomersTable, rows: list[dict[str, Any]]) -> list[CellProblem]:
+    """A referral date in a row whose referrer cell is blank (when the file has the column)."""
+    if "referred_on" not in table.columns or "referred_by" not in table.columns:
+        return []
+    column = table.columns["referred_on"]
+    return [
+        CellProblem(
+            table.label, line, column, _written(row["referred_on"]), Notice("expect_date_with_referrer")
+        )
+        for line, row in zip(table.rows, rows, strict=True)
+        if row.get("referred_on") is not None and row.get("referred_by") is None
+    ]
 
 
 def _fields(row: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,8 @@ class Account(Record, Base):
     `owner_id` is the user who looks after it (who may see it: see kam.workspace.repository);
     `owner_name` keeps an owner written as text (`accounts add --owner`, an imported `owner` column) that
     matches no user yet, until a user with that login or display name is added. `parent_id` puts the
-    account in a group (a company buying under several codes); `wallet_amount` and `wallet_unit` are its
+    account in a group (a company buying under several codes); `referred_on` is the day its referrer
+    brought it (轉介紹); `wallet_amount` and `wallet_unit` are its
     estimated annual demand from all suppliers (money in a currency, or a volume), `competitors` the
     suppliers of the rest.
     """
@@ -38,6 +39,7 @@ class Account(Record, Base):
     referred_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("accounts.id", ondelete="SET NULL"), index=True
     )
+    referred_on: Mapped[dt.date | None] = mapped_column(sa.Date)
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
     owner_name: Mapped[str | None] = mapped_column(sa.String(100))
     parent_id: Mapped[int | None] = mapped_column(

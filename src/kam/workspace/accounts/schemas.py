@@ -61,6 +61,7 @@ class AccountChanges(BaseModel):
     industry: Label | None = None
     since: dt.date | None = None
     referred_by: Code | None = None
+    referred_on: dt.date | None = None
     owner: Label | None = None
     parent: Code | None = None
     wallet: Wallet | None = None
@@ -94,6 +95,7 @@ class AccountCreate(BaseModel):
     industry: Label | None = None
     since: dt.date | None = Field(default=None, description="Start of the relationship.")
     referred_by: Code | None = None
+    referred_on: dt.date | None = Field(default=None, description="When the referrer brought it.")
     owner: Label | None = Field(default=None, description="The user who looks after the account.")
     parent: Code | None = Field(default=None, description="The group this account belongs to.")
     wallet: Wallet | None = None
@@ -152,6 +154,7 @@ class AccountPublic(BaseModel):
     industry: str | None
     since: dt.date | None
     referred_by: str | None
+    referred_on: dt.date | None
     owner: str | None
     owner_name: str | None
     parent: str | None

@@ -28,14 +28,14 @@ from kam.workspace.accounts.schemas import (
     WalletPublic,
 )
 from kam.workspace.audit.schemas import HistoryEntry
-from kam.workspace.errors import AccountNotFound, DuplicateAccount, InvalidChoice
+from kam.workspace.errors import AccountNotFound, DuplicateAccount, InvalidChoice, InvalidReferral
 from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
 from kam.workspace.service import history, require_version, restore, soft_delete
 from kam.workspace.users.models import User
 from kam.workspace.users.repository import UserRepository
 from kam.workspace.vocabulary import RecordKind
 
-FIELDS = ("name", "type", "ownership", "industry", "since")  # stored as given
+FIELDS = ("name", "type", "ownership", "industry", "since", "referred_on")  # stored as given
 
 
 def get_account(session: Session, code: str) -> AccountPublic:
@@ -76,6 +76,7 @@ def create_account(session: Session, data: AccountCreate) -> AccountPublic:
     account = Account(code=data.code, **data.model_dump(include=set(FIELDS)))
     set_link(account, REFERRAL, linked_account(repo, REFERRAL, data.code, data.referred_by))
     set_link(account, GROUP, linked_account(repo, GROUP, data.code, data.parent))
+    _require_referrer_of_date(account)
     _set_wallet(account, data.wallet)
     account.competitors = data.competitors or None
     owner = data.owner
@@ -110,6 +111,9 @@ def update_account(
             account.competitors = data.competitors or None
         if "owner" in given:
             _set_owner(session, account, data.owner)
+        if "referred_by" in given and data.referred_by is None and "referred_on" not in given:
+            account.referred_on = None  # no referrer, no referral date
+    _require_referrer_of_date(account)
     repo.flush()
     repo.require_writable(account)
     return public_accounts(repo, [account])[0]
@@ -186,6 +190,7 @@ def _public(account: Account, visible: set[int]) -> AccountPublic:
         industry=account.industry,
         since=account.since,
         referred_by=referrer.code if referrer is not None and referrer.id in visible else None,
+        referred_on=account.referred_on if referrer is not None and referrer.id in visible else None,
         owner=None if owner is None else owner.login,
         owner_name=account.owner_name,
         parent=parent.code if parent is not None and parent.id in visible else None,
@@ -234,6 +239,12 @@ def _link(repo: AccountRepository, link: Link, account: Account, target_code: st
     if target is not None:
         check_no_loop(repo, link, account, target)
     set_link(account, link, target)
+
+
+def _require_referrer_of_date(account: Account) -> None:
+    """A referral date belongs to a referral: an account without a referrer has none."""
+    if account.referred_on is not None and account.referred_by_id is None:
+        raise InvalidReferral(Notice("referral_date_without_referrer", code=account.code))
 
 
 def _set_wallet(account: Account, wallet: Wallet | None) -> None:

@@ -1,0 +1,1 @@
+"""Contracts: each account's annual contract volumes and values, year by year."""

@@ -1,0 +1,1 @@
+"""Deals: what each account may buy, how far it has come, and when a price was first quoted."""

@@ -1,0 +1,1 @@
+"""Stakeholders: the people of an account's decision chain (決策鏈)."""
