@@ -12,6 +12,7 @@ both scripts, with one joint venture's engineers writing in English.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -36,79 +37,30 @@ def owners(customers: pl.DataFrame, rising: list[str]) -> pl.Series:
     return customers.select(owner.alias("owner"))["owner"]
 
 
-STAKEHOLDER_COLUMNS = (
-    "customer_id",
-    "name",
-    "title",
-    "function",
-    "decision_role",
-    "influence",
-    "stance",
-    "coach",
-    "reports_to",
-    "purchase_factors",
-    "preferences",
-)
-STAKEHOLDERS = [
-    # K001 華東電力設備: every function met, a coach in engineering
-    ("K001", "周建國", "總經理", "executive", "decision_maker", 5, "supporter", "no", "", "", "看重長期合作與供應穩定"),
-    ("K001", "孫麗", "財務總監", "finance", "economic_buyer", 4, "neutral", "no", "周建國", "price;total_cost", ""),
-    ("K001", "吳磊", "技術部經理", "technical", "technical_buyer", 4, "supporter", "yes", "周建國", "advancement;compatibility", "願意提前透露招標的技術要求"),
-    ("K001", "鄭芳", "生產部主管", "user_department", "user_buyer", 3, "supporter", "no", "吳磊", "ease_of_use;delivery", ""),
-    ("K001", "馮強", "設備維護主管", "operations_maintenance", "influencer", 3, "neutral", "no", "吳磊", "stability;failure_rate;after_sales_service", ""),
-    ("K001", "何靜", "採購專員", "procurement", "gatekeeper", 2, "unknown", "no", "孫麗", "price;delivery", ""),
-    # K002 長江家電集團: the finance director is the most influential and against us; no coach
-    ("K002", "王偉", "財務總監", "finance", "economic_buyer", 5, "opponent", "no", "", "price;total_cost", "認為現有供應商價格更低"),
-    ("K002", "李娜", "工程部經理", "technical", "technical_buyer", 3, "supporter", "no", "王偉", "quality;compatibility", ""),
-    ("K002", "張敏", "沖壓車間主任", "user_department", "user_buyer", 2, "neutral", "no", "李娜", "ease_of_use", ""),
-    # K003 嶺南機械: one contact only
-    ("K003", "陳志明", "采购经理", "procurement", "gatekeeper", 3, "supporter", "no", "", "price;delivery", ""),
-    # K005 華東重工: a joint venture whose engineers write in English
-    ("K005", "Daniel Wu", "Plant Engineering Manager", "technical", "technical_buyer", 4, "supporter", "yes", "", "quality;stability", "prefers data sheets before meetings"),
-    ("K005", "Grace Lin", "Maintenance Lead", "operations_maintenance", "influencer", 3, "unknown", "no", "Daniel Wu", "failure_rate;after_sales_service", ""),
-]
-
-NEED_COLUMNS = ("customer_id", "statement", "said_by", "depth", "parent", "status")
-NEEDS = [
-    # K001, five whys down to a root need (Simplified, as 王强 writes)
-    ("K001", "交货总是拖期", "何靜", "stated", "", "confirmed"),
-    ("K001", "生产线经常因为缺料停机", "鄭芳", "underlying", "交货总是拖期", "confirmed"),
-    ("K001", "安全库存压得太低，因为资金占用压力大", "孫麗", "underlying", "生产线经常因为缺料停机", "confirmed"),
-    ("K001", "需要按周滚动的准时交付，降低库存占用的资金", "孫麗", "root", "安全库存压得太低，因为资金占用压力大", "confirmed"),
-    ("K001", "板材宽度改成1250毫米就行", "鄭芳", "stated", "", "open"),  # a want: it prescribes a size
-    # K002, a chain that stops after two levels at a solution (shallow)
-    ("K002", "最近沖壓件退貨太多", "張敏", "stated", "", "confirmed"),
-    ("K002", "換成更厚的板材就好", "李娜", "underlying", "最近沖壓件退貨太多", "open"),
-    # K003: a stated want only
-    ("K003", "希望每噸再便宜兩百元", "陳志明", "stated", "", "open"),
-    # K005, in English
-    ("K005", "Our press line stops twice a month because coils arrive out of tolerance", "Daniel Wu", "stated", "", "confirmed"),
-    ("K005", "We need a consistent thickness tolerance so the line can run unattended at night", "Daniel Wu", "underlying", "Our press line stops twice a month because coils arrive out of tolerance", "open"),
-]
-
-DEAL_COLUMNS = ("customer_id", "title", "value", "currency", "stage", "expected_close", "needs", "quoted_on")
-DEALS = [
-    # K002's price went out while the deal was still in discovery: the quote gate flags it
-    ("K002", "冷軋板 2027 年度合約", 1_200_000, "CNY", "discovery", "2027-01-31", "最近沖壓件退貨太多", "2026-09-15"),
-    ("K001", "镀锌板 2027 年框架协议", 3_500_000, "CNY", "negotiation", "2026-12-31", "需要按周滚动的准时交付，降低库存占用的资金", "2026-11-20"),
-    ("K003", "熱軋卷補貨", 400_000, "CNY", "proposal", "2026-12-20", "", ""),
-    ("K005", "Galvanised coil supply 2027", 900_000, "CNY", "solution", "2027-03-31", "We need a consistent thickness tolerance so the line can run unattended at night", ""),
-]
+RECORDS = Path(__file__).parent / "records"  # the decision chains, needs and deals, as files
 
 
 def stakeholders() -> pl.DataFrame:
-    """The decision chains of K001, K002, K003 and K005, as a stakeholders file."""
-    return pl.DataFrame(STAKEHOLDERS, schema=list(STAKEHOLDER_COLUMNS), orient="row")
+    """The decision chains of K001, K002, K003 and K005, as a stakeholders file: K001 with a coach in
+    engineering and every function met; K002 with the finance director, the most influential person
+    there, against us and no coach; K003 with one contact only; K005, a joint venture, in English."""
+    return _read("stakeholders.csv")
 
 
 def needs() -> pl.DataFrame:
-    """The needs and their why-chains, as a needs file (each row's parent is above it)."""
-    return pl.DataFrame(NEEDS, schema=list(NEED_COLUMNS), orient="row")
+    """The needs and their why-chains, as a needs file (each row's parent above it): K001's five whys
+    down to a root need and a want (a size prescribed); K002's chain that stops at a solution after two
+    levels (shallow); K003's stated want; K005's, in English."""
+    return _read("needs.csv")
 
 
 def deals() -> pl.DataFrame:
-    """The open deals, as a deals file."""
-    return pl.DataFrame(DEALS, schema=list(DEAL_COLUMNS), orient="row")
+    """The open deals, as a deals file: K002's price went out while the deal was still in discovery."""
+    return _read("deals.csv")
+
+
+def _read(name: str) -> pl.DataFrame:
+    return pl.read_csv(RECORDS / name, infer_schema=False)
 
 
 def contracts(customers: pl.DataFrame, lines: pl.DataFrame, seed: int, end: dt.date) -> pl.DataFrame:
@@ -131,8 +83,20 @@ def contracts(customers: pl.DataFrame, lines: pl.DataFrame, seed: int, end: dt.d
         for index, year in enumerate(years):
             grown = (0.35 + 0.65 * (index + 1) / len(years)) * annual * rng.uniform(0.9, 1.1)
             price = 3_600 + 60 * (year - 2003) + float(rng.uniform(-150, 150))  # 元 a ton
-            rows.append((code, year, "冷軋板", round(grown * 0.7), "t", round(grown * 0.7 * price, -2), "CNY"))
+            rows.append(
+                (code, year, "冷軋板", round(grown * 0.7), "t", round(grown * 0.7 * price, -2), "CNY")
+            )
             if year > end.year - 10:
-                rows.append((code, year, "鍍鋅板", round(grown * 0.3), "t", round(grown * 0.3 * price * 1.12, -2), "CNY"))
+                rows.append(
+                    (
+                        code,
+                        year,
+                        "鍍鋅板",
+                        round(grown * 0.3),
+                        "t",
+                        round(grown * 0.3 * price * 1.12, -2),
+                        "CNY",
+                    )
+                )
     schema = ["customer_id", "year", "product", "volume", "unit", "value", "currency"]
     return pl.DataFrame(rows, schema=schema, orient="row")
