@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := demo
 
-.PHONY: demo test install dev lint typecheck pytest bench catalogs i18n-check mutation clean lock screenshots
+.PHONY: demo demo-files test install dev lint typecheck pytest bench catalogs i18n-check mutation clean lock screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,20 +22,43 @@ install: $(VENV)/.kam-installed
 dev: $(VENV)/.kam-dev-installed
 
 DEMO_DB := sqlite:///$(DEMO)/kam-workspace.db
+# the demo's users: an admin, a manager and two salespeople in two teams (printed at the end)
+DEMO_LOGINS := admin/kam-demo-admin lin/kam-demo-lin chen/kam-demo-chen wang/kam-demo-wang
 
-demo: install
+# everything but serving: the demo company's files, its workspace (made again from the files each time:
+# demo/ is the demo's own folder) and its analysis
+demo-files: install
 	$(BIN)/kam demo-data --out $(DEMO)/data
+	rm -f $(DEMO)/kam-workspace.db
 	$(BIN)/kam workspace init --db $(DEMO_DB)
+	echo kam-demo-admin | $(BIN)/kam users add admin --role admin --name 系統管理員 --password-stdin --db $(DEMO_DB)
+	echo kam-demo-lin | $(BIN)/kam users add lin --role manager --team 華東 --name 林慧 --password-stdin --db $(DEMO_DB)
+	echo kam-demo-chen | $(BIN)/kam users add chen --role rep --team 華東 --name 陳偉 --password-stdin --db $(DEMO_DB)
+	echo kam-demo-wang | $(BIN)/kam users add wang --role rep --team 華南 --name 王强 --password-stdin --db $(DEMO_DB)
 	$(BIN)/kam accounts import $(DEMO)/data/customers.csv --db $(DEMO_DB)
+	$(BIN)/kam stakeholders import $(DEMO)/data/stakeholders.csv --db $(DEMO_DB)
+	$(BIN)/kam needs import $(DEMO)/data/needs.csv --db $(DEMO_DB)
+	$(BIN)/kam deals import $(DEMO)/data/deals.csv --db $(DEMO_DB)
+	$(BIN)/kam contracts import $(DEMO)/data/contracts.csv --db $(DEMO_DB)
 	$(BIN)/kam calls analyze $(DEMO)/data/calls/K002-2026-09-10-discovery.vtt --sales 陳偉 --products 冷軋板 \
 		--store --account K002 --at 2026-09-10T10:00 --kind visit --db $(DEMO_DB) --lang zh-Hant
 	$(BIN)/kam calls analyze $(DEMO)/data/calls/K001-2026-09-12-first-visit.vtt --sales 王强 --products 镀锌板 \
 		--products 热轧卷 --store --account K001 --at 2026-09-12T14:30 --kind visit --db $(DEMO_DB) --lang zh-Hans
 	$(BIN)/kam analyze $(DEMO)/data/transactions.csv --customers $(DEMO)/data/customers.csv --out $(DEMO)/out
 	@echo ""
-	@echo "Open $(DEMO)/out/report.html in a browser; accounts.csv and summary.json are beside it."
-	@echo "The workspace $(DEMO)/kam-workspace.db holds the accounts and two coached calls:"
-	@echo "  $(BIN)/kam interactions list --db $(DEMO_DB)"
+	@echo "Open $(DEMO)/out/report.html in a browser; accounts.csv, accounts.xlsx and summary.json are beside it."
+	@echo "The workspace $(DEMO)/kam-workspace.db holds the accounts with their owners, decision chains, needs,"
+	@echo "deals, contracts, referrals and two coached calls:"
+	@echo "  $(BIN)/kam stakeholders list --account K001 --db $(DEMO_DB)"
+	@echo "  $(BIN)/kam accounts list --as chen --db $(DEMO_DB)"
+	@echo "Demo logins (login/password): $(DEMO_LOGINS)"
+
+# the demo, then the workspace served at http://127.0.0.1:8000 until Ctrl-C
+demo: demo-files
+	@echo ""
+	@echo "Serving the demo workspace at http://127.0.0.1:8000 (Ctrl-C stops it)."
+	@echo "Log in as (login/password): $(DEMO_LOGINS)"
+	$(BIN)/kam serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000
 
 lint: dev
 	$(BIN)/ruff check src tests benchmarks tools

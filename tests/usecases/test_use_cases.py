@@ -34,12 +34,17 @@ def test_demo_data_writes_the_company_and_returns_its_files(
     written = run_demo_data(tmp_path / "d", seed=3)
     assert capfd.readouterr() == ("", "")
     names = sorted(p.relative_to(tmp_path / "d").as_posix() for p in written)
-    assert names[:3] == [
+    assert names == [
         "calls/K001-2026-09-12-first-visit.vtt",
         "calls/K002-2026-09-10-discovery.vtt",
+        "contracts.csv",
         "customers.csv",
+        "deals.csv",
+        "needs.csv",
+        "planted.json",
+        "stakeholders.csv",
+        "transactions.csv",
     ]
-    assert names[3:] == ["planted.json", "transactions.csv"]
     assert pl.read_csv(tmp_path / "d" / "transactions.csv").height > 1000
 
 
