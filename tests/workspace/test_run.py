@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from kam.calls.run import run_calls_analyze
 from kam.calls.settings import CallSettings
+from kam.usecases.calls import run_calls_analyze
 from kam.workspace.accounts.schemas import AccountCreate
 from kam.workspace.errors import InvalidInput
 from kam.workspace.migrate import upgrade
