@@ -7,8 +7,7 @@ Where each format can say it:
   (`WEBVTT - recorded 2025-03-14 10:30 +08:00`, `NOTE recorded 2025-03-14T10:30:00+08:00`);
 - JSON: a top-level field `recorded_at`, `started_at`, `start_time`, `created_at`, `date` or
   `datetime` (or their camelCase spellings) holding an ISO 8601 date and time;
-- plain text: a first line that is not a turn and holds a date and time (`2025-03-14 10:30`,
-  `Recorded 2025-03-14T10:30:00Z`);
+- plain text: a first line that is not a turn and holds a date and time (`2025-03-14 10:30 +08:00`);
 - SRT has no header: its calls need the time given.
 
 A date and time is `YYYY-MM-DD` then `T` or a space and `HH:MM` (seconds and a zone optional); a date
