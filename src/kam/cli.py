@@ -15,6 +15,7 @@ from kam.commands.clv import app as clv_app
 from kam.commands.contracts import app as contracts_app
 from kam.commands.deals import app as deals_app
 from kam.commands.demo import demo_data
+from kam.commands.export import export
 from kam.commands.interactions import app as interactions_app
 from kam.commands.needs import app as needs_app
 from kam.commands.next_steps import app as next_steps_app
@@ -35,6 +36,7 @@ app = typer.Typer(
 app.command("analyze")(analyze)
 app.command("demo-data")(demo_data)
 app.command("serve")(serve)
+app.command("export")(export)
 
 # Sub-command groups register here, one line each.
 app.add_typer(calls_app, name="calls")

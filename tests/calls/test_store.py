@@ -17,7 +17,12 @@ from kam.workspace.db import display_url
 from tests.calls.conftest import DATA
 
 runner = CliRunner()
-MTIME = dt.datetime(2025, 3, 14, 2, 30, tzinfo=dt.UTC)
+HEADER = dt.datetime(2025, 3, 14, 2, 30, tzinfo=dt.UTC)  # the time the transcripts' headers give
+MTIME = dt.datetime(2001, 2, 3, 4, 5, tzinfo=dt.UTC)  # their files' modification time, never used
+HEADERS = {  # where each format says it: the WebVTT header, a first line of plain text
+    "en_steel_good.vtt": (b"WEBVTT", b"WEBVTT - recorded 2025-03-14T10:30:00+08:00"),
+    "zh_hant_pushy_big5.txt": (b"", b"2025-03-14 02:30Z\n"),
+}
 
 
 @pytest.fixture
@@ -30,11 +35,15 @@ def db(workspace_url: str) -> str:
 
 @pytest.fixture
 def calls(tmp_path: Path) -> dict[str, Path]:
-    """Copies of corpus files with a known modification time."""
+    """Copies of corpus files whose headers say when the call took place, modified at another time."""
     copies = {}
     for name in ("en_steel_good.vtt", "zh_hant_pushy_big5.txt", "err_no_sales.json"):
         copies[name] = tmp_path / name
-        shutil.copyfile(DATA / name, copies[name])
+        data = (DATA / name).read_bytes()
+        if name in HEADERS:
+            old, new = HEADERS[name]
+            data = new + data[len(old) :] if data.startswith(old) else data
+        copies[name].write_bytes(data)
         os.utime(copies[name], (MTIME.timestamp(), MTIME.timestamp()))
     return copies
 
@@ -65,7 +74,8 @@ def test_store_records_every_call_on_the_account(db: str, calls: dict[str, Path]
         item = stored[path.name]
         assert item["transcript_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert (item["account_code"], item["kind"], item["stage"]) == ("C001", "call", "discovery")
-        assert dt.datetime.fromisoformat(str(item["occurred_at"])) == MTIME
+        assert dt.datetime.fromisoformat(str(item["occurred_at"])) == HEADER
+        assert (item["present"], item["present_names"]) == ([], ["Amy", "張志明"])  # no such users
     assert stored[pushy.name]["analysis"]["flags"] == [
         "not_listening",
         "early_pitch",
@@ -175,9 +185,34 @@ def test_store_as_a_user_needs_an_account_they_may_change(db: str, calls: dict[s
     assert code == 2 and err.startswith("error: no account with code 'C001'")
     assert _analyze(steel, "--sales", "Amy", "--store", "--account", "A1", "--as", "amy", "--db", db)[0] == 0
     result = runner.invoke(app, ["accounts", "show", "A1", "--json", "--as", "amy", "--db", db])
-    assert [i["source_file"] for i in json.loads(result.stdout)["interactions"]] == [steel.name]
+    [item] = json.loads(result.stdout)["interactions"]
+    assert (item["source_file"], item["present"], item["present_names"]) == (steel.name, ["amy"], [])
     assert _analyze(steel, "--sales", "Amy", "--as", "amy") == (
         2,
         "",
         "error: --as only apply with --store\n",
     )
+
+
+def test_touching_the_file_changes_nothing(db: str, calls: dict[str, Path]) -> None:
+    steel = calls["en_steel_good.vtt"]
+    assert _analyze(steel, "--sales", "Amy", "--store", "--account", "C001", "--db", db)[0] == 0
+    before = _interactions(db)
+    os.utime(steel, (MTIME.timestamp() + 86_400 * 400, MTIME.timestamp() + 86_400 * 400))
+    assert _analyze(steel, "--sales", "Amy", "--store", "--account", "C001", "--db", db)[0] == 0
+    after = _interactions(db)
+    assert [i["occurred_at"] for i in after] == [i["occurred_at"] for i in before]
+    assert dt.datetime.fromisoformat(str(after[0]["occurred_at"])) == HEADER
+
+
+def test_a_call_that_says_no_time_needs_at_and_nothing_is_stored(db: str, tmp_path: Path) -> None:
+    plain = tmp_path / "no_header.vtt"
+    shutil.copyfile(DATA / "en_steel_good.vtt", plain)
+    code, _, err = _analyze(plain, "--sales", "Amy", "--store", "--account", "C001", "--db", db)
+    assert code == 2 and "no_header.vtt" in err and "--at" in err and "Traceback" not in err
+    assert _interactions(db) == []
+    assert (
+        _analyze(plain, "--sales", "Amy", "--store", "--account", "C001", "--db", db, "--at", "2025-01-02")[0]
+        == 0
+    )
+    assert [i["occurred_at"][:10] for i in _interactions(db)] == ["2025-01-02"]

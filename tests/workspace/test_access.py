@@ -148,3 +148,50 @@ def test_a_rep_without_a_user_sees_nothing(team: Engine) -> None:
     clause = scope_clause(Account, nobody)
     with team.connect() as connection:
         assert connection.execute(sa.select(Account.code).where(clause)).all() == []
+
+
+@pytest.mark.parametrize("role", ["rep", "manager", "admin"])
+def test_an_export_holds_exactly_what_each_role_may_see(team: Engine, role: str) -> None:
+    """The export column of the matrix: for every kind of record, the rows are those under the accounts
+    the role may see, and no cell names another account, its records or its owner."""
+    from kam.workspace.exports import export_records
+    from kam.workspace.stakeholders.schemas import StakeholderCreate
+    from kam.workspace.stakeholders.service import create_stakeholder
+    from kam.workspace.vocabulary import ExportEntity
+
+    with acting(team, None) as session:
+        update_account(session, "N", AccountChanges(referred_by="B"))
+        update_account(session, "A", AccountChanges(referred_by="N"))
+        for code in OWNERS:
+            stakeholder = create_stakeholder(
+                session, StakeholderCreate(account=code, name=f"secret of {code}")
+            )
+            data = InteractionCreate.model_validate(
+                {
+                    "kind": "visit",
+                    "occurred_at": WHEN,
+                    "title": f"visit {code}",
+                    "stakeholders": [stakeholder.id],
+                }
+            )
+            create_interaction(session, code, data)
+    visible = VISIBLE[role]
+    with acting(team, ROLE_LOGIN[role]) as session:
+        for entity in (ExportEntity.ACCOUNTS, ExportEntity.STAKEHOLDERS, ExportEntity.INTERACTIONS):
+            exported = export_records(session, entity)
+            column = (
+                "code"
+                if entity is ExportEntity.ACCOUNTS
+                else "account"
+                if "account" in exported.columns
+                else "account_code"
+            )
+            assert sorted(r[column] for r in exported.rows) == sorted(visible), entity
+            hidden = [c for c in OWNERS if c not in visible]
+            cells = {str(v) for r in exported.rows for v in r.values()}
+            assert not any(f"of {c}" in cell or f"visit {c}" == cell for c in hidden for cell in cells)
+        referrals = export_records(session, ExportEntity.REFERRALS).rows
+    expected = [("B", "N"), ("N", "A")]  # (referrer, account) pairs, both of which the role may see
+    assert [(r["referrer"], r["account"]) for r in referrals] == [
+        pair for pair in expected if set(pair) <= visible
+    ]

@@ -58,6 +58,8 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "next_steps",
         "contracts",
         "alembic_version",
+        "interaction_stakeholders",
+        "interaction_users",
     }
 
 
@@ -184,4 +186,56 @@ def test_the_team_migration_keeps_todays_accounts_and_their_free_text_owners(wor
     with engine.connect() as connection:
         rows = connection.execute(sa.text("SELECT code, owner FROM accounts ORDER BY code")).all()
     assert [tuple(r) for r in rows] == [("K001", None), ("K002", None)]  # amy's account has a user now
+    engine.dispose()
+
+
+def test_the_participants_migration_keeps_the_calls_and_lets_an_interaction_be_a_note(
+    workspace_url: str,
+) -> None:
+    """0003 -> head: the interactions, their call analyses and the needs that name them stay (SQLite
+    copies the table to change the kinds it allows); a note is then a kind, and going back makes the
+    notes 'other'."""
+    engine = make_engine(workspace_url)
+    _to(engine, "0003")
+    at = dt.datetime(2025, 1, 3, tzinfo=dt.UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO accounts (id, code, name, version, created_at, updated_at) "
+                "VALUES (1, 'K001', '華東電力', 1, :at, :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO interactions (id, account_id, kind, occurred_at, title, version, created_at, "
+                "updated_at) VALUES (1, 1, 'call', :at, 'first call', 1, :at, :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO needs (id, account_id, statement, depth, kind, kind_overridden, kind_confidence,"
+                " kind_reasons, status, interaction_id, version, created_at, updated_at) VALUES (1, 1, 'x',"
+                " 'stated', 'need', false, 0.5, '[]', 'open', 1, 1, :at, :at)"
+            ),
+            {"at": at},
+        )
+    _to(engine, "head")
+    with engine.begin() as connection:
+        assert connection.execute(sa.text("SELECT interaction_id FROM needs")).scalar_one() == 1
+        connection.execute(sa.text("UPDATE interactions SET kind = 'note' WHERE id = 1"))
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        [stored] = list_interactions(session)
+        assert (stored.title, stored.kind, stored.notes, stored.stakeholders) == (
+            "first call",
+            "note",
+            None,
+            [],
+        )
+    with pytest.raises(sa.exc.IntegrityError), engine.begin() as connection:
+        connection.execute(sa.text("UPDATE interactions SET kind = 'gossip' WHERE id = 1"))
+    _to(engine, "0003", down=True)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT kind FROM interactions")).scalar_one() == "other"
     engine.dispose()

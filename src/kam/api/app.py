@@ -21,6 +21,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     from kam.workspace.accounts.routes import router as accounts
     from kam.workspace.contracts.routes import router as contracts
     from kam.workspace.deals.routes import router as deals
+    from kam.workspace.interactions.routes import router as interactions
     from kam.workspace.needs.routes import router as needs
     from kam.workspace.next_steps.routes import router as next_steps
     from kam.workspace.referrals.routes import router as referrals
@@ -43,7 +44,17 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     add_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
     api = APIRouter(prefix=API_PREFIX)
-    for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts, referrals):
+    for router in (
+        accounts,
+        users,
+        stakeholders,
+        needs,
+        deals,
+        next_steps,
+        contracts,
+        referrals,
+        interactions,
+    ):
         api.include_router(router)
     app.include_router(api)
     return app

@@ -12,14 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import APIRouter, Body, Path, Query
-from pydantic import BaseModel, create_model
+from fastapi import APIRouter, Body, Path, Query, Response
+from pydantic import BaseModel, Field, create_model
 
 from kam.api.dependencies import SessionDep
 from kam.api.errors import RESPONSES
+from kam.report.tables import TableFormat, table_bytes
 from kam.workspace.audit.schemas import HistoryEntry
+from kam.workspace.exports import export_records
 from kam.workspace.fields import Version
 from kam.workspace.listing import Page, PageRequest
+from kam.workspace.vocabulary import ExportEntity
 
 K = TypeVar("K")
 P = TypeVar("P", bound=BaseModel)
@@ -35,6 +38,8 @@ class Resource(Generic[K, P]):
     - get(session, key) -> P;  create(session, data) -> P;
     - update(session, key, data, version) -> P;  delete/restore(session, key, version) -> P;
     - history(session, key, PageRequest) -> Page[HistoryEntry].
+
+    `export`, when given, adds GET {path}/export: the list (same filters) as a CSV or Excel file.
     """
 
     name: str
@@ -51,6 +56,7 @@ class Resource(Generic[K, P]):
     delete: Callable[..., P]
     restore: Callable[..., P]
     history: Callable[..., Page[HistoryEntry]]
+    export: ExportEntity | None = None
 
 
 def _typed(endpoint: Callable[..., Any], **annotations: Any) -> Callable[..., Any]:
@@ -92,6 +98,8 @@ def resource_router(resource: Resource[Any, Any]) -> APIRouter:
     def record_history(session: SessionDep, key: Any, page: Any) -> Any:
         return resource.history(session, key, page)
 
+    if resource.export is not None:  # before /{key}, which would take "export" for a key
+        router.add_api_route(**export_route(resource.export, resource.filters, name))
     routes: list[tuple[str, str, Callable[..., Any], dict[str, Any], Any, int, str]] = [
         ("", "GET", list_records, {"query": Annotated[query, Query()]}, Page[public], 200, f"List {name}s"),  # type: ignore[valid-type]
         (
@@ -152,6 +160,44 @@ def resource_router(resource: Resource[Any, Any]) -> APIRouter:
             summary=summary,
         )
     return router
+
+
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The file: a CSV file (UTF-8 with a byte-order mark) or an Excel workbook.",
+        "content": {f.media_type.split(";")[0]: {} for f in TableFormat},
+    }
+}
+
+
+def export_route(entity: ExportEntity, filters: type[BaseModel], name: str) -> dict[str, Any]:
+    """The arguments of `APIRouter.add_api_route` for GET /export of `entity`: the records the caller
+    may see that meet `filters`, in the format asked for (csv by default)."""
+    query = create_model(
+        f"{filters.__name__}Export",
+        __base__=filters,
+        format=(TableFormat, Field(default=TableFormat.CSV, description="csv or xlsx.")),
+    )
+
+    def export(session: SessionDep, query: Any) -> Response:
+        chosen = filters.model_validate(query.model_dump(exclude={"format"}))
+        exported = export_records(session, entity, chosen)
+        fmt = TableFormat(query.format)
+        return Response(
+            content=table_bytes(exported.columns, exported.rows, fmt),
+            media_type=fmt.media_type,
+            headers={"Content-Disposition": f'attachment; filename="{entity.value}.{fmt.value}"'},
+        )
+
+    export.__name__ = f"export_{name}s"
+    return {
+        "path": "/export",
+        "endpoint": _typed(export, query=Annotated[query, Query()]),
+        "methods": ["GET"],
+        "response_class": Response,
+        "responses": EXPORT_RESPONSES,
+        "summary": f"Export {name}s as CSV or Excel",
+    }
 
 
 RecordIdPath = Annotated[int, Path(ge=1, le=2**31 - 1, description="The record's id.")]

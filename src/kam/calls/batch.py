@@ -3,6 +3,7 @@ them), each analysed on its own, a bad one reported without stopping the others.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from kam.calls.analyze import analyze_transcript
 from kam.calls.errors import TranscriptError
 from kam.calls.models import CallAnalysis
+from kam.calls.recorded import recorded_at
 from kam.calls.settings import CallSettings
 from kam.domain.stages import Stage
 
@@ -28,12 +30,14 @@ class CallsRun:
     """Results in the order the transcripts came; the transcripts that could not be analysed are listed
     with their errors.
 
-    `sha256` holds the SHA-256 of each analysed transcript's bytes, in the order of `results`.
+    `sha256` holds the SHA-256 of each analysed transcript's bytes, and `recorded` when its header says
+    the call took place (None: it does not say; kam.calls.recorded), in the order of `results`.
     """
 
     results: tuple[CallAnalysis, ...]
     errors: tuple[TranscriptError, ...]
     sha256: tuple[str, ...] = ()
+    recorded: tuple[dt.datetime | None, ...] = ()
 
 
 def analyze_calls(
@@ -50,6 +54,7 @@ def analyze_calls(
     results: list[CallAnalysis] = []
     errors: list[TranscriptError] = []
     digests: list[str] = []
+    times: list[dt.datetime | None] = []
     for transcript in transcripts:
         if isinstance(transcript, TranscriptError):
             errors.append(transcript)
@@ -69,4 +74,5 @@ def analyze_calls(
             errors.append(exc)
             continue
         digests.append(hashlib.sha256(transcript.data).hexdigest())
-    return CallsRun(tuple(results), tuple(errors), tuple(digests))
+        times.append(recorded_at(transcript.data, transcript.name))
+    return CallsRun(tuple(results), tuple(errors), tuple(digests), tuple(times))

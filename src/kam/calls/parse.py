@@ -46,17 +46,17 @@ def detect_format(text: str) -> Format | None:
     head = text.lstrip()
     if head.startswith("WEBVTT"):
         return Format.VTT
-    if head[:1] == "{" or (_JSON_LIST_RE.match(head) and not _is_text_turn(head.split("\n", 1)[0])):
+    if head[:1] == "{" or (_JSON_LIST_RE.match(head) and not is_text_turn(head.split("\n", 1)[0])):
         return Format.JSON
     if starts_like_cues(head):
         return Format.SRT
     for line in head.split("\n", 50)[:50]:
-        if _is_text_turn(line):
+        if is_text_turn(line):
             return Format.TEXT
     return None
 
 
-def _is_text_turn(line: str) -> re.Match[str] | None:
+def is_text_turn(line: str) -> re.Match[str] | None:
     m = _TEXT_TURN_RE.match(line)
     if m and len(m.group(6).split()) <= MAX_NAME_WORDS:
         return m
@@ -108,7 +108,7 @@ def _parse_text(text: str, file: str) -> tuple[list[Turn], list[Place]]:
     raw: list[tuple[str, float | None, list[str]]] = []
     places: list[Place] = []
     for number, line in enumerate(text.split("\n"), 1):
-        m = _is_text_turn(line)
+        m = is_text_turn(line)
         if m:
             where = Place(line=number)
             stamp = None if m.group(1) is None else read_clock(m.group(2, 3, 4, 5), m.group(1), where, file)

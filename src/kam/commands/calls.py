@@ -33,7 +33,7 @@ def calls() -> None:
 _UI_LANGUAGES = [str(x) for x in (Language.EN, Language.ZH_HANT, Language.ZH_HANS)]
 
 
-def _parse_at(value: str | None) -> dt.datetime | None:
+def parse_at(value: str | None) -> dt.datetime | None:
     """An ISO date and time from the earliest plausible date to today (a day's grace for time zones);
     without a zone it is local time."""
     if value is None:
@@ -74,7 +74,7 @@ def analyze(
     at: str | None = typer.Option(
         None,
         "--at",
-        help="When the calls happened, ISO date and time (default: each file's modification time).",
+        help="When the calls happened, ISO date and time (default: the time in each transcript's header).",
     ),
     kind: InteractionKind | None = typer.Option(None, "--kind", help="Kind of interaction (default: call)."),
     as_: str | None = typer.Option(
@@ -100,7 +100,7 @@ def analyze(
         ]
         if not store and only_with_store:
             raise ConfigError(Notice("store_options", options=", ".join(only_with_store)))
-        when = _parse_at(at)
+        when = parse_at(at)
         settings = load_settings(config)
         if store and account is not None:
             from kam.workspace.run import run_calls_analyze_and_store

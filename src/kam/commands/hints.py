@@ -12,6 +12,7 @@ from kam.shell import map_option, shell_word
 # a setting named in a hint (HintKey.OPTION), and the option that gives it on the command line
 OPTIONS = {
     "as_of": "--as-of",
+    "at": "--at",
     "compare": "--compare",
     "conf": "--conf",
     "date_format": "--date-format",

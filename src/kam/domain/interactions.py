@@ -13,3 +13,4 @@ class InteractionKind(StrEnum):
     VISIT = "visit"
     EMAIL = "email"
     OTHER = "other"
+    NOTE = "note"  # written down without meeting: what was heard, decided or learnt

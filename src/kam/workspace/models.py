@@ -5,7 +5,12 @@ from kam.workspace.audit.models import AuditEntry
 from kam.workspace.contracts.models import Contract
 from kam.workspace.db import Base
 from kam.workspace.deals.models import Deal, deal_needs
-from kam.workspace.interactions.models import CallAnalysisRecord, Interaction
+from kam.workspace.interactions.models import (
+    CallAnalysisRecord,
+    Interaction,
+    interaction_stakeholders,
+    interaction_users,
+)
 from kam.workspace.needs.models import Need
 from kam.workspace.next_steps.models import NextStep
 from kam.workspace.stakeholders.models import Stakeholder
@@ -27,5 +32,7 @@ __all__ = [
     "Team",
     "User",
     "deal_needs",
+    "interaction_stakeholders",
+    "interaction_users",
     "team_members",
 ]

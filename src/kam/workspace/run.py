@@ -10,11 +10,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from kam.calls.batch import CallsRun
 from kam.calls.models import Stage
-from kam.calls.run import CallsRun, run_calls_analyze
 from kam.calls.settings import CallSettings
 from kam.calls.trend import CallTrend, StoredCall, call_trend
+from kam.domain.dates import EARLIEST_DATE
 from kam.domain.interactions import InteractionKind
+from kam.hints import Hint, HintKey
 from kam.i18n import Notice
 from kam.workspace.access import LOCAL_OPERATOR
 from kam.workspace.accounts.importing import import_accounts
@@ -149,30 +151,37 @@ def run_store_calls(
     stage: Stage | None = None,
     at: dt.datetime | None = None,
     settings: CallSettings,
+    sales: Sequence[str] = (),
     as_login: str | None = None,
 ) -> StoredCalls:
-    """Record every analysed call as an interaction of `account`, in one transaction: all or nothing.
+    """Record every analysed call as an interaction of `account`, in one transaction: all or nothing,
+    with the `sales` speakers as our people present (kam.workspace.interactions.service).
 
-    A call happened `at`, or else when its file was last modified.
+    A call happened `at`, or else when its transcript's header says (`run.recorded`); never when its
+    file was last modified. A call that says no time, or an implausible one, stops them all.
     """
     if run.errors:
         raise WorkspaceError(Notice("ws_not_stored", count=len(run.errors)))
+    recorded = run.recorded or (None,) * len(run.results)
+    times = [
+        at or call_time(analysis.file, said) for analysis, said in zip(run.results, recorded, strict=True)
+    ]
     created = updated = 0
     with workspace_session(url, as_login) as session:
-        for analysis, sha256 in zip(run.results, run.sha256, strict=True):
+        for analysis, sha256, when in zip(run.results, run.sha256, times, strict=True):
             path = Path(analysis.file)
             fields = {
                 "kind": kind,
-                "occurred_at": at or _modified_at(path),
+                "occurred_at": when,
                 "title": path.name[:200],
                 "stage": stage,
                 "source_file": path.name[:255],
                 "transcript_sha256": sha256,
             }
             data = parse_input(InteractionCreate, fields)
-            recorded = record_call_analysis(session, account, data, analysis, settings)
-            created += recorded.created
-            updated += not recorded.created
+            recorded_call = record_call_analysis(session, account, data, analysis, settings, sales)
+            created += recorded_call.created
+            updated += not recorded_call.created
     return StoredCalls(display_url(url), account, created, updated)
 
 
@@ -191,7 +200,10 @@ def run_calls_analyze_and_store(
     as_login: str | None = None,
 ) -> tuple[CallsRun, StoredCalls | None]:
     """`kam calls analyze --store`: check the account first, analyse every file, and store the calls
-    only if every file could be analysed (None otherwise)."""
+    only if every file could be analysed (None otherwise). The use case reads the files; the calls
+    core takes their bytes."""
+    from kam.usecases.calls import run_calls_analyze
+
     with workspace_session(url, as_login) as session:
         get_account(session, account)
     run = run_calls_analyze(
@@ -200,15 +212,31 @@ def run_calls_analyze_and_store(
     if run.errors:
         return run, None
     return run, run_store_calls(
-        url, account, run, kind=kind, stage=stage, at=at, settings=settings, as_login=as_login
+        url, account, run, kind=kind, stage=stage, at=at, settings=settings, sales=sales, as_login=as_login
     )
 
 
-def _modified_at(path: Path) -> dt.datetime:
-    try:
-        return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
-    except OSError as exc:
-        raise WorkspaceError(Notice("ws_no_modified_time", file=path, reason=exc.strerror)) from None
+def call_time(file: str, said: dt.datetime | None) -> dt.datetime:
+    """When the call in `file` took place, as its transcript `said` (a time without a zone is local
+    time, as a time given without one); refused when it says none or an implausible one."""
+    if said is None:
+        raise WorkspaceError(
+            Notice("ws_call_time_unknown", file=file), hint=Hint(HintKey.OPTION, option="at")
+        )
+    moment = said if said.tzinfo is not None else said.astimezone()
+    today = dt.date.today()
+    if not EARLIEST_DATE <= moment.date() <= today + dt.timedelta(days=1):
+        raise WorkspaceError(
+            Notice(
+                "ws_call_time_implausible",
+                file=file,
+                value=said.isoformat(),
+                earliest=EARLIEST_DATE,
+                today=today,
+            ),
+            hint=Hint(HintKey.OPTION, option="at"),
+        )
+    return moment
 
 
 def run_calls_trend(url: str, sales: str, settings: CallSettings) -> CallTrend:

@@ -44,3 +44,16 @@ class RecordKind(StrEnum):
     DEAL = "deal"
     NEXT_STEP = "next_step"
     CONTRACT = "contract"
+
+
+class ExportEntity(StrEnum):
+    """The kinds of records that can be exported, as the command line and the API's paths name them."""
+
+    ACCOUNTS = "accounts"
+    STAKEHOLDERS = "stakeholders"
+    NEEDS = "needs"
+    DEALS = "deals"
+    NEXT_STEPS = "next-steps"
+    CONTRACTS = "contracts"
+    INTERACTIONS = "interactions"
+    REFERRALS = "referrals"

@@ -8,6 +8,7 @@ from kam.api.resources import Resource, resource_router
 from kam.workspace.accounts import service
 from kam.workspace.accounts.schemas import AccountCreate, AccountFilters, AccountPublic, AccountUpdate
 from kam.workspace.fields import Storable
+from kam.workspace.vocabulary import ExportEntity
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The account's code."), Storable]
 
@@ -26,6 +27,7 @@ ACCOUNTS: Resource[str, AccountPublic] = Resource(
     delete=service.delete_account,
     restore=service.restore_account,
     history=service.account_history,
+    export=ExportEntity.ACCOUNTS,
 )
 
 router = resource_router(ACCOUNTS)

@@ -3,6 +3,7 @@
 from kam.api.resources import RecordIdPath, Resource, resource_router
 from kam.workspace.contracts import service
 from kam.workspace.contracts.schemas import ContractCreate, ContractFilters, ContractPublic, ContractUpdate
+from kam.workspace.vocabulary import ExportEntity
 
 CONTRACTS: Resource[int, ContractPublic] = Resource(
     name="contract",
@@ -19,6 +20,7 @@ CONTRACTS: Resource[int, ContractPublic] = Resource(
     delete=service.delete_contract,
     restore=service.restore_contract,
     history=service.contract_history,
+    export=ExportEntity.CONTRACTS,
 )
 
 router = resource_router(CONTRACTS)

@@ -3,6 +3,7 @@
 from kam.api.resources import RecordIdPath, Resource, resource_router
 from kam.workspace.deals import service
 from kam.workspace.deals.schemas import DealCreate, DealFilters, DealPublic, DealUpdate
+from kam.workspace.vocabulary import ExportEntity
 
 DEALS: Resource[int, DealPublic] = Resource(
     name="deal",
@@ -19,6 +20,7 @@ DEALS: Resource[int, DealPublic] = Resource(
     delete=service.delete_deal,
     restore=service.restore_deal,
     history=service.deal_history,
+    export=ExportEntity.DEALS,
 )
 
 router = resource_router(DEALS)

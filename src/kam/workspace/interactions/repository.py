@@ -17,11 +17,19 @@ class InteractionRepository(ScopedRepository[Interaction]):
     """Queries on the `interactions` table within one session."""
 
     model = Interaction
-    sortable: ClassVar = {"id": "id", "occurred_at": "occurred_at", "created_at": "created_at"}
+    sortable: ClassVar = {
+        name: name for name in ("id", "occurred_at", "kind", "title", "created_at", "updated_at")
+    }
     default_sort = "-occurred_at"
 
     def options(self) -> Sequence[ExecutableOption]:
-        return (joinedload(Interaction.account), selectinload(Interaction.analysis))
+        """The account, the participants and the analysis: one query each, however many interactions."""
+        return (
+            joinedload(Interaction.account),
+            selectinload(Interaction.analysis),
+            selectinload(Interaction.stakeholders),
+            selectinload(Interaction.users),
+        )
 
     def by_transcript(self, account_id: int, sha256: str) -> Interaction | None:
         """The interaction holding this transcript for this account, with account and analysis loaded."""

@@ -3,6 +3,7 @@
 from kam.api.resources import RecordIdPath, Resource, resource_router
 from kam.workspace.needs import service
 from kam.workspace.needs.schemas import NeedCreate, NeedFilters, NeedPublic, NeedUpdate
+from kam.workspace.vocabulary import ExportEntity
 
 NEEDS: Resource[int, NeedPublic] = Resource(
     name="need",
@@ -19,6 +20,7 @@ NEEDS: Resource[int, NeedPublic] = Resource(
     delete=service.delete_need,
     restore=service.restore_need,
     history=service.need_history,
+    export=ExportEntity.NEEDS,
 )
 
 router = resource_router(NEEDS)

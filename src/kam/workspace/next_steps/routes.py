@@ -8,6 +8,7 @@ from kam.workspace.next_steps.schemas import (
     NextStepPublic,
     NextStepUpdate,
 )
+from kam.workspace.vocabulary import ExportEntity
 
 NEXT_STEPS: Resource[int, NextStepPublic] = Resource(
     name="next step",
@@ -24,6 +25,7 @@ NEXT_STEPS: Resource[int, NextStepPublic] = Resource(
     delete=service.delete_next_step,
     restore=service.restore_next_step,
     history=service.next_step_history,
+    export=ExportEntity.NEXT_STEPS,
 )
 
 router = resource_router(NEXT_STEPS)

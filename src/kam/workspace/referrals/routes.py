@@ -7,9 +7,11 @@ from fastapi import APIRouter, Query, Request
 from kam.api.dependencies import SessionDep
 from kam.api.errors import RESPONSES
 from kam.api.language import accepted_language
+from kam.api.resources import export_route
 from kam.workspace.listing import PageRequest
 from kam.workspace.referrals import service
 from kam.workspace.referrals.schemas import ReferralCredits, ReferralFilters
+from kam.workspace.vocabulary import ExportEntity
 
 router = APIRouter(tags=["referrals"], responses=RESPONSES)
 
@@ -22,3 +24,12 @@ class ReferralQuery(ReferralFilters, PageRequest):
 def referral_credits(session: SessionDep, request: Request, query: Annotated[ReferralQuery, Query()]) -> Any:
     lang = accepted_language(request.headers.get("accept-language"))
     return service.referral_credits(session, query, query, lang)
+
+
+router.add_api_route(
+    **{
+        **export_route(ExportEntity.REFERRALS, ReferralFilters, "referral"),
+        "path": "/referrals/export",
+        "summary": "Export the referrals (one row per account brought) as CSV or Excel",
+    }
+)

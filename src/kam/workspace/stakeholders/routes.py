@@ -8,6 +8,7 @@ from kam.workspace.stakeholders.schemas import (
     StakeholderPublic,
     StakeholderUpdate,
 )
+from kam.workspace.vocabulary import ExportEntity
 
 STAKEHOLDERS: Resource[int, StakeholderPublic] = Resource(
     name="stakeholder",
@@ -24,6 +25,7 @@ STAKEHOLDERS: Resource[int, StakeholderPublic] = Resource(
     delete=service.delete_stakeholder,
     restore=service.restore_stakeholder,
     history=service.stakeholder_history,
+    export=ExportEntity.STAKEHOLDERS,
 )
 
 router = resource_router(STAKEHOLDERS)
