@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from kam.clv import BetaGeo, ClvSettings, fit_forecast, rfm_summary
-from kam.clv.cdnow import read_cdnow
 from kam.clv.simulate import simulate_bgnbd
+from kam.io.cdnow import read_cdnow
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_VENV = ROOT / ".venv-bench"

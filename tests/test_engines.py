@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from benchmarks.make_lines import write_lines
 from kam.cli import app
-from kam.clv.cdnow import read_cdnow
+from kam.io.cdnow import read_cdnow
 from kam.usecases.demo import run_demo_data
 from tests.conftest import DATA
 from tests.same_accounts import assert_same_accounts, read_accounts

@@ -253,8 +253,6 @@ DATA_CORES = ("kam.analytics", "kam.clv", "kam.calls", "kam.render", "kam.domain
 # Core modules allowed to read a file, with the reason; one no longer reading fails
 # `test_every_file_reading_exception_is_still_needed`.
 READS_FILES: dict[str, str] = {
-    "kam.clv.cdnow": "reads the published CDNOW data set, in its own fixed format, for the tests and "
-    "benchmarks that check the models against published numbers",
     "kam.render.assets": "reads kam's own scripts shipped in the package (the vendored ECharts and the "
     "report's static/report.js) to inline them, as the Jinja loader reads the templates; never a user's file",
 }

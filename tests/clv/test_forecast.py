@@ -28,8 +28,8 @@ from kam.clv import (
     fit_forecast,
     periods_in_months,
 )
-from kam.clv.cdnow import read_cdnow
 from kam.demo.steel import make_demo_company
+from kam.io.cdnow import read_cdnow
 
 END = dt.date(1997, 9, 30)
 

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from kam.clv import BetaGeo, GammaGamma, ParetoNBD, rfm_summary
-from kam.clv.cdnow import read_cdnow
+from kam.io.cdnow import read_cdnow
 
 BGNBD = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
 PNBD = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}

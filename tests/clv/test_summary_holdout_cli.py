@@ -19,7 +19,7 @@ from kam.clv import (
     holdout_check,
     rfm_summary,
 )
-from kam.clv.cdnow import read_cdnow
+from kam.io.cdnow import read_cdnow
 
 TX = pl.DataFrame(
     {

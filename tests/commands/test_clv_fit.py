@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kam.cli import app
-from kam.clv.cdnow import read_cdnow
+from kam.io.cdnow import read_cdnow
 from kam.usecases.demo import run_demo_data
 
 CDNOW = Path(__file__).parents[1] / "data" / "cdnow" / "CDNOW_sample.txt"

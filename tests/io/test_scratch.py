@@ -12,9 +12,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from kam.clv.cdnow import read_cdnow
 from kam.errors import ConfigError, ImportValidationError, MissingColumnError
 from kam.io import scratch
+from kam.io.cdnow import read_cdnow
 from kam.io.customers import read_customers
 from kam.io.options import ReadOptions
 from kam.io.readers import read_table

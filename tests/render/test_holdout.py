@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from kam.clv import BetaGeo, holdout_check, rfm_summary
-from kam.clv.cdnow import read_cdnow
 from kam.clv.summary import TimeUnit
 from kam.domain.languages import Lang
 from kam.i18n import text
+from kam.io.cdnow import read_cdnow
 from kam.render.holdout import holdout_svg
 from tests.render.samples import holdout
 

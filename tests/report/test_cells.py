@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kam.cli import app
-from kam.clv.cdnow import read_cdnow
+from kam.io.cdnow import read_cdnow
 from kam.report.cells import FORMULA_STARTS, spreadsheet_safe
 
 runner = CliRunner()
