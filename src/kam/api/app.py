@@ -19,6 +19,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
     schema version fails here, with the same error as every command (run `kam workspace init`)."""
     from kam.workspace.accounts.routes import router as accounts
+    from kam.workspace.analysis.routes import router as analysis
     from kam.workspace.contracts.routes import router as contracts
     from kam.workspace.deals.routes import router as deals
     from kam.workspace.needs.routes import router as needs
@@ -43,7 +44,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     add_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
     api = APIRouter(prefix=API_PREFIX)
-    for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts, referrals):
+    for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts, referrals, analysis):
         api.include_router(router)
     app.include_router(api)
     return app

@@ -1,4 +1,5 @@
-"""`kam accounts add|import|list|show|update|delete|restore|history|owners`: the accounts of the workspace."""
+"""`kam accounts add|import|list|show|update|delete|restore|history|owners|sync|changes|analysis`: the
+accounts of the workspace."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kam.commands import account_changes
+from kam.commands import account_analysis, account_changes
 from kam.commands.account_options import (
     CompetitorOption,
     IndustryOption,
@@ -46,6 +47,9 @@ for _name, _command in (
     ("restore", account_changes.restore),
     ("history", account_changes.history),
     ("owners", account_changes.owners),
+    ("sync", account_analysis.sync),
+    ("changes", account_analysis.changes),
+    ("analysis", account_analysis.analysis),
 ):
     app.command(_name)(_command)
 
