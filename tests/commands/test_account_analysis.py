@@ -85,3 +85,20 @@ def test_changes_and_an_accounts_analysis_as_each_user_may_see_them(
     assert kam("accounts", "analysis", "N", "--db", db, "--as", "amy")[0] == 2  # not amy's: not found
     code, output = kam("accounts", "analysis", "N", "--db", db, "--lang", "zh-Hant")
     assert code == 0 and output.startswith("2025-12-31 的分析\n分群: 已流失")
+
+
+def test_show_rolls_a_groups_value_up(db: str, analyses: dict[dt.date, Path]) -> None:
+    assert kam("accounts", "sync", str(analyses[LATER]), "--db", db)[0] == 0
+    assert kam("accounts", "update", "N", "--parent", "A", "--db", db)[0] == 0
+    revenue = {
+        code: json.loads(kam("accounts", "analysis", code, "--db", db, "--json")[1])["latest"]["metrics"][
+            "revenue"
+        ]
+        for code in ("A", "N")
+    }
+    code, output = kam("accounts", "show", "A", "--db", db)
+    assert (
+        code == 0
+        and f"group of 2 accounts (N): revenue {revenue['A'] + revenue['N']:,.2f}, net profit " in output
+    )
+    assert "(analysis of 2025-12-31)" in output

@@ -232,6 +232,20 @@ def show(
         f"{text(f'ws.label.{k}', lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS
     )
     console.print(plain(details), soft_wrap=True)
+    group = detail.account.group
+    if group is not None:
+        money = ("-" if v is None else f"{v:,.2f}" for v in (group.revenue, group.net_profit))
+        revenue, profit = money
+        said = text(
+            "ws.group_value",
+            lang,
+            count=group.accounts,
+            codes=", ".join(group.subsidiaries),
+            revenue=revenue,
+            profit=profit,
+            as_of="-" if group.as_of is None else group.as_of.isoformat(),
+        )
+        console.print(plain(said), soft_wrap=True)
     if detail.interactions:
         title = text("ws.interactions", lang, count=len(detail.interactions))
         console.print(interactions_table(title, detail.interactions, with_account=False, lang=lang))
