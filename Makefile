@@ -45,12 +45,14 @@ demo-files: install
 	$(BIN)/kam calls analyze $(DEMO)/data/calls/K001-2026-09-12-first-visit.vtt --sales 王强 --products 镀锌板 \
 		--products 热轧卷 --store --account K001 --at 2026-09-12T14:30 --kind visit --db $(DEMO_DB) --lang zh-Hans
 	$(BIN)/kam analyze $(DEMO)/data/transactions.csv --customers $(DEMO)/data/customers.csv --out $(DEMO)/out
+	$(BIN)/kam accounts sync $(DEMO)/out --db $(DEMO_DB)
 	@echo ""
 	@echo "Open $(DEMO)/out/report.html in a browser; accounts.csv, accounts.xlsx and summary.json are beside it."
 	@echo "The workspace $(DEMO)/kam-workspace.db holds the accounts with their owners, decision chains, needs,"
 	@echo "deals, contracts, referrals and two coached calls:"
 	@echo "  $(BIN)/kam stakeholders list --account K001 --db $(DEMO_DB)"
 	@echo "  $(BIN)/kam accounts list --as chen --db $(DEMO_DB)"
+	@echo "  $(BIN)/kam accounts analysis K002 --lang zh-Hant --db $(DEMO_DB)"
 	@echo "Demo logins (login/password): $(DEMO_LOGINS)"
 
 # the demo, then the workspace served at http://127.0.0.1:8000 until Ctrl-C

@@ -179,3 +179,12 @@ def spark() -> Iterator[object]:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session")
+def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[dt.date, Path]:
+    """Real `kam analyze` outputs for the team of tests/workspace/team.py at two dates, made once
+    (tests/workspace/analysis/analyses.py says what they find)."""
+    from tests.workspace.analysis.analyses import analyse
+
+    return analyse(tmp_path_factory.mktemp("analyses"))

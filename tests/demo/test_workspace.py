@@ -57,13 +57,18 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> str:
         line = line.replace("$(DEMO_DB)", url).replace("$(DEMO)", str(folder))
         _kam(*shlex.split(line)[1:], stdin=stdin)
         ran += 1
-    assert ran >= 14  # demo data, init, four users, five imports, two calls, the analysis
+    assert ran >= 15  # demo data, init, four users, five imports, two calls, the analysis, its sync
     return url
 
 
 def _listed(demo: str, *command: str) -> list[dict[str, Any]]:
     listed = json.loads(_kam(*command, "--json", "--db", demo))
     return listed if isinstance(listed, list) else listed["items"]
+
+
+def test_the_analysis_is_on_the_accounts(demo: str) -> None:
+    analysis = json.loads(_kam("accounts", "analysis", "K002", "--json", "--db", demo))
+    assert analysis["latest"]["segment"] == "key" and analysis["latest"]["as_of"] == "2026-09-30"
 
 
 def test_the_logins_have_their_roles_and_teams(demo: str) -> None:

@@ -3,6 +3,9 @@ may not do, and that a record out of reach is told apart from a missing one nowh
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -195,3 +198,33 @@ def test_an_export_holds_exactly_what_each_role_may_see(team: Engine, role: str)
     assert [(r["referrer"], r["account"]) for r in referrals] == [
         pair for pair in expected if set(pair) <= visible
     ]
+
+
+ANALYSIS_CHANGED = {"N", "U"}  # the accounts whose segment the team's two analyses change
+
+
+@pytest.mark.parametrize("role", ["rep", "manager", "admin"])
+def test_each_role_reads_the_analysis_of_exactly_its_accounts(
+    team: Engine, analyses: dict[dt.date, Path], role: str
+) -> None:
+    """An account's analysis, the segment changes and the money of referrals and groups: nothing of an
+    account out of reach, which answers as a missing one does."""
+    from kam.report.analysis_folder import read_analysis_folder
+    from kam.workspace.analysis.queries import account_analysis, segment_changes
+    from kam.workspace.analysis.schemas import SegmentChangeFilters
+    from kam.workspace.analysis.service import sync_analysis
+
+    with acting(team, None) as session:
+        for folder in analyses.values():
+            sync_analysis(session, read_analysis_folder(folder))
+    with acting(team, ROLE_LOGIN[role]) as session:
+        for code in OWNERS:
+            if code in VISIBLE[role]:
+                assert account_analysis(session, code).latest is not None
+            else:
+                with pytest.raises(AccountNotFound) as hidden:
+                    account_analysis(session, code)
+                assert hidden.value.say("en") == AccountNotFound(code).say("en")
+        changed = segment_changes(session, SegmentChangeFilters(since=min(analyses)))
+    assert {c.account for c in changed.items} == ANALYSIS_CHANGED & VISIBLE[role]
+    assert changed.total == len(ANALYSIS_CHANGED & VISIBLE[role])

@@ -57,6 +57,8 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "deal_needs",
         "next_steps",
         "contracts",
+        "analysis_runs",
+        "account_analyses",
         "alembic_version",
         "interaction_stakeholders",
         "interaction_users",

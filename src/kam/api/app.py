@@ -19,6 +19,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
     schema version fails here, with the same error as every command (run `kam workspace init`)."""
     from kam.workspace.accounts.routes import router as accounts
+    from kam.workspace.analysis.routes import router as analysis
     from kam.workspace.contracts.routes import router as contracts
     from kam.workspace.deals.routes import router as deals
     from kam.workspace.interactions.routes import router as interactions
@@ -54,6 +55,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
         contracts,
         referrals,
         interactions,
+        analysis,
     ):
         api.include_router(router)
     app.include_router(api)

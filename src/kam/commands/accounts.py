@@ -1,4 +1,5 @@
-"""`kam accounts add|import|list|show|update|delete|restore|history|owners`: the accounts of the workspace."""
+"""`kam accounts add|import|list|show|update|delete|restore|history|owners|sync|changes|analysis`: the
+accounts of the workspace."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kam.commands import account_changes
+from kam.commands import account_analysis, account_changes
 from kam.commands.account_options import (
     CompetitorOption,
     IndustryOption,
@@ -46,6 +47,9 @@ for _name, _command in (
     ("restore", account_changes.restore),
     ("history", account_changes.history),
     ("owners", account_changes.owners),
+    ("sync", account_analysis.sync),
+    ("changes", account_analysis.changes),
+    ("analysis", account_analysis.analysis),
 ):
     app.command(_name)(_command)
 
@@ -228,6 +232,20 @@ def show(
         f"{text(f'ws.label.{k}', lang)}: {_shown(k, account[k], lang) or '-'}" for k in _FIELDS
     )
     console.print(plain(details), soft_wrap=True)
+    group = detail.account.group
+    if group is not None:
+        money = ("-" if v is None else f"{v:,.2f}" for v in (group.revenue, group.net_profit))
+        revenue, profit = money
+        said = text(
+            "ws.group_value",
+            lang,
+            count=group.accounts,
+            codes=", ".join(group.subsidiaries),
+            revenue=revenue,
+            profit=profit,
+            as_of="-" if group.as_of is None else group.as_of.isoformat(),
+        )
+        console.print(plain(said), soft_wrap=True)
     if detail.interactions:
         title = text("ws.interactions", lang, count=len(detail.interactions))
         console.print(interactions_table(title, detail.interactions, with_account=False, lang=lang))

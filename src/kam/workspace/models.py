@@ -1,6 +1,7 @@
 """Every workspace model, imported in one place so `Base.metadata` is complete (Alembic reads it)."""
 
 from kam.workspace.accounts.models import Account
+from kam.workspace.analysis.models import AccountAnalysis, AnalysisRun
 from kam.workspace.audit.models import AuditEntry
 from kam.workspace.contracts.models import Contract
 from kam.workspace.db import Base
@@ -19,6 +20,8 @@ from kam.workspace.users.models import Team, User, team_members
 
 __all__ = [
     "Account",
+    "AccountAnalysis",
+    "AnalysisRun",
     "ApiToken",
     "AuditEntry",
     "Base",

@@ -10,8 +10,9 @@ and each of them every record under an account they see (`UnderAccount`: a recor
 `account_id`), while that account is not deleted. Users see themselves, their own tokens and their own
 teams; the admins' lists of users and teams are admin-only in the services.
 
-Changing is allowed on the same records as seeing, today; a change must also leave the record within
-the actor's reach (`require_writable`): a rep cannot give an account away, nor create one for somebody
+An analysis run (its date, basis and settings; no account's figures) is read by everyone and written by
+admins only. Changing is allowed on the same records as seeing otherwise; a change must also leave the
+record within the actor's reach (`require_writable`): a rep cannot give an account away, nor create one for somebody
 else. A record outside the scope is never loaded, counted or named: to the actor it does not exist.
 """
 
@@ -28,6 +29,7 @@ from kam.domain.users import Role
 from kam.i18n import Notice
 from kam.workspace.access import Actor, actor_of
 from kam.workspace.accounts.models import Account
+from kam.workspace.analysis.models import AnalysisRun
 from kam.workspace.errors import AccessDenied, InvalidChoice
 from kam.workspace.listing import PageRequest
 from kam.workspace.records import Record, UnderAccount
@@ -63,6 +65,8 @@ def scope_clause(model: type[Record], actor: Actor, *, write: bool = False) -> C
         return model.account_id.in_(live if accounts is None else live.where(accounts))
     if actor.role is Role.ADMIN:
         return None
+    if model is AnalysisRun:  # names no account: everyone reads it; only admins sync analyses
+        return sa.false() if write else None
     if model is User:
         return User.id == actor.user_id
     if model is ApiToken:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from kam.io.customers import CustomerType, Ownership
+from kam.workspace.analysis.schemas import GroupValue
 from kam.workspace.fields import Code, Label, Name, Storable, Version
 from kam.workspace.vocabulary import WalletKind
 
@@ -142,7 +143,8 @@ class WalletPublic(BaseModel):
 class AccountPublic(BaseModel):
     """An account as shown to users and the API. `owner` is the owning user's login; `owner_name` an
     owner given as text that matches no user yet. `referred_by` and `parent` are codes, shown only when
-    the reader may see those accounts."""
+    the reader may see those accounts. `group`: a parent's value with its subsidiaries the reader may see
+    (None for an account without one)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -160,6 +162,7 @@ class AccountPublic(BaseModel):
     parent: str | None
     wallet: WalletPublic | None
     competitors: list[str]
+    group: GroupValue | None = None
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime

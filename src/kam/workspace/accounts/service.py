@@ -27,6 +27,8 @@ from kam.workspace.accounts.schemas import (
     Wallet,
     WalletPublic,
 )
+from kam.workspace.analysis.queries import group_values
+from kam.workspace.analysis.schemas import GroupValue
 from kam.workspace.audit.schemas import HistoryEntry
 from kam.workspace.errors import AccountNotFound, DuplicateAccount, InvalidChoice, InvalidReferral
 from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
@@ -169,13 +171,15 @@ def claim_owner_names(session: Session, user: User) -> list[str]:
 
 
 def public_accounts(repo: AccountRepository, accounts: Sequence[Account]) -> list[AccountPublic]:
-    """Accounts as shown: a referrer or group is named only when the actor may see it."""
+    """Accounts as shown: a referrer or group is named only when the actor may see it; a parent with
+    its group's value (over the subsidiaries the actor may see)."""
     linked: Iterable[int | None] = [i for a in accounts for i in (a.referred_by_id, a.parent_id)]
     visible = repo.readable_ids(linked)
-    return [_public(a, visible) for a in accounts]
+    groups = group_values(repo.session, [a for a in accounts if a.deleted_at is None])
+    return [_public(a, visible, groups.get(a.id)) for a in accounts]
 
 
-def _public(account: Account, visible: set[int]) -> AccountPublic:
+def _public(account: Account, visible: set[int], group: GroupValue | None) -> AccountPublic:
     referrer, parent, owner = account.referred_by, account.parent, account.owner
     wallet = None
     if account.wallet_amount is not None and account.wallet_unit is not None:
@@ -196,6 +200,7 @@ def _public(account: Account, visible: set[int]) -> AccountPublic:
         parent=parent.code if parent is not None and parent.id in visible else None,
         wallet=wallet,
         competitors=list(account.competitors or []),
+        group=group,
         version=account.version,
         created_at=account.created_at,
         updated_at=account.updated_at,

@@ -29,7 +29,8 @@ class ReferredAccount(BaseModel):
 
 class ReferralCredit(BaseModel):
     """A referrer credited with the accounts it brought (those the reader may see) and their revenue
-    and profit from the latest stored analysis (None while no analysis is stored)."""
+    and net profit summed from the latest stored analysis (None while no analysis is stored, or when
+    none of them is in it)."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -2,9 +2,9 @@
 with their revenue and profit. Only what the reader may see counts: a referrer they may not see is not
 listed, and an account they may not see is credited to nobody in their answer.
 
-Revenue and profit come from the latest analysis stored in the workspace. The workspace stores none
-yet (storing `kam analyze`'s results on the accounts is a later step), so both are None, with a note
-that says why; the credit counts the accounts meanwhile.
+Revenue and profit (net profit) are the brought accounts' in the latest analysis stored in the workspace
+(`kam accounts sync`), summed over those the reader may see and the analysis holds, with its date.
+While no analysis is stored both are None, with a note that says why; the credit counts the accounts.
 
 Services flush but never commit; this one only reads.
 """
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from kam.i18n import Lang, Notice, say
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
+from kam.workspace.analysis.queries import Money, latest_money, total
 from kam.workspace.listing import PageRequest
 from kam.workspace.referrals.schemas import ReferralCredit, ReferralCredits, ReferralFilters, ReferredAccount
 
@@ -40,8 +41,9 @@ def referral_credits(
     referrers = session.scalars(repo.readable_statement().where(Account.id.in_(sorted(by_referrer)))).all()
     if filters.referrer is not None:
         referrers = [r for r in referrers if r.code == filters.referrer]
+    money = latest_money(session, [a.id for a in referred])
     credits = sorted(
-        (_credit(referrer, by_referrer[referrer.id]) for referrer in referrers),
+        (_credit(referrer, by_referrer[referrer.id], money) for referrer in referrers),
         key=lambda c: (-c.accounts, c.referrer),
     )
     page = credits[request.offset : request.offset + request.per_page]
@@ -50,17 +52,18 @@ def referral_credits(
         total=len(credits),
         page=request.page,
         per_page=request.per_page,
-        analysis_as_of=None,
-        note=say(Notice("referrals_no_analysis"), lang),
+        analysis_as_of=money.as_of,
+        note=say(Notice("referrals_no_analysis"), lang) if money.as_of is None else None,
     )
 
 
-def _credit(referrer: Account, brought: list[Account]) -> ReferralCredit:
+def _credit(referrer: Account, brought: list[Account], money: Money) -> ReferralCredit:
+    known = [money.by_account[a.id] for a in brought if a.id in money.by_account]
     return ReferralCredit(
         referrer=referrer.code,
         name=referrer.name,
         accounts=len(brought),
         referred=[ReferredAccount(code=a.code, name=a.name, referred_on=a.referred_on) for a in brought],
-        revenue=None,
-        profit=None,
+        revenue=total(revenue for revenue, _ in known),
+        profit=total(profit for _, profit in known),
     )

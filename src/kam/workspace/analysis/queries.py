@@ -1,0 +1,206 @@
+"""Reading the stored analyses, scoped to the reader: an account's latest analysis and its history, the
+accounts whose segment changed since a day, and the money of the latest analysis (for referrals and
+groups). An account the reader may not see is never read, so it never appears, nor in a total or a sum.
+
+"Latest" is the analysis with the latest as-of date: for one account, its own latest analysis; for sums
+over several accounts (a referrer's, a group's), the latest analysis stored, so that one date is summed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kam.domain.languages import Lang
+from kam.domain.segments import Segment
+from kam.workspace.accounts.models import Account
+from kam.workspace.accounts.repository import AccountRepository
+from kam.workspace.analysis.models import AccountAnalysis
+from kam.workspace.analysis.reasons import say_reasons
+from kam.workspace.analysis.repository import (
+    AccountAnalysisRepository,
+    AnalysisRunRepository,
+    latest_per_account,
+)
+from kam.workspace.analysis.schemas import (
+    AccountAnalysisHistory,
+    AccountAnalysisPublic,
+    AnalysisSnapshot,
+    Forecast,
+    GroupValue,
+    Metrics,
+    SegmentChange,
+    SegmentChangeFilters,
+)
+from kam.workspace.errors import AccountNotFound
+from kam.workspace.listing import Page, PageRequest
+
+
+def account_analysis(session: Session, code: str, lang: Lang | str = Lang.EN) -> AccountAnalysisHistory:
+    """The account's latest analysis, its reasons in `lang`, and every analysis of it, oldest first."""
+    account = AccountRepository(session).by_code(code)
+    if account is None:
+        raise AccountNotFound(code)
+    snapshots = AccountAnalysisRepository(session).of_account(account.id)
+    history, previous = [], None
+    for snapshot in snapshots:
+        history.append(
+            AnalysisSnapshot(
+                as_of=snapshot.as_of,
+                segment=snapshot.segment,
+                previous_segment=previous,
+                changed=previous is not None and previous != snapshot.segment,
+                at_risk=snapshot.at_risk,
+                tier=snapshot.tier,
+                revenue=snapshot.revenue,
+                net_profit=snapshot.net_profit,
+            )
+        )
+        previous = snapshot.segment
+    latest = _public(account, snapshots[-1], lang) if snapshots else None
+    return AccountAnalysisHistory(account=account.code, latest=latest, history=history)
+
+
+def _public(account: Account, snapshot: AccountAnalysis, lang: Lang | str) -> AccountAnalysisPublic:
+    run = snapshot.run
+    return AccountAnalysisPublic(
+        account=account.code,
+        as_of=snapshot.as_of,
+        segment=snapshot.segment,
+        at_risk=snapshot.at_risk,
+        tier=snapshot.tier,
+        reasons=say_reasons(snapshot, run, lang),
+        reason_values=dict(snapshot.reason_values or {}),
+        metrics=Metrics.model_validate(snapshot, from_attributes=True),
+        forecast=Forecast.model_validate(snapshot, from_attributes=True),
+        basis=run.basis,
+        currency=run.currency,
+    )
+
+
+def segment_changes(
+    session: Session, filters: SegmentChangeFilters, request: PageRequest | None = None
+) -> Page[SegmentChange]:
+    """The accounts the reader may see whose segment in their latest analysis (dated after `since`)
+    differs from the one in their last analysis on or before `since` (an account in no analysis then has
+    nothing to change from), filtered by the segments from and to; by account code."""
+    request = request or PageRequest()
+    repo = AccountAnalysisRepository(session)
+    rows = repo.segments()
+    baseline = latest_per_account([r for r in rows if r[1] <= filters.since])
+    current = latest_per_account(rows)
+    moved: list[tuple[int, dt.date, tuple[dt.date, Segment]]] = []
+    for account_id, (as_of, segment) in current.items():
+        then = baseline.get(account_id)
+        if then is None or as_of <= filters.since or then[1] == segment:
+            continue
+        was = then[1]
+        if filters.from_segment is not None and was != filters.from_segment:
+            continue
+        if filters.to_segment is not None and segment != filters.to_segment:
+            continue
+        moved.append((account_id, as_of, then))
+    codes = AccountRepository(session).codes_of(a for a, _, _ in moved)
+    moved.sort(key=lambda m: codes.get(m[0], ""))
+    page = moved[request.offset : request.offset + request.per_page]
+    found = _snapshots(session, [(a, as_of) for a, as_of, _ in page])
+    items = []
+    for account_id, as_of, before in page:
+        snapshot = found[(account_id, as_of)]
+        items.append(
+            SegmentChange(
+                account=snapshot.account.code,
+                name=snapshot.account.name,
+                from_segment=before[1],
+                from_as_of=before[0],
+                to_segment=snapshot.segment,
+                to_as_of=snapshot.as_of,
+                at_risk=snapshot.at_risk,
+                revenue=snapshot.revenue,
+                net_profit=snapshot.net_profit,
+            )
+        )
+    return Page(items=items, total=len(moved), page=request.page, per_page=request.per_page)
+
+
+def _snapshots(
+    session: Session, keys: Sequence[tuple[int, dt.date]]
+) -> dict[tuple[int, dt.date], AccountAnalysis]:
+    if not keys:
+        return {}
+    repo = AccountAnalysisRepository(session)
+    wanted = sa.or_(*(sa.and_(AccountAnalysis.account_id == a, AccountAnalysis.as_of == d) for a, d in keys))
+    query = repo.readable_statement().where(wanted).options(*repo.options())
+    return {(s.account_id, s.as_of): s for s in session.scalars(query).unique()}
+
+
+@dataclass(frozen=True)
+class Money:
+    """The revenue and net profit of accounts in the latest analysis (None: not in it), and its date."""
+
+    as_of: dt.date | None
+    by_account: dict[int, tuple[float | None, float | None]]
+
+
+def latest_money(session: Session, account_ids: Iterable[int]) -> Money:
+    """Revenue and net profit of these accounts (those the reader may see) in the latest analysis."""
+    run = AnalysisRunRepository(session).latest()
+    if run is None:
+        return Money(None, {})
+    found = AccountAnalysisRepository(session).of_run(run.id, account_ids)
+    return Money(run.as_of, {i: (s.revenue, s.net_profit) for i, s in found.items()})
+
+
+def total(values: Iterable[float | None]) -> float | None:
+    """The sum of the known values; None when none is known."""
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def group_values(session: Session, accounts: Sequence[Account]) -> dict[int, GroupValue]:
+    """account id -> the group's value, for the accounts among `accounts` that have a subsidiary the
+    reader may see: their revenue and net profit with their subsidiaries' at every level."""
+    repo = AccountRepository(session)
+    ids = [a.id for a in accounts]
+    parents: set[int | None] = set()
+    for i in range(0, len(ids), 500):
+        query = repo.readable_statement().where(Account.parent_id.in_(ids[i : i + 500]))
+        parents.update(session.scalars(query.with_only_columns(Account.parent_id)))
+    if not parents:
+        return {}
+    children: dict[int, list[int]] = defaultdict(list)
+    for account_id, parent_id in repo.links("parent_id").items():
+        if parent_id is not None:
+            children[parent_id].append(account_id)
+    below = {p: _descendants(p, children) for p in parents if p is not None}
+    visible = repo.readable_ids(i for found in below.values() for i in found)
+    codes = repo.codes_of(visible)
+    money = latest_money(session, [*below, *visible])
+    values = {}
+    for parent, found in below.items():
+        members = [parent, *sorted(i for i in found if i in visible)]
+        known = [money.by_account[i] for i in members if i in money.by_account]
+        values[parent] = GroupValue(
+            accounts=len(members),
+            subsidiaries=sorted(codes[i] for i in members[1:]),
+            revenue=total(r for r, _ in known),
+            net_profit=total(p for _, p in known),
+            as_of=money.as_of if known else None,
+        )
+    return values
+
+
+def _descendants(parent: int, children: dict[int, list[int]]) -> set[int]:
+    found: set[int] = set()
+    todo = list(children.get(parent, ()))
+    while todo:
+        child = todo.pop()
+        if child not in found and child != parent:
+            found.add(child)
+            todo += children.get(child, ())
+    return found
