@@ -57,6 +57,8 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "deal_needs",
         "next_steps",
         "contracts",
+        "coverage_snapshots",
+        "call_proposals",
         "alembic_version",
     }
 

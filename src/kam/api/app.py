@@ -19,10 +19,12 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
     schema version fails here, with the same error as every command (run `kam workspace init`)."""
     from kam.workspace.accounts.routes import router as accounts
+    from kam.workspace.coach.routes import router as coach
     from kam.workspace.contracts.routes import router as contracts
     from kam.workspace.deals.routes import router as deals
     from kam.workspace.needs.routes import router as needs
     from kam.workspace.next_steps.routes import router as next_steps
+    from kam.workspace.proposals.routes import router as proposals
     from kam.workspace.referrals.routes import router as referrals
     from kam.workspace.stakeholders.routes import router as stakeholders
     from kam.workspace.users.routes import router as users
@@ -44,6 +46,8 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
     api = APIRouter(prefix=API_PREFIX)
     for router in (accounts, users, stakeholders, needs, deals, next_steps, contracts, referrals):
+        api.include_router(router)
+    for router in (coach, proposals):
         api.include_router(router)
     app.include_router(api)
     return app

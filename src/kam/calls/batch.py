@@ -28,12 +28,14 @@ class CallsRun:
     """Results in the order the transcripts came; the transcripts that could not be analysed are listed
     with their errors.
 
-    `sha256` holds the SHA-256 of each analysed transcript's bytes, in the order of `results`.
+    `sha256` holds the SHA-256 of each analysed transcript's bytes, in the order of `results`, and
+    `transcripts` the bytes themselves (what a stored call proposes to its account is read from them).
     """
 
     results: tuple[CallAnalysis, ...]
     errors: tuple[TranscriptError, ...]
     sha256: tuple[str, ...] = ()
+    transcripts: tuple[bytes, ...] = ()
 
 
 def analyze_calls(
@@ -50,6 +52,7 @@ def analyze_calls(
     results: list[CallAnalysis] = []
     errors: list[TranscriptError] = []
     digests: list[str] = []
+    kept: list[bytes] = []
     for transcript in transcripts:
         if isinstance(transcript, TranscriptError):
             errors.append(transcript)
@@ -69,4 +72,5 @@ def analyze_calls(
             errors.append(exc)
             continue
         digests.append(hashlib.sha256(transcript.data).hexdigest())
-    return CallsRun(tuple(results), tuple(errors), tuple(digests))
+        kept.append(transcript.data)
+    return CallsRun(tuple(results), tuple(errors), tuple(digests), tuple(kept))

@@ -61,6 +61,7 @@ class StoredCalls:
     account: str
     created: int
     updated: int
+    proposed: int = 0  # candidate needs and speaker matches the calls proposed to the account
 
 
 @contextlib.contextmanager
@@ -157,9 +158,13 @@ def run_store_calls(
     """
     if run.errors:
         raise WorkspaceError(Notice("ws_not_stored", count=len(run.errors)))
-    created = updated = 0
+    from kam.workspace.interactions.repository import InteractionRepository
+    from kam.workspace.proposals.service import propose_from_call
+
+    created = updated = proposed = 0
+    transcripts = run.transcripts or (None,) * len(run.results)
     with workspace_session(url, as_login) as session:
-        for analysis, sha256 in zip(run.results, run.sha256, strict=True):
+        for analysis, sha256, transcript in zip(run.results, run.sha256, transcripts, strict=True):
             path = Path(analysis.file)
             fields = {
                 "kind": kind,
@@ -173,7 +178,10 @@ def run_store_calls(
             recorded = record_call_analysis(session, account, data, analysis, settings)
             created += recorded.created
             updated += not recorded.created
-    return StoredCalls(display_url(url), account, created, updated)
+            interaction = InteractionRepository(session).get(recorded.interaction.id, write=True)
+            if transcript is not None and interaction is not None:
+                proposed += propose_from_call(session, interaction, analysis, transcript, settings)
+    return StoredCalls(display_url(url), account, created, updated, proposed)
 
 
 def run_calls_analyze_and_store(

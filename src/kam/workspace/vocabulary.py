@@ -44,3 +44,4 @@ class RecordKind(StrEnum):
     DEAL = "deal"
     NEXT_STEP = "next_step"
     CONTRACT = "contract"
+    PROPOSAL = "proposal"
