@@ -69,9 +69,9 @@ def test_a_statement_said_twice_is_proposed_once_at_its_first_place() -> None:
 
 def test_the_customer_sentences_keep_their_place_in_the_call() -> None:
     transcript = (
-        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Amy>How are things going?\n\n"
-        "00:00:05.000 --> 00:00:09.000\n<v Wang>It breaks down. Every week.\n"
-    ).encode()
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Amy>How are things going?\n\n"
+        b"00:00:05.000 --> 00:00:09.000\n<v Wang>It breaks down. Every week.\n"
+    )
     said = customer_sentences(transcript, "call.vtt", ["Amy"])
     assert [(s.speaker, s.text, s.sentence) for s in said] == [
         ("Wang", "It breaks down.", 2),
