@@ -90,7 +90,7 @@ def run_plan(
     from kam.report.plan_files import document_pdf, document_xlsx, find_cjk_font, write_new_file
     from kam.workspace.coach.plan import account_plan
 
-    s = settings or CoachSettings()
+    s, fmt = settings or CoachSettings(), PlanFormat(fmt)
     if fmt is not PlanFormat.MD and out is None:
         raise ConfigError(Notice("plan_needs_file", format=fmt.value))
     if out is not None and (out.exists() or out.is_symlink()):
