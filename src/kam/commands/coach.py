@@ -81,7 +81,7 @@ def _coach_text(c: Any, lang: Lang) -> str:
             previous=c.previous.score,
         )
     lines = [
-        text("plan.title", lang, name=printable(c.name, one_line=True), code=c.account),
+        text("coach.heading", lang, name=printable(c.name, one_line=True), code=c.account),
         text("plan.subtitle", lang, day=c.as_of.isoformat(), score=c.score, change=moved),
         "  "
         + text("coach.list_separator", lang).join(f"{p.label} {p.points:.3g}/{p.weight}" for p in c.parts),
