@@ -125,6 +125,7 @@ SAMPLE_VALUES = {
     "status": 418,
     "given": 3,
     "stored": 4,
+    "dirs": "/usr/share/fonts/opentype/noto, /usr/local/share/fonts",
 }
 
 

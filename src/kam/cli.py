@@ -12,6 +12,7 @@ from kam.commands.accounts import app as accounts_app
 from kam.commands.analyze import analyze
 from kam.commands.calls import app as calls_app
 from kam.commands.clv import app as clv_app
+from kam.commands.coach import coach, plan, proposals_app
 from kam.commands.contracts import app as contracts_app
 from kam.commands.deals import app as deals_app
 from kam.commands.demo import demo_data
@@ -52,6 +53,9 @@ app.add_typer(deals_app, name="deals")
 app.add_typer(next_steps_app, name="next-steps")
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(referrals_app, name="referrals")
+app.command("coach")(coach)
+app.command("plan")(plan)
+app.add_typer(proposals_app, name="proposals")
 
 
 def main() -> None:

@@ -67,7 +67,10 @@ def test_store_records_every_call_on_the_account(db: str, calls: dict[str, Path]
     )
     assert code == 0
     assert "Call analysis" in out
-    assert out.endswith(f"Stored 2 calls on account C001 in {display_url(db)}: 2 new, 0 updated.\n")
+    assert out.endswith(
+        f"Stored 2 calls on account C001 in {display_url(db)}: 2 new, 0 updated.\n"
+        "9 proposals for account C001 from these calls: see `kam proposals list C001`.\n"
+    )
     stored = {i["source_file"]: i for i in _interactions(db)}
     assert set(stored) == {steel.name, pushy.name}
     for path in (steel, pushy):

@@ -228,3 +228,20 @@ def test_each_role_reads_the_analysis_of_exactly_its_accounts(
         changed = segment_changes(session, SegmentChangeFilters(since=min(analyses)))
     assert {c.account for c in changed.items} == ANALYSIS_CHANGED & VISIBLE[role]
     assert changed.total == len(ANALYSIS_CHANGED & VISIBLE[role])
+
+
+@pytest.mark.parametrize("role", ["rep", "manager", "admin"])
+def test_the_coach_and_the_proposals_see_exactly_the_roles_accounts(team: Engine, role: str) -> None:
+    from kam.workspace.coach.service import account_coach, coach_portfolio
+    from kam.workspace.proposals.service import list_proposals
+
+    with acting(team, ROLE_LOGIN[role]) as session:
+        assert {r.account for r in coach_portfolio(session).items} == VISIBLE[role]
+        for code in OWNERS:
+            if code in VISIBLE[role]:
+                assert (account_coach(session, code).account, list_proposals(session, code)) == (code, [])
+                continue
+            for look in (account_coach, list_proposals):
+                with pytest.raises(AccountNotFound) as hidden:
+                    look(session, code)
+                assert hidden.value.say("en") == AccountNotFound(code).say("en")

@@ -29,14 +29,14 @@ def db(workspace_url: str) -> str:
 
 
 def test_init_creates_then_reports_up_to_date(workspace_url: str) -> None:
-    where = display_url(workspace_url)
+    where, head = display_url(workspace_url), head_revision()
     assert kam("workspace", "init", "--db", workspace_url) == (
         0,
-        f"Created the workspace at {where} (schema {head_revision()}).\n",
+        f"Created the workspace at {where} (schema {head}).\n",
     )
     assert kam("workspace", "init", "--db", workspace_url) == (
         0,
-        f"The workspace at {where} is up to date (schema {head_revision()}).\n",
+        f"The workspace at {where} is up to date (schema {head}).\n",
     )
 
 

@@ -59,6 +59,8 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "contracts",
         "analysis_runs",
         "account_analyses",
+        "coverage_snapshots",
+        "call_proposals",
         "alembic_version",
         "interaction_stakeholders",
         "interaction_users",

@@ -20,11 +20,13 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     schema version fails here, with the same error as every command (run `kam workspace init`)."""
     from kam.workspace.accounts.routes import router as accounts
     from kam.workspace.analysis.routes import router as analysis
+    from kam.workspace.coach.routes import router as coach
     from kam.workspace.contracts.routes import router as contracts
     from kam.workspace.deals.routes import router as deals
     from kam.workspace.interactions.routes import router as interactions
     from kam.workspace.needs.routes import router as needs
     from kam.workspace.next_steps.routes import router as next_steps
+    from kam.workspace.proposals.routes import router as proposals
     from kam.workspace.referrals.routes import router as referrals
     from kam.workspace.stakeholders.routes import router as stakeholders
     from kam.workspace.users.routes import router as users
@@ -57,6 +59,8 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
         interactions,
         analysis,
     ):
+        api.include_router(router)
+    for router in (coach, proposals):
         api.include_router(router)
     app.include_router(api)
     return app

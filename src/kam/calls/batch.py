@@ -30,14 +30,16 @@ class CallsRun:
     """Results in the order the transcripts came; the transcripts that could not be analysed are listed
     with their errors.
 
-    `sha256` holds the SHA-256 of each analysed transcript's bytes, and `recorded` when its header says
-    the call took place (None: it does not say; kam.calls.recorded), in the order of `results`.
+    `sha256` holds the SHA-256 of each analysed transcript's bytes, `recorded` when its header says the
+    call took place (None: it does not say; kam.calls.recorded), and `transcripts` the bytes themselves
+    (what a stored call proposes to its account is read from them), each in the order of `results`.
     """
 
     results: tuple[CallAnalysis, ...]
     errors: tuple[TranscriptError, ...]
     sha256: tuple[str, ...] = ()
     recorded: tuple[dt.datetime | None, ...] = ()
+    transcripts: tuple[bytes, ...] = ()
 
 
 def analyze_calls(
@@ -55,6 +57,7 @@ def analyze_calls(
     errors: list[TranscriptError] = []
     digests: list[str] = []
     times: list[dt.datetime | None] = []
+    kept: list[bytes] = []
     for transcript in transcripts:
         if isinstance(transcript, TranscriptError):
             errors.append(transcript)
@@ -75,4 +78,5 @@ def analyze_calls(
             continue
         digests.append(hashlib.sha256(transcript.data).hexdigest())
         times.append(recorded_at(transcript.data, transcript.name))
-    return CallsRun(tuple(results), tuple(errors), tuple(digests), tuple(times))
+        kept.append(transcript.data)
+    return CallsRun(tuple(results), tuple(errors), tuple(digests), tuple(times), tuple(kept))

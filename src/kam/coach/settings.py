@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from kam.domain.deals import DealStage
@@ -144,6 +146,11 @@ class CoachSettings(BaseModel):
     quote_allowed_from: DealStage = Field(
         default=DealStage.NEGOTIATION,
         description="A price quoted on a deal at an earlier stage than this is flagged.",
+    )
+    plan_font: Path | None = Field(
+        default=None,
+        description="The font file (TrueType, OpenType or a collection) the account plan's PDF is drawn in; "
+        "unset: Noto Sans CJK, found in the system's font folders.",
     )
 
     def factors_of(self, function: Function) -> tuple[PurchaseFactor, ...]:

@@ -147,6 +147,11 @@ def analyze(
             updated=stored.updated,
         )
         typer.echo(printable(summary), err=as_json)  # with --json, stdout stays JSON lines
+        if stored.proposed:
+            proposed = ntext(
+                "calls.proposed", stored.proposed, lang, count=stored.proposed, account=stored.account
+            )
+            typer.echo(printable(proposed), err=as_json)
 
 
 @app.command("trend")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -28,3 +29,10 @@ def write_csv(frame: pl.DataFrame, path: Path, *, bom: bool = False) -> None:
     starts with UTF-8's byte-order mark, without which Excel reads UTF-8 as the system's code page (on a
     Chinese Windows, Big5 or GBK: the names come out garbled)."""
     spreadsheet_safe(frame).write_csv(path, include_bom=bom)
+
+
+def safe_cell(value: str) -> str:
+    """One text cell as `spreadsheet_safe` writes it: a leading ' when a spreadsheet would run it."""
+    if value.startswith(FORMULA_STARTS) and not re.match(_PLAIN_NUMBER, value):
+        return "'" + value
+    return value

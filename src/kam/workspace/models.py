@@ -3,6 +3,7 @@
 from kam.workspace.accounts.models import Account
 from kam.workspace.analysis.models import AccountAnalysis, AnalysisRun
 from kam.workspace.audit.models import AuditEntry
+from kam.workspace.coach.models import CoverageSnapshot
 from kam.workspace.contracts.models import Contract
 from kam.workspace.db import Base
 from kam.workspace.deals.models import Deal, deal_needs
@@ -14,6 +15,7 @@ from kam.workspace.interactions.models import (
 )
 from kam.workspace.needs.models import Need
 from kam.workspace.next_steps.models import NextStep
+from kam.workspace.proposals.models import CallProposal
 from kam.workspace.stakeholders.models import Stakeholder
 from kam.workspace.tokens.models import ApiToken
 from kam.workspace.users.models import Team, User, team_members
@@ -26,7 +28,9 @@ __all__ = [
     "AuditEntry",
     "Base",
     "CallAnalysisRecord",
+    "CallProposal",
     "Contract",
+    "CoverageSnapshot",
     "Deal",
     "Interaction",
     "Need",

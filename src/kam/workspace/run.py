@@ -63,6 +63,7 @@ class StoredCalls:
     account: str
     created: int
     updated: int
+    proposed: int = 0  # candidate needs and speaker matches the calls proposed to the account
 
 
 @contextlib.contextmanager
@@ -162,13 +163,19 @@ def run_store_calls(
     """
     if run.errors:
         raise WorkspaceError(Notice("ws_not_stored", count=len(run.errors)))
+    from kam.workspace.interactions.repository import InteractionRepository
+    from kam.workspace.proposals.service import propose_from_call
+
     recorded = run.recorded or (None,) * len(run.results)
     times = [
         at or call_time(analysis.file, said) for analysis, said in zip(run.results, recorded, strict=True)
     ]
-    created = updated = 0
+    created = updated = proposed = 0
+    transcripts = run.transcripts or (None,) * len(run.results)
     with workspace_session(url, as_login) as session:
-        for analysis, sha256, when in zip(run.results, run.sha256, times, strict=True):
+        for analysis, sha256, when, transcript in zip(
+            run.results, run.sha256, times, transcripts, strict=True
+        ):
             path = Path(analysis.file)
             fields = {
                 "kind": kind,
@@ -182,7 +189,10 @@ def run_store_calls(
             recorded_call = record_call_analysis(session, account, data, analysis, settings, sales)
             created += recorded_call.created
             updated += not recorded_call.created
-    return StoredCalls(display_url(url), account, created, updated)
+            interaction = InteractionRepository(session).get(recorded_call.interaction.id, write=True)
+            if transcript is not None and interaction is not None:
+                proposed += propose_from_call(session, interaction, analysis, transcript, settings)
+    return StoredCalls(display_url(url), account, created, updated, proposed)
 
 
 def run_calls_analyze_and_store(

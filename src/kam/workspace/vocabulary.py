@@ -44,6 +44,7 @@ class RecordKind(StrEnum):
     DEAL = "deal"
     NEXT_STEP = "next_step"
     CONTRACT = "contract"
+    PROPOSAL = "proposal"
 
 
 class ExportEntity(StrEnum):
