@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from kam.domain.needs import NeedKind
 from kam.domain.proposals import ProposalKind, ProposalStatus
 from kam.workspace.errors import RecordNotFound
+from kam.workspace.interactions.service import get_interaction
 from kam.workspace.needs.schemas import NeedCreate
 from kam.workspace.needs.service import create_need, get_need, need_history
 from kam.workspace.proposals.schemas import ProposalFilters, ProposalPublic
@@ -76,6 +77,15 @@ def test_accepting_a_need_records_it_with_its_speaker_call_and_history(
     assert (
         twice.value.say("en") == f"proposal {proposal.id} was accepted already: each proposal is decided once"
     )
+
+
+def test_an_accepted_speaker_took_part_in_the_call(team: Engine, workspace_url: str, tmp_path: Path) -> None:
+    store_call(workspace_url, "A", tmp_path, as_login="amy")
+    speaker = _one(_proposals(team), ProposalKind.SPEAKER, "王經理")
+    with acting(team, "amy") as session:
+        accept_proposal(session, speaker.id)
+        call = get_interaction(session, speaker.interaction)
+    assert call.stakeholders == [speaker.stakeholder]
 
 
 def test_a_rejected_speaker_is_not_the_speaker_of_the_need_accepted_later(

@@ -24,6 +24,7 @@ from kam.render.coach import say_reason
 from kam.workspace.account_records import require_account, require_record
 from kam.workspace.errors import RecordNotFound, WorkspaceError
 from kam.workspace.interactions.models import Interaction
+from kam.workspace.interactions.repository import InteractionRepository
 from kam.workspace.needs.repository import NeedRepository
 from kam.workspace.needs.schemas import NeedCreate
 from kam.workspace.needs.service import create_need
@@ -109,13 +110,16 @@ def accept_proposal(
     session: Session, proposal_id: int, settings: CoachSettings | None = None, lang: Lang | str = Lang.EN
 ) -> ProposalPublic:
     """Accept a pending proposal: a need is created (through the needs service), a speaker is taken as
-    the stakeholder matched."""
+    the stakeholder matched, who then took part in the call (one of its participants)."""
     repo = ProposalRepository(session)
     proposal = _pending(repo, proposal_id)
     person = proposal.stakeholder if proposal.stakeholder and not proposal.stakeholder.deleted else None
     if proposal.kind is ProposalKind.SPEAKER:
         if person is None:
             raise RecordNotFound(RecordKind.STAKEHOLDER, proposal.speaker)
+        call = InteractionRepository(session).get(proposal.interaction_id, write=True)
+        if call is not None and person not in call.stakeholders:
+            call.stakeholders = [*call.stakeholders, person]
     else:
         decision = repo.speaker_decision(proposal.interaction_id, proposal.speaker)
         if decision is not None and decision.status is ProposalStatus.REJECTED:
