@@ -125,6 +125,7 @@ SAMPLE_VALUES = {
     "status": 418,
     "given": 3,
     "stored": 4,
+    "minutes": 15,
 }
 
 

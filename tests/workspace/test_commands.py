@@ -31,11 +31,11 @@ def test_init_creates_then_reports_up_to_date(workspace_url: str) -> None:
     where = display_url(workspace_url)
     assert kam("workspace", "init", "--db", workspace_url) == (
         0,
-        f"Created the workspace at {where} (schema 0003).\n",
+        f"Created the workspace at {where} (schema 0006_web).\n",
     )
     assert kam("workspace", "init", "--db", workspace_url) == (
         0,
-        f"The workspace at {where} is up to date (schema 0003).\n",
+        f"The workspace at {where} is up to date (schema 0006_web).\n",
     )
 
 
