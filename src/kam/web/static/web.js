@@ -53,6 +53,16 @@
   document.addEventListener("DOMContentLoaded", drawAll);
   document.addEventListener("htmx:afterSettle", drawAll);
   window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
+  document.addEventListener("htmx:responseError", event => {
+    const flash = document.getElementById("flash");
+    if (!flash) return;
+    flash.textContent = flash.dataset.message.replace("{status}", String(event.detail.xhr.status));
+    flash.hidden = false;
+  });
+  document.addEventListener("htmx:beforeRequest", () => {
+    const flash = document.getElementById("flash");
+    if (flash) flash.hidden = true;
+  });
   document.addEventListener("click", event => {
     const cancel = event.target.closest("[data-remove-row]");
     if (cancel) cancel.closest("tr").remove();
