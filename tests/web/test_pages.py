@@ -169,3 +169,22 @@ def test_the_pages_assets_are_served_by_kam(browser: Browser, name: str) -> None
 def test_no_other_file_is_served_as_an_asset(browser: Browser) -> None:
     assert browser.client.get("/static/..%2Fsessions.py").status_code == 404
     assert browser.client.get("/static/README.md").status_code == 404
+
+
+def test_an_unexpected_failure_is_a_500_page_that_tells_nothing_of_the_server(
+    signed_in: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kam.web.portfolio
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("secret detail of the server")
+
+    monkeypatch.setattr(kam.web.portfolio, "portfolio", broken)
+    page = signed_in.get("/portfolio", headers={"Accept-Language": "zh-TW"})
+    assert page.status_code == 500 and "secret detail" not in page.text
+    assert "<h1>伺服器發生錯誤</h1>" in page.text  # amy chose no language: her browser says Traditional
+
+
+def test_an_api_error_stays_json(signed_in: Browser) -> None:
+    response = signed_in.client.get("/api/v1/accounts/B")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "ws_account_not_found"

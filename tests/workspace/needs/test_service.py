@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from sqlalchemy.engine import Engine
 
+from kam.domain.interactions import InteractionKind
 from kam.domain.needs import NeedDepth, NeedKind, NeedStatus
 from kam.workspace.db import utcnow
 from kam.workspace.errors import DuplicateRecord, InvalidLink, RecordNotFound, StaleVersion
@@ -27,7 +28,6 @@ from kam.workspace.needs.service import (
 )
 from kam.workspace.stakeholders.schemas import StakeholderCreate
 from kam.workspace.stakeholders.service import create_stakeholder, get_stakeholder
-from kam.workspace.vocabulary import InteractionKind
 from tests.workspace.team import acting, build_team
 
 PROBLEM = "Our terminals are not secure enough, toll fraud happens"  # a need: it states a problem
