@@ -125,3 +125,11 @@ def test_the_api_wants_the_csrf_header_for_a_change_by_cookie(signed_in: Browser
     assert (refused.status_code, refused.json()["error"]["code"]) == (403, "web_csrf_refused")
     done = client.patch(f"/api/v1/stakeholders/{li}", json=body, headers={"X-CSRF-Token": signed_in.csrf})
     assert done.status_code == 200 and done.json()["title"] == "CTO"
+
+
+def test_the_language_chosen_before_signing_in_is_kept_in_the_cookie(browser: Browser) -> None:
+    browser.get("/login")
+    response = browser.post("/language", {"lang": "zh-Hans", "next": "/login"}, htmx=False)
+    assert (response.status_code, response.headers["location"]) == (303, "/login")
+    page = browser.client.get("/login", headers={"Accept-Language": "en"})
+    assert '<html lang="zh-Hans">' in page.text and "<h1>登录</h1>" in page.text

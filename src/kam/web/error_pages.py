@@ -28,9 +28,17 @@ def _on_api(request: Request) -> bool:
     return path == API_PREFIX or path.startswith(API_PREFIX + "/") or path in {"/docs", "/openapi.json"}
 
 
-def _page(request: Request, exc: Exception) -> Response:
+def _reader_lang(request: Request) -> str:
+    """The reader's language; the browser's when the workspace itself is what failed."""
     from kam.web.auth import anonymous_viewer
 
+    try:
+        return anonymous_viewer(request)[1].lang
+    except KamError:
+        return _browser_lang(request)
+
+
+def _page(request: Request, exc: Exception) -> Response:
     if isinstance(exc, SignInRequired):
         target = "/login?next=" + quote(
             request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -39,7 +47,7 @@ def _page(request: Request, exc: Exception) -> Response:
             return Response(status_code=401, headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)
     if isinstance(exc, KamError):
-        lang = anonymous_viewer(request)[1].lang
+        lang = _reader_lang(request)
         response = error_page(request, exc.status_code, exc.say(lang))
         if isinstance(exc, TooManySignIns):
             response.headers["Retry-After"] = str(exc.retry_after)
@@ -47,7 +55,7 @@ def _page(request: Request, exc: Exception) -> Response:
     if isinstance(exc, HTTPException):
         notice = Notice("api_no_such_path", path=request.url.path) if exc.status_code == 404 else None
         notice = notice or Notice("api_http_error", status=exc.status_code)
-        lang = anonymous_viewer(request)[1].lang
+        lang = _reader_lang(request)
         return error_page(request, exc.status_code, notice.say(lang))
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return error_page(request, 500, Notice("api_server_error").say(_browser_lang(request)))
