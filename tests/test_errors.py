@@ -21,7 +21,7 @@ from kam.i18n import keys, ntext, plural, text
 
 SRC = Path(kam.__file__).resolve().parent
 EDGE = ("commands",)  # the command line: the one place that says options
-HTTP = {400, 401, 403, 404, 409, 422, 500, 503, 507}
+HTTP = {400, 401, 403, 404, 409, 422, 429, 500, 503, 507}
 
 
 def _all_modules() -> None:

@@ -126,6 +126,7 @@ SAMPLE_VALUES = {
     "given": 3,
     "stored": 4,
     "dirs": "/usr/share/fonts/opentype/noto, /usr/local/share/fonts",
+    "minutes": 15,
 }
 
 

@@ -52,6 +52,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "kam.workspace": ("kam.commands", "kam.cli", "typer", "click", "rich"),
     "kam.api": ("kam.commands", "kam.cli", "typer", "click", "rich"),
     "kam.render": ("kam.commands", "kam.cli", "typer", "click"),
+    # the pages are an edge like kam.api
+    "kam.web": ("kam.commands", "kam.cli", "typer", "click", "rich"),
     # the web edge of a workspace feature is its routes.py: the rest serves the command line too
     **{
         module: ("fastapi", "starlette", "kam.api")

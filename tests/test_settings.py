@@ -144,6 +144,10 @@ RANGES: dict[str, tuple[float | None, bool, float | None, bool]] = {
     "coach.shared_need_min_accounts": (2, True, None, False),
     "coach.why_chain_min_levels": (2, True, 10, True),
     "workspace.api_max_body_bytes": (1_024, True, 1_073_741_824, True),
+    "workspace.web_session_minutes": (5, True, 43_200, True),
+    "workspace.web_login_failures_per_login": (1, True, 1_000, True),
+    "workspace.web_login_failures_per_address": (1, True, 100_000, True),
+    "workspace.web_login_window_seconds": (10, True, 86_400, True),
 }
 # Settings that must stay in order with another: a value accepted at a bound needs its partner moved too.
 PARTNERS: dict[tuple[str, float], dict[str, float]] = {

@@ -75,6 +75,8 @@ def allowed(info: FieldInfo) -> str:
         return Notice("allowed_number", bounds=limits) if limits else Notice("allowed_number_any")
     if annotation is dt.date:
         return Notice("allowed_date")
+    if annotation is bool:
+        return Notice("allowed_choice", values="true, false")
     choices: list[str] = []
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         choices = [str(member.value) for member in annotation]

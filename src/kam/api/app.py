@@ -1,6 +1,6 @@
 """The app factory: the workspace's API on one database, checked once at start (the schema must be the one
 this kam expects, as for every command), with its error handlers, its body-size limit and every
-feature's routes under /api/v1."""
+feature's routes under /api/v1; and the web pages (kam.web) on the same services and access control."""
 
 from __future__ import annotations
 
@@ -63,4 +63,7 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     for router in (coach, proposals):
         api.include_router(router)
     app.include_router(api)
+    from kam.web.app import add_web
+
+    add_web(app, settings)
     return app

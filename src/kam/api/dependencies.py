@@ -2,8 +2,8 @@
 session per request (`WorkspaceSession`) that commits once when the endpoint succeeds and rolls back
 when it fails, before the response is sent.
 
-Who is asking is found by the authenticators in `AUTHENTICATORS`, in order: today a bearer token; the
-web pages' session cookie is the next one to add there, and every endpoint accepts it from then on.
+Who is asking is found by the authenticators in `AUTHENTICATORS`, in order: a bearer token, then the web
+pages' session cookie (which must bring its CSRF token in the X-CSRF-Token header to change anything).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from kam.web.auth import session_cookie
 from kam.workspace.access import Actor
 from kam.workspace.db import database_errors, session_scope
 from kam.workspace.errors import NotAuthenticated
@@ -36,7 +37,7 @@ def bearer_token(request: Request, engine: Engine) -> Actor | None:
 
 
 Authenticator = Callable[[Request, Engine], "Actor | None"]
-AUTHENTICATORS: list[Authenticator] = [bearer_token]
+AUTHENTICATORS: list[Authenticator] = [bearer_token, session_cookie]
 
 
 def current_actor(request: Request, engine: Annotated[Engine, Depends(get_engine)]) -> Actor:

@@ -1,4 +1,4 @@
-"""`kam serve`: the workspace's API on uvicorn, a production ASGI server."""
+"""`kam serve`: the workspace's web pages and API on uvicorn, a production ASGI server."""
 
 from __future__ import annotations
 
@@ -22,10 +22,11 @@ def serve(
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
-    """Serve the workspace's API (/api/v1, the OpenAPI document at /openapi.json) until stopped (Ctrl-C).
+    """Serve the workspace's web pages (/, see docs/web.md) and API (/api/v1, the OpenAPI document at
+    /openapi.json) until stopped (Ctrl-C).
 
-    The workspace must have been made with `kam workspace init`; requests sign in with
-    `Authorization: Bearer TOKEN` (see `kam tokens create`)."""
+    The workspace must have been made with `kam workspace init`; people sign in to the pages with their
+    login and password, programs call the API with `Authorization: Bearer TOKEN` (see `kam tokens create`)."""
     import uvicorn
 
     from kam.api.app import create_app

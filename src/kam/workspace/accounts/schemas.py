@@ -118,6 +118,7 @@ class AccountFilters(BaseModel):
     industry: Label | None = None
     owner: Label | None = Field(default=None, description="The owner's login.")
     parent: Code | None = Field(default=None, description="The group's code: its subsidiaries.")
+    team: Label | None = Field(default=None, description="A team's name: the accounts its members own.")
     deleted: bool = Field(default=False, description="List the deleted accounts instead (to restore one).")
 
 

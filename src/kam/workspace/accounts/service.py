@@ -33,7 +33,7 @@ from kam.workspace.audit.schemas import HistoryEntry
 from kam.workspace.errors import AccountNotFound, DuplicateAccount, InvalidChoice, InvalidReferral
 from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
 from kam.workspace.service import history, require_version, restore, soft_delete
-from kam.workspace.users.models import User
+from kam.workspace.users.models import Team, User, team_members
 from kam.workspace.users.repository import UserRepository
 from kam.workspace.vocabulary import RecordKind
 
@@ -224,6 +224,9 @@ def _where(repo: AccountRepository, filters: AccountFilters) -> list[sa.ColumnEl
             where.append(getattr(Account, name) == value)
     if filters.owner is not None:
         where.append(Account.owner_id.in_(sa.select(User.id).where(User.login == filters.owner)))
+    if filters.team is not None:
+        members = sa.select(team_members.c.user_id).join(Team, Team.id == team_members.c.team_id)
+        where.append(Account.owner_id.in_(members.where(Team.name == filters.team)))
     if filters.parent is not None:  # a group the actor may see: another one filters to nothing
         parent = repo.by_code(filters.parent)
         where.append(sa.false() if parent is None else Account.parent_id == parent.id)

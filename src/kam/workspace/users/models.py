@@ -29,6 +29,7 @@ class User(Record, Base):
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
+    language: Mapped[str | None] = mapped_column(sa.String(16))  # a Lang the pages speak; None: the browser's
 
     teams: Mapped[list[Team]] = relationship(
         secondary=team_members, lazy="raise", order_by="Team.name", back_populates="members"

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, StringConstraints
 
+from kam.domain.languages import Lang
 from kam.domain.users import Role
 from kam.workspace.fields import Label, Name, Version
 from kam.workspace.users.models import Team, User
@@ -61,6 +62,7 @@ class UserPublic(BaseModel):
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    language: Lang | None = None
 
     @classmethod
     def of(cls, user: User) -> UserPublic:
@@ -75,6 +77,7 @@ class UserPublic(BaseModel):
             version=user.version,
             created_at=user.created_at,
             updated_at=user.updated_at,
+            language=None if user.language is None else Lang(user.language),
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kam.domain.languages import Lang
 from kam.i18n import Notice
 from kam.workspace.access import Actor, act_as, actor_of
 from kam.workspace.accounts.service import claim_owner_names
@@ -156,3 +157,14 @@ def _teams(session: Session, names: list[str]) -> list[Team]:
             repo.add(team)
         teams.append(team)
     return teams
+
+
+def set_language(session: Session, lang: Lang) -> UserPublic:
+    """Remember the language the acting user reads the pages in (anyone may choose their own)."""
+    actor = actor_of(session)
+    user = None if actor.user_id is None else UserRepository(session).get(actor.user_id, write=True)
+    if user is None:
+        raise RecordNotFound(RecordKind.USER, actor.login)
+    user.language = lang.value
+    UserRepository(session).flush()
+    return UserPublic.of(user)
