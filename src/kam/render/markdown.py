@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kam.plaintext import printable
-from kam.render.document import Bullets, Document, Heading, Paragraph, Table
+from kam.render.document import Bullets, Document, Heading, OrgChart, Paragraph, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # markup anywhere in a line (and HTML, and table cells)
 _LINE_START = re.compile(r"^([#+=-]|\d+[.)])")  # a heading, a list item or a rule at the start of a line
@@ -33,6 +33,8 @@ def document_markdown(doc: Document) -> str:
                 out += [*(f"- {md_escape(item)}" for item in block.items), ""]
             elif isinstance(block, Table):
                 out += _table(block)
+            elif isinstance(block, OrgChart):
+                out += [*(f"    {line}" for line in block.lines()), ""]  # a code block keeps the indents
     return "\n".join(out).rstrip() + "\n"
 
 

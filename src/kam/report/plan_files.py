@@ -18,8 +18,9 @@ from pathlib import Path
 from kam.errors import ConfigError, KamError
 from kam.i18n import Notice
 from kam.plaintext import printable
-from kam.render.document import Bullets, Document, Heading, Paragraph, Table
+from kam.render.document import Bullets, Document, Heading, OrgChart, Paragraph, Table
 from kam.report.cells import safe_cell
+from kam.report.plan_chart import draw_chart
 
 # where Debian's fonts-noto-cjk (and similar packages) put Noto Sans CJK
 FONT_DIRS = (
@@ -109,6 +110,8 @@ def document_pdf(doc: Document, font: Path, lang: str = "zh-Hant") -> bytes:
                         for cell in cells:
                             row.cell(printable(cell))
                 pdf.ln(2)
+            elif isinstance(block, OrgChart):
+                draw_chart(pdf, block, "cjk")
     return bytes(pdf.output())
 
 
@@ -145,6 +148,9 @@ def document_xlsx(doc: Document) -> bytes:
                 put(block.headers, bold)
                 for row in block.rows:
                     put(row)
+            elif isinstance(block, OrgChart):
+                for line in block.lines():
+                    put([line])
     sheet.column_dimensions["A"].width = 40
     for column in "BCDEFGHI":
         sheet.column_dimensions[column].width = 18

@@ -4,10 +4,12 @@ files never written over, and nothing of an account out of reach."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy.engine import Engine
@@ -16,6 +18,7 @@ from typer.testing import CliRunner
 from kam.cli import app
 from kam.coach.settings import CoachSettings
 from kam.errors import ConfigError
+from kam.report.plan_chart import FILL
 from kam.report.plan_files import find_cjk_font
 from kam.workspace.coach.run import run_plan
 from kam.workspace.next_steps.schemas import NextStepCreate
@@ -49,14 +52,33 @@ def test_the_markdown_plan_holds_every_part_in_the_users_language(db: str) -> No
     assert code == 0, err
     titles = [line for line in out.splitlines() if line.startswith("## ")]
     assert titles == [
-        "## 客戶概況與價值", "## 決策鏈", "## 對誰說什麼", "## 需求冰山", "## 商機與報價時機", "## 下一步",
+        "## 客戶概況與價值", "## 價值與預測", "## 決策鏈", "## 對誰說什麼", "## 需求冰山", "## 商機與報價時機", "## 下一步",
     ]  # fmt: skip
     assert "| 開放中的商機 |" not in out and "| 進行中的商機 | 500,000.00 TWD |" in out
-    assert "- 林工 · 技術 · 支持 · ★" not in out and "- └ 林工 · 技術 · 支持 · ★" in out  # under 王大明
+    assert "    林工 · 技術 · 支持 · ★" not in out and "    └ 林工 · 技術 · 支持 · ★" in out  # under 王大明
+    assert "此客戶尚未存入分析" in out
     assert "### 王大明（財務）" in out and "- 價格：" in out
     assert "商機「二期」在探詢需求階段就報了價" in out
     assert "| 約陳主任看現場 |" in out and "| \\=HYPERLINK(1) |" in out  # data is never markup
     assert "1 位關係人的立場不明：陳主任。" in out
+
+
+def test_the_plan_says_the_value_and_forecast_of_the_latest_analysis(
+    db: str, engine: Engine, analyses: dict[dt.date, Path]
+) -> None:
+    from kam.report.analysis_folder import read_analysis_folder
+    from kam.workspace.analysis.service import sync_analysis
+
+    with acting(engine, None) as session:
+        for folder in analyses.values():
+            sync_analysis(session, read_analysis_folder(folder))
+    out = kam("plan", "A", "--as", "amy", "--db", db)[1]
+    value = out[out.index("## Value and forecast") : out.index("## Decision chain")]
+    latest = max(analyses)
+    assert f"Analysis of {latest.isoformat()}." in value
+    assert "| Segment |" in value and "| Net profit |" in value
+    history = [line for line in value.splitlines() if line.startswith(("| 20", "| 19"))]
+    assert [line.split(" | ")[0].strip("| ") for line in history] == [d.isoformat() for d in sorted(analyses)]
 
 
 def test_the_plan_in_english_and_simplified(db: str) -> None:
@@ -98,6 +120,15 @@ def test_the_pdf_plan_draws_chinese_on_every_page(db: str, tmp_path: Path) -> No
         assert dark > 2000, f"page {i + 1} is (nearly) blank: {dark} dark pixels"
     first, second = _glyph(pdf[0], "客"), _glyph(pdf[0], "戶")
     assert first.size[1] > 10 and first.tobytes() != second.resize(first.size).tobytes()  # glyphs, not boxes
+    # the decision chain drawn: 王大明's box in the opponent's red, 林工's in the supporter's green
+    pixels = [
+        np.asarray(pdf[i].render(scale=1).to_pil().convert("RGB")).reshape(-1, 3) for i in range(len(pdf))
+    ]
+
+    def painted(colour: tuple[int, int, int]) -> int:
+        return sum(int((page == colour).all(axis=1).sum()) for page in pixels)
+
+    assert painted(FILL["opponent"]) > 300 and painted(FILL["supporter"]) > 300
     pdf.close()
 
 

@@ -1,7 +1,8 @@
-"""The account plan (DOMAIN.md §4-§6): the account's profile and value, its decision chain with the
-coverage warnings, what to say to each stakeholder, the needs iceberg, the deals with the quote gate,
-and the open next steps, as one document (kam.render.document) in the reader's language; Markdown, a
-workbook and a PDF are written from it. Everything is read through the scoped services."""
+"""The account plan (DOMAIN.md §4-§6): the account's profile, its value and forecast from the latest
+analysis stored on it, its decision chain (a picture in the PDF) with the coverage warnings, what to say
+to each stakeholder, the needs iceberg, the deals with the quote gate, and the open next steps, as one
+document (kam.render.document) in the reader's language; Markdown, a workbook and a PDF are written from
+it. Everything is read through the scoped services."""
 
 from __future__ import annotations
 
@@ -17,10 +18,22 @@ from kam.domain.needs import NeedDepth
 from kam.i18n import Lang, text, word
 from kam.i18n.labels import label
 from kam.render.coach import say_finding, say_part, say_point
-from kam.render.document import Block, Bullets, Document, Heading, Paragraph, Section, Table
+from kam.render.columns import heading
+from kam.render.document import (
+    Block,
+    Bullets,
+    ChartNode,
+    Document,
+    Heading,
+    OrgChart,
+    Paragraph,
+    Section,
+    Table,
+)
 from kam.workspace.account_records import every_page
 from kam.workspace.accounts.schemas import AccountPublic
 from kam.workspace.accounts.service import get_account
+from kam.workspace.analysis.queries import account_analysis
 from kam.workspace.coach.service import account_coach, review
 from kam.workspace.contracts.schemas import ContractFilters
 from kam.workspace.contracts.service import list_contracts
@@ -85,6 +98,7 @@ def account_plan(
         subtitle=t("plan.subtitle", day=coach.as_of.isoformat(), score=coach.score, change=change),
         sections=(
             Section(t("plan.section.profile"), _profile(session, account, deals, t, lang)),
+            Section(t("plan.section.value"), _value(session, code, t, lang)),
             Section(t("plan.section.chain"), _chain(found, people, t, lang)),
             Section(t("plan.section.talking"), _talking(found, t, lang)),
             Section(t("plan.section.needs"), _iceberg(found, needs, people, t, lang)),
@@ -147,6 +161,61 @@ def _profile(
     return tuple(blocks)
 
 
+def _value(session: Session, code: str, t: Say, lang: Lang | str) -> tuple[Block, ...]:
+    """The latest analysis stored on the account (kam accounts sync): its verdict with the reasons, its
+    figures and forecast, and how its segment went over the analyses stored."""
+    analysed = account_analysis(session, code, lang)
+    latest = analysed.latest
+    if latest is None:
+        return (Paragraph(t("plan.no_analysis")),)
+    m, f = latest.metrics, latest.forecast
+    lg = Lang(lang)
+    money = [
+        ("revenue", m.revenue),
+        ("gross_profit", m.gross_profit),
+        ("net_profit", m.net_profit),
+        ("clv_12m", f.expected_value),
+    ]
+    rows = [
+        (heading("segment", lg), text(f"segment.{latest.segment.value}", lang)),
+        (t("ui.at_risk"), MARK if latest.at_risk else ""),
+        (heading("abc_tier", lg), latest.tier or ""),
+        *((heading(name, lg, currency=latest.currency), _amount(v)) for name, v in money),
+        (heading("net_margin", lg), _share(m.net_margin)),
+        (heading("revenue_trend", lg), _share(m.revenue_trend, signed=True)),
+        (heading("orders", lg), "" if m.orders is None else f"{m.orders:,}"),
+        (heading("p_alive", lg), _share(f.p_alive)),
+    ]
+    trend = tuple(
+        (
+            s.as_of.isoformat(),
+            text(f"segment.{s.segment.value}", lang),
+            _amount(s.revenue),
+            _amount(s.net_profit),
+        )
+        for s in analysed.history
+    )
+    return (
+        Paragraph(t("plan.analysis", day=latest.as_of.isoformat())),
+        Table((t("plan.field"), t("plan.value")), tuple(rows)),
+        Heading(t("plan.reasons")),
+        Bullets(tuple(r.text for r in latest.reasons)) if latest.reasons else Paragraph(t("plan.none")),
+        Heading(t("plan.history")),
+        Table(
+            (t("plan.as_of"), heading("segment", lg), heading("revenue", lg), heading("net_profit", lg)),
+            trend,
+        ),
+    )
+
+
+def _amount(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+def _share(value: float | None, signed: bool = False) -> str:
+    return "" if value is None else f"{value:+.1%}" if signed else f"{value:.1%}"
+
+
 def _chain(
     found: AccountReview, people: Sequence[StakeholderPublic], t: Say, lang: Lang | str
 ) -> tuple[Block, ...]:
@@ -193,7 +262,7 @@ def _chain(
         Heading(t("plan.people")),
         table if people else Paragraph(t("plan.none")),
         Heading(t("plan.tree")),
-        Bullets(tuple(_tree(people, lang))) if people else Paragraph(t("plan.none")),
+        _chart(people, lang) if people else Paragraph(t("plan.none")),
     )
 
 
@@ -201,28 +270,22 @@ def _day(day: dt.date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def _tree(people: Sequence[StakeholderPublic], lang: Lang | str) -> list[str]:
-    """The decision chain as a picture in text: each person under whom they report, indented."""
-    ids = {p.id for p in people}
-    under: dict[int | None, list[StakeholderPublic]] = {}
-    for p in people:
-        under.setdefault(p.reports_to if p.reports_to in ids else None, []).append(p)
-    lines: list[str] = []
-
-    def walk(boss: int | None, depth: int, seen: frozenset[int]) -> None:
-        for p in under.get(boss, []):
-            if p.id in seen:
-                continue
-            indent = "" if depth == 0 else "│ " * (depth - 1) + "└ "
-            lines.append(
-                indent
-                + f"{p.name} · {label(p.function, lang)} · {label(p.stance, lang)}"
-                + (" · ★" if p.coach else "")
+def _chart(people: Sequence[StakeholderPublic], lang: Lang | str) -> OrgChart:
+    """The decision chain as a picture: each person under whom they report, their function and stance."""
+    return OrgChart(
+        tuple(
+            ChartNode(
+                key=p.id,
+                name=p.name,
+                caption=f"{label(p.function, lang)} · {label(p.stance, lang)}",
+                parent=p.reports_to,
+                stance=p.stance.value,
+                coach=p.coach,
+                influence=p.influence,
             )
-            walk(p.id, depth + 1, seen | {p.id})
-
-    walk(None, 0, frozenset())
-    return lines
+            for p in people
+        )
+    )
 
 
 def _talking(found: AccountReview, t: Say, lang: Lang | str) -> tuple[Block, ...]:
