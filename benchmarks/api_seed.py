@@ -94,7 +94,11 @@ def seed(url: str, accounts: int, stakeholders: int, interactions: int) -> Seede
             _insert(connection, models.Account.__table__, _accounts(accounts, user_ids, now))
             _insert(connection, models.Stakeholder.__table__, _stakeholders(accounts, per_account_s, now))
             _insert(connection, models.Interaction.__table__, _interactions(accounts, per_account_i, now))
-            _insert(connection, models.interaction_stakeholders, _participants(accounts, per_account_s, per_account_i))
+            _insert(
+                connection,
+                models.interaction_stakeholders,
+                _participants(accounts, per_account_s, per_account_i),
+            )
         for index in range(accounts):
             owner = _owner(index)
             for login in logins:
@@ -106,7 +110,9 @@ def seed(url: str, accounts: int, stakeholders: int, interactions: int) -> Seede
             with engine.begin() as connection:  # ids were given: move the sequences past them
                 for table in ("accounts", "stakeholders", "interactions"):
                     connection.execute(
-                        sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
+                        sa.text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
+                        )
                     )
                 connection.execute(sa.text("ANALYZE"))
         return seeded

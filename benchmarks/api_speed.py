@@ -140,7 +140,9 @@ KINDS = [
 ]
 
 
-def load(base: str, kind: str, tokens: dict[str, str], seeded: Seeded, clients: int, each: int) -> dict[str, float]:
+def load(
+    base: str, kind: str, tokens: dict[str, str], seeded: Seeded, clients: int, each: int
+) -> dict[str, float]:
     """`clients` threads, each sending `each` requests of `kind` one after another (after one warm-up);
     latencies in ms, throughput in requests per second of the whole run."""
     latencies: list[float] = []
@@ -222,7 +224,8 @@ def customers_file(folder: Path, rows: int) -> Path:
 def time_import(url: str, path: Path) -> tuple[float, float]:
     """Wall time of `kam accounts import` into the empty workspace at `url`, and of the same again."""
     _kam("workspace", "init", "--db", url)
-    _kam("users", "add", "r1", "--role", "rep", "--db", url)
+    for login in ("r1", "r2", "r3", "r4", "r5", "r6"):  # the owners the file names
+        _kam("users", "add", login, "--role", "rep", "--db", url)
     times = []
     for _ in range(2):
         began = time.perf_counter()
@@ -242,8 +245,12 @@ def run_database(name: str, urls: Callable[[], str], args: argparse.Namespace, f
     )
     tokens = {role: _kam("tokens", "create", login, "--db", url).strip() for role, login in ROLES.items()}
     counts = statements_per_request(url, tokens, seeded)
-    print(f"load: {args.clients} clients (rep, manager, admin in turn), {args.requests} requests each per kind")
-    print(f"{'request':<30}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>8}{'p99/50ms':>10}{'p99/floor':>10}  SQL rep/mgr/admin")
+    print(
+        f"load: {args.clients} clients (rep, manager, admin in turn), {args.requests} requests each per kind"
+    )
+    print(
+        f"{'request':<30}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>8}{'p99/50ms':>10}{'p99/floor':>10}  SQL rep/mgr/admin"
+    )
     with served(url) as base:
         floor = None
         for kind in KINDS:
@@ -263,7 +270,9 @@ def run_database(name: str, urls: Callable[[], str], args: argparse.Namespace, f
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--postgres-url", default=os.environ.get("KAM_TEST_POSTGRES_URL"))
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
@@ -275,7 +284,8 @@ def main() -> None:
     parser.add_argument("--import-rows", type=int, default=10_000)
     args = parser.parse_args()
     print(
-        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {platform.node()}: {platform.processor() or platform.machine()}, "
+        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {platform.node()}: "
+        f"{platform.processor() or platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f} (1 min)"
     )
     with tempfile.TemporaryDirectory() as tmp:

@@ -190,9 +190,11 @@ def test_create(api: Api, entity: Entity) -> None:
         login, body = ROLE_LOGIN[role], _body(entity, code, n)
         made = api.call("POST", entity.path, login, json=body)
         if seen:
-            assert (made.status_code, made.json()[entity.account], made.json()["version"]) == (201, code, 1), (
-                made.text
-            )
+            assert (made.status_code, made.json()[entity.account], made.json()["version"]) == (
+                201,
+                code,
+                1,
+            ), made.text
         else:
             missing = api.call("POST", entity.path, login, json={**body, "account": "NOBODY"})
             assert made.status_code == missing.status_code == 404
