@@ -1,5 +1,5 @@
-"""The access matrix of the records under an account (stakeholders, needs, deals, contracts, next steps)
-through the API, on both databases: each role (rep, manager, admin) × each operation (list, get, create,
+"""The access matrix of the records under an account (stakeholders, needs, deals, contracts, next steps,
+interactions) through the API, on both databases: each role (rep, manager, admin) × each operation (list, get, create,
 update, delete, restore, history) × a record under an account of its own, of a teammate and of another
 team. A record out of reach answers exactly as a missing one, and appears in no list, total, history or
 message; creating one under an account out of reach answers as for an account nobody has."""
@@ -21,13 +21,15 @@ MISSING = 999_999  # an id no record has
 @dataclass(frozen=True)
 class Entity:
     """A kind of record as the matrix exercises it: its path, the body that creates one under an
-    account (by code), and a change with the field it sets and the value read back."""
+    account (by code), and a change with the field it sets and the value read back; `account` is the
+    field that shows the record's account (its code)."""
 
     path: str
     body: Callable[[str], dict[str, Any]]
     change: dict[str, Any]
     field: str
     value: Any
+    account: str = "account"
 
 
 ENTITIES = {
@@ -76,6 +78,19 @@ ENTITIES = {
         {"volume": 550},
         "volume",
         550.0,
+    ),
+    "interactions": Entity(
+        "/interactions",
+        lambda code: {
+            "account": code,
+            "kind": "visit",
+            "occurred_at": "2025-03-14T10:30:00+08:00",
+            "title": f"Visited {code} about 冷軋板",
+        },
+        {"notes": "Quote next week"},
+        "notes",
+        "Quote next week",
+        account="account_code",
     ),
 }
 ROLES = ["rep", "manager", "admin"]
@@ -129,7 +144,7 @@ def _stored(api: Api, entity: Entity, record_id: int) -> dict[str, Any]:
 def test_list(api: Api, entity: Entity, ids: dict[str, int], role: str) -> None:
     login = ROLE_LOGIN[role]
     everything = api.call("GET", entity.path, login, params={"per_page": 500}).json()
-    assert {r["account"] for r in everything["items"]} == VISIBLE[role]
+    assert {r[entity.account] for r in everything["items"]} == VISIBLE[role]
     assert everything["total"] == len(VISIBLE[role])
     first = api.call("GET", entity.path, login, params={"per_page": 1, "sort": "id"}).json()
     assert (first["total"], [r["id"] for r in first["items"]]) == (
@@ -165,7 +180,7 @@ def test_get(api: Api, entity: Entity, ids: dict[str, int]) -> None:
         login = ROLE_LOGIN[role]
         if seen:
             got = api.call("GET", f"{entity.path}/{ids[code]}", login)
-            assert (got.status_code, got.json()["account"], got.json()["version"]) == (200, code, 1)
+            assert (got.status_code, got.json()[entity.account], got.json()["version"]) == (200, code, 1)
         else:
             _like_missing(api, login, "GET", entity.path + "/{id}", ids[code])
 
@@ -175,9 +190,11 @@ def test_create(api: Api, entity: Entity) -> None:
         login, body = ROLE_LOGIN[role], _body(entity, code, n)
         made = api.call("POST", entity.path, login, json=body)
         if seen:
-            assert (made.status_code, made.json()["account"], made.json()["version"]) == (201, code, 1), (
-                made.text
-            )
+            assert (made.status_code, made.json()[entity.account], made.json()["version"]) == (
+                201,
+                code,
+                1,
+            ), made.text
         else:
             missing = api.call("POST", entity.path, login, json={**body, "account": "NOBODY"})
             assert made.status_code == missing.status_code == 404
@@ -233,7 +250,7 @@ def test_restore(api: Api, entity: Entity) -> None:
             assert api.call("GET", f"{entity.path}/{record}", login).status_code == 200
         else:
             assert record not in {r["id"] for r in listed["items"]}
-            assert {r["account"] for r in listed["items"]} <= VISIBLE[role]
+            assert {r[entity.account] for r in listed["items"]} <= VISIBLE[role]
             _like_missing(api, login, "POST", entity.path + "/{id}/restore", record)
             assert _stored(api, entity, record)["deleted_at"] is not None
 

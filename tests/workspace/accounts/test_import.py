@@ -132,6 +132,17 @@ def test_a_bad_row_leaves_the_workspace_untouched(
     assert _accounts(engine) == before
 
 
+@pytest.mark.parametrize("at", [0, 1, 3])  # a bad row at the start, in the middle, at the end
+def test_a_bad_row_anywhere_imports_nothing(engine: Engine, tmp_path: Path, at: int) -> None:
+    rows = ["K001,One,dealer", "K002,Two,agent", "K003,Three,distributor"]
+    rows.insert(at, "K009,Bad,bogus")
+    path = _write(tmp_path, "bad.csv", "customer_id,name,type\n" + "\n".join(rows) + "\n")
+    with pytest.raises(ImportValidationError) as bad:
+        _import(engine, path)
+    assert [(p.row, p.column, p.value) for p in bad.value.problems] == [(at + 2, "type", "bogus")]
+    assert _accounts(engine) == {}
+
+
 def test_every_value_longer_than_add_allows_is_reported_and_nothing_imported(
     engine: Engine, tmp_path: Path
 ) -> None:

@@ -21,6 +21,8 @@ from kam.workspace.errors import AccountNotFound, InvalidInput
 from kam.workspace.interactions.schemas import InteractionChanges, InteractionCreate
 from kam.workspace.interactions.service import (
     create_interaction,
+    delete_interaction,
+    interaction_history,
     list_interactions,
     record_call_analysis,
     update_interaction,
@@ -103,6 +105,21 @@ def test_the_same_transcript_again_updates_instead_of_duplicating(accounts: Engi
     assert stored.analysis is not None
     assert stored.analysis.settings["min_customer_to_sales"] == 5.0
     assert Flag.NOT_LISTENING in stored.analysis.flags
+
+
+def test_a_transcript_whose_interaction_was_deleted_restores_and_updates_it(accounts: Engine) -> None:
+    first_id, _ = _record(accounts, "C001", STEEL)
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
+        delete_interaction(session, first_id)
+        assert list_interactions(session, "C001") == []
+    stricter = CallSettings(min_customer_to_sales=5.0)
+    assert _record(accounts, "C001", STEEL, stricter) == (first_id, False)
+    with session_scope(accounts, LOCAL_OPERATOR) as session:
+        [stored] = list_interactions(session, "C001")
+        actions = [(e.action, e.field) for e in interaction_history(session, first_id).items]
+    assert stored.id == first_id and stored.deleted_at is None
+    assert stored.analysis is not None and stored.analysis.settings["min_customer_to_sales"] == 5.0
+    assert [a.value for a, field in actions if field in (None, "deleted_at")][-2:] == ["delete", "restore"]
 
 
 def test_the_same_transcript_on_another_account_is_another_interaction(accounts: Engine) -> None:

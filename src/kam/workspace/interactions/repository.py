@@ -32,9 +32,13 @@ class InteractionRepository(ScopedRepository[Interaction]):
         )
 
     def by_transcript(self, account_id: int, sha256: str) -> Interaction | None:
-        """The interaction holding this transcript for this account, with account and analysis loaded."""
+        """The interaction holding this transcript for this account, live or deleted (there is one at
+        most: the pair is unique), with account and analysis loaded."""
         return self.one(
-            Interaction.account_id == account_id, Interaction.transcript_sha256 == sha256, write=True
+            Interaction.account_id == account_id,
+            Interaction.transcript_sha256 == sha256,
+            write=True,
+            deleted=None,
         )
 
     def list_recent(self, account_id: int | None = None) -> Sequence[Interaction]:

@@ -47,7 +47,7 @@ from kam.workspace.interactions.schemas import (
     RecordedCall,
 )
 from kam.workspace.listing import Page, PageRequest
-from kam.workspace.service import require_version
+from kam.workspace.service import require_version, restore
 from kam.workspace.users.models import User
 from kam.workspace.vocabulary import RecordKind
 
@@ -194,12 +194,17 @@ def record_call_analysis(
     """Store a call analysis on the account's interaction for this transcript, creating it the first
     time; analysing the same transcript again updates that interaction and its analysis. The `sales`
     speakers take part: as the users they name (who may see the account), else by name; storing again
-    adds them to who took part and keeps the rest (and the notes)."""
+    adds them to who took part and keeps the rest (and the notes). A transcript whose interaction was
+    deleted is stored by restoring that interaction and updating it: storing a call asks for it to be
+    in the workspace, and the account and transcript name one interaction only (the audit records the
+    restore)."""
     if data.transcript_sha256 is None:
         raise InvalidInput(Notice("ws_needs_sha256"))
     account = _account(session, account_code)
     repo = InteractionRepository(session)
     interaction = repo.by_transcript(account.id, data.transcript_sha256)
+    if interaction is not None and interaction.deleted_at is not None:
+        restore(repo, interaction)
     fields = _analysis_fields(analysis, settings)
     users, names = sales_participants(session, account, sales)
     created = interaction is None
