@@ -44,8 +44,12 @@ def test_every_hint_is_said_in_every_language(key: HintKey, lang: Lang) -> None:
 
 
 def test_every_option_a_hint_names_is_an_option_of_the_command_line() -> None:
-    result = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "200"})
-    assert all(f"{option} " in result.output or option == "--conf" for option in OPTIONS.values())
+    helps = [
+        CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"}).output
+        for command in (["analyze"], ["calls", "analyze"])  # --at: when a stored call took place
+    ]
+    missing = [o for o in OPTIONS.values() if o != "--conf" and not any(f"{o} " in h for h in helps)]
+    assert not missing
     assert OPTIONS["as_of"] == "--as-of"
 
 

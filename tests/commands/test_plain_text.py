@@ -48,7 +48,7 @@ def db(workspace_url: str, tmp_path: Path) -> str:
     transcript.write_text(TRANSCRIPT, encoding="utf-8")
     code, output = kam(
         "calls", "analyze", str(transcript), "--sales", "Amy", "--store", "--account", CLOSE,
-        "--db", workspace_url,
+        "--at", "2026-03-02T10:00", "--db", workspace_url,
     )  # fmt: skip
     assert code == 0, output
     assert_no_escapes(output)
