@@ -46,8 +46,10 @@ class Interaction(Record, UnderAccount, Base):
     __tablename__ = "interactions"
     __table_args__ = (sa.UniqueConstraint("account_id", "transcript_sha256"),)
 
-    kind: Mapped[InteractionKind] = mapped_column(enum_column(InteractionKind, "interaction_kind"))
-    occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    kind: Mapped[InteractionKind] = mapped_column(
+        enum_column(InteractionKind, "interaction_kind"), index=True
+    )
+    occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
     title: Mapped[str] = mapped_column(sa.String(200))
     stage: Mapped[Stage | None] = mapped_column(enum_column(Stage, "deal_stage"))
     source_file: Mapped[str | None] = mapped_column(sa.String(255))

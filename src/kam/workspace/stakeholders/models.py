@@ -28,12 +28,12 @@ class Stakeholder(Record, UnderAccount, Base):
         sa.CheckConstraint(f"influence BETWEEN {INFLUENCE[0]} AND {INFLUENCE[1]}", name="influence_range"),
     )
 
-    name: Mapped[str] = mapped_column(sa.String(200))
+    name: Mapped[str] = mapped_column(sa.String(200), index=True)
     title: Mapped[str | None] = mapped_column(sa.String(200))
-    function: Mapped[Function] = mapped_column(enum_column(Function, "function"))
+    function: Mapped[Function] = mapped_column(enum_column(Function, "function"), index=True)
     decision_role: Mapped[DecisionRole | None] = mapped_column(enum_column(DecisionRole, "decision_role"))
     influence: Mapped[int | None] = mapped_column(sa.SmallInteger)
-    stance: Mapped[Stance] = mapped_column(enum_column(Stance, "stance"))
+    stance: Mapped[Stance] = mapped_column(enum_column(Stance, "stance"), index=True)
     coach: Mapped[bool] = mapped_column(sa.Boolean)
     reports_to_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True

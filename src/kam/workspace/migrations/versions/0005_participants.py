@@ -2,7 +2,7 @@
 name our people who are no user) and its notes; a note is a kind of interaction.
 
 Revision ID: 0005_participants
-Revises: 0003
+Revises: 0004_analysis
 Create Date: 2026-12-02
 """
 

@@ -2,7 +2,7 @@
 they choose one, when the browser's Accept-Language decides).
 
 Revision ID: 0006_web
-Revises: 0003
+Revises: 0005_participants
 Create Date: 2026-12-02
 """
 

@@ -2,7 +2,7 @@
 calls propose to their accounts (`call_proposals`: candidate needs, speakers matched to stakeholders).
 
 Revision ID: 0007_coach
-Revises: 0003
+Revises: 0006_web
 Create Date: 2026-12-02
 """
 
