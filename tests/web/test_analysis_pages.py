@@ -239,3 +239,26 @@ def test_the_portfolio_weighs_under_a_megabyte_with_many_accounts(
     assert "Page 1 of" in page.text and 'href="/portfolio?sort=code&amp;page=2"' in page.text
     second = browser.get("/portfolio?page=2&segment=key").text
     assert ROWS.findall(second[second.index('id="accounts"') :])[0] == "X00700"  # the 101st key account
+
+
+@pytest.mark.parametrize(("login", "edges"), [("ada", [("A", "N")]), ("max", [("A", "N")]), ("amy", [])])
+def test_the_referral_network_shows_only_what_the_reader_may_see(
+    analysed: Browser, workspace_url: str, login: str, edges: list[tuple[str, str]]
+) -> None:
+    import html
+    import json
+
+    from kam.workspace.accounts.schemas import AccountChanges
+    from kam.workspace.accounts.service import update_account
+
+    engine = make_engine(workspace_url)
+    with session_scope(engine, LOCAL_OPERATOR) as session:
+        update_account(session, "N", AccountChanges(referred_by="A"))
+    engine.dispose()
+    analysed.sign_in(login)
+    page = analysed.get("/referrals").text
+    found = re.search(r"id=\"network-data\" hidden data-json='([^']*)'", page)
+    assert found is not None
+    graph = json.loads(html.unescape(found.group(1)))
+    assert [(link["source"], link["target"]) for link in graph["links"]] == edges
+    assert ("N Ltd" in page) == bool(edges)
