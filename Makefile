@@ -80,7 +80,7 @@ bench: dev
 # docs/screenshots/report-*.png: the report of the demo company in English and Traditional Chinese, as the
 # browser test renders and checks it (tests/render/test_report_browser.py)
 screenshots: dev
-	KAM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q tests/render/test_report_browser.py -k screenshot
+	KAM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q tests/render/test_report_browser.py tests/web/test_analysis_browser.py -k screenshot
 
 # Mutation testing of the rule modules (docs/testing.md); slow, so not part of `make test`. A fresh run
 # each time: mutmut keeps the verdict of an unchanged function even after a test was added for it.

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from kam.domain.languages import Lang
+from kam.web.account_insight import account_insight
 from kam.web.auth import Reader, reader
 from kam.web.chain import chain_chart
 from kam.web.templating import render
@@ -123,7 +124,15 @@ def iceberg(needs: list[NeedPublic]) -> list[NeedBranch]:
 def account_page(request: Request, code: CodePath, who: Annotated[Reader, Depends(reader)]) -> Response:
     with unit_of_work(request, who.actor) as session:
         view = account_view(session, code, who.viewer.lang)
-    return render(request, "account.html", who.viewer, view=view, tenure=tenure_years(view.account.since))
+        insight = account_insight(session, code, [r.code for r in view.referred], who.viewer.lang)
+    return render(
+        request,
+        "account.html",
+        who.viewer,
+        view=view,
+        insight=insight,
+        tenure=tenure_years(view.account.since),
+    )
 
 
 def tenure_years(since: dt.date | None, today: dt.date | None = None) -> int | None:

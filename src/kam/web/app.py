@@ -35,12 +35,12 @@ async def _headers(request: Request, call_next: Callable[[Request], Awaitable[Re
 
 
 def add_web(app: FastAPI, settings: WorkspaceSettings) -> None:
-    from kam.web import account, assets, login, portfolio, stakeholder_forms
+    from kam.web import account, account_insight, assets, login, network, portfolio, stakeholder_forms
     from kam.web.error_pages import add_page_error_handlers
 
     app.state.web_cookies = SessionCookies(settings)
     app.state.web_limiter = SignInLimiter(settings)
-    for module in (assets, login, portfolio, account, stakeholder_forms):
+    for module in (assets, login, portfolio, account, account_insight, network, stakeholder_forms):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from kam.domain.segments import Segment
 from kam.io.customers import CustomerType, Ownership
 from kam.workspace.analysis.schemas import GroupValue
 from kam.workspace.fields import Code, Label, Name, Storable, Version
@@ -119,6 +120,9 @@ class AccountFilters(BaseModel):
     owner: Label | None = Field(default=None, description="The owner's login.")
     parent: Code | None = Field(default=None, description="The group's code: its subsidiaries.")
     team: Label | None = Field(default=None, description="A team's name: the accounts its members own.")
+    segment: Segment | None = Field(
+        default=None, description="Only accounts in this segment in the latest stored analysis."
+    )
     deleted: bool = Field(default=False, description="List the deleted accounts instead (to restore one).")
 
 

@@ -27,7 +27,7 @@ from kam.workspace.accounts.schemas import (
     Wallet,
     WalletPublic,
 )
-from kam.workspace.analysis.queries import group_values
+from kam.workspace.analysis.queries import group_values, latest_in_segment
 from kam.workspace.analysis.schemas import GroupValue
 from kam.workspace.audit.schemas import HistoryEntry
 from kam.workspace.errors import AccountNotFound, DuplicateAccount, InvalidChoice, InvalidReferral
@@ -230,6 +230,8 @@ def _where(repo: AccountRepository, filters: AccountFilters) -> list[sa.ColumnEl
     if filters.parent is not None:  # a group the actor may see: another one filters to nothing
         parent = repo.by_code(filters.parent)
         where.append(sa.false() if parent is None else Account.parent_id == parent.id)
+    if filters.segment is not None:
+        where.append(Account.id.in_(latest_in_segment(filters.segment)))
     return where
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from kam.domain.languages import Lang
 from kam.domain.segments import Segment
 from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
-from kam.workspace.analysis.models import AccountAnalysis
+from kam.workspace.analysis.models import AccountAnalysis, AnalysisRun
 from kam.workspace.analysis.reasons import say_reasons
 from kam.workspace.analysis.repository import (
     AccountAnalysisRepository,
@@ -204,3 +205,12 @@ def _descendants(parent: int, children: dict[int, list[int]]) -> set[int]:
             found.add(child)
             todo += children.get(child, ())
     return found
+
+
+def latest_in_segment(segment: Segment) -> sa.Select[Any]:
+    """The ids of the accounts in `segment` in the latest stored analysis (a subquery for a filter; the
+    caller's own query scopes the accounts)."""
+    latest = sa.select(sa.func.max(AnalysisRun.as_of)).scalar_subquery()
+    return sa.select(AccountAnalysis.account_id).where(
+        AccountAnalysis.as_of == latest, AccountAnalysis.segment == segment
+    )
