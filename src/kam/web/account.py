@@ -121,9 +121,22 @@ def iceberg(needs: list[NeedPublic]) -> list[NeedBranch]:
 
 @router.get("/accounts/{code}")
 def account_page(request: Request, code: CodePath, who: Annotated[Reader, Depends(reader)]) -> Response:
+    from kam.web.record_forms import record_sections
+    from kam.workspace.proposals.service import list_proposals
+
     with unit_of_work(request, who.actor) as session:
         view = account_view(session, code, who.viewer.lang)
-    return render(request, "account.html", who.viewer, view=view, tenure=tenure_years(view.account.since))
+        sections = record_sections(session, code, who.viewer.lang)
+        proposals = list_proposals(session, code, lang=who.viewer.lang)
+    return render(
+        request,
+        "account.html",
+        who.viewer,
+        view=view,
+        tenure=tenure_years(view.account.since),
+        sections=sections,
+        proposals=proposals,
+    )
 
 
 def tenure_years(since: dt.date | None, today: dt.date | None = None) -> int | None:
