@@ -95,7 +95,7 @@ async def upload(request: Request, code: CodePath, who: Annotated[Reader, Depend
                 target = f"/accounts/{account.code}/calls/{stored.interactions[0]}"
                 return RedirectResponse(target, status_code=303)
             except KamError as exc:
-                if exc.status_code not in (409, 422):
+                if exc.status_code not in (400, 409, 422):
                     raise
                 errors["at"] = exc.say(lang)
     form_values = {"sales": sales_said, "at": at_said}
