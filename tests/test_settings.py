@@ -148,6 +148,7 @@ RANGES: dict[str, tuple[float | None, bool, float | None, bool]] = {
     "workspace.web_login_failures_per_login": (1, True, 1_000, True),
     "workspace.web_login_failures_per_address": (1, True, 100_000, True),
     "workspace.web_login_window_seconds": (10, True, 86_400, True),
+    "workspace.web_transcript_max_bytes": (1_024, True, 1_073_741_824, True),
 }
 # Settings that must stay in order with another: a value accepted at a bound needs its partner moved too.
 PARTNERS: dict[tuple[str, float], dict[str, float]] = {

@@ -40,6 +40,7 @@ def test_json_prints_one_object_per_file() -> None:
         "strengths",
         "flags",
         "evidence",
+        "turns",
     ]
     assert list(objects[0]["questions"]) == ["total", "open", "closed", "spin", "decision_chain", "asked"]
     assert objects[0]["speakers"] == {"sales": ["Amy Chen"], "customer": ["David Lin", "Grace Wu"]}

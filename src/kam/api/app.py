@@ -9,15 +9,19 @@ from fastapi import APIRouter, FastAPI
 from kam import __version__
 from kam.api.errors import add_error_handlers
 from kam.api.limits import BodySizeLimit
+from kam.calls.settings import CallSettings
 from kam.workspace.migrate import open_workspace
 from kam.workspace.settings import WorkspaceSettings
 
 API_PREFIX = "/api/v1"
 
 
-def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
+def create_app(
+    url: str, settings: WorkspaceSettings | None = None, call_settings: CallSettings | None = None
+) -> FastAPI:
     """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
-    schema version fails here, with the same error as every command (run `kam workspace init`)."""
+    schema version fails here, with the same error as every command (run `kam workspace init`). The
+    pages coach an uploaded call with `call_settings`."""
     from kam.workspace.accounts.routes import router as accounts
     from kam.workspace.analysis.routes import router as analysis
     from kam.workspace.coach.routes import router as coach
@@ -65,5 +69,5 @@ def create_app(url: str, settings: WorkspaceSettings | None = None) -> FastAPI:
     app.include_router(api)
     from kam.web.app import add_web
 
-    add_web(app, settings)
+    add_web(app, settings, call_settings)
     return app

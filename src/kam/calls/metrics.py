@@ -14,6 +14,7 @@ from kam.calls.models import (
     QuestionStats,
     Sentence,
     Side,
+    SpokenTurn,
     TalkStats,
 )
 from kam.calls.next_steps import NextStep, NextStepFinder
@@ -229,6 +230,7 @@ def analyze_sentences(
         strengths=strengths_of(
             talk, question_stats, why.best, price_stats, steps, stage=stage, settings=settings
         ),
+        turns=tuple(SpokenTurn(t.speaker, t.side, t.start_s, t.end_s) for t in turns),
     )
 
 

@@ -127,6 +127,16 @@ class PriceStats:
     first_sales_quote_at_s: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class SpokenTurn:
+    """Who spoke when: a turn's speaker, side and times (its words stay in the transcript)."""
+
+    speaker: str
+    side: Side
+    start_s: float
+    end_s: float
+
+
 def _r(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
@@ -151,6 +161,7 @@ class CallAnalysis:
     objections: tuple[Objection, ...] = ()
     next_steps: tuple[NextStep, ...] = ()
     strengths: tuple[Strength, ...] = ()
+    turns: tuple[SpokenTurn, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON object: times rounded to 0.1 s, shares and ratios to 0.001."""
@@ -216,5 +227,9 @@ class CallAnalysis:
             "evidence": [
                 {"flag": str(e.flag), "at_s": _r(e.at_s), "speaker": e.speaker, "text": e.text}
                 for e in self.evidence
+            ],
+            "turns": [
+                {"speaker": t.speaker, "side": str(t.side), "start_s": _r(t.start_s), "end_s": _r(t.end_s)}
+                for t in self.turns
             ],
         }

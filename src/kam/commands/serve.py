@@ -35,7 +35,7 @@ def serve(
     with user_errors(lang):
         settings = load_settings(config)
         url = workspace_url(db, config)
-        app = create_app(url, settings.workspace)
+        app = create_app(url, settings.workspace, settings.calls)
     where = display_url(url)
     typer.echo(printable(text("ws.serving", lang, where=where, url=f"http://{host}:{port}/api/v1")), err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -122,9 +122,14 @@ def iceberg(needs: list[NeedPublic]) -> list[NeedBranch]:
 
 @router.get("/accounts/{code}")
 def account_page(request: Request, code: CodePath, who: Annotated[Reader, Depends(reader)]) -> Response:
+    from kam.web.record_forms import record_sections
+    from kam.workspace.proposals.service import list_proposals
+
     with unit_of_work(request, who.actor) as session:
         view = account_view(session, code, who.viewer.lang)
         insight = account_insight(session, code, [r.code for r in view.referred], who.viewer.lang)
+        sections = record_sections(session, code, who.viewer.lang)
+        proposals = list_proposals(session, code, lang=who.viewer.lang)
     return render(
         request,
         "account.html",
@@ -132,6 +137,8 @@ def account_page(request: Request, code: CodePath, who: Annotated[Reader, Depend
         view=view,
         insight=insight,
         tenure=tenure_years(view.account.since),
+        sections=sections,
+        proposals=proposals,
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
+from kam.calls.settings import CallSettings
 from kam.web.limits import SignInLimiter
 from kam.web.sessions import SessionCookies
 from kam.workspace.settings import WorkspaceSettings
@@ -34,13 +35,37 @@ async def _headers(request: Request, call_next: Callable[[Request], Awaitable[Re
     return response
 
 
-def add_web(app: FastAPI, settings: WorkspaceSettings) -> None:
-    from kam.web import account, account_insight, assets, login, network, portfolio, stakeholder_forms
+def add_web(app: FastAPI, settings: WorkspaceSettings, call_settings: CallSettings | None = None) -> None:
+    from kam.web import (
+        account,
+        account_insight,
+        assets,
+        calls,
+        login,
+        network,
+        portfolio,
+        proposal_forms,
+        record_forms,
+        stakeholder_forms,
+    )
     from kam.web.error_pages import add_page_error_handlers
 
     app.state.web_cookies = SessionCookies(settings)
     app.state.web_limiter = SignInLimiter(settings)
-    for module in (assets, login, portfolio, account, account_insight, network, stakeholder_forms):
+    app.state.call_settings = call_settings or CallSettings()
+    app.state.transcript_max_bytes = settings.web_transcript_max_bytes
+    for module in (
+        assets,
+        login,
+        portfolio,
+        account,
+        account_insight,
+        network,
+        stakeholder_forms,
+        proposal_forms,
+        calls,
+        record_forms,
+    ):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

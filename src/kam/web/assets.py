@@ -16,6 +16,7 @@ ASSETS: dict[str, tuple[Path, str]] = {
     "htmx.min.js": (HERE / "vendor" / "htmx.min.js", "text/javascript"),
     "echarts.min.js": (RENDER_VENDOR / "echarts.min.js", "text/javascript"),
     "web.js": (HERE / "static" / "web.js", "text/javascript"),
+    "calls.js": (HERE / "static" / "calls.js", "text/javascript"),
     "web.css": (HERE / "static" / "web.css", "text/css"),
 }
 

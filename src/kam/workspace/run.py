@@ -163,6 +163,38 @@ def run_store_calls(
     """
     if run.errors:
         raise WorkspaceError(Notice("ws_not_stored", count=len(run.errors)))
+    with workspace_session(url, as_login) as session:
+        stored = store_calls(
+            session, account, run, kind=kind, stage=stage, at=at, settings=settings, sales=sales
+        )
+    return StoredCalls(display_url(url), account, stored.created, stored.updated, stored.proposed)
+
+
+@dataclass(frozen=True)
+class CallsStored:
+    """What storing analysed calls did: how many were new or updated, what they proposed, and the
+    interaction each call was stored on (in the order of the run's results)."""
+
+    created: int
+    updated: int
+    proposed: int
+    interactions: tuple[int, ...]
+
+
+def store_calls(
+    session: Session,
+    account: str,
+    run: CallsRun,
+    *,
+    kind: InteractionKind = InteractionKind.CALL,
+    stage: Stage | None = None,
+    at: dt.datetime | None = None,
+    settings: CallSettings,
+    sales: Sequence[str] = (),
+) -> CallsStored:
+    """Record every analysed call of `run` as an interaction of `account` in `session` (the caller's
+    transaction), with what each proposes to the account. A call happened `at`, or else when its
+    transcript's header says; never when its file was last modified."""
     from kam.workspace.interactions.repository import InteractionRepository
     from kam.workspace.proposals.service import propose_from_call
 
@@ -171,28 +203,27 @@ def run_store_calls(
         at or call_time(analysis.file, said) for analysis, said in zip(run.results, recorded, strict=True)
     ]
     created = updated = proposed = 0
+    ids: list[int] = []
     transcripts = run.transcripts or (None,) * len(run.results)
-    with workspace_session(url, as_login) as session:
-        for analysis, sha256, when, transcript in zip(
-            run.results, run.sha256, times, transcripts, strict=True
-        ):
-            path = Path(analysis.file)
-            fields = {
-                "kind": kind,
-                "occurred_at": when,
-                "title": path.name[:200],
-                "stage": stage,
-                "source_file": path.name[:255],
-                "transcript_sha256": sha256,
-            }
-            data = parse_input(InteractionCreate, fields)
-            recorded_call = record_call_analysis(session, account, data, analysis, settings, sales)
-            created += recorded_call.created
-            updated += not recorded_call.created
-            interaction = InteractionRepository(session).get(recorded_call.interaction.id, write=True)
-            if transcript is not None and interaction is not None:
-                proposed += propose_from_call(session, interaction, analysis, transcript, settings)
-    return StoredCalls(display_url(url), account, created, updated, proposed)
+    for analysis, sha256, when, transcript in zip(run.results, run.sha256, times, transcripts, strict=True):
+        path = Path(analysis.file)
+        fields = {
+            "kind": kind,
+            "occurred_at": when,
+            "title": path.name[:200],
+            "stage": stage,
+            "source_file": path.name[:255],
+            "transcript_sha256": sha256,
+        }
+        data = parse_input(InteractionCreate, fields)
+        recorded_call = record_call_analysis(session, account, data, analysis, settings, sales)
+        created += recorded_call.created
+        updated += not recorded_call.created
+        ids.append(recorded_call.interaction.id)
+        interaction = InteractionRepository(session).get(recorded_call.interaction.id, write=True)
+        if transcript is not None and interaction is not None:
+            proposed += propose_from_call(session, interaction, analysis, transcript, settings)
+    return CallsStored(created, updated, proposed, tuple(ids))
 
 
 def run_calls_analyze_and_store(

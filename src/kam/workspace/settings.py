@@ -57,3 +57,9 @@ class WorkspaceSettings(BaseModel):
         le=86_400,
         description="How long a failed sign-in counts against its login and its client address, in seconds.",
     )
+    web_transcript_max_bytes: int = Field(
+        default=524_288,
+        ge=1_024,
+        le=1_073_741_824,
+        description="The web pages refuse an uploaded call transcript larger than this many bytes (requests stay within api_max_body_bytes too).",
+    )
