@@ -16,6 +16,8 @@ from kam.commands.workspace import (
     JsonOption,
     LangOption,
     console,
+    echo_json,
+    rows_table,
     workspace_url,
 )
 from kam.i18n import Lang, ntext, text
@@ -96,33 +98,27 @@ def changes(
         filters = parse_input(SegmentChangeFilters, {"since": since, "from_segment": from_, "to_segment": to})
         found = run_segment_changes(url, filters, as_)
     if as_json:
-        typer.echo(dumps_strict([c.model_dump(mode="json") for c in found], ensure_ascii=False))
+        echo_json(found)
         return
     if not found:
         typer.echo(text("ws.no_changes", lang, since=filters.since.isoformat()))
         return
     title = text("ws.changes_title", lang, since=filters.since.isoformat(), where=display_url(url))
-    table = Table(title=plain(title), title_justify="left")
     columns = ("code", "name", "from_segment", "to_segment", "as_of", "at_risk", "revenue", "net_profit")
-    for column in columns:
-        table.add_column(text(f"ws.label.{column}", lang), overflow="fold")
-    for change in found:
-        table.add_row(
-            *(
-                plain(v)
-                for v in (
-                    change.account,
-                    change.name,
-                    text(f"segment.{change.from_segment}", lang),
-                    text(f"segment.{change.to_segment}", lang),
-                    change.to_as_of.isoformat(),
-                    "✓" if change.at_risk else "",
-                    _money(change.revenue),
-                    _money(change.net_profit),
-                )
-            )
+    rows = (
+        (
+            c.account,
+            c.name,
+            text(f"segment.{c.from_segment}", lang),
+            text(f"segment.{c.to_segment}", lang),
+            c.to_as_of.isoformat(),
+            "✓" if c.at_risk else "",
+            _money(c.revenue),
+            _money(c.net_profit),
         )
-    console.print(table)
+        for c in found
+    )
+    console.print(rows_table(title, columns, rows, lang))
 
 
 def analysis(

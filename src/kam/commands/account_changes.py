@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from kam.commands.account_options import (
     CompetitorOption,
@@ -28,11 +27,12 @@ from kam.commands.workspace import (
     JsonOption,
     LangOption,
     console,
+    echo_json,
     local_time,
+    rows_table,
     workspace_url,
 )
 from kam.i18n import Lang, ntext, text, word
-from kam.report.jsonout import dumps_strict
 from kam.terminal import plain, printable
 
 
@@ -125,23 +125,21 @@ def history(
     with user_errors(lang):
         entries = run_accounts_history(workspace_url(db, config), code, as_)
     if as_json:
-        typer.echo(dumps_strict([e.model_dump(mode="json") for e in entries], ensure_ascii=False))
+        echo_json(entries)
         return
-    table = Table(title=plain(text("ws.history_title", lang, code=code)), title_justify="left")
-    for key in ("when", "who", "action", "field", "old", "new"):
-        table.add_column(text(f"ws.label.{key}", lang), overflow="fold", no_wrap=key == "when")
-    for e in entries:
-        who = e.actor if e.actor is not None else text("ws.local_operator", lang)
-        row = (
+    rows = (
+        (
             local_time(e.at),
-            who,
+            e.actor if e.actor is not None else text("ws.local_operator", lang),
             word(e.action.value, lang),
             e.field or "",
             _value(e.old_value),
             _value(e.new_value),
         )
-        table.add_row(*(plain(cell) for cell in row))
-    console.print(table)
+        for e in entries
+    )
+    keys = ("when", "who", "action", "field", "old", "new")
+    console.print(rows_table(text("ws.history_title", lang, code=code), keys, rows, lang, no_wrap=("when",)))
 
 
 def owners(
@@ -157,14 +155,11 @@ def owners(
     with user_errors(lang):
         found = run_accounts_owners(workspace_url(db, config), as_)
     if as_json:
-        typer.echo(dumps_strict([o.model_dump(mode="json") for o in found], ensure_ascii=False))
+        echo_json(found)
         return
-    table = Table(title=plain(text("ws.owners_title", lang)), title_justify="left")
-    for key in ("login", "name", "accounts"):
-        table.add_column(text(f"ws.label.{key}", lang), justify="right" if key == "accounts" else "left")
-    for owner in found:
-        table.add_row(plain(owner.login or "-"), plain(owner.name), str(owner.accounts))
-    console.print(table)
+    rows = ((o.login or "-", o.name, str(o.accounts)) for o in found)
+    keys = ("login", "name", "accounts")
+    console.print(rows_table(text("ws.owners_title", lang), keys, rows, lang, right=("accounts",)))
     unmatched = sum(1 for o in found if o.login is None)
     if unmatched:
         console.print(plain(ntext("ws.owners_unmatched", unmatched, lang, count=unmatched)), soft_wrap=True)

@@ -4,10 +4,9 @@ accounts of the workspace."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from kam.commands import account_analysis, account_changes
@@ -31,12 +30,17 @@ from kam.commands.workspace import (
     JsonOption,
     LangOption,
     console,
+    echo_json,
     interactions_table,
+    rows_table,
     workspace_url,
 )
 from kam.i18n import Lang, ntext, text, word
 from kam.report.jsonout import dumps_strict
 from kam.terminal import plain, printable
+
+if TYPE_CHECKING:
+    from kam.workspace.accounts.schemas import AccountPublic
 
 app = typer.Typer(
     help="Accounts: the customers the team looks after.", no_args_is_help=True, rich_markup_mode=None
@@ -172,19 +176,19 @@ def list_(
         url = workspace_url(db, config)
         found = run_accounts_list(url, as_, AccountFilters(deleted=deleted))
     if as_json:
-        typer.echo(dumps_strict([a.model_dump(mode="json") for a in found], ensure_ascii=False))
+        echo_json(found)
         return
     if not found:
         typer.echo(text("ws.no_accounts", lang))
         return
-    table = Table(title=plain(text("ws.accounts_title", lang, where=display_url(url))), title_justify="left")
-    for key in ("code", "name", *_LISTED):
-        table.add_column(text(f"ws.label.{key}", lang), overflow="fold", no_wrap=key in ("code", "since"))
-    for account in found:
-        values = _values(account.model_dump(mode="json"))
-        shown = (account.code, account.name, *(_shown(k, values[k], lang) for k in _LISTED))
-        table.add_row(*(plain(value) for value in shown))
-    console.print(table)
+    rows = (_row(a, lang) for a in found)
+    title = text("ws.accounts_title", lang, where=display_url(url))
+    console.print(rows_table(title, ("code", "name", *_LISTED), rows, lang, no_wrap=("code", "since")))
+
+
+def _row(account: AccountPublic, lang: Lang) -> tuple[str, ...]:
+    values = _values(account.model_dump(mode="json"))
+    return (account.code, account.name, *(_shown(k, values[k], lang) for k in _LISTED))
 
 
 def _values(account: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from kam.commands.workspace import (
     JsonOption,
     LangOption,
     console,
+    echo_json,
     interactions_table,
     workspace_url,
 )
@@ -54,7 +55,7 @@ def list_(
         url = workspace_url(db, config)
         found = run_interactions_list(url, account, as_)
     if as_json:
-        typer.echo(dumps_strict([i.model_dump(mode="json") for i in found], ensure_ascii=False))
+        echo_json(found)
     elif not found:
         typer.echo(text("ws.no_interactions", lang))
     else:

@@ -8,7 +8,6 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from kam.commands.common import user_errors
 from kam.commands.workspace import (
@@ -18,13 +17,14 @@ from kam.commands.workspace import (
     JsonOption,
     LangOption,
     console,
+    echo_json,
     local_time,
+    rows_table,
     workspace_url,
 )
 from kam.domain.users import Role
 from kam.i18n import Lang, text, word
-from kam.report.jsonout import dumps_strict
-from kam.terminal import plain, printable
+from kam.terminal import printable
 
 users_app = typer.Typer(
     help="Users: who works in the workspace, their role and teams.",
@@ -128,16 +128,24 @@ def list_(
     with user_errors(lang):
         found = run_users_list(workspace_url(db, config), as_)
     if as_json:
-        typer.echo(dumps_strict([u.model_dump(mode="json") for u in found], ensure_ascii=False))
+        echo_json(found)
         return
-    table = Table(title=plain(text("ws.users_title", lang)), title_justify="left")
-    for key in ("login", "name", "role", "teams", "active"):
-        table.add_column(text(f"ws.label.{key}", lang), overflow="fold")
-    for user in found:
-        active = text("ws.yes" if user.active else "ws.no", lang)
-        row = (user.login, user.display_name, word(user.role.value, lang), ", ".join(user.teams), active)
-        table.add_row(*(plain(cell) for cell in row))
-    console.print(table)
+    rows = (
+        (
+            u.login,
+            u.display_name,
+            word(u.role.value, lang),
+            ", ".join(u.teams),
+            text(f"ws.{_yes(u.active)}", lang),
+        )
+        for u in found
+    )
+    keys = ("login", "name", "role", "teams", "active")
+    console.print(rows_table(text("ws.users_title", lang), keys, rows, lang))
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 @tokens_app.command("create")
@@ -181,16 +189,19 @@ def list_tokens(
     with user_errors(lang):
         found = run_tokens_list(workspace_url(db, config), as_)
     if as_json:
-        typer.echo(dumps_strict([t.model_dump(mode="json") for t in found], ensure_ascii=False))
+        echo_json(found)
         return
-    table = Table(title=plain(text("ws.tokens_title", lang)), title_justify="left")
-    for key in ("id", "login", "name", "created", "last_used", "revoked"):
-        table.add_column(text(f"ws.label.{key}", lang), overflow="fold")
-    for token in found:
-        times = (token.created_at, token.last_used_at, token.revoked_at)
-        row = (str(token.id), token.user, token.name, *("" if t is None else local_time(t) for t in times))
-        table.add_row(*(plain(cell) for cell in row))
-    console.print(table)
+    rows = (
+        (
+            str(t.id),
+            t.user,
+            t.name,
+            *("" if m is None else local_time(m) for m in (t.created_at, t.last_used_at, t.revoked_at)),
+        )
+        for t in found
+    )
+    keys = ("id", "login", "name", "created", "last_used", "revoked")
+    console.print(rows_table(text("ws.tokens_title", lang), keys, rows, lang))
 
 
 @tokens_app.command("revoke")

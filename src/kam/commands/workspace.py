@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +17,8 @@ from kam.terminal import plain, printable
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from pydantic import BaseModel
 
     from kam.workspace.interactions.schemas import InteractionPublic
 
@@ -64,6 +66,37 @@ def workspace_url(db: str | None, config: Path | None) -> str:
 
 def local_time(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def echo_json(found: Iterable[BaseModel]) -> None:
+    """A list of records as strict JSON (the --json answer of the list commands)."""
+    from kam.report.jsonout import dumps_strict
+
+    typer.echo(dumps_strict([item.model_dump(mode="json") for item in found], ensure_ascii=False))
+
+
+def rows_table(
+    title: str,
+    keys: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    lang: Lang,
+    *,
+    no_wrap: Sequence[str] = (),
+    right: Sequence[str] = (),
+) -> Table:
+    """A table whose columns are labelled by `ws.label.<key>` in `lang`, each cell shown as plain text
+    (data is never markup); the columns in `no_wrap` are kept on one line, those in `right` aligned right."""
+    table = Table(title=plain(title), title_justify="left")
+    for key in keys:
+        table.add_column(
+            text(f"ws.label.{key}", lang),
+            overflow="fold",
+            no_wrap=key in no_wrap,
+            justify="right" if key in right else "left",
+        )
+    for row in rows:
+        table.add_row(*(plain(cell) for cell in row))
+    return table
 
 
 def interactions_table(
