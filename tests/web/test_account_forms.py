@@ -128,7 +128,7 @@ def test_editing_the_profile_in_place(signed_in: Browser, workspace_url: str) ->
     change = {**PROFILE, "name": "A Holdings", "industry": "textiles", "wallet": "5000 t", "version": "1"}
     saved = signed_in.post("/accounts/A/profile", change)
     assert saved.status_code == 200 and 'id="profile" data-version="2"' in saved.text
-    assert '<dd id="profile-industry">textiles</dd>' in saved.text and "5,000 t" in saved.text
+    assert "<dd>textiles</dd>" in saved.text and "5,000 t" in saved.text
     assert '<h1 id="account-name" hx-swap-oob="true">A Holdings' in saved.text  # the heading too
     account = _stored(workspace_url, "A")
     assert (account.name, account.industry, account.version) == ("A Holdings", "textiles", 2)
@@ -180,7 +180,7 @@ def test_a_change_on_a_stale_version_shows_both_versions(signed_in: Browser, wor
     assert 'hx-get="/accounts/A/profile"' in answer.text  # "take theirs" shows the saved card
     assert "chemicals" in signed_in.get("/accounts/A/profile").text
     kept = signed_in.post("/accounts/A/profile", {**PROFILE, "industry": "steel", "version": "2"})
-    assert kept.status_code == 200 and '<dd id="profile-industry">steel</dd>' in kept.text
+    assert kept.status_code == 200 and "<dd>steel</dd>" in kept.text
     assert _stored(workspace_url, "A").industry == "steel"
 
 

@@ -13,6 +13,7 @@ from tests.web.test_browser import _sign_in, chromium, server, tab
 
 pytestmark = pytest.mark.slow
 __all__ = ["chromium", "server", "tab"]  # the fixtures, shared with test_browser.py
+INDUSTRY = "#profile dt:text-is('industry') + dd"
 
 
 def test_an_account_created_from_the_portfolio_and_edited_in_place(tab: Visit, server: Any) -> None:
@@ -29,16 +30,16 @@ def test_an_account_created_from_the_portfolio_and_edited_in_place(tab: Visit, s
     tab.page.click("#create-account")
     tab.page.wait_for_url(f"{base}/accounts/TX1")
     assert tab.page.text_content("#account-name") == "Tainan Textiles TX1"
-    assert tab.page.text_content("#profile-industry") == "—"
+    assert tab.page.text_content(INDUSTRY) == "—"
 
     tab.page.click("#edit-profile")
     tab.page.wait_for_selector("#profile.editing form")
     tab.page.fill("#profile input[name=industry]", "textiles")
     tab.page.click("#save-profile")
     tab.page.wait_for_selector("#profile[data-version='2']")
-    assert tab.page.text_content("#profile-industry") == "textiles"
+    assert tab.page.text_content(INDUSTRY) == "textiles"
 
     tab.page.reload()
-    assert tab.page.text_content("#profile-industry") == "textiles"
+    assert tab.page.text_content(INDUSTRY) == "textiles"
     assert "800,000 TWD" in (tab.page.text_content("#profile") or "")
     assert tab.errors == []
