@@ -38,6 +38,7 @@ async def _headers(request: Request, call_next: Callable[[Request], Awaitable[Re
 def add_web(app: FastAPI, settings: WorkspaceSettings, call_settings: CallSettings | None = None) -> None:
     from kam.web import (
         account,
+        account_forms,
         account_insight,
         assets,
         calls,
@@ -59,6 +60,7 @@ def add_web(app: FastAPI, settings: WorkspaceSettings, call_settings: CallSettin
         login,
         portfolio,
         account,
+        account_forms,  # before record_forms: /accounts/{code}/profile is no section
         account_insight,
         network,
         stakeholder_forms,
