@@ -93,7 +93,9 @@ def portfolio(
     filters, bad = _filters(given)
     field = sort.removeprefix("-")
     sort = sort if field in SORTS else "code"
-    accounts = list_accounts(session, filters, PageRequest(page=page, per_page=PER_PAGE, sort=sort))
+    accounts = list_accounts(
+        session, filters, PageRequest(page=page, per_page=PER_PAGE, sort=sort, total=True)
+    )
     return Portfolio(
         accounts=accounts,
         filters=given,

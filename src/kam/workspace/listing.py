@@ -1,10 +1,12 @@
-"""Lists in pages: what a caller asks for (page, size, order) and what it gets (the items and the total)."""
+"""Lists in pages: what a caller asks for (page, size, order, whether to count the whole list) and what it
+gets (the items, whether more follow, and the total when asked for)."""
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
@@ -14,13 +16,18 @@ MAX_PAGE = 1_000_000  # a page number past any real list, refused rather than se
 
 class PageRequest(BaseModel):
     """Which page of a list: 1-based `page`, `per_page` items, ordered by `sort` (a field, or -field for
-    descending; the list's default order when None)."""
+    descending; the list's default order when None); `total`: also count the whole list, which costs a
+    count over everything the caller may see (a page alone reads only its own rows and one more)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=50, ge=1, le=MAX_PER_PAGE)
     sort: str | None = None
+    total: bool = Field(
+        default=False,
+        description="Also count the whole list (the page's `total`); slower on long lists.",
+    )
 
     @property
     def offset(self) -> int:
@@ -28,11 +35,31 @@ class PageRequest(BaseModel):
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list and the number of items in the whole list (what the caller may see)."""
+    """One page of a list: its items, whether more follow (`has_more`), and the number of items in the
+    whole list (what the caller may see) when it was counted (None when the caller did not ask for it
+    and counting would cost a query). Made with a `total` and no `has_more`, `has_more` follows from it."""
 
     model_config = ConfigDict(frozen=True)
 
     items: list[T]
-    total: int
+    total: int | None
     page: int
     per_page: int
+    has_more: bool
+
+    @model_validator(mode="before")
+    @classmethod
+    def _more_from_total(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("has_more") is None and data.get("total") is not None:
+            shown = (data["page"] - 1) * data["per_page"] + len(data["items"])
+            data = {**data, "has_more": shown < data["total"]}
+        return data
+
+
+@dataclass(frozen=True)
+class Slice(Generic[T]):
+    """What a repository found for one page: its records, whether more follow, and the total if counted."""
+
+    records: list[T]
+    has_more: bool
+    total: int | None = None

@@ -33,7 +33,7 @@ def referral_rows(session: Session, filters: ReferralFilters, request: PageReque
     while True:
         listed = referral_credits(session, filters, PageRequest(page=page, per_page=MAX_PER_PAGE))
         credits += listed.items
-        if len(credits) >= listed.total or not listed.items:
+        if not listed.has_more:
             break
         page += 1
     rows = [

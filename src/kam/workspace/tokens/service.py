@@ -49,7 +49,7 @@ def create_token(session: Session, login: str, data: TokenCreate) -> TokenCreate
 
 def list_tokens(session: Session) -> list[TokenPublic]:
     """Every token the actor may see (an admin: all; a user: their own), newest first, revoked ones too."""
-    tokens, _ = TokenRepository(session).page([], PageRequest(per_page=500, sort="-id"))
+    tokens = TokenRepository(session).page([], PageRequest(per_page=500, sort="-id")).records
     return [_public(t) for t in tokens]
 
 
