@@ -67,7 +67,7 @@ class Portfolio:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.accounts.total // self.accounts.per_page))
+        return max(1, -(-(self.accounts.total or 0) // self.accounts.per_page))  # asked with total=True
 
     def charts(self) -> dict[str, Any]:
         """The charts' data: the curves, the scatter by segment, the segments' names and colours."""

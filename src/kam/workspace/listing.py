@@ -4,9 +4,9 @@ gets (the items, whether more follow, and the total when asked for)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ class PageRequest(BaseModel):
 class Page(BaseModel, Generic[T]):
     """One page of a list: its items, whether more follow (`has_more`), and the number of items in the
     whole list (what the caller may see) when it was counted (None when the caller did not ask for it
-    and counting would cost a query). Made with a `total` and no `has_more`, `has_more` follows from it."""
+    and counting would cost a query)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -47,14 +47,6 @@ class Page(BaseModel, Generic[T]):
     per_page: int
     has_more: bool
 
-    @model_validator(mode="before")
-    @classmethod
-    def _more_from_total(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("has_more") is None and data.get("total") is not None:
-            shown = (data["page"] - 1) * data["per_page"] + len(data["items"])
-            data = {**data, "has_more": shown < data["total"]}
-        return data
-
 
 @dataclass(frozen=True)
 class Slice(Generic[T]):
@@ -63,3 +55,10 @@ class Slice(Generic[T]):
     records: list[T]
     has_more: bool
     total: int | None = None
+
+
+def counted_page(items: list[T], total: int, request: PageRequest) -> Page[T]:
+    """The page of `items` of a list whose length is known anyway (cut from a list in memory, or a
+    record's history): its total is given, whether asked for or not."""
+    more = request.offset + len(items) < total
+    return Page(items=items, total=total, page=request.page, per_page=request.per_page, has_more=more)
