@@ -35,8 +35,10 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
@@ -147,11 +149,11 @@ KINDS = [
 
 def load(
     base: str, kind: str, tokens: dict[str, str], seeded: Seeded, clients: int, each: int
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """`clients` threads, each sending `each` requests of `kind` one after another (after one warm-up);
     latencies in ms, throughput in requests per second of the whole run."""
     latencies: list[float] = []
-    failures: list[int] = []
+    failures: list[str] = []
     lock = threading.Lock()
     start_line = threading.Barrier(clients + 1)
 
@@ -168,11 +170,12 @@ def load(
             for _ in range(each):
                 path = _paths(kind, login, seeded, rng)
                 began = time.perf_counter()
-                status = http.get(path).status_code
+                answer = http.get(path)
                 mine.append((time.perf_counter() - began) * 1000)
-                if status != expected:
+                if answer.status_code != expected:
+                    code = answer.json().get("error", {}).get("code", "") if answer.content else ""
                     with lock:
-                        failures.append(status)
+                        failures.append(f"{answer.status_code} {code}".strip())
         with lock:
             latencies.extend(mine)
 
@@ -191,6 +194,7 @@ def load(
         "rps": len(latencies) / seconds,
         "requests": len(latencies),
         "failures": len(failures),
+        "failed": ", ".join(f"{n} {what}" for what, n in Counter(failures).most_common()),
     }
 
 
@@ -199,6 +203,7 @@ def statements_per_request(url: str, tokens: dict[str, str], seeded: Seeded) -> 
     from fastapi.testclient import TestClient
 
     from kam.api.app import create_app
+    from kam.workspace.db import dispose_engines
 
     app = create_app(url)
     counted: list[str] = []
@@ -213,6 +218,7 @@ def statements_per_request(url: str, tokens: dict[str, str], seeded: Seeded) -> 
                 response = http.get(path, headers={"Authorization": f"Bearer {tokens[role]}"})
                 assert response.status_code == 200, (path, response.status_code)
                 found[kind][role] = len(counted)
+    dispose_engines()  # the app's connections to the workspace, before the server opens its own
     return found
 
 
@@ -265,7 +271,7 @@ def run_database(name: str, urls: Callable[[], str], args: argparse.Namespace, f
                 got = load(base, kind, tokens, seeded, args.clients, args.requests)
                 floor = floor or got["p99"]
                 sql = "/".join(str(counts[kind][r]) for r in ROLES) if kind in counts else "-"
-                bad = f"  {got['failures']:.0f} failed" if got["failures"] else ""
+                bad = f"  failed: {got['failed']}" if got["failures"] else ""
                 print(
                     f"{kind:<30}{got['p50']:9.1f}{got['p99']:9.1f}{got['rps']:8.0f}"
                     f"{got['p99'] / TARGET_P99_MS:10.2f}{got['p99'] / floor:10.2f}  {sql}{bad}"

@@ -54,9 +54,12 @@ def account_scope(actor: Actor) -> Clause | None:
     )
 
 
-def scope_clause(model: type[Record], actor: Actor, *, write: bool = False) -> Clause | None:
+def scope_clause(
+    model: type[Record], actor: Actor, *, write: bool = False, counting: bool = False
+) -> Clause | None:
     """The condition on `model`'s rows that `actor` may see (`write`: change); None when unrestricted.
-    Seeing and changing have the same scope today; `write` is where they would part."""
+    Seeing and changing have the same scope today; `write` is where they would part. `counting`: the
+    same rows, said so that the database gathers them by account (the faster way to count them all)."""
     if model is Account:
         return account_scope(actor)
     if issubclass(model, UnderAccount):
@@ -64,6 +67,8 @@ def scope_clause(model: type[Record], actor: Actor, *, write: bool = False) -> C
         if accounts is None:  # every live account: said as "not under a deleted one", which lets the
             # database scan the table in the list's order instead of looking up every account's records
             return model.account_id.not_in(sa.select(Account.id).where(Account.deleted_at.is_not(None)))
+        if counting:
+            return model.account_id.in_(sa.select(Account.id).where(Account.deleted_at.is_(None), accounts))
         # a record at a time ("its account is live and in scope"), which lets the database read the
         # table in the list's order and stop at the page's end rather than gather and sort all of them
         live = sa.exists().where(Account.id == model.account_id, Account.deleted_at.is_(None), accounts)
@@ -105,13 +110,16 @@ class ScopedRepository(Generic[M]):
         """Relationships to load with every record (no lazy loads: relationships raise)."""
         return ()
 
-    def statement(self, *, write: bool = False, deleted: bool | None = False) -> sa.Select[M]:
-        """The records in the actor's scope: live ones (`deleted` False), deleted ones (True) or both."""
+    def statement(
+        self, *, write: bool = False, deleted: bool | None = False, counting: bool = False
+    ) -> sa.Select[M]:
+        """The records in the actor's scope: live ones (`deleted` False), deleted ones (True) or both
+        (`counting`: see `scope_clause`)."""
         query = sa.select(self.model)
         if deleted is not None:
             column = self.model.deleted_at
             query = query.where(column.is_not(None) if deleted else column.is_(None))
-        clause = scope_clause(self.model, self.actor, write=write)
+        clause = scope_clause(self.model, self.actor, write=write, counting=counting)
         return query if clause is None else query.where(clause)
 
     def readable_statement(self, *, deleted: bool | None = False) -> sa.Select[M]:
@@ -134,7 +142,8 @@ class ScopedRepository(Generic[M]):
         query = self.readable_statement(deleted=deleted).where(*where)
         total = None
         if request.total:
-            total = self.session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
+            counted = self.statement(deleted=deleted, counting=True).where(*where)
+            total = self.session.scalar(sa.select(sa.func.count()).select_from(counted.subquery())) or 0
         ordered = query.options(*self.options()).order_by(*self.order(request.sort))
         window = ordered.offset(request.offset).limit(request.per_page + 1)
         rows = list(self.session.scalars(window).unique().all())
