@@ -255,6 +255,16 @@ _PG_NO_TABLE = {"42P01"}
 _PG_CANNOT_CONNECT = ("08", "28", "3D", "57P", "53300")  # connection, login, no such database, shutdown
 
 
+def is_busy(exc: sa.exc.DBAPIError) -> bool:
+    """Whether `exc` says the database is busy (locked by another writer, a lock timeout, a deadlock):
+    worth trying again later, not a fault."""
+    orig = exc.orig
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    if sqlite_code is not None:
+        return sqlite_code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return getattr(orig, "sqlstate", None) in _PG_BUSY
+
+
 def database_error(exc: sa.exc.DBAPIError, url: URL, doing: str = "open") -> WorkspaceError:
     """The workspace error for a database failure: what happened and where, never SQLAlchemy's text
     (which holds the SQL and the row values) nor the URL's password. `doing` is "open" or "initialise"."""
@@ -265,7 +275,7 @@ def database_error(exc: sa.exc.DBAPIError, url: URL, doing: str = "open") -> Wor
     primary = None if sqlite_code is None else sqlite_code & 0xFF
     if primary in (_SQLITE_READ_ONLY, _SQLITE_PERMISSION) or sqlstate in _PG_READ_ONLY:
         return WorkspaceReadOnly(_database_file(url))
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or sqlstate in _PG_BUSY:
+    if is_busy(exc):
         return WorkspaceBusy(_database_file(url))
     if primary == _SQLITE_FULL or sqlstate in _PG_FULL:
         return WorkspaceFull(_database_file(url))
