@@ -2,21 +2,21 @@
 
 For each database: a workspace made by the real migrations and seeded by bulk inserts (benchmarks/api_seed.py:
 10,000 accounts of six reps in two teams, 100,000 stakeholders, 200,000 interactions); a real `kam serve`
-(uvicorn, a subprocess) and `--clients` concurrent clients (threads, httpx) signed in with tokens made by
-`kam tokens create` for a rep, a manager and an admin in turn. Each request kind runs alone: a list page of
-50 (accounts; stakeholders of one function; interactions; interactions with their total
-counted) and a get (an account by code, a stakeholder
-and an interaction by id). Printed: p50, p99 and throughput per kind, against the target (p99 under
-50 ms), and against the floor measured in the same run (an unauthenticated request, answered 401 without
-touching the database: what the server and the clients cost by themselves), with `kam serve --workers`
-1 and 2 (--workers); the SQL statements one
-request of each kind runs. Then `kam accounts import` of a 10,000-row customers file into an empty
-workspace, and again (nothing changes), each the whole command's wall time (target under 5 s).
+(uvicorn, a subprocess, with each of --workers: `kam serve --workers 1`, then 2) and `--clients` concurrent
+clients (threads, httpx) signed in with tokens made by `kam tokens create` for a rep, a manager and an admin
+in turn. Each request kind runs alone: a list page of 50 (accounts; stakeholders of one function;
+interactions; interactions with their total counted) and a get (an account by code, a stakeholder and an
+interaction by id). Printed: p50, p99 and throughput per kind, against the target (p99 under 50 ms), and
+against the floor measured in the same run (an unauthenticated request, answered 401 without touching the
+database: what the server and the clients cost by themselves); the failed requests by status and error
+code; the SQL statements one request of each kind runs. Then `kam accounts import` of a 10,000-row
+customers file into an empty workspace, and again (nothing changes), each the whole command's wall time
+(target under 5 s).
 
 PostgreSQL: a schema of its own (kam_bench_<random>) in the database of KAM_TEST_POSTGRES_URL or
 --postgres-url, dropped at the end; nothing else in that database is touched.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/api_speed.py [--skip-sqlite] [--skip-postgres]
+    PYTHONPATH=src .venv/bin/python benchmarks/api_speed.py [--skip-sqlite] [--skip-postgres] [--workers 1,2]
 """
 
 from __future__ import annotations

@@ -131,8 +131,8 @@ def test_restore(api: Api, role: str, relation: str) -> None:
         )
         assert api.call("GET", f"/accounts/{code}", login).status_code == 200
     else:
-        assert api.call("GET", "/accounts", login, params={"deleted": True}).json() == {
-            "items": [], "total": 0, "page": 1, "per_page": 50,
+        assert api.call("GET", "/accounts", login, params={"deleted": True, "total": True}).json() == {
+            "items": [], "total": 0, "page": 1, "per_page": 50, "has_more": False,
         }  # fmt: skip
         _like_missing(api, login, "POST", "/accounts/{code}/restore", code)
         assert _stored(api, code)["deleted_at"] is not None
