@@ -2,19 +2,21 @@
 
 For each database: a workspace made by the real migrations and seeded by bulk inserts (benchmarks/api_seed.py:
 10,000 accounts of six reps in two teams, 100,000 stakeholders, 200,000 interactions); a real `kam serve`
-(uvicorn, a subprocess) and `--clients` concurrent clients (threads, httpx) signed in with tokens made by
-`kam tokens create` for a rep, a manager and an admin in turn. Each request kind runs alone: a list page of
-50 (accounts; stakeholders of one function; interactions) and a get (an account by code, a stakeholder
-and an interaction by id). Printed: p50, p99 and throughput per kind, against the target (p99 under
-50 ms), and against the floor measured in the same run (an unauthenticated request, answered 401 without
-touching the database: what the server and the clients cost by themselves); the SQL statements one
-request of each kind runs. Then `kam accounts import` of a 10,000-row customers file into an empty
-workspace, and again (nothing changes), each the whole command's wall time (target under 5 s).
+(uvicorn, a subprocess, with each of --workers: `kam serve --workers 1`, then 2) and `--clients` concurrent
+clients (threads, httpx) signed in with tokens made by `kam tokens create` for a rep, a manager and an admin
+in turn. Each request kind runs alone: a list page of 50 (accounts; stakeholders of one function;
+interactions; interactions with their total counted) and a get (an account by code, a stakeholder and an
+interaction by id). Printed: p50, p99 and throughput per kind, against the target (p99 under 50 ms), and
+against the floor measured in the same run (an unauthenticated request, answered 401 without touching the
+database: what the server and the clients cost by themselves); the failed requests by status and error
+code; the SQL statements one request of each kind runs. Then `kam accounts import` of a 10,000-row
+customers file into an empty workspace, and again (nothing changes), each the whole command's wall time
+(target under 5 s).
 
 PostgreSQL: a schema of its own (kam_bench_<random>) in the database of KAM_TEST_POSTGRES_URL or
 --postgres-url, dropped at the end; nothing else in that database is touched.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/api_speed.py [--skip-sqlite] [--skip-postgres]
+    PYTHONPATH=src .venv/bin/python benchmarks/api_speed.py [--skip-sqlite] [--skip-postgres] [--workers 1,2]
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
@@ -91,11 +95,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(url: str) -> Iterator[str]:
-    """`kam serve` on `url` in a subprocess; its base URL while the block runs, then it is stopped."""
+def served(url: str, workers: int) -> Iterator[str]:
+    """`kam serve --workers N` on `url` in a subprocess; its base URL while the block runs, then it is
+    stopped."""
     port = _free_port()
     server = subprocess.Popen(
-        [KAM, "serve", "--db", url, "--port", str(port)],
+        [KAM, "serve", "--db", url, "--port", str(port), "--workers", str(workers)],
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -122,6 +127,7 @@ def _paths(kind: str, login: str, seeded: Seeded, rng: random.Random) -> str:
         "accounts list": f"/api/v1/accounts?{page}",
         "stakeholders list (function)": f"/api/v1/stakeholders?function=finance&{page}",
         "interactions list": f"/api/v1/interactions?{page}",
+        "interactions list, total": f"/api/v1/interactions?{page}&total=true",
         "account get (code)": f"/api/v1/accounts/{rng.choice(seeded.codes[login])}",
         "stakeholder get (id)": f"/api/v1/stakeholders/{rng.choice(seeded.stakeholder_ids[login])}",
         "interaction get (id)": f"/api/v1/interactions/{rng.choice(seeded.interaction_ids[login])}",
@@ -134,6 +140,7 @@ KINDS = [
     "accounts list",
     "stakeholders list (function)",
     "interactions list",
+    "interactions list, total",
     "account get (code)",
     "stakeholder get (id)",
     "interaction get (id)",
@@ -142,11 +149,11 @@ KINDS = [
 
 def load(
     base: str, kind: str, tokens: dict[str, str], seeded: Seeded, clients: int, each: int
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """`clients` threads, each sending `each` requests of `kind` one after another (after one warm-up);
     latencies in ms, throughput in requests per second of the whole run."""
     latencies: list[float] = []
-    failures: list[int] = []
+    failures: list[str] = []
     lock = threading.Lock()
     start_line = threading.Barrier(clients + 1)
 
@@ -163,11 +170,12 @@ def load(
             for _ in range(each):
                 path = _paths(kind, login, seeded, rng)
                 began = time.perf_counter()
-                status = http.get(path).status_code
+                answer = http.get(path)
                 mine.append((time.perf_counter() - began) * 1000)
-                if status != expected:
+                if answer.status_code != expected:
+                    code = answer.json().get("error", {}).get("code", "") if answer.content else ""
                     with lock:
-                        failures.append(status)
+                        failures.append(f"{answer.status_code} {code}".strip())
         with lock:
             latencies.extend(mine)
 
@@ -186,6 +194,7 @@ def load(
         "rps": len(latencies) / seconds,
         "requests": len(latencies),
         "failures": len(failures),
+        "failed": ", ".join(f"{n} {what}" for what, n in Counter(failures).most_common()),
     }
 
 
@@ -194,6 +203,7 @@ def statements_per_request(url: str, tokens: dict[str, str], seeded: Seeded) -> 
     from fastapi.testclient import TestClient
 
     from kam.api.app import create_app
+    from kam.workspace.db import dispose_engines
 
     app = create_app(url)
     counted: list[str] = []
@@ -208,6 +218,7 @@ def statements_per_request(url: str, tokens: dict[str, str], seeded: Seeded) -> 
                 response = http.get(path, headers={"Authorization": f"Bearer {tokens[role]}"})
                 assert response.status_code == 200, (path, response.status_code)
                 found[kind][role] = len(counted)
+    dispose_engines()  # the app's connections to the workspace, before the server opens its own
     return found
 
 
@@ -245,23 +256,26 @@ def run_database(name: str, urls: Callable[[], str], args: argparse.Namespace, f
     )
     tokens = {role: _kam("tokens", "create", login, "--db", url).strip() for role, login in ROLES.items()}
     counts = statements_per_request(url, tokens, seeded)
-    print(
-        f"load: {args.clients} clients (rep, manager, admin in turn), {args.requests} requests each per kind"
-    )
-    print(
-        f"{'request':<30}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>8}{'p99/50ms':>10}{'p99/floor':>10}  SQL rep/mgr/admin"
-    )
-    with served(url) as base:
-        floor = None
-        for kind in KINDS:
-            got = load(base, kind, tokens, seeded, args.clients, args.requests)
-            floor = floor or got["p99"]
-            sql = "/".join(str(counts[kind][r]) for r in ROLES) if kind in counts else "-"
-            bad = f"  {got['failures']:.0f} failed" if got["failures"] else ""
-            print(
-                f"{kind:<30}{got['p50']:9.1f}{got['p99']:9.1f}{got['rps']:8.0f}"
-                f"{got['p99'] / TARGET_P99_MS:10.2f}{got['p99'] / floor:10.2f}  {sql}{bad}"
-            )
+    for workers in args.workers:
+        print(
+            f"load: {args.clients} clients (rep, manager, admin in turn), {args.requests} requests each per "
+            f"kind; kam serve --workers {workers}; load average {os.getloadavg()[0]:.2f} (1 min)"
+        )
+        print(
+            f"{'request':<30}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>8}{'p99/50ms':>10}{'p99/floor':>10}"
+            "  SQL rep/mgr/admin"
+        )
+        with served(url, workers) as base:
+            floor = None
+            for kind in KINDS:
+                got = load(base, kind, tokens, seeded, args.clients, args.requests)
+                floor = floor or got["p99"]
+                sql = "/".join(str(counts[kind][r]) for r in ROLES) if kind in counts else "-"
+                bad = f"  failed: {got['failed']}" if got["failures"] else ""
+                print(
+                    f"{kind:<30}{got['p50']:9.1f}{got['p99']:9.1f}{got['rps']:8.0f}"
+                    f"{got['p99'] / TARGET_P99_MS:10.2f}{got['p99'] / floor:10.2f}  {sql}{bad}"
+                )
     first, again = time_import(urls(), customers_file(folder, args.import_rows))
     print(
         f"kam accounts import, {args.import_rows:,} rows (whole command): {first:.2f} s "
@@ -282,6 +296,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=40, help="requests per client and kind")
     parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument(
+        "--workers",
+        type=lambda given: [int(n) for n in given.split(",")],
+        default=[1, 2],
+        help="kam serve --workers counts to measure, comma-separated (default 1,2)",
+    )
     args = parser.parse_args()
     print(
         f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {platform.node()}: "

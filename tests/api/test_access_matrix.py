@@ -43,11 +43,14 @@ def _stored(api: Api, code: str) -> dict[str, object]:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_list(api: Api, role: str) -> None:
-    listed = api.call("GET", "/accounts", ROLE_LOGIN[role], params={"per_page": 2}).json()
+    counted = {"per_page": 2, "total": True}
+    listed = api.call("GET", "/accounts", ROLE_LOGIN[role], params=counted).json()
     first = [a["code"] for a in listed["items"]]
-    rest = api.call("GET", "/accounts", ROLE_LOGIN[role], params={"per_page": 2, "page": 2}).json()
+    rest = api.call("GET", "/accounts", ROLE_LOGIN[role], params={**counted, "page": 2}).json()
     everything = api.call("GET", "/accounts", ROLE_LOGIN[role], params={"per_page": 500}).json()
-    assert listed["total"] == rest["total"] == everything["total"] == len(VISIBLE[role])
+    assert listed["total"] == rest["total"] == len(VISIBLE[role])
+    assert (everything["total"], everything["has_more"]) == (None, False)  # not counted unless asked
+    assert (listed["has_more"], rest["has_more"]) == (len(VISIBLE[role]) > 2, len(VISIBLE[role]) > 4)
     assert {a["code"] for a in everything["items"]} == VISIBLE[role]
     assert (
         first == sorted(VISIBLE[role])[:2]
@@ -105,7 +108,7 @@ def test_delete(api: Api, role: str, relation: str) -> None:
         deleted = api.call("DELETE", f"/accounts/{code}", login)
         assert deleted.status_code == 200 and deleted.json()["deleted_at"] is not None
         assert api.call("GET", f"/accounts/{code}", login).status_code == 404
-        listed = api.call("GET", "/accounts", login).json()
+        listed = api.call("GET", "/accounts", login, params={"total": True}).json()
         assert code not in {a["code"] for a in listed["items"]} and listed["total"] == len(VISIBLE[role]) - 1
     else:
         _like_missing(api, login, "DELETE", "/accounts/{code}", code)
@@ -118,7 +121,7 @@ def test_restore(api: Api, role: str, relation: str) -> None:
     login, code = ROLE_LOGIN[role], TARGETS[role][relation]
     assert api.call("DELETE", f"/accounts/{code}", "ada").status_code == 200
     if _seen(role, relation):
-        listed = api.call("GET", "/accounts", login, params={"deleted": True}).json()
+        listed = api.call("GET", "/accounts", login, params={"deleted": True, "total": True}).json()
         assert [a["code"] for a in listed["items"]] == [code] and listed["total"] == 1
         restored = api.call("POST", f"/accounts/{code}/restore", login, params={"version": 2})
         assert (restored.status_code, restored.json()["deleted_at"], restored.json()["version"]) == (
@@ -128,8 +131,8 @@ def test_restore(api: Api, role: str, relation: str) -> None:
         )
         assert api.call("GET", f"/accounts/{code}", login).status_code == 200
     else:
-        assert api.call("GET", "/accounts", login, params={"deleted": True}).json() == {
-            "items": [], "total": 0, "page": 1, "per_page": 50,
+        assert api.call("GET", "/accounts", login, params={"deleted": True, "total": True}).json() == {
+            "items": [], "total": 0, "page": 1, "per_page": 50, "has_more": False,
         }  # fmt: skip
         _like_missing(api, login, "POST", "/accounts/{code}/restore", code)
         assert _stored(api, code)["deleted_at"] is not None
@@ -156,8 +159,8 @@ def test_nothing_of_another_team_leaks_into_what_a_rep_reads(api: Api) -> None:
         api.call("GET", "/accounts", "amy").text,
         api.call("GET", "/accounts/A", "amy").text,
         api.call("GET", "/accounts/A/history", "amy").text,
-        api.call("GET", "/accounts", "amy", params={"q": "B"}).text,
-        api.call("GET", "/accounts", "amy", params={"parent": "B"}).text,
+        api.call("GET", "/accounts", "amy", params={"q": "B", "total": True}).text,
+        api.call("GET", "/accounts", "amy", params={"parent": "B", "total": True}).text,
         api.call("PATCH", "/accounts/A", "amy", json={"version": 2, "parent": "B"}).text,
     ]
     assert not any('"B"' in text or "B Ltd" in text or "bob" in text for text in everything)

@@ -95,16 +95,22 @@ def test_bad_list_parameters_are_422(api: Api, params: dict[str, object]) -> Non
 def test_lists_sort_filter_and_page(api: Api) -> None:
     for code, name in (("Z1", "alpha"), ("Z2", "beta"), ("Z3", "gamma")):
         api.call("POST", "/accounts", "ada", json={"code": code, "name": name, "industry": "steel"})
-    steel = api.call("GET", "/accounts", "ada", params={"industry": "steel", "sort": "-name"}).json()
+    steel = api.call(
+        "GET", "/accounts", "ada", params={"industry": "steel", "sort": "-name", "total": True}
+    ).json()
     assert [a["code"] for a in steel["items"]] == ["Z3", "Z2", "Z1"] and steel["total"] == 3
     found = api.call("GET", "/accounts", "ada", params={"q": "BET"}).json()
     assert [a["code"] for a in found["items"]] == ["Z2"]
     second = api.call(
-        "GET", "/accounts", "ada", params={"industry": "steel", "per_page": 2, "page": 2}
+        "GET", "/accounts", "ada", params={"industry": "steel", "per_page": 2, "page": 2, "total": True}
     ).json()
     assert ([a["code"] for a in second["items"]], second["total"], second["page"]) == (["Z3"], 3, 2)
-    beyond = api.call("GET", "/accounts", "ada", params={"per_page": 2, "page": 99}).json()
-    assert (beyond["items"], beyond["total"]) == ([], 9)  # the team's six and these three
+    beyond = api.call("GET", "/accounts", "ada", params={"per_page": 2, "page": 99, "total": True}).json()
+    assert (beyond["items"], beyond["total"], beyond["has_more"]) == (
+        [],
+        9,
+        False,
+    )  # the team's six, these three
 
 
 def test_a_stale_version_is_409_with_the_current_record_and_changes_nothing(api: Api) -> None:
@@ -158,7 +164,7 @@ def test_text_is_stored_and_returned_literally(api: Api, name: str) -> None:
     assert made.status_code == 201, made.text
     got = api.call("GET", "/accounts/T1", "ada").json()
     assert (got["name"], got["competitors"]) == (name, [name])
-    assert api.call("GET", "/accounts", "ada", params={"q": name[:6]}).json()["total"] >= 1
+    assert api.call("GET", "/accounts", "ada", params={"q": name[:6], "total": True}).json()["total"] >= 1
 
 
 @pytest.mark.parametrize(
@@ -181,7 +187,7 @@ def test_users_endpoints(api: Api) -> None:
     me = api.call("GET", "/users/me", "max").json()
     assert (me["login"], me["role"], me["teams"]) == ("max", "manager", ["north"])
     assert [u["login"] for u in api.call("GET", "/users", "amy").json()["items"]] == ["amy"]
-    assert api.call("GET", "/users", "ada").json()["total"] == 5
+    assert api.call("GET", "/users", "ada", params={"total": True}).json()["total"] == 5
     assert api.call("GET", "/users/bob", "amy").status_code == 404
     refused = api.call("POST", "/users", "max", json={"login": "eve", "role": "admin"})
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "ws_admins_only"

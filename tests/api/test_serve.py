@@ -69,7 +69,7 @@ def test_the_real_server_answers_a_token_and_refuses_anonymous_requests(server: 
     auth = {"Authorization": f"Bearer {token}"}
     me = httpx.get(f"{base}/api/v1/users/me", headers=auth, timeout=10)
     assert (me.status_code, me.json()["login"]) == (200, "amy")
-    accounts = httpx.get(f"{base}/api/v1/accounts", headers=auth, timeout=10).json()
+    accounts = httpx.get(f"{base}/api/v1/accounts?total=true", headers=auth, timeout=10).json()
     assert ([a["code"] for a in accounts["items"]], accounts["total"]) == (["A1"], 1)
     made = httpx.post(
         f"{base}/api/v1/accounts", headers=auth, json={"code": "A2", "name": "新客戶"}, timeout=10

@@ -220,3 +220,19 @@ def test_the_pooled_connections_are_closed_when_the_process_ends(postgres_url: s
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["done", "closed"]
+
+
+def test_a_server_keeps_its_sqlite_connections_and_commands_do_not(tmp_path: Path) -> None:
+    """A command opens the SQLite file per use; a server (`serving`) reuses its connections: the second
+    use of its engine opens no new one."""
+    url = f"sqlite:///{tmp_path / 'workspace.db'}"
+    upgrade(url)
+    served, command = shared_engine(url, serving=True), shared_engine(url)
+    assert served is not command and served is shared_engine(url, serving=True)
+    opened = {"served": 0, "command": 0}
+    for name, engine in (("served", served), ("command", command)):
+        sa.event.listen(engine, "connect", lambda *_, n=name: opened.__setitem__(n, opened[n] + 1))
+        for _ in range(3):
+            with engine.connect() as connection:
+                connection.execute(sa.text("SELECT 1"))
+    assert opened == {"served": 1, "command": 3}

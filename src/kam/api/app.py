@@ -10,6 +10,7 @@ from kam import __version__
 from kam.api.errors import add_error_handlers
 from kam.api.limits import BodySizeLimit
 from kam.calls.settings import CallSettings
+from kam.workspace.db import shared_engine
 from kam.workspace.migrate import open_workspace
 from kam.workspace.settings import WorkspaceSettings
 
@@ -36,8 +37,9 @@ def create_app(
     from kam.workspace.users.routes import router as users
 
     settings = settings or WorkspaceSettings()
-    with open_workspace(url) as engine:
+    with open_workspace(url):
         pass
+    engine = shared_engine(url, serving=True)  # its own pool, sized for many requests at once
     app = FastAPI(
         title="kam workspace",
         version=__version__,

@@ -21,6 +21,15 @@ def serve(
     db: DbOption = None,
     config: ConfigOption = None,
     lang: LangOption = Lang.EN,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Worker processes (one per core uses them all; each keeps its own sign-in rate limits).",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Serve the workspace's web pages (/, see docs/web.md) and API (/api/v1, the OpenAPI document at
     /openapi.json) until stopped (Ctrl-C).
@@ -38,4 +47,13 @@ def serve(
         app = create_app(url, settings.workspace, settings.calls)
     where = display_url(url)
     typer.echo(printable(text("ws.serving", lang, where=where, url=f"http://{host}:{port}/api/v1")), err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        return
+    from kam.api.serving import FACTORY, hand_to_workers
+
+    app.state.engine.dispose()  # the workspace was checked here; each worker opens its own
+    hand_to_workers(settings, url)
+    uvicorn.run(
+        FACTORY, factory=True, workers=workers, host=host, port=port, log_level="info", server_header=False
+    )

@@ -67,7 +67,7 @@ class Portfolio:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.accounts.total // self.accounts.per_page))
+        return max(1, -(-(self.accounts.total or 0) // self.accounts.per_page))  # asked with total=True
 
     def charts(self) -> dict[str, Any]:
         """The charts' data: the curves, the scatter by segment, the segments' names and colours."""
@@ -93,7 +93,9 @@ def portfolio(
     filters, bad = _filters(given)
     field = sort.removeprefix("-")
     sort = sort if field in SORTS else "code"
-    accounts = list_accounts(session, filters, PageRequest(page=page, per_page=PER_PAGE, sort=sort))
+    accounts = list_accounts(
+        session, filters, PageRequest(page=page, per_page=PER_PAGE, sort=sort, total=True)
+    )
     return Portfolio(
         accounts=accounts,
         filters=given,

@@ -19,7 +19,7 @@ from kam.workspace.accounts.models import Account
 from kam.workspace.accounts.repository import AccountRepository
 from kam.workspace.audit.schemas import HistoryEntry
 from kam.workspace.errors import AccountNotFound, DuplicateRecord, InvalidLink, RecordNotFound
-from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
+from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest, Slice
 from kam.workspace.records import Record
 from kam.workspace.repository import ScopedRepository
 from kam.workspace.service import history, require_version, restore, soft_delete
@@ -179,8 +179,11 @@ def find_loops(graph: Mapping[K, K | None], starts: Iterable[K]) -> list[list[K]
     return loops
 
 
-def page_of(items: list[P], total: int, request: PageRequest) -> Page[P]:
-    return Page(items=items, total=total, page=request.page, per_page=request.per_page)
+def page_of(items: list[P], found: Slice[Any], request: PageRequest) -> Page[P]:
+    """The page of `items` (the public form of what the repository `found` for `request`)."""
+    return Page(
+        items=items, total=found.total, page=request.page, per_page=request.per_page, has_more=found.has_more
+    )
 
 
 def every_page(list_page: Callable[[PageRequest], Page[P]]) -> list[P]:
@@ -190,7 +193,7 @@ def every_page(list_page: Callable[[PageRequest], Page[P]]) -> list[P]:
     while True:
         listed = list_page(PageRequest(page=page, per_page=MAX_PER_PAGE))
         found += listed.items
-        if len(found) >= listed.total or not listed.items:
+        if not listed.has_more:
             return found
         page += 1
 

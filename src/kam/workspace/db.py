@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from kam.i18n import Notice
 from kam.secrets import hide_password, unquoted_at_in_password, without_secrets
@@ -117,9 +117,10 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str | URL) -> Engine:
+def make_engine(url: str | URL, *, serving: bool = False) -> Engine:
     """A new engine for `url`; SQLite gets enforced foreign keys and the folder of its file created.
-    Use `shared_engine` to work on a workspace: this one is the caller's to dispose."""
+    Use `shared_engine` to work on a workspace: this one is the caller's to dispose. `serving`: the
+    engine of a server on this one workspace (see `_pool_options`)."""
     parsed = parse_url(url) if isinstance(url, str) else url
     path = sqlite_file(parsed)
     if path is not None:
@@ -129,7 +130,7 @@ def make_engine(url: str | URL) -> Engine:
             reason = exc.strerror or type(exc).__name__
             raise WorkspaceUnavailable(Notice("ws_no_folder", folder=path.parent, reason=reason)) from None
     try:
-        engine = sa.create_engine(parsed, **_pool_options(parsed))
+        engine = sa.create_engine(parsed, **_pool_options(parsed, serving))
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
         reason = without_secrets(str(exc), parsed.render_as_string(hide_password=False))
         raise WorkspaceUnavailable(
@@ -140,29 +141,44 @@ def make_engine(url: str | URL) -> Engine:
     return engine
 
 
-def _pool_options(url: URL) -> dict[str, Any]:
+SERVING_POOL = 8  # connections a server keeps open to its workspace
+SERVING_OVERFLOW = 32  # more it may open under load (closed again when returned)
+
+
+def _pool_options(url: URL, serving: bool = False) -> dict[str, Any]:
     """A SQLite file gets no pool: opening it is cheap, and a pool would keep a file handle on every
     workspace the process ever used (and miss a file replaced or made read-only since). A database
     server gets a pool whose connections are checked before use: one dropped by a restarted server is
-    replaced instead of failing a request."""
+    replaced instead of failing a request.
+
+    A server (`serving`) works on one workspace for its whole life and answers many requests at once:
+    it keeps a pool on a SQLite file too (opening the file, reading its schema and dropping its page
+    cache on every request cost about as much as a get's queries), and a larger one on a database
+    server (connections beyond the pool are opened and closed per request)."""
     if url.get_backend_name() == "sqlite":
-        return {} if in_memory(url) else {"poolclass": NullPool}
-    return {"pool_pre_ping": True}
+        if in_memory(url):
+            return {}
+        if not serving:
+            return {"poolclass": NullPool}
+        return {"poolclass": QueuePool, "pool_size": SERVING_POOL, "max_overflow": SERVING_OVERFLOW}
+    sized = {"pool_size": SERVING_POOL, "max_overflow": SERVING_OVERFLOW} if serving else {}
+    return {"pool_pre_ping": True, **sized}
 
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
 
 
-def shared_engine(url: str | URL) -> Engine:
+def shared_engine(url: str | URL, *, serving: bool = False) -> Engine:
     """The process's one engine for `url`, made on first use: every command, request and thread working
-    on that database shares its connection pool. Disposed by `dispose_engines`, at the latest at exit."""
+    on that database shares its connection pool. Disposed by `dispose_engines`, at the latest at exit.
+    A server's (`serving`) is another, with a pool of its own (see `_pool_options`)."""
     parsed = parse_url(url) if isinstance(url, str) else url
-    key = parsed.render_as_string(hide_password=False)
+    key = ("serving " if serving else "") + parsed.render_as_string(hide_password=False)
     with _engines_lock:
         engine = _engines.get(key)
         if engine is None:
-            engine = _engines[key] = make_engine(parsed)
+            engine = _engines[key] = make_engine(parsed, serving=serving)
     return engine
 
 
@@ -239,6 +255,16 @@ _PG_NO_TABLE = {"42P01"}
 _PG_CANNOT_CONNECT = ("08", "28", "3D", "57P", "53300")  # connection, login, no such database, shutdown
 
 
+def is_busy(exc: sa.exc.DBAPIError) -> bool:
+    """Whether `exc` says the database is busy (locked by another writer, a lock timeout, a deadlock):
+    worth trying again later, not a fault."""
+    orig = exc.orig
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    if sqlite_code is not None:
+        return sqlite_code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return getattr(orig, "sqlstate", None) in _PG_BUSY
+
+
 def database_error(exc: sa.exc.DBAPIError, url: URL, doing: str = "open") -> WorkspaceError:
     """The workspace error for a database failure: what happened and where, never SQLAlchemy's text
     (which holds the SQL and the row values) nor the URL's password. `doing` is "open" or "initialise"."""
@@ -249,7 +275,7 @@ def database_error(exc: sa.exc.DBAPIError, url: URL, doing: str = "open") -> Wor
     primary = None if sqlite_code is None else sqlite_code & 0xFF
     if primary in (_SQLITE_READ_ONLY, _SQLITE_PERMISSION) or sqlstate in _PG_READ_ONLY:
         return WorkspaceReadOnly(_database_file(url))
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or sqlstate in _PG_BUSY:
+    if is_busy(exc):
         return WorkspaceBusy(_database_file(url))
     if primary == _SQLITE_FULL or sqlstate in _PG_FULL:
         return WorkspaceFull(_database_file(url))

@@ -31,7 +31,7 @@ from kam.workspace.access import Actor, actor_of
 from kam.workspace.accounts.models import Account
 from kam.workspace.analysis.models import AnalysisRun
 from kam.workspace.errors import AccessDenied, InvalidChoice
-from kam.workspace.listing import PageRequest
+from kam.workspace.listing import PageRequest, Slice
 from kam.workspace.records import Record, UnderAccount
 from kam.workspace.tokens.models import ApiToken
 from kam.workspace.users.models import Team, User, team_members
@@ -54,9 +54,12 @@ def account_scope(actor: Actor) -> Clause | None:
     )
 
 
-def scope_clause(model: type[Record], actor: Actor, *, write: bool = False) -> Clause | None:
+def scope_clause(
+    model: type[Record], actor: Actor, *, write: bool = False, counting: bool = False
+) -> Clause | None:
     """The condition on `model`'s rows that `actor` may see (`write`: change); None when unrestricted.
-    Seeing and changing have the same scope today; `write` is where they would part."""
+    Seeing and changing have the same scope today; `write` is where they would part. `counting`: the
+    same rows, said so that the database gathers them by account (the faster way to count them all)."""
     if model is Account:
         return account_scope(actor)
     if issubclass(model, UnderAccount):
@@ -64,7 +67,12 @@ def scope_clause(model: type[Record], actor: Actor, *, write: bool = False) -> C
         if accounts is None:  # every live account: said as "not under a deleted one", which lets the
             # database scan the table in the list's order instead of looking up every account's records
             return model.account_id.not_in(sa.select(Account.id).where(Account.deleted_at.is_not(None)))
-        return model.account_id.in_(sa.select(Account.id).where(Account.deleted_at.is_(None), accounts))
+        if counting:
+            return model.account_id.in_(sa.select(Account.id).where(Account.deleted_at.is_(None), accounts))
+        # a record at a time ("its account is live and in scope"), which lets the database read the
+        # table in the list's order and stop at the page's end rather than gather and sort all of them
+        live = sa.exists().where(Account.id == model.account_id, Account.deleted_at.is_(None), accounts)
+        return live.correlate_except(Account)
     if actor.role is Role.ADMIN:
         return None
     if model is AnalysisRun:  # names no account: everyone reads it; only admins sync analyses
@@ -102,13 +110,16 @@ class ScopedRepository(Generic[M]):
         """Relationships to load with every record (no lazy loads: relationships raise)."""
         return ()
 
-    def statement(self, *, write: bool = False, deleted: bool | None = False) -> sa.Select[M]:
-        """The records in the actor's scope: live ones (`deleted` False), deleted ones (True) or both."""
+    def statement(
+        self, *, write: bool = False, deleted: bool | None = False, counting: bool = False
+    ) -> sa.Select[M]:
+        """The records in the actor's scope: live ones (`deleted` False), deleted ones (True) or both
+        (`counting`: see `scope_clause`)."""
         query = sa.select(self.model)
         if deleted is not None:
             column = self.model.deleted_at
             query = query.where(column.is_not(None) if deleted else column.is_(None))
-        clause = scope_clause(self.model, self.actor, write=write)
+        clause = scope_clause(self.model, self.actor, write=write, counting=counting)
         return query if clause is None else query.where(clause)
 
     def readable_statement(self, *, deleted: bool | None = False) -> sa.Select[M]:
@@ -125,15 +136,18 @@ class ScopedRepository(Generic[M]):
     def get(self, record_id: int, *, write: bool = False, deleted: bool | None = False) -> M | None:
         return self.one(self.model.id == record_id, write=write, deleted=deleted)
 
-    def page(
-        self, where: Sequence[Clause], request: PageRequest, *, deleted: bool = False
-    ) -> tuple[list[M], int]:
-        """One page of the records meeting `where` in the actor's scope, and how many there are in all."""
+    def page(self, where: Sequence[Clause], request: PageRequest, *, deleted: bool = False) -> Slice[M]:
+        """One page of the records meeting `where` in the actor's scope: it reads one record more than
+        the page holds to know whether more follow, and counts them all only when `request.total` asks."""
         query = self.readable_statement(deleted=deleted).where(*where)
-        total = self.session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
+        total = None
+        if request.total:
+            counted = self.statement(deleted=deleted, counting=True).where(*where)
+            total = self.session.scalar(sa.select(sa.func.count()).select_from(counted.subquery())) or 0
         ordered = query.options(*self.options()).order_by(*self.order(request.sort))
-        rows = self.session.scalars(ordered.offset(request.offset).limit(request.per_page)).unique().all()
-        return list(rows), total
+        window = ordered.offset(request.offset).limit(request.per_page + 1)
+        rows = list(self.session.scalars(window).unique().all())
+        return Slice(rows[: request.per_page], len(rows) > request.per_page, total)
 
     def order(self, sort: str | None) -> list[sa.ColumnElement[Any]]:
         """ORDER BY for `sort` (a sortable field, or -field for descending), the id breaking ties."""

@@ -18,7 +18,7 @@ from kam.workspace.audit.schemas import HistoryEntry
 from kam.workspace.audit.trail import SECRET
 from kam.workspace.db import utcnow
 from kam.workspace.errors import AccessDenied, StaleVersion
-from kam.workspace.listing import Page, PageRequest
+from kam.workspace.listing import Page, PageRequest, counted_page
 from kam.workspace.records import Record
 from kam.workspace.repository import ScopedRepository
 from kam.workspace.users.repository import UserRepository
@@ -88,7 +88,7 @@ def history(session: Session, record: Record, request: PageRequest) -> Page[Hist
                 new_value=new,
             )
         )
-    return Page(items=items, total=total, page=request.page, per_page=request.per_page)
+    return counted_page(items, total, request)
 
 
 def _link_keys(

@@ -18,6 +18,7 @@ from kam.workspace.contracts.service import (
     update_contract,
 )
 from kam.workspace.errors import DuplicateRecord, InvalidInput, RecordNotFound, StaleVersion
+from kam.workspace.listing import PageRequest
 from tests.workspace.team import acting, build_team
 
 
@@ -44,7 +45,7 @@ def test_create_then_get_and_list_by_year(team: Engine) -> None:
         )  # fmt: skip
         listed = list_contracts(session).items
         assert [(c.year, c.product) for c in listed] == [(2024, "冷軋板"), (2025, "冷軋板"), (2025, "鍍鋅板")]
-        assert list_contracts(session, ContractFilters(year=2025, q="鍍")).total == 1
+        assert list_contracts(session, ContractFilters(year=2025, q="鍍"), PageRequest(total=True)).total == 1
 
 
 @pytest.mark.parametrize(

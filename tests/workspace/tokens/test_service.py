@@ -1,17 +1,21 @@
 """API tokens on both databases: shown once, stored as their SHA-256, revocable, tied to an active user,
-their last use written at most once a minute."""
+their last use written at most once a minute, and never failing a request."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sqlite3
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from kam.domain.users import Role
+from kam.workspace.db import make_engine
 from kam.workspace.errors import RecordNotFound
+from kam.workspace.migrate import upgrade
 from kam.workspace.tokens.models import ApiToken
 from kam.workspace.tokens.schemas import TokenCreate
 from kam.workspace.tokens.service import authenticate, create_token, list_tokens, revoke_token
@@ -96,3 +100,28 @@ def test_the_last_use_is_written_at_most_once_a_minute(users: Engine) -> None:
     assert latest is not None and latest > first - dt.timedelta(minutes=1)
     with users.connect() as connection:
         assert connection.scalar(sa.select(ApiToken.version)) == 1  # bookkeeping, not a change
+
+
+def test_a_database_busy_with_another_writer_skips_the_last_use_but_not_the_request(tmp_path: Path) -> None:
+    """SQLite: while another connection holds the write lock, a token still authenticates (its last use
+    is written by a later request); a read never fails for this bookkeeping."""
+    path = tmp_path / "workspace.db"
+    upgrade(f"sqlite:///{path}")
+    engine = make_engine(f"sqlite:///{path}?timeout=0.1")  # give up waiting for the lock quickly
+    try:
+        with acting(engine, None) as session:
+            add_user(session, UserCreate(login="amy", role=Role.REP))
+            token = create_token(session, "amy", TokenCreate()).token
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+        actor = authenticate(engine, token)
+        writer.execute("ROLLBACK")
+        writer.close()
+        with engine.connect() as connection:
+            skipped = connection.scalar(sa.select(ApiToken.last_used_at))
+        assert actor is not None and (actor.login, skipped) == ("amy", None)
+        authenticate(engine, token)
+        with engine.connect() as connection:
+            assert connection.scalar(sa.select(ApiToken.last_used_at)) is not None
+    finally:
+        engine.dispose()

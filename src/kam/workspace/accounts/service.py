@@ -51,9 +51,13 @@ def list_accounts(
     """One page of the accounts the actor may see that meet `filters`, by code unless `request` says."""
     filters, request = filters or AccountFilters(), request or PageRequest()
     repo = AccountRepository(session)
-    accounts, total = repo.page(_where(repo, filters), request, deleted=filters.deleted)
+    found = repo.page(_where(repo, filters), request, deleted=filters.deleted)
     return Page(
-        items=public_accounts(repo, accounts), total=total, page=request.page, per_page=request.per_page
+        items=public_accounts(repo, found.records),
+        total=found.total,
+        page=request.page,
+        per_page=request.per_page,
+        has_more=found.has_more,
     )
 
 
@@ -64,7 +68,7 @@ def all_accounts(session: Session, filters: AccountFilters | None = None) -> lis
     while True:
         listed = list_accounts(session, filters, PageRequest(page=page, per_page=MAX_PER_PAGE))
         found += listed.items
-        if len(found) >= listed.total or not listed.items:
+        if not listed.has_more:
             return found
         page += 1
 

@@ -227,4 +227,4 @@ def _moves(
         return Listed([], 0)
     filters = SegmentChangeFilters(since=previous, from_segment=from_segment, to_segment=to_segment)
     page = segment_changes(session, filters, PageRequest(per_page=shown))
-    return Listed(list(page.items), page.total)
+    return Listed(list(page.items), page.total or 0)  # counted: the changes are listed in memory

@@ -39,7 +39,7 @@ from kam.workspace.analysis.schemas import (
     SegmentChangeFilters,
 )
 from kam.workspace.errors import AccountNotFound
-from kam.workspace.listing import Page, PageRequest
+from kam.workspace.listing import Page, PageRequest, counted_page
 
 
 def account_analysis(session: Session, code: str, lang: Lang | str = Lang.EN) -> AccountAnalysisHistory:
@@ -126,7 +126,7 @@ def segment_changes(
                 net_profit=snapshot.net_profit,
             )
         )
-    return Page(items=items, total=len(moved), page=request.page, per_page=request.per_page)
+    return counted_page(items, len(moved), request)
 
 
 def _snapshots(

@@ -36,7 +36,7 @@ def run_segment_changes(
         while True:
             listed = segment_changes(session, filters, PageRequest(page=page, per_page=MAX_PER_PAGE))
             found += listed.items
-            if len(found) >= listed.total or not listed.items:
+            if not listed.has_more:
                 return found
             page += 1
 

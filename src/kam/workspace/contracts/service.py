@@ -41,8 +41,8 @@ def list_contracts(
     """One page of the contracts the actor may see that meet `filters`, by year unless `request` says."""
     filters, request = filters or ContractFilters(), request or PageRequest()
     repo = ContractRepository(session)
-    found, total = repo.page(_where(session, filters), request, deleted=filters.deleted)
-    return page_of([public_contract(c) for c in found], total, request)
+    found = repo.page(_where(session, filters), request, deleted=filters.deleted)
+    return page_of([public_contract(c) for c in found.records], found, request)
 
 
 def get_contract(session: Session, contract_id: int) -> ContractPublic:

@@ -48,8 +48,8 @@ def list_deals(
     """One page of the deals the actor may see that meet `filters`, by title unless `request` says."""
     filters, request = filters or DealFilters(), request or PageRequest()
     repo = DealRepository(session)
-    found, total = repo.page(_where(session, filters), request, deleted=filters.deleted)
-    return page_of([public_deal(d) for d in found], total, request)
+    found = repo.page(_where(session, filters), request, deleted=filters.deleted)
+    return page_of([public_deal(d) for d in found.records], found, request)
 
 
 def get_deal(session: Session, deal_id: int) -> DealPublic:

@@ -44,11 +44,13 @@ class Interaction(Record, UnderAccount, Base):
     words."""
 
     __tablename__ = "interactions"
-    __table_args__ = (sa.UniqueConstraint("account_id", "transcript_sha256"),)
-
-    kind: Mapped[InteractionKind] = mapped_column(
-        enum_column(InteractionKind, "interaction_kind"), index=True
+    __table_args__ = (
+        sa.UniqueConstraint("account_id", "transcript_sha256"),
+        # a list of one kind, read in its default order (newest first)
+        sa.Index("ix_interactions_kind_occurred_at", "kind", "occurred_at", "id"),
     )
+
+    kind: Mapped[InteractionKind] = mapped_column(enum_column(InteractionKind, "interaction_kind"))
     occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
     title: Mapped[str] = mapped_column(sa.String(200))
     stage: Mapped[Stage | None] = mapped_column(enum_column(Stage, "deal_stage"))

@@ -134,8 +134,8 @@ def find_interactions(
     says."""
     filters, request = filters or InteractionFilters(), request or PageRequest()
     repo = InteractionRepository(session)
-    found, total = repo.page(_where(session, filters), request, deleted=filters.deleted)
-    return page_of([InteractionPublic.of(i) for i in found], total, request)
+    found = repo.page(_where(session, filters), request, deleted=filters.deleted)
+    return page_of([InteractionPublic.of(i) for i in found.records], found, request)
 
 
 def _set_participants(

@@ -52,8 +52,8 @@ def list_needs(
     """One page of the needs the actor may see that meet `filters`, oldest first unless `request` says."""
     filters, request = filters or NeedFilters(), request or PageRequest()
     repo = NeedRepository(session)
-    found, total = repo.page(_where(session, filters), request, deleted=filters.deleted)
-    return page_of([public_need(n) for n in found], total, request)
+    found = repo.page(_where(session, filters), request, deleted=filters.deleted)
+    return page_of([public_need(n) for n in found.records], found, request)
 
 
 def get_need(session: Session, need_id: int) -> NeedPublic:

@@ -49,9 +49,9 @@ def list_next_steps(
     says."""
     filters, request = filters or NextStepFilters(), request or PageRequest()
     repo = NextStepRepository(session)
-    found, total = repo.page(_where(session, filters), request, deleted=filters.deleted)
+    found = repo.page(_where(session, filters), request, deleted=filters.deleted)
     today = _today()
-    return page_of([public_next_step(s, today) for s in found], total, request)
+    return page_of([public_next_step(s, today) for s in found.records], found, request)
 
 
 def get_next_step(session: Session, step_id: int) -> NextStepPublic:

@@ -8,7 +8,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
-from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest
+from kam.workspace.listing import MAX_PER_PAGE, Page, PageRequest, counted_page
 from kam.workspace.referrals.schemas import ReferralCredit, ReferralFilters
 from kam.workspace.referrals.service import referral_credits
 
@@ -47,9 +47,4 @@ def referral_rows(session: Session, filters: ReferralFilters, request: PageReque
         for credit in credits
         for referred in credit.referred
     ]
-    return Page(
-        items=rows[request.offset : request.offset + request.per_page],
-        total=len(rows),
-        page=request.page,
-        per_page=request.per_page,
-    )
+    return counted_page(rows[request.offset : request.offset + request.per_page], len(rows), request)

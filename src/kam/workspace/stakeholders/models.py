@@ -26,14 +26,17 @@ class Stakeholder(Record, UnderAccount, Base):
     __table_args__ = (
         sa.UniqueConstraint("account_id", "name"),
         sa.CheckConstraint(f"influence BETWEEN {INFLUENCE[0]} AND {INFLUENCE[1]}", name="influence_range"),
+        # a list of one function or stance, read in its default order (name, then id)
+        sa.Index("ix_stakeholders_function_name", "function", "name", "id"),
+        sa.Index("ix_stakeholders_stance_name", "stance", "name", "id"),
     )
 
     name: Mapped[str] = mapped_column(sa.String(200), index=True)
     title: Mapped[str | None] = mapped_column(sa.String(200))
-    function: Mapped[Function] = mapped_column(enum_column(Function, "function"), index=True)
+    function: Mapped[Function] = mapped_column(enum_column(Function, "function"))
     decision_role: Mapped[DecisionRole | None] = mapped_column(enum_column(DecisionRole, "decision_role"))
     influence: Mapped[int | None] = mapped_column(sa.SmallInteger)
-    stance: Mapped[Stance] = mapped_column(enum_column(Stance, "stance"), index=True)
+    stance: Mapped[Stance] = mapped_column(enum_column(Stance, "stance"))
     coach: Mapped[bool] = mapped_column(sa.Boolean)
     reports_to_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True

@@ -50,8 +50,8 @@ def list_stakeholders(
     """One page of the stakeholders the actor may see that meet `filters`, by name unless `request` says."""
     filters, request = filters or StakeholderFilters(), request or PageRequest()
     repo = StakeholderRepository(session)
-    found, total = repo.page(_where(session, filters), request, deleted=filters.deleted)
-    return page_of(public_stakeholders(repo, found), total, request)
+    found = repo.page(_where(session, filters), request, deleted=filters.deleted)
+    return page_of(public_stakeholders(repo, found.records), found, request)
 
 
 def get_stakeholder(session: Session, stakeholder_id: int) -> StakeholderPublic:

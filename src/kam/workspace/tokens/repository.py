@@ -26,12 +26,9 @@ class TokenRepository(ScopedRepository[ApiToken]):
         return (joinedload(ApiToken.user),)
 
 
-def actor_of_token(
-    connection: Connection, token_hash: str, now: dt.datetime, touch_after: dt.timedelta
-) -> Actor | None:
-    """The actor a token stands for: its user, active, with their teams; None for a token that is
-    unknown or revoked, or whose user is deactivated. The token's last use is written when it is older
-    than `touch_after` (every request writing it would make every read a write)."""
+def actor_of_token(connection: Connection, token_hash: str) -> tuple[Actor, int, dt.datetime | None] | None:
+    """The actor a token stands for (its user, active, with their teams), the token's id and its last
+    use; None for a token that is unknown or revoked, or whose user is deactivated."""
     row = connection.execute(
         sa.select(ApiToken.id, ApiToken.last_used_at, User.id, User.login, User.role)
         .join(User, User.id == ApiToken.user_id)
@@ -47,6 +44,8 @@ def actor_of_token(
         return None
     token_id, last_used, user_id, login, role = row
     teams = connection.scalars(sa.select(team_members.c.team_id).where(team_members.c.user_id == user_id))
-    if last_used is None or now - last_used >= touch_after:
-        connection.execute(sa.update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
-    return Actor(user_id=user_id, login=login, role=role, team_ids=frozenset(teams))
+    return Actor(user_id=user_id, login=login, role=role, team_ids=frozenset(teams)), token_id, last_used
+
+
+def touch_token(connection: Connection, token_id: int, now: dt.datetime) -> None:
+    connection.execute(sa.update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))

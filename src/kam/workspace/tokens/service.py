@@ -14,15 +14,16 @@ import datetime as dt
 import hashlib
 import secrets
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from kam.workspace.access import Actor
-from kam.workspace.db import utcnow
+from kam.workspace.db import is_busy, utcnow
 from kam.workspace.errors import RecordNotFound
 from kam.workspace.listing import PageRequest
 from kam.workspace.tokens.models import ApiToken
-from kam.workspace.tokens.repository import TokenRepository, actor_of_token
+from kam.workspace.tokens.repository import TokenRepository, actor_of_token, touch_token
 from kam.workspace.tokens.schemas import TokenCreate, TokenCreated, TokenPublic
 from kam.workspace.users.repository import UserRepository
 from kam.workspace.vocabulary import RecordKind
@@ -49,7 +50,7 @@ def create_token(session: Session, login: str, data: TokenCreate) -> TokenCreate
 
 def list_tokens(session: Session) -> list[TokenPublic]:
     """Every token the actor may see (an admin: all; a user: their own), newest first, revoked ones too."""
-    tokens, _ = TokenRepository(session).page([], PageRequest(per_page=500, sort="-id"))
+    tokens = TokenRepository(session).page([], PageRequest(per_page=500, sort="-id")).records
     return [_public(t) for t in tokens]
 
 
@@ -66,12 +67,27 @@ def revoke_token(session: Session, token_id: int) -> TokenPublic:
 
 
 def authenticate(engine: Engine, token: str) -> Actor | None:
-    """The actor a bearer token stands for, or None; in a short transaction of its own, before the
-    request's session (which needs the actor) is opened."""
+    """The actor a bearer token stands for, or None; read before the request's session (which needs the
+    actor) is opened. The token's last use is written when it is older than TOUCH_AFTER (every request
+    writing it would make every read a write), in a transaction of its own that gives way when the
+    database is busy with other writers: a read never fails for this bookkeeping, which the next
+    request writes."""
     if not token.startswith(PREFIX) or len(token) > 200:
         return None
-    with engine.begin() as connection:
-        return actor_of_token(connection, token_hash(token), utcnow(), TOUCH_AFTER)
+    with engine.connect() as connection:
+        found = actor_of_token(connection, token_hash(token))
+    if found is None:
+        return None
+    actor, token_id, last_used = found
+    now = utcnow()
+    if last_used is None or now - last_used >= TOUCH_AFTER:
+        try:
+            with engine.begin() as connection:
+                touch_token(connection, token_id, now)
+        except sa.exc.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+    return actor
 
 
 def _public(token: ApiToken) -> TokenPublic:

@@ -95,9 +95,13 @@ def current_user(session: Session) -> UserPublic:
 def list_users(session: Session, request: PageRequest | None = None) -> Page[UserPublic]:
     """Users by login: every user for an admin, only themselves for anyone else."""
     request = request or PageRequest(per_page=500)
-    users, total = UserRepository(session).page([], request)
+    found = UserRepository(session).page([], request)
     return Page(
-        items=[UserPublic.of(u) for u in users], total=total, page=request.page, per_page=request.per_page
+        items=[UserPublic.of(u) for u in found.records],
+        total=found.total,
+        page=request.page,
+        per_page=request.per_page,
+        has_more=found.has_more,
     )
 
 
@@ -118,9 +122,13 @@ def add_team(session: Session, data: TeamCreate) -> TeamPublic:
 def list_teams(session: Session, request: PageRequest | None = None) -> Page[TeamPublic]:
     """Teams by name: every team for an admin, their own for anyone else."""
     request = request or PageRequest(per_page=500)
-    teams, total = TeamRepository(session).page([], request)
+    found = TeamRepository(session).page([], request)
     return Page(
-        items=[TeamPublic.of(t) for t in teams], total=total, page=request.page, per_page=request.per_page
+        items=[TeamPublic.of(t) for t in found.records],
+        total=found.total,
+        page=request.page,
+        per_page=request.per_page,
+        has_more=found.has_more,
     )
 
 
