@@ -24,7 +24,8 @@ import polars as pl
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from api_seed import ADMIN, seed as seed_api
+from api_seed import ADMIN
+from api_seed import seed as seed_api
 from make_lines import write_lines
 
 from kam.domain.decision_chain import Function, Stance

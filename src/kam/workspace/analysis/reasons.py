@@ -2,10 +2,15 @@
 stored, the sentences are made when read (kam.render.reasons), so each user reads them in their own.
 
 Building a sentence's expressions costs far more than running them, so the reasons of many analyses are
-said together: each code's sentence is built once, over all the analyses that give it."""
+said together: each code's sentence is built once, over all the analyses that give it; and the latest
+lists said are kept (a few, keyed by what they say: the codes and values, the run's context and the
+language), as the portfolio shows the same lists to each visit until the next sync."""
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import narwhals as nw
@@ -35,6 +40,11 @@ _WHOLE = frozenset(
 )
 
 
+KEPT = 64  # lists of reasons said, kept
+_kept: OrderedDict[str, list[list[ReasonPublic]]] = OrderedDict()
+_lock = threading.Lock()
+
+
 def _dtype(column: str) -> pl.DataType:
     return pl.String() if column in _TEXT else pl.Int64() if column in _WHOLE else pl.Float64()
 
@@ -48,6 +58,30 @@ def say_many_reasons(
     snapshots: Sequence[AccountAnalysis], run: AnalysisRun, lang: Lang | str
 ) -> list[list[ReasonPublic]]:
     """The reasons of each of `snapshots` (all of `run`), in their order, as `say_reasons` says them."""
+    key = json.dumps(
+        [
+            str(lang),
+            [run.basis, run.median_order, run.customers, run.settings],
+            [[s.reason_codes, s.reason_values] for s in snapshots],
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    with _lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return [list(reasons) for reasons in _kept[key]]
+    said = _say(snapshots, run, lang)
+    with _lock:
+        _kept[key] = said
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    return [list(reasons) for reasons in said]
+
+
+def _say(
+    snapshots: Sequence[AccountAnalysis], run: AnalysisRun, lang: Lang | str
+) -> list[list[ReasonPublic]]:
     said: list[dict[str, str]] = [{} for _ in snapshots]
     context = ReasonContext(
         run.basis, run.median_order, run.customers, ValueSettings.model_validate(run.settings)
