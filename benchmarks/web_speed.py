@@ -1,22 +1,31 @@
-"""Speed of the web pages with 10,000 accounts: the server time of the portfolio and an account page (p99,
-target under 300 ms) and the portfolio page's weight with everything it loads (target under 1 MB).
+"""Speed of the web pages with 10,000 accounts, on SQLite and PostgreSQL: the server time of the portfolio
+and of account pages (p99, target under 300 ms) and the portfolio page's weight with everything it loads
+(target under 1 MB).
 
-Run: .venv/bin/python benchmarks/web_speed.py [--accounts 10000] [--runs 100] [--db URL]
-The workspace (a new SQLite file unless --db names an empty PostgreSQL database) is seeded quickly: the
-accounts by one bulk insert through SQLAlchemy Core into the real table, the account page's records
-(stakeholders, needs, deals, contracts, next steps, interactions) through the services. Pages are asked
-in process (Starlette's test client, signed in through the real form as an admin, who sees every
-account), so the time is the server's. The baseline, measured in the same run, is the API's JSON list of
-the same 100 accounts: the ratio says what the HTML costs over the data it shows.
+The workspace is the API benchmark's data with two stored analyses and full account pages
+(benchmarks/web_seed.py). Pages are asked in process (Starlette's test client, signed in through the real
+form as an admin, who sees every account), so the time is the server's: the portfolio (as it opens, sorted,
+filtered, one segment), the full account page asked again and again (its coverage snapshot of the day
+already kept), and `--visits` other accounts' pages each asked once (the coach's first look of the day,
+which writes the snapshot). The baseline, measured in the same run, is the API's JSON list of 100
+accounts: the ratio says what the HTML costs over the data it shows. The SQL statements of one request of
+each page are counted.
+
+PostgreSQL: a schema of its own (kam_bench_<random>) in the database of KAM_TEST_POSTGRES_URL or
+--postgres-url, dropped at the end; nothing else in that database is touched.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/web_speed.py [--skip-sqlite] [--skip-postgres] [--runs 100]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import random
+import os
+import platform
 import re
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,159 +34,130 @@ from pathlib import Path
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+sys.path.insert(0, str(Path(__file__).parent))
+from api_speed import postgres_schema
+from web_seed import PASSWORD, seed
+
 from kam.api.app import create_app
-from kam.domain.customers import CustomerType, Ownership
-from kam.domain.decision_chain import Function, Stance
-from kam.domain.users import Role
-from kam.workspace.access import LOCAL_OPERATOR
-from kam.workspace.accounts.models import Account
-from kam.workspace.contracts.schemas import ContractCreate
-from kam.workspace.contracts.service import create_contract
-from kam.workspace.db import make_engine, session_scope
-from kam.workspace.deals.schemas import DealCreate
-from kam.workspace.deals.service import create_deal
-from kam.workspace.migrate import upgrade
-from kam.workspace.needs.schemas import NeedCreate
-from kam.workspace.needs.service import create_need
-from kam.workspace.next_steps.schemas import NextStepCreate
-from kam.workspace.next_steps.service import create_next_step
 from kam.workspace.settings import WorkspaceSettings
-from kam.workspace.stakeholders.schemas import StakeholderCreate
-from kam.workspace.stakeholders.service import create_stakeholder
-from kam.workspace.users.models import User
-from kam.workspace.users.passwords import hash_password
-from kam.workspace.users.schemas import UserCreate
-from kam.workspace.users.service import add_user
 
 TARGET_P99_S = 0.300
 TARGET_WEIGHT = 1_000_000
-PASSWORD = "benchmark password"
-INDUSTRIES = ["steel", "construction", "telecom", "chemicals", "automotive", "food", "energy", "retail"]
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ASSET = re.compile(r'(?:src|href)="(/static/[^"]+)"')
-
-
-def seed(url: str, accounts: int, rng: random.Random) -> str:
-    """The workspace: an admin, a team of reps, `accounts` accounts, and one account with its records."""
-    upgrade(url)
-    engine = make_engine(url)
-    with session_scope(engine, LOCAL_OPERATOR) as session:
-        add_user(session, UserCreate(login="ada", role=Role.ADMIN))
-        for rep in range(20):
-            add_user(session, UserCreate(login=f"rep{rep}", role=Role.REP, teams=[f"team{rep % 4}"]))
-        session.execute(sa.update(User).values(password_hash=hash_password(PASSWORD)))
-    with engine.begin() as connection:
-        owners = list(connection.execute(sa.select(User.id).where(User.login.like("rep%"))).scalars())
-        now = dt.datetime.now(dt.UTC)
-        rows = [
-            {
-                "code": f"C{number:06d}",
-                "name": f"Customer {number} Co.",
-                "type": rng.choice(list(CustomerType)),
-                "ownership": rng.choice(list(Ownership)),
-                "industry": rng.choice(INDUSTRIES),
-                "since": dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000)),
-                "owner_id": rng.choice(owners),
-                "version": 1,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for number in range(accounts)
-        ]
-        connection.execute(sa.insert(Account.__table__), rows)
-    code = "C000042"
-    with session_scope(engine, LOCAL_OPERATOR) as session:
-        boss = create_stakeholder(
-            session, StakeholderCreate(account=code, name="Boss", function=Function.EXECUTIVE)
-        )
-        for person in range(15):
-            create_stakeholder(
-                session,
-                StakeholderCreate(
-                    account=code,
-                    name=f"Person {person}",
-                    function=rng.choice(list(Function)),
-                    stance=rng.choice(list(Stance)),
-                    influence=rng.randint(1, 5),
-                    reports_to=boss.id,
-                ),
-            )
-        parent = None
-        for level in range(10):
-            parent = create_need(
-                session, NeedCreate(account=code, statement=f"Need {level}", parent=parent)
-            ).id
-        for deal in range(10):
-            create_deal(
-                session, DealCreate(account=code, title=f"Deal {deal}", value=1000.0 * deal, currency="CNY")
-            )
-        for year in range(2015, 2027):
-            create_contract(
-                session, ContractCreate(account=code, year=year, product="Sheet", volume=100.0, unit="t")
-            )
-        for step in range(10):
-            create_next_step(session, NextStepCreate(account=code, what=f"Step {step}"))
-    engine.dispose()
-    return code
 
 
 def p99(timings: list[float]) -> float:
     return statistics.quantiles(timings, n=100, method="inclusive")[98]
 
 
-def timed(ask: Callable[[], object], runs: int) -> list[float]:
+def timed(ask: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each of `runs` requests (after one to warm): the server runs in this
+    process, so its CPU time is the page's own work, which other programs on the machine do not slow."""
     ask()  # warm
-    found = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         ask()
-        found.append(time.perf_counter() - start)
-    return found
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
+
+
+def line(name: str, timings: tuple[list[float], list[float]], baseline: float, statements: int) -> str:
+    wall, cpu = timings
+    found = p99(wall)
+    return (
+        f"{name:<44}{statistics.median(wall) * 1000:8.1f}{found * 1000:9.1f}{p99(cpu) * 1000:9.1f}"
+        f"{found / baseline:8.2f}{found / TARGET_P99_S:8.2f}{statements:6d}"
+    )
+
+
+def run_database(name: str, url: str, args: argparse.Namespace, folder: Path) -> None:
+    start = time.perf_counter()
+    seeded = seed(url, folder, args.accounts, args.stakeholders, args.interactions, args.visits)
+    print(
+        f"\n== {name}: seeded {args.accounts:,} accounts, {args.stakeholders:,} stakeholders, "
+        f"{args.interactions:,} interactions, two analyses and the account pages' records in "
+        f"{time.perf_counter() - start:.1f} s"
+    )
+    app = create_app(url, WorkspaceSettings(url=url))
+    statements: list[str] = []
+    sa.event.listen(app.state.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with TestClient(app) as client:
+        csrf = CSRF.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
+        client.post("/login", data={"login": seeded.admin, "password": PASSWORD, "csrf_token": csrf})
+        pages = {
+            "portfolio": "/portfolio",
+            "portfolio, sorted by name descending": "/portfolio?sort=-name",
+            "portfolio, filtered by industry": "/portfolio?industry=steel",
+            "portfolio, key accounts": "/portfolio?segment=key",
+            f"account {seeded.full} (full page)": f"/accounts/{seeded.full}",
+        }
+        counted = {}
+        for path in pages.values():
+            assert client.get(path).status_code == 200, path
+            statements.clear()
+            client.get(path)
+            counted[path] = len(statements)
+        base = timed(lambda: client.get("/api/v1/accounts?per_page=100"), args.runs)
+        baseline = p99(base[0])
+        print(f"{'page':<44}{'p50 ms':>8}{'p99 ms':>9}{'CPU p99':>9}{'x base':>8}{'/300ms':>8}{'SQL':>6}")
+        print(line("baseline: API list of 100 accounts (JSON)", base, baseline, 0))
+        for label, path in pages.items():
+            print(line(label, timed(lambda path=path: client.get(path), args.runs), baseline, counted[path]))
+        first_looks: tuple[list[float], list[float]] = ([], [])
+        for code in seeded.visited:
+            statements.clear()
+            began, began_cpu = time.perf_counter(), time.process_time()
+            assert client.get(f"/accounts/{code}").status_code == 200, code
+            first_looks[0].append(time.perf_counter() - began)
+            first_looks[1].append(time.process_time() - began_cpu)
+        visits = f"{len(seeded.visited)} other accounts, each a first look"
+        print(line(visits, first_looks, baseline, len(statements)))
+        page = client.get("/portfolio")
+        assets = sorted(set(ASSET.findall(page.text)))
+        sent = {asset: client.get(asset).num_bytes_downloaded for asset in assets}  # as sent (gzip)
+        weight = page.num_bytes_downloaded + sum(sent.values())
+        print(
+            f"portfolio page weight: {weight:,} bytes as sent (HTML {page.num_bytes_downloaded:,}, "
+            + ", ".join(f"{a.rsplit('/', 1)[-1]} {n:,}" for a, n in sent.items())
+            + "); "
+            f"{weight / TARGET_WEIGHT:.2f} of the 1 MB target"
+        )
+    app.state.engine.dispose()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--postgres-url", default=os.environ.get("KAM_TEST_POSTGRES_URL"))
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--accounts", type=int, default=10_000)
+    parser.add_argument("--stakeholders", type=int, default=100_000)
+    parser.add_argument("--interactions", type=int, default=200_000)
+    parser.add_argument("--visits", type=int, default=100, help="accounts whose page is asked once each")
     parser.add_argument("--runs", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--db", default=None, help="an empty workspace database (default: a new SQLite file)")
     args = parser.parse_args()
-    print(f"seed {args.seed}")
-    rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory() as folder:
-        url = args.db or f"sqlite:///{Path(folder) / 'workspace.db'}"
-        start = time.perf_counter()
-        code = seed(url, args.accounts, rng)
-        print(
-            f"seeded {args.accounts:,} accounts in {time.perf_counter() - start:.1f} s ({url.split(':')[0]})"
-        )
-        app = create_app(url, WorkspaceSettings(url=url))
-        with TestClient(app) as client:
-            csrf = CSRF.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
-            client.post("/login", data={"login": "ada", "password": PASSWORD, "csrf_token": csrf})
-            pages = {
-                "portfolio": "/portfolio",
-                "portfolio, sorted by name descending": "/portfolio?sort=-name",
-                "portfolio, filtered by industry": "/portfolio?industry=steel",
-                f"account {code}": f"/accounts/{code}",
-            }
-            for path in pages.values():
-                assert client.get(path).status_code == 200, path
-            baseline = p99(timed(lambda: client.get("/api/v1/accounts?per_page=100"), args.runs))
-            print(f"baseline: API list of 100 accounts (JSON), p99 {baseline * 1000:.1f} ms")
-            for name, path in pages.items():
-                found = p99(timed(lambda path=path: client.get(path), args.runs))
-                print(
-                    f"{name}: p99 {found * 1000:.1f} ms over {args.runs} requests; "
-                    f"{found / baseline:.2f}x the baseline; {found / TARGET_P99_S:.2f} of the 300 ms target"
-                )
-            page = client.get("/portfolio")
-            assets = sorted(set(ASSET.findall(page.text)))
-            weight = len(page.content) + sum(len(client.get(asset).content) for asset in assets)
-            print(
-                f"portfolio page weight: {weight:,} bytes (HTML {len(page.content):,} + {', '.join(assets)}); "
-                f"{weight / TARGET_WEIGHT:.2f} of the 1 MB target"
-            )
+    print(
+        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {platform.node()}: "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f} (1 min)"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_sqlite:
+            (Path(tmp) / "sqlite").mkdir()
+            run_database("SQLite", f"sqlite:///{tmp}/workspace.db", args, Path(tmp) / "sqlite")
+        if not args.skip_postgres:
+            if not args.postgres_url:
+                print("PostgreSQL skipped: give --postgres-url or set KAM_TEST_POSTGRES_URL")
+            else:
+                with postgres_schema(args.postgres_url) as urls:
+                    (Path(tmp) / "postgres").mkdir()
+                    run_database("PostgreSQL", urls(), args, Path(tmp) / "postgres")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (1 min)")
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ def test_every_finding_is_said_in_every_language(finding: Finding, lang: Lang) -
         ),
         (
             FINDINGS[18],
-            "The call “C” on 2025-03-01: our price came at 2:05, before discovery was done (price too early).",
+            "The call “C” on 2025-03-01: our price came at 2:05, before discovery was done (Price too early).",
             "2025-03-01 的通話「C」：我方在 2:05 報了價，需求還沒探詢完（太早談價格）。",
         ),
     ],

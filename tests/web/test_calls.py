@@ -105,6 +105,38 @@ def test_a_bad_file_gets_a_clear_message_beside_the_file(
 
 
 @pytest.mark.parametrize(
+    ("lang", "size", "said"),
+    [
+        ("en", 2 * 1024 * 1024, "big.vtt is larger than 524288 bytes."),
+        ("zh-Hant", 2 * 1024 * 1024, "big.vtt 大於 524288 位元組。"),
+        ("zh-Hans", 20 * 1024 * 1024, "big.vtt 大于 524288 字节。"),
+    ],
+)
+def test_a_file_over_the_apis_body_limit_is_said_too_large_beside_the_field(
+    signed_in: Browser, lang: str, size: int, said: str
+) -> None:
+    signed_in.post("/language", {"lang": lang, "next": "/accounts/A"}, htmx=False)
+    answer = _upload(signed_in, Path("big.vtt"), b"x" * size, sales="Amy Chen", at="2026-03-02T09:15")
+    assert answer.status_code == 422 and answer.headers["content-type"].startswith("text/html")
+    assert _beside(answer.text, "transcript") == said
+    assert 'value="Amy Chen"' in answer.text and 'value="2026-03-02T09:15"' in answer.text  # kept
+
+
+def test_a_large_upload_without_the_csrf_token_is_still_refused(signed_in: Browser) -> None:
+    files = {"transcript": ("big.vtt", b"x" * (2 * 1024 * 1024))}
+    answer = signed_in.client.post("/accounts/A/calls", data={"sales": "Amy"}, files=files)
+    assert answer.status_code == 403
+
+
+def test_elsewhere_a_body_over_the_limit_still_gets_the_apis_json_answer(signed_in: Browser) -> None:
+    body = b"x" * (2 * 1024 * 1024)
+    for path in ("/api/v1/accounts", "/accounts/A/stakeholders"):
+        answer = signed_in.client.post(path, content=body, headers={"content-type": "application/json"})
+        assert answer.status_code == 413, path
+        assert answer.json()["error"]["code"] == "api_body_too_large"
+
+
+@pytest.mark.parametrize(
     ("at", "field"), [("", "transcript"), ("yesterday", "at"), ("1800-01-01T10:00", "at")]
 )
 def test_a_missing_file_or_a_bad_time_is_said_beside_its_field(

@@ -113,7 +113,7 @@ def test_the_account_page_shows_the_profile_contracts_referrals_chain_and_iceber
         )
     engine.dispose()
     page = signed_in.get("/accounts/A").text
-    assert "<dd>distributor</dd>" in page and "<dd>state</dd>" in page and "<dd>steel</dd>" in page
+    assert "<dd>Distributor</dd>" in page and "<dd>State</dd>" in page and "<dd>steel</dd>" in page
     assert "<dd>Rival</dd>" in page and "<dd>900 t</dd>" in page
     assert re.search(r"Mar 4, 2001 \(\d+ years\)", page)
     volume = re.search(r"id=\"volume-data\" hidden data-json='([^']+)'", page)

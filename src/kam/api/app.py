@@ -51,7 +51,9 @@ def create_app(
     app.state.url = url
     app.state.max_body_bytes = settings.api_max_body_bytes
     add_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    from kam.web.uploads import reads_own_body
+
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes, exempt=reads_own_body)
     api = APIRouter(prefix=API_PREFIX)
     for router in (
         accounts,

@@ -2,9 +2,13 @@
 refused with 413 before it is read whole, by its Content-Length or, without one, as it streams in.
 
 (FastAPI's own `max_body_size` answers in plain text when the Content-Length is too large; this answers
-in the API's error shape and the reader's language, like every other error.)"""
+in the API's error shape and the reader's language, like every other error.) A request that `exempt`
+names goes to a page that reads its upload itself, as it streams in, with a limit of its own and its
+answer beside its form's field (kam.web.uploads), and is let through."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -23,12 +27,15 @@ class BodyTooLarge(HTTPException):
 
 
 class BodySizeLimit:
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, exempt: Callable[[Scope], bool] = lambda scope: False
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.exempt = exempt
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or self.exempt(scope):
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePath
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import UploadFile
 
 from kam.calls.batch import TranscriptSource, analyze_calls
 from kam.calls.settings import CallSettings
@@ -22,9 +21,12 @@ from kam.errors import KamError
 from kam.i18n import text
 from kam.render.calls_trend import render_trend
 from kam.web.account import CodePath
-from kam.web.auth import Reader, check_csrf, reader
+from kam.web.auth import Reader, reader
 from kam.web.call_view import call_page
+from kam.web.errors import CsrfRefused
+from kam.web.sessions import CSRF_FIELD, CSRF_HEADER
 from kam.web.templating import render
+from kam.web.uploads import UploadedFile, read_upload
 from kam.web.work import unit_of_work
 from kam.workspace.accounts.service import get_account
 from kam.workspace.errors import RecordNotFound
@@ -54,30 +56,32 @@ def _moment(said: str) -> dt.datetime | None:
     return moment
 
 
-async def _transcript(request: Request, upload: Any) -> TranscriptSource | None:
-    """The uploaded file's name and bytes; None when the form holds no file or an empty name."""
-    if not isinstance(upload, UploadFile) or not upload.filename:
+def _transcript(upload: UploadedFile | None) -> TranscriptSource | None:
+    """The uploaded file's name and first bytes; None when the form holds no file or an empty name."""
+    if upload is None or not upload.filename:
         return None
-    limit: int = request.app.state.transcript_max_bytes
-    data = await upload.read(limit + 1)
-    return TranscriptSource(PurePath(upload.filename.replace("\\", "/")).name[:200] or "transcript", data)
+    name = PurePath(upload.filename.replace("\\", "/")).name[:200] or "transcript"
+    return TranscriptSource(name, bytes(upload.head))
 
 
 @router.post("/accounts/{code}/calls")
 async def upload(request: Request, code: CodePath, who: Annotated[Reader, Depends(reader)]) -> Response:
-    await check_csrf(request, who.session)
+    limit: int = request.app.state.transcript_max_bytes
+    form = await read_upload(request, limit)  # to its end, holding no more of the file than the limit
+    token = request.headers.get(CSRF_HEADER) or form.fields.get(CSRF_FIELD)
+    if not who.session.csrf_matches(token):
+        raise CsrfRefused()
     lang = who.viewer.lang
-    form = await request.form(max_files=1, max_fields=10)
-    sales_said = str(form.get("sales", "")).strip()[:MAX_SALES]
-    at_said = str(form.get("at", "")).strip()
+    sales_said = form.fields.get("sales", "").strip()[:MAX_SALES]
+    at_said = form.fields.get("at", "").strip()
     with unit_of_work(request, who.actor) as session:
         account = get_account(session, code)
     errors: dict[str, str] = {}
-    transcript = await _transcript(request, form.get("transcript"))
-    limit: int = request.app.state.transcript_max_bytes
+    sent = form.files.get("transcript")
+    transcript = _transcript(sent)
     if transcript is None:
         errors["transcript"] = text("web.calls.no_file", lang)
-    elif len(transcript.data) > limit:
+    elif sent is not None and sent.size > limit:
         errors["transcript"] = text("web.calls.too_big", lang, name=transcript.name, limit=limit)
     try:
         at = _moment(at_said)

@@ -61,5 +61,5 @@ class WorkspaceSettings(BaseModel):
         default=524_288,
         ge=1_024,
         le=1_073_741_824,
-        description="The web pages refuse an uploaded call transcript larger than this many bytes (requests stay within api_max_body_bytes too).",
+        description="The calls upload page refuses a transcript larger than this many bytes, said beside its file field whatever the size sent (the upload is read as it streams in; api_max_body_bytes does not apply to it).",
     )

@@ -20,11 +20,10 @@ from kam.domain.languages import Lang
 from kam.domain.segments import FAKE_SEGMENTS, Segment
 from kam.workspace.accounts.models import Account
 from kam.workspace.analysis.models import AccountAnalysis, AnalysisRun
-from kam.workspace.analysis.queries import segment_changes
-from kam.workspace.analysis.reasons import say_reasons
+from kam.workspace.analysis.queries import segment_change_lists
+from kam.workspace.analysis.reasons import say_many_reasons
 from kam.workspace.analysis.repository import AccountAnalysisRepository, AnalysisRunRepository
-from kam.workspace.analysis.schemas import ReasonPublic, SegmentChange, SegmentChangeFilters
-from kam.workspace.listing import PageRequest
+from kam.workspace.analysis.schemas import ReasonPublic, SegmentChange
 
 CURVE_POINTS = 200  # points of each curve at most
 SCATTER_POINTS = 3000  # points of the scatter at most (the named segments first)
@@ -102,6 +101,8 @@ def portfolio_analysis(
         key=lambda r: (FAKE_SEGMENTS.index(r.segment), -(r.revenue or 0)),
     )
     wanted = set(codes or ())
+    left_key, became_lapsed = _moves(session, previous, shown)
+    said = _said(session, run, [r.id for r in (*key[:shown], *potential[:shown], *fake[:shown])], lang)
     return PortfolioAnalysis(
         as_of=run.as_of,
         previous_as_of=previous,
@@ -112,11 +113,11 @@ def portfolio_analysis(
         pareto=pareto,
         whale=whale,
         scatter=scatter(rows),
-        key=_listed(session, run, key, shown, lang),
-        potential=_listed(session, run, potential, shown, lang),
-        fake=_listed(session, run, fake, shown, lang),
-        left_key=_moves(session, previous, shown, from_segment=Segment.KEY),
-        became_lapsed=_moves(session, previous, shown, to_segment=Segment.LAPSED),
+        key=Listed([said[r.id] for r in key[:shown]], len(key)),
+        potential=Listed([said[r.id] for r in potential[:shown]], len(potential)),
+        fake=Listed([said[r.id] for r in fake[:shown]], len(fake)),
+        left_key=left_key,
+        became_lapsed=became_lapsed,
         segments={r.code: (r.segment, r.at_risk) for r in rows if r.code in wanted},
     )
 
@@ -190,41 +191,28 @@ def scatter(rows: list[sa.Row], limit: int = SCATTER_POINTS) -> dict[str, list[l
     return points
 
 
-def _listed(
-    session: Session,
-    run: AnalysisRun,
-    rows: list[sa.Row],
-    shown: int,
-    lang: Lang | str,
-) -> Listed:
-    first = rows[:shown]
-    found = {a.id: a for a in AccountAnalysisRepository(session).by_ids(r.id for r in first)}
-    items: list[AnalysedAccount | SegmentChange] = []
-    for row in first:
-        snapshot = found[row.id]
-        items.append(
-            AnalysedAccount(
-                code=snapshot.account.code,
-                name=snapshot.account.name,
-                segment=snapshot.segment,
-                at_risk=snapshot.at_risk,
-                revenue=snapshot.revenue,
-                net_profit=snapshot.net_profit,
-                reasons=say_reasons(snapshot, run, lang),
-            )
+def _said(session: Session, run: AnalysisRun, ids: list[int], lang: Lang | str) -> dict[int, AnalysedAccount]:
+    """analysis id -> the listed account with its reasons said in `lang` (all said together)."""
+    snapshots = AccountAnalysisRepository(session).by_ids(ids)
+    reasons = say_many_reasons(snapshots, run, lang)
+    return {
+        s.id: AnalysedAccount(
+            code=s.account.code,
+            name=s.account.name,
+            segment=s.segment,
+            at_risk=s.at_risk,
+            revenue=s.revenue,
+            net_profit=s.net_profit,
+            reasons=said,
         )
-    return Listed(items, len(rows))
+        for s, said in zip(snapshots, reasons, strict=True)
+    }
 
 
-def _moves(
-    session: Session,
-    previous: dt.date | None,
-    shown: int,
-    from_segment: Segment | None = None,
-    to_segment: Segment | None = None,
-) -> Listed:
+def _moves(session: Session, previous: dt.date | None, shown: int) -> tuple[Listed, Listed]:
+    """The accounts that left the key segment and those that became lapsed since `previous`."""
     if previous is None:
-        return Listed([], 0)
-    filters = SegmentChangeFilters(since=previous, from_segment=from_segment, to_segment=to_segment)
-    page = segment_changes(session, filters, PageRequest(per_page=shown))
-    return Listed(list(page.items), page.total or 0)  # counted: the changes are listed in memory
+        return Listed([], 0), Listed([], 0)
+    kinds = [(Segment.KEY, None), (None, Segment.LAPSED)]
+    left_key, lapsed = segment_change_lists(session, previous, kinds, shown)
+    return Listed(list(left_key[0]), left_key[1]), Listed(list(lapsed[0]), lapsed[1])

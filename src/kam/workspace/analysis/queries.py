@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kam.domain.languages import Lang
 from kam.domain.segments import Segment
@@ -26,7 +26,6 @@ from kam.workspace.analysis.reasons import say_reasons
 from kam.workspace.analysis.repository import (
     AccountAnalysisRepository,
     AnalysisRunRepository,
-    latest_per_account,
 )
 from kam.workspace.analysis.schemas import (
     AccountAnalysisHistory,
@@ -89,55 +88,86 @@ def segment_changes(
 ) -> Page[SegmentChange]:
     """The accounts the reader may see whose segment in their latest analysis (dated after `since`)
     differs from the one in their last analysis on or before `since` (an account in no analysis then has
-    nothing to change from), filtered by the segments from and to; by account code."""
+    nothing to change from), filtered by the segments from and to; by account code. Found by the
+    database, which returns only the page of accounts that moved (not every analysis of every account)."""
     request = request or PageRequest()
-    repo = AccountAnalysisRepository(session)
-    rows = repo.segments()
-    baseline = latest_per_account([r for r in rows if r[1] <= filters.since])
-    current = latest_per_account(rows)
-    moved: list[tuple[int, dt.date, tuple[dt.date, Segment]]] = []
-    for account_id, (as_of, segment) in current.items():
-        then = baseline.get(account_id)
-        if then is None or as_of <= filters.since or then[1] == segment:
-            continue
-        was = then[1]
-        if filters.from_segment is not None and was != filters.from_segment:
-            continue
-        if filters.to_segment is not None and segment != filters.to_segment:
-            continue
-        moved.append((account_id, as_of, then))
-    codes = AccountRepository(session).codes_of(a for a, _, _ in moved)
-    moved.sort(key=lambda m: codes.get(m[0], ""))
-    page = moved[request.offset : request.offset + request.per_page]
-    found = _snapshots(session, [(a, as_of) for a, as_of, _ in page])
-    items = []
-    for account_id, as_of, before in page:
-        snapshot = found[(account_id, as_of)]
-        items.append(
-            SegmentChange(
-                account=snapshot.account.code,
-                name=snapshot.account.name,
-                from_segment=before[1],
-                from_as_of=before[0],
-                to_segment=snapshot.segment,
-                to_as_of=snapshot.as_of,
-                at_risk=snapshot.at_risk,
-                revenue=snapshot.revenue,
-                net_profit=snapshot.net_profit,
-            )
+    moved, now, was = _moved(session, filters.since)
+    if filters.from_segment is not None:
+        moved = moved.where(was.segment == filters.from_segment)
+    if filters.to_segment is not None:
+        moved = moved.where(now.segment == filters.to_segment)
+    page = session.execute(
+        moved.add_columns(sa.func.count().over().label("total"))
+        .offset(request.offset)
+        .limit(request.per_page)
+    ).all()
+    total = page[0].total if page else 0
+    if not page and request.offset:  # past the last page: the count alone
+        total = session.scalar(sa.select(sa.func.count()).select_from(moved.subquery())) or 0
+    items = _changes(session, [(row[0], row[2], row[3]) for row in page])
+    return counted_page(items, total, request)
+
+
+def segment_change_lists(
+    session: Session, since: dt.date, kinds: Sequence[tuple[Segment | None, Segment | None]], shown: int
+) -> list[tuple[list[SegmentChange], int]]:
+    """For each (from segment, to segment) of `kinds`, the first `shown` changes since `since` (as
+    `segment_changes` lists them) and how many there are: the changes read once for all the lists."""
+    moved, _, _ = _moved(session, since)
+    rows = session.execute(moved).all()
+    picked = [
+        [r for r in rows if (was is None or r[2] == was) and (now is None or r[1] == now)]
+        for was, now in kinds
+    ]
+    first = list({r[0]: (r[0], r[2], r[3]) for p in picked for r in p[:shown]}.values())
+    by_id = {m[0]: change for m, change in zip(first, _changes(session, first), strict=True)}
+    return [([by_id[r[0]] for r in p[:shown]], len(p)) for p in picked]
+
+
+def _moved(session: Session, since: dt.date) -> tuple[Any, Any, Any]:
+    """The moves since `since`: (latest analysis id, its segment, the segment then, its date), by code;
+    and the two aliases of the analyses (now, then) to filter on. Each account's latest analysis (none
+    later) and its last on or before `since` (none between) are found through the (account, as-of)
+    index, never by grouping every analysis."""
+    now = AccountAnalysis
+    was, later = (
+        aliased(AccountAnalysis, name="was_analysis"),
+        aliased(AccountAnalysis, name="later_analysis"),
+    )
+    live = later.deleted_at.is_(None)
+    newer = sa.select(later.id).where(later.account_id == now.account_id, later.as_of > now.as_of, live)
+    between = sa.select(later.id).where(
+        later.account_id == was.account_id, later.as_of > was.as_of, later.as_of <= since, live
+    )
+    moved = (
+        AccountAnalysisRepository(session)
+        .readable_statement()
+        .with_only_columns(now.id, now.segment, was.segment, was.as_of)
+        .join(was, sa.and_(was.account_id == now.account_id, was.as_of <= since, was.deleted_at.is_(None)))
+        .join(Account, Account.id == now.account_id)
+        .where(now.as_of > since, now.segment != was.segment, ~newer.exists(), ~between.exists())
+        .order_by(Account.code)
+    )
+    return moved, now, was
+
+
+def _changes(session: Session, moves: Sequence[tuple[int, Segment, dt.date]]) -> list[SegmentChange]:
+    """Each (latest analysis id, segment then, date then) as a change, in their order."""
+    found = {s.id: s for s in AccountAnalysisRepository(session).by_ids(m[0] for m in moves)}
+    return [
+        SegmentChange(
+            account=found[i].account.code,
+            name=found[i].account.name,
+            from_segment=was,
+            from_as_of=then,
+            to_segment=found[i].segment,
+            to_as_of=found[i].as_of,
+            at_risk=found[i].at_risk,
+            revenue=found[i].revenue,
+            net_profit=found[i].net_profit,
         )
-    return counted_page(items, len(moved), request)
-
-
-def _snapshots(
-    session: Session, keys: Sequence[tuple[int, dt.date]]
-) -> dict[tuple[int, dt.date], AccountAnalysis]:
-    if not keys:
-        return {}
-    repo = AccountAnalysisRepository(session)
-    wanted = sa.or_(*(sa.and_(AccountAnalysis.account_id == a, AccountAnalysis.as_of == d) for a, d in keys))
-    query = repo.readable_statement().where(wanted).options(*repo.options())
-    return {(s.account_id, s.as_of): s for s in session.scalars(query).unique()}
+        for i, was, then in moves
+    ]
 
 
 @dataclass(frozen=True)
