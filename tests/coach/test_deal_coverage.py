@@ -121,7 +121,12 @@ def test_a_deal_nobody_is_linked_to_gets_a_finding_not_a_score(
     account = AccountFacts("K1", stakeholders=PEOPLE, needs=(NeedFacts("n4", "無人說"),))
     deal = DealFacts("d1", "二期", DealStage.PROPOSAL, needs=needs, stakeholders=named)
     found = deal_coverage(deal, account, AS_OF, S)
-    assert (found.source, found.coverage, found.score, found.stakeholders) == (InvolvedFrom.NONE, None, None, ())
+    assert (found.source, found.coverage, found.score, found.stakeholders) == (
+        InvolvedFrom.NONE,
+        None,
+        None,
+        (),
+    )
     assert [f.to_dict() for f in found.findings] == [
         {"code": "deal_no_stakeholder", "subject": "d1", "values": {"deal": "二期"}}
     ]
