@@ -122,6 +122,20 @@ def test_a_price_was_quoted_before_discovery_ended(demo: str) -> None:
     assert deals["K001"]["quoted_stage"] == "negotiation"
 
 
+def test_the_coach_judges_each_open_deal_on_its_people(demo: str) -> None:
+    people = {p["id"]: p["name"] for p in _listed(demo, "stakeholders", "list")}
+    found = {}
+    for code in ("K001", "K002", "K003", "K005"):
+        (deal,) = json.loads(_kam("coach", code, "--json", "--db", demo))["deals"]
+        found[code] = (deal["source"], [people[i] for i in deal["stakeholders"]], deal["score"] is None)
+    assert found == {
+        "K001": ("named", ["周建國", "孫麗", "吳磊", "鄭芳", "馮強"], False),
+        "K002": ("named", ["王偉", "李娜"], False),
+        "K003": ("none", [], True),  # no stakeholder linked: a finding, no score
+        "K005": ("needs", ["Daniel Wu"], False),
+    }
+
+
 def test_contracts_go_back_24_years_and_referrals_have_their_days(demo: str) -> None:
     contracts = _listed(demo, "contracts", "list", "--account", "K001")
     years = sorted({c["year"] for c in contracts})

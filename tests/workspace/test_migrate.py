@@ -55,6 +55,7 @@ def test_migrations_build_exactly_the_models_schema(engine: Engine) -> None:
         "needs",
         "deals",
         "deal_needs",
+        "deal_stakeholders",
         "next_steps",
         "contracts",
         "analysis_runs",

@@ -53,8 +53,8 @@ class NeedFacts:
 
 @dataclass(frozen=True)
 class DealFacts:
-    """A deal: its stage, the needs it answers, and when a price was first quoted and at which stage
-    (None: not quoted)."""
+    """A deal: its stage, the needs it answers, when a price was first quoted and at which stage (None:
+    not quoted), and the stakeholders named as involved in it (ids; none named: unknown)."""
 
     id: str
     title: str
@@ -62,6 +62,7 @@ class DealFacts:
     needs: tuple[str, ...] = ()
     quoted_on: dt.date | None = None
     quoted_stage: DealStage | None = None
+    stakeholders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

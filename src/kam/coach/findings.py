@@ -24,6 +24,7 @@ class FindingCode(StrEnum):
     QUOTE_BEFORE_STAGE = "quote_before_stage"  # deal, stage, allowed_from
     QUOTE_BEFORE_CONFIRMED_NEED = "quote_before_confirmed_need"  # deal, stage
     CALL_QUOTE_BEFORE_DISCOVERY = "call_quote_before_discovery"  # call, on, stage, at_s, flag
+    DEAL_NO_STAKEHOLDER = "deal_no_stakeholder"  # deal (its title)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kam.coach.coverage import Coverage, assess_coverage
+from kam.coach.deal_coverage import DealCoverage, open_deals_coverage
 from kam.coach.facts import AccountFacts
 from kam.coach.findings import Finding
 from kam.coach.quotes import early_quotes_in_calls, quote_gate
@@ -19,13 +20,15 @@ from kam.coach.whys import shallow_whys
 @dataclass(frozen=True)
 class AccountReview:
     """Everything the coach says of one account as of a day; `findings` lists the coverage findings,
-    then the shallow why-chains, the deals quoted too early and the calls that quoted before discovery."""
+    then the shallow why-chains, the deals quoted too early and the calls that quoted before discovery;
+    `deals` the coverage of each open deal, with its own findings."""
 
     account: AccountFacts
     as_of: dt.date
     coverage: Coverage
     briefs: tuple[StakeholderBrief, ...]
     findings: tuple[Finding, ...]
+    deals: tuple[DealCoverage, ...] = ()
 
 
 def review_account(
@@ -39,4 +42,5 @@ def review_account(
         *quote_gate(account.deals, account.needs, s),
         *early_quotes_in_calls(account.interactions),
     )
-    return AccountReview(account, as_of, coverage, briefs(account.stakeholders, account.needs, s), findings)
+    talking = briefs(account.stakeholders, account.needs, s)
+    return AccountReview(account, as_of, coverage, talking, findings, open_deals_coverage(account, as_of, s))

@@ -21,6 +21,7 @@ from kam.commands.workspace import (
 )
 from kam.i18n import Lang, text
 from kam.i18n.labels import label
+from kam.render.coach import say_deal
 from kam.render.document import PlanFormat
 from kam.report.jsonout import dumps_strict
 from kam.settings import load_settings
@@ -96,7 +97,17 @@ def _coach_text(c: Any, lang: Lang) -> str:
         name = printable(brief.name, one_line=True)
         lines.append("  " + text("plan.brief", lang, name=name, function=label(brief.function, lang)))
         lines += [f"    - {printable(p.text, one_line=True)}" for p in brief.points]
+    lines += ["", text("coach.open_deals", lang)]
+    lines += [line for deal in c.deals for line in deal_lines(deal, lang)] or [
+        "  " + text("coach.no_open_deals", lang)
+    ]
     return "\n".join(lines)
+
+
+def deal_lines(deal: Any, lang: Lang) -> list[str]:
+    """An open deal's coverage line, then its findings."""
+    line = say_deal(printable(deal.title, one_line=True), deal.stage, deal.score, deal.source, lang)
+    return ["  " + line] + [f"    - {printable(f.text, one_line=True)}" for f in deal.findings]
 
 
 def _print_portfolio(portfolio: Any, lang: Lang) -> None:

@@ -10,7 +10,8 @@ from kam.commands.records import RecordCommands, add_record_commands
 from kam.domain.deals import DealStage
 
 app = typer.Typer(
-    help="Deals: what each account may buy, its stage, the needs it answers and when a price was first quoted.",
+    help="Deals: what each account may buy, its stage, the needs it answers, who is involved and when a price "
+    "was first quoted.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -33,7 +34,8 @@ add_record_commands(
     RecordCommands(
         what="deals",
         file_help="Deals file (.csv/.xlsx/.parquet): customer_id, title; also value, currency, stage, "
-        "expected_close, needs (statements of stored needs, separated by |), quoted_on, quoted_stage.",
+        "expected_close, needs (statements of stored needs, separated by |), stakeholders (names of stored "
+        "stakeholders involved, separated by |), quoted_on, quoted_stage.",
         load=_load,
         columns=(
             "id",

@@ -55,7 +55,9 @@ def needs() -> pl.DataFrame:
 
 
 def deals() -> pl.DataFrame:
-    """The open deals, as a deals file: K002's price went out while the deal was still in discovery."""
+    """The open deals, as a deals file: K002's price went out while the deal was still in discovery.
+    K001's and K002's name the people involved; K005's is judged on who stated its need; K003's is
+    linked to nobody, so the coach says so instead of scoring it."""
     return _read("deals.csv")
 
 

@@ -114,3 +114,16 @@ def classification_dict(result: Classification, lang: Lang | str = Lang.EN) -> d
         "confidence": result.confidence,
         "reasons": [{**reason.to_dict(), "text": say_reason(reason, lang)} for reason in result.reasons],
     }
+
+
+def say_deal(title: str, stage: StrEnum, score: int | None, involved: str, lang: Lang | str = Lang.EN) -> str:
+    """An open deal's coverage in one line: its title and stage, its score (None: not scored) and whom it
+    was judged on (`involved`: kam.coach.deal_coverage.InvolvedFrom's value)."""
+    values = {
+        "title": title,
+        "stage": label(stage, lang),
+        "involved": text(f"coach.involved.{involved}", lang),
+    }
+    if score is None:
+        return text("coach.deal_unscored", lang, **values)
+    return text("coach.deal_scored", lang, score=score, **values)

@@ -161,6 +161,7 @@ DEALS = RecordSpec(
         FormField(
             "quoted_stage", "ws.label.quoted_stage", Entry.CHOICE, _choices(DealStage), omit_blank=True
         ),
+        FormField("stakeholders", "web.label.involved", Entry.RECORDS, refs="stakeholders"),
     ),
     columns=("title", "stage", "value", "currency", "expected_close", "quoted_on", "quoted_stage"),
     create_schema=DealCreate,
@@ -172,6 +173,7 @@ DEALS = RecordSpec(
     get=deals.get_deal,
     listed=_listing(deals.list_deals, DealFilters),
     name_of=lambda deal: deal.title,
+    refs=("stakeholders",),
     defaults={"stage": DealStage.PROSPECTING},
 )
 

@@ -1,6 +1,7 @@
 """The coach's facts (kam.coach.facts) read from the workspace: an account's stakeholders (with the day
-each was last met), needs, deals and stored calls, for one account or a whole portfolio at once (a few
-queries, however many accounts). Every record is read through its scoped repository."""
+each was last met), needs, deals (with the stakeholders named on each) and stored calls, for one account
+or a whole portfolio at once (a few queries, however many accounts). Every record is read through its
+scoped repository."""
 
 from __future__ import annotations
 
@@ -125,6 +126,7 @@ def _deal(d: Deal, live_needs: set[int]) -> DealFacts:
         needs=tuple(str(n.id) for n in d.needs if n.id in live_needs),
         quoted_on=d.quoted_on,
         quoted_stage=d.quoted_stage,
+        stakeholders=tuple(str(p.id) for p in d.stakeholders if p.deleted_at is None),
     )
 
 

@@ -1,8 +1,8 @@
 """The account plan (DOMAIN.md §4-§6): the account's profile, its value and forecast from the latest
 analysis stored on it, its decision chain (a picture in the PDF) with the coverage warnings, what to say
-to each stakeholder, the needs iceberg, the deals with the quote gate, and the open next steps, as one
-document (kam.render.document) in the reader's language; Markdown, a workbook and a PDF are written from
-it. Everything is read through the scoped services."""
+to each stakeholder, the needs iceberg, the deals with the coverage of each open one and the quote gate,
+and the open next steps, as one document (kam.render.document) in the reader's language; Markdown, a
+workbook and a PDF are written from it. Everything is read through the scoped services."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from kam.coach.settings import CoachSettings
 from kam.domain.needs import NeedDepth
 from kam.i18n import Lang, text, word
 from kam.i18n.labels import label
-from kam.render.coach import say_finding, say_part, say_point
+from kam.render.coach import say_deal, say_finding, say_part, say_point
 from kam.render.columns import heading
 from kam.render.document import (
     Block,
@@ -338,11 +338,12 @@ def _said(
 
 def _deals(found: AccountReview, deals: Sequence[DealPublic], t: Say, lang: Lang | str) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    scores = {d.deal.id: d.score for d in found.deals}
     if deals:
         headers = ("deal_title", "stage", "value", "expected_close", "quoted_on", "quoted_stage")
         blocks.append(
             Table(
-                tuple(t(f"ws.label.{h}") for h in headers),
+                (*(t(f"ws.label.{h}") for h in headers), t("coach.label.score")),
                 tuple(
                     (
                         d.title,
@@ -351,11 +352,18 @@ def _deals(found: AccountReview, deals: Sequence[DealPublic], t: Say, lang: Lang
                         _day(d.expected_close),
                         _day(d.quoted_on),
                         "" if d.quoted_stage is None else label(d.quoted_stage, lang),
+                        "" if (score := scores.get(str(d.id))) is None else str(score),
                     )
                     for d in deals
                 ),
             )
         )
+    if found.deals:
+        blocks.append(Heading(t("plan.deal_coverage")))
+        for d in found.deals:
+            blocks.append(Paragraph(say_deal(d.deal.title, d.deal.stage, d.score, d.source.value, lang)))
+            said = tuple(say_finding(f, lang) for f in d.findings)
+            blocks.append(Bullets(said) if said else Paragraph(t("plan.no_warnings")))
     early = _said(found.findings, QUOTES, lang)
     if early:
         blocks += [Heading(t("plan.quote_gate")), Bullets(early)]

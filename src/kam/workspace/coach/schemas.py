@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kam.domain.deals import DealStage
 from kam.domain.decision_chain import Function, PurchaseFactor
 
 
@@ -74,6 +75,23 @@ class StakeholderBriefPublic(BaseModel):
     points: list[TalkingPointPublic]
 
 
+class DealCoveragePublic(BaseModel):
+    """The decision-chain coverage of one open deal: the people involved (`stakeholders`, their ids) and
+    where they come from (`source`: named on the deal, the people who stated the needs it answers, or
+    none), the score and its parts (None and empty: nobody is linked to the deal) and the findings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    deal: int
+    title: str
+    stage: DealStage
+    source: str
+    stakeholders: list[int]
+    score: int | None
+    parts: list[ScorePartPublic]
+    findings: list[FindingPublic]
+
+
 class ScoreDay(BaseModel):
     """The coverage score an account had on a day."""
 
@@ -86,7 +104,8 @@ class ScoreDay(BaseModel):
 class AccountCoach(BaseModel):
     """The coach on one account as of a day: the coverage score (0-100) and its parts, its change since
     the last earlier day it was computed (`previous`; None: never before), the findings and the
-    talking points per stakeholder, and the scores of earlier days (`history`, oldest first)."""
+    talking points per stakeholder, the scores of earlier days (`history`, oldest first) and the
+    coverage of each open deal (`deals`)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -100,6 +119,7 @@ class AccountCoach(BaseModel):
     findings: list[FindingPublic]
     talking_points: list[StakeholderBriefPublic]
     history: list[ScoreDay]
+    deals: list[DealCoveragePublic]
 
 
 class CoverageRow(BaseModel):

@@ -13,6 +13,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kam.coach.coverage import ScorePart
+from kam.coach.deal_coverage import DealCoverage
+from kam.coach.findings import Finding
 from kam.coach.review import AccountReview, review_account
 from kam.coach.settings import CoachSettings
 from kam.coach.talking import StakeholderBrief
@@ -28,6 +31,7 @@ from kam.workspace.coach.schemas import (
     AccountCoach,
     CoachPortfolio,
     CoverageRow,
+    DealCoveragePublic,
     FindingPublic,
     PortfolioSort,
     ScoreDay,
@@ -68,15 +72,37 @@ def account_coach(
         score=found.coverage.score,
         change=_change(found, previous),
         previous=_day(previous),
-        parts=[
-            ScorePartPublic(
-                name=p.name.value, label=say_part(p, lang), earned=p.earned, weight=p.weight, points=p.points
-            )
-            for p in found.coverage.parts
-        ],
-        findings=[FindingPublic(text=say_finding(f, lang), **f.to_dict()) for f in found.findings],
+        parts=_parts(found.coverage.parts, lang),
+        findings=_findings(found.findings, lang),
         talking_points=[_brief(b, lang) for b in found.briefs],
         history=[ScoreDay(day=s.day, score=s.score) for s in history],
+        deals=[_deal(d, lang) for d in found.deals],
+    )
+
+
+def _parts(parts: Sequence[ScorePart], lang: Lang | str) -> list[ScorePartPublic]:
+    return [
+        ScorePartPublic(
+            name=p.name.value, label=say_part(p, lang), earned=p.earned, weight=p.weight, points=p.points
+        )
+        for p in parts
+    ]
+
+
+def _findings(findings: Sequence[Finding], lang: Lang | str) -> list[FindingPublic]:
+    return [FindingPublic(text=say_finding(f, lang), **f.to_dict()) for f in findings]
+
+
+def _deal(d: DealCoverage, lang: Lang | str) -> DealCoveragePublic:
+    return DealCoveragePublic(
+        deal=int(d.deal.id),
+        title=d.deal.title,
+        stage=d.deal.stage,
+        source=d.source.value,
+        stakeholders=[int(p.id) for p in d.stakeholders],
+        score=d.score,
+        parts=[] if d.coverage is None else _parts(d.coverage.parts, lang),
+        findings=_findings(d.findings, lang),
     )
 
 

@@ -1,7 +1,8 @@
 """Importing deals from a file (`kam deals import`): one row per deal, matched to the stored deals by
 account and title; `needs` lists the statements of stored needs of the same account that the deal
-answers, separated by `|` or line breaks (a statement may hold commas and semicolons). All or nothing,
-every problem by row and column (kam.workspace.importing).
+answers, separated by `|` or line breaks (a statement may hold commas and semicolons), and
+`stakeholders` the names of stored stakeholders of the same account involved in it, separated the same
+way. All or nothing, every problem by row and column (kam.workspace.importing).
 
 Columns the file has overwrite the stored values; columns it lacks leave stored values alone. A value
 needs its currency and a `quoted_stage` its `quoted_on`, in the row or stored; a quote without its
@@ -10,7 +11,7 @@ stage takes the deal's stage when it is first recorded.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -35,7 +36,11 @@ from kam.workspace.importing import (
 )
 from kam.workspace.needs.models import Need
 from kam.workspace.needs.repository import NeedRepository
+from kam.workspace.stakeholders.models import Stakeholder
+from kam.workspace.stakeholders.repository import StakeholderRepository
 from kam.workspace.vocabulary import RecordKind
+
+T_Linked = TypeVar("T_Linked", Need, Stakeholder)
 
 T = CellKind.TEXT
 DEAL_COLUMNS = RecordColumns(
@@ -47,6 +52,7 @@ DEAL_COLUMNS = RecordColumns(
         "stage": T,
         "expected_close": CellKind.DATE,
         "needs": T,
+        "stakeholders": T,
         "quoted_on": CellKind.DATE,
         "quoted_stage": T,
     },
@@ -59,11 +65,12 @@ DEAL_COLUMNS = RecordColumns(
         "stage": ("dealstage", "階段", "阶段"),
         "expected_close": ("closedate", "expectedclose", "預計成交", "预计成交", "預計成交日", "预计成交日"),
         "needs": ("answers", "需求", "對應需求", "对应需求"),
+        "stakeholders": ("involved", "people", "contacts", "關係人", "关系人", "參與人", "参与人"),
         "quoted_on": ("quoted", "quotedate", "首次報價", "首次报价", "報價日期", "报价日期"),
         "quoted_stage": ("quotestage", "報價階段", "报价阶段"),
     },
 )
-NEED_SEPARATORS = "|\n"
+NEED_SEPARATORS = "|\n"  # between the needs, and the stakeholders, of one cell
 _STORED = ("value", "currency", "stage", "expected_close")
 
 
@@ -87,17 +94,23 @@ def import_deals(session: Session, table: RecordsTable) -> RecordsImported:
         for n in NeedRepository(session).of_accounts(account_ids)
         if not n.deleted
     }
-    answered = [_needs(problems, i, key, known) for i, key in enumerate(keys)]
+    answered = [_linked(problems, i, key, "needs", known) for i, key in enumerate(keys)]
+    people = {
+        (p.account_id, p.name): p
+        for p in StakeholderRepository(session).of_accounts(account_ids)
+        if not p.deleted
+    }
+    involved = [_linked(problems, i, key, "stakeholders", people) for i, key in enumerate(keys)]
     problems.raise_any()
 
     records: dict[Key, Deal] = dict(stored)
     created = 0
-    for key, entry, account, needs in zip(keys, entries, accounts, answered, strict=True):
+    for key, entry, account, needs, named in zip(keys, entries, accounts, answered, involved, strict=True):
         assert key is not None and entry is not None and account is not None
         deal = records.get(key)
         if deal is None:
             deal = records[key] = Deal(account=account, title=entry.title)
-            deal.needs, deal.quoted_on, deal.quoted_stage = [], None, None
+            deal.needs, deal.stakeholders, deal.quoted_on, deal.quoted_stage = [], [], None, None
             _apply(deal, entry, set(_STORED) | {"quoted_on", "quoted_stage"})
             session.add(deal)
             created += 1
@@ -105,13 +118,16 @@ def import_deals(session: Session, table: RecordsTable) -> RecordsImported:
             _apply(deal, entry, columns)
         if "needs" in columns:
             deal.needs = needs
+        if "stakeholders" in columns:
+            deal.stakeholders = named
     changed = [session.is_modified(stored[key]) for key in dict.fromkeys(keys) if key in stored]
     repo.flush()
     return summary(table, created, changed)
 
 
 def _fields(row: dict[str, Any], stored: Deal | None, columns: set[str]) -> dict[str, Any]:
-    """A row of the file as the fields of `DealCreate` (needs are statements, resolved on their own);
+    """A row of the file as the fields of `DealCreate` (needs and stakeholders are named, resolved on
+    their own);
     the columns the file lacks hold the stored deal's values, so that a value is checked with the
     currency it will have and a quote's stage with its day."""
     fields: dict[str, Any] = {"account": row.get(ACCOUNT), "title": row.get("title")}
@@ -124,19 +140,24 @@ def _fields(row: dict[str, Any], stored: Deal | None, columns: set[str]) -> dict
     return fields
 
 
-def _needs(problems: Problems, index: int, key: Key | None, known: dict[Key, Need]) -> list[Need]:
-    """The stored needs of the row's account that its `needs` cell names; each other statement is a
-    problem at the `needs` column."""
-    statements = read_list(problems.table.rows[index].get("needs"), NEED_SEPARATORS)
+EXPECTED = {"needs": "expect_stored_need", "stakeholders": "expect_stored_stakeholder"}
+
+
+def _linked(
+    problems: Problems, index: int, key: Key | None, column: str, known: dict[Key, T_Linked]
+) -> list[T_Linked]:
+    """The stored records of the row's account that its `column` cell names (need statements or
+    stakeholder names); each other one is a problem at that column."""
+    said = read_list(problems.table.rows[index].get(column), NEED_SEPARATORS)
     if key is None:
         return []
     found = []
-    for statement in dict.fromkeys(statements):
-        need = known.get((key[0], statement))
-        if need is None:
-            problems.add(index, "needs", statement, Notice("expect_stored_need"))
+    for name in dict.fromkeys(said):
+        record = known.get((key[0], name))
+        if record is None:
+            problems.add(index, column, name, Notice(EXPECTED[column]))
         else:
-            found.append(need)
+            found.append(record)
     return found
 
 

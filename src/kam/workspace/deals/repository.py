@@ -26,11 +26,12 @@ class DealRepository(AccountRecordRepository[Deal]):
     default_sort = "title"
 
     def options(self) -> Sequence[ExecutableOption]:
-        """The account of each deal in the same query, its needs in one more for the whole page."""
-        return (joinedload(Deal.account), selectinload(Deal.needs))
+        """The account of each deal in the same query, its needs and its stakeholders in one more each
+        for the whole page."""
+        return (joinedload(Deal.account), selectinload(Deal.needs), selectinload(Deal.stakeholders))
 
     def of_accounts(self, account_ids: set[int]) -> list[Deal]:
-        """Every deal of these accounts, live and deleted, with its needs (for imports)."""
+        """Every deal of these accounts, live and deleted, with its needs and stakeholders (for imports)."""
         if not account_ids:
             return []
         query = self.statement(deleted=None).where(Deal.account_id.in_(sorted(account_ids)))

@@ -20,6 +20,7 @@ from kam.domain.deals import DealStage
 from kam.workspace.fields import Code, Currency, Money, Name, RecordId, Storable, Version
 
 MAX_NEEDS = 100  # needs one deal may answer
+MAX_STAKEHOLDERS = 100  # stakeholders involved in one deal
 REQUIRED = ("title", "stage")  # fields a change may not clear
 
 
@@ -29,7 +30,8 @@ def _unique(ids: list[int] | None) -> list[int] | None:
 
 class DealChanges(BaseModel):
     """A partial change: only the fields given are changed; an explicit None clears an optional field.
-    `needs` replaces the needs the deal answers (ids of needs of the same account). Giving `quoted_on`
+    `needs` replaces the needs the deal answers (ids of needs of the same account), `stakeholders` the
+    people involved in it (ids of stakeholders of the same account). Giving `quoted_on`
     records a quote: the first one takes the deal's stage before this change as `quoted_stage`, unless
     that is given too; `quoted_on: null` clears both. A value needs its currency (given or stored)."""
 
@@ -41,10 +43,11 @@ class DealChanges(BaseModel):
     stage: DealStage | None = None
     expected_close: dt.date | None = None
     needs: list[RecordId] | None = Field(default=None, max_length=MAX_NEEDS)
+    stakeholders: list[RecordId] | None = Field(default=None, max_length=MAX_STAKEHOLDERS)
     quoted_on: dt.date | None = None
     quoted_stage: DealStage | None = None
 
-    _needs = field_validator("needs")(_unique)
+    _needs = field_validator("needs", "stakeholders")(_unique)
 
     @model_validator(mode="after")
     def _required_stay(self) -> DealChanges:
@@ -73,10 +76,15 @@ class DealCreate(BaseModel):
     stage: DealStage = DealStage.PROSPECTING
     expected_close: dt.date | None = None
     needs: list[RecordId] = Field(default_factory=list, max_length=MAX_NEEDS, description="Needs it answers.")
+    stakeholders: list[RecordId] = Field(
+        default_factory=list,
+        max_length=MAX_STAKEHOLDERS,
+        description="Stakeholders of the same account involved in the deal.",
+    )
     quoted_on: dt.date | None = Field(default=None, description="When a price was first quoted.")
     quoted_stage: DealStage | None = Field(default=None, description="The stage at that quote.")
 
-    _needs = field_validator("needs")(_unique)
+    _needs = field_validator("needs", "stakeholders")(_unique)
 
     @field_validator("currency")
     @classmethod
@@ -110,7 +118,8 @@ class DealFilters(BaseModel):
 
 
 class DealPublic(BaseModel):
-    """A deal as shown; `needs` are the ids of the live needs it answers."""
+    """A deal as shown; `needs` are the ids of the live needs it answers, `stakeholders` those of the live
+    stakeholders involved in it."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -122,6 +131,7 @@ class DealPublic(BaseModel):
     stage: DealStage
     expected_close: dt.date | None
     needs: list[int]
+    stakeholders: list[int]
     quoted_on: dt.date | None
     quoted_stage: DealStage | None
     version: int

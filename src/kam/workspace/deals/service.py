@@ -1,5 +1,6 @@
 """Rules for deals: each belongs to an account the actor may change, has a title unique in that
-account, a value only with its currency, and answers needs of the same account. A quote is recorded
+account, a value only with its currency, answers needs of the same account and involves stakeholders of
+the same account. A quote is recorded
 with its day: the first one keeps the stage the deal was at (unless it is given), so that a price
 quoted before discovery ended can be found. Deletes are soft and restorable; each deal has a history.
 
@@ -35,6 +36,8 @@ from kam.workspace.listing import Page, PageRequest
 from kam.workspace.needs.models import Need
 from kam.workspace.needs.repository import NeedRepository
 from kam.workspace.service import require_version
+from kam.workspace.stakeholders.models import Stakeholder
+from kam.workspace.stakeholders.repository import StakeholderRepository
 from kam.workspace.vocabulary import RecordKind
 
 WHAT = RecordKind.DEAL
@@ -63,6 +66,7 @@ def create_deal(session: Session, data: DealCreate) -> DealPublic:
     require_new_key(repo, account, "title", data.title, WHAT, None)
     deal = Deal(account=account, **data.model_dump(include=set(FIELDS)))
     deal.needs = answered_needs(session, account.id, data.needs)
+    deal.stakeholders = involved_stakeholders(session, account.id, data.stakeholders)
     deal.quoted_on = data.quoted_on
     deal.quoted_stage = None if data.quoted_on is None else data.quoted_stage or data.stage
     try:
@@ -81,12 +85,19 @@ def update_deal(session: Session, deal_id: int, data: DealChanges, version: int 
     if "title" in given and data.title != deal.title:
         require_new_key(repo, deal.account, "title", data.title, WHAT, deal.id)
     needs = answered_needs(session, deal.account_id, data.needs or []) if "needs" in given else None
+    people = (
+        involved_stakeholders(session, deal.account_id, data.stakeholders or [])
+        if "stakeholders" in given
+        else None
+    )
     stage_before = deal.stage
     with session.no_autoflush:  # one UPDATE (one new version) for the whole change
         for name in given & set(FIELDS):
             setattr(deal, name, getattr(data, name))
         if needs is not None:
             deal.needs = needs
+        if people is not None:
+            deal.stakeholders = people
         record_quote(deal, data, stage_before)
     if deal.value is not None and deal.currency is None:
         raise InvalidInput(Notice("ws_value_needs_currency"))
@@ -123,6 +134,19 @@ def answered_needs(session: Session, account_id: int, need_ids: Sequence[int]) -
     return [found[i] for i in need_ids]
 
 
+def involved_stakeholders(session: Session, account_id: int, ids: Sequence[int]) -> list[Stakeholder]:
+    """The live stakeholders of the account with these ids, in the order given; any other id is refused."""
+    if not ids:
+        return []
+    repo = StakeholderRepository(session)
+    found = {s.id: s for s in repo.in_account(account_id, Stakeholder.id.in_(sorted(ids)))}
+    for stakeholder_id in ids:
+        if stakeholder_id not in found:
+            what = Notice(f"record_{RecordKind.STAKEHOLDER.value}")
+            raise InvalidLink(Notice("ws_link_unknown", field="stakeholders", what=what, id=stakeholder_id))
+    return [found[i] for i in ids]
+
+
 def delete_deal(session: Session, deal_id: int, version: int | None = None) -> DealPublic:
     return delete_record(DealRepository(session), deal_id, WHAT, version, public_deal)
 
@@ -136,12 +160,13 @@ def deal_history(session: Session, deal_id: int, request: PageRequest | None = N
 
 
 def public_deal(deal: Deal) -> DealPublic:
-    """A deal as shown: the needs it answers that are live."""
+    """A deal as shown: the needs it answers and the stakeholders involved in it that are live."""
     return DealPublic.model_validate(
         {
             **{name: getattr(deal, name) for name in ("id", *FIELDS, "quoted_on", "quoted_stage")},
             "account": deal.account.code,
             "needs": sorted(n.id for n in deal.needs if n.deleted_at is None),
+            "stakeholders": sorted(s.id for s in deal.stakeholders if s.deleted_at is None),
             "version": deal.version,
             "created_at": deal.created_at,
             "updated_at": deal.updated_at,
