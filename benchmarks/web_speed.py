@@ -81,7 +81,7 @@ def run_database(name: str, url: str, args: argparse.Namespace, folder: Path) ->
         f"{args.interactions:,} interactions, two analyses and the account pages' records in "
         f"{time.perf_counter() - start:.1f} s"
     )
-    app = create_app(url, WorkspaceSettings(url=url))
+    app = create_app(url, WorkspaceSettings(url=url), settle_heap=True)  # as kam serve makes it
     statements: list[str] = []
     sa.event.listen(app.state.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     with TestClient(app) as client:

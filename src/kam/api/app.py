@@ -4,6 +4,10 @@ feature's routes under /api/v1; and the web pages (kam.web) on the same services
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import AsyncIterator
+
 from fastapi import APIRouter, FastAPI
 
 from kam import __version__
@@ -17,12 +21,29 @@ from kam.workspace.settings import WorkspaceSettings
 API_PREFIX = "/api/v1"
 
 
+@contextlib.asynccontextmanager
+async def _settled_heap(app: FastAPI) -> AsyncIterator[None]:
+    """A server's start: what was built to serve (modules, routes, caches) is moved out of the garbage
+    collector's reach, so that its full collections walk only what requests made. Without it, one
+    request in five of the portfolio page (ten thousand rows of figures) paid a full collection of the
+    whole heap: its p99 was three times its median."""
+    gc.collect()
+    gc.freeze()
+    yield
+
+
 def create_app(
-    url: str, settings: WorkspaceSettings | None = None, call_settings: CallSettings | None = None
+    url: str,
+    settings: WorkspaceSettings | None = None,
+    call_settings: CallSettings | None = None,
+    *,
+    settle_heap: bool = False,
 ) -> FastAPI:
     """The API on the workspace at `url`; a workspace that is missing, uninitialised or of another
     schema version fails here, with the same error as every command (run `kam workspace init`). The
-    pages coach an uploaded call with `call_settings`."""
+    pages coach an uploaded call with `call_settings`. `settle_heap`: for a server process (kam serve),
+    freeze what is built at its start out of the garbage collector's full collections; not for an app
+    made and dropped in a process that goes on (tests), which would keep every such app's cycles."""
     from kam.workspace.accounts.routes import router as accounts
     from kam.workspace.analysis.routes import router as analysis
     from kam.workspace.coach.routes import router as coach
@@ -46,6 +67,7 @@ def create_app(
         summary="Key accounts, their people and deals, shared by a team: each user sees what is theirs.",
         docs_url="/docs",
         redoc_url=None,
+        lifespan=_settled_heap if settle_heap else None,
     )
     app.state.engine = engine
     app.state.url = url

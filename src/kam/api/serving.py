@@ -44,4 +44,4 @@ def app_from_environment() -> FastAPI:
     from kam.api.app import create_app
 
     settings = load_settings()
-    return create_app(settings.workspace.url, settings.workspace, settings.calls)
+    return create_app(settings.workspace.url, settings.workspace, settings.calls, settle_heap=True)

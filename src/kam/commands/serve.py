@@ -44,7 +44,7 @@ def serve(
     with user_errors(lang):
         settings = load_settings(config)
         url = workspace_url(db, config)
-        app = create_app(url, settings.workspace, settings.calls)
+        app = create_app(url, settings.workspace, settings.calls, settle_heap=True)
     where = display_url(url)
     typer.echo(printable(text("ws.serving", lang, where=where, url=f"http://{host}:{port}/api/v1")), err=True)
     if workers == 1:
