@@ -74,6 +74,7 @@ FINDINGS = [
             "questions": 1,
         },
     ),
+    Finding(FindingCode.DEAL_NO_STAKEHOLDER, {"deal": "D"}),
 ]
 
 

@@ -65,7 +65,7 @@ def test_recording_a_deal_quote(tab: Visit, server: Any) -> None:
     row = tab.page.wait_for_selector("#deals-rows tr[data-version]:has(td:text-is('Galvanised coil 2027'))")
     assert row is not None
     cells = [cell.text_content() for cell in row.query_selector_all("td")]
-    assert cells[:7] == ["Galvanised coil 2027", "proposal", "580,000", "CNY", "", "Feb 10, 2026", "proposal"]
+    assert cells[:7] == ["Galvanised coil 2027", "Proposal", "580,000", "CNY", "", "Feb 10, 2026", "Proposal"]
     assert tab.errors == [_status_line(422, "Unprocessable Entity")]
 
 

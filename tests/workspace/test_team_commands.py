@@ -31,7 +31,7 @@ def db(workspace_url: str) -> str:
 def test_users_are_added_listed_and_changed(db: str) -> None:
     code, out, _ = kam("users", "add", "amy", "--role", "rep", "--team", "north", "--name", "Amy Chen",
                        "--password-stdin", "--db", db, stdin="correct horse battery\n")  # fmt: skip
-    assert (code, out) == (0, "Added user amy (rep; teams: north).\n")
+    assert (code, out) == (0, "Added user amy (Rep; teams: north).\n")
     assert kam("users", "add", "max", "--role", "manager", "--team", "north", "--db", db)[0] == 0
     listed = json.loads(kam("users", "list", "--json", "--db", db)[1])
     assert [(u["login"], u["display_name"], u["role"], u["teams"], u["active"]) for u in listed] == [

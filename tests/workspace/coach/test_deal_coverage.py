@@ -98,12 +98,12 @@ def test_kam_coach_lists_each_open_deal_in_text_and_json(db: str) -> None:
     code, out = kam("coach", "A", "--as", "amy", "--db", db)
     assert code == 0
     section = out[out.index("Open deals: decision-chain coverage") :].splitlines()
-    assert section[1] == "  二期 (discovery): 30/100, from the people who stated the needs it answers"
+    assert section[1] == "  二期 (Discovery): 30/100, from the people who stated the needs it answers"
     assert section[
-        section.index("  三期 (proposal): 18/100, from the people named on the deal") + 1
+        section.index("  三期 (Proposal): 18/100, from the people named on the deal") + 1
     ].startswith("    - No coach in the decision chain")
     assert section[-2:] == [
-        "  四期 (prospecting): no score, nobody is linked to it",
+        "  四期 (Prospecting): no score, nobody is linked to it",
         "    - No stakeholder is linked to the deal “四期”: neither people involved in it nor who stated "
         "the needs it answers are on record, so its decision chain cannot be judged.",
     ]

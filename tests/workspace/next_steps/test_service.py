@@ -101,9 +101,9 @@ def test_overdue_steps_are_listed_per_user(team: Engine) -> None:
         ] == [maxs]
         assert list_next_steps(session, NextStepFilters(assignee="amy"), PageRequest(total=True)).total == 4
         update_next_step(session, late, NextStepChanges(done=True))
-        assert list_next_steps(session, NextStepFilters(overdue=True, assignee="amy")).total == 0
+        assert list_next_steps(session, NextStepFilters(overdue=True, assignee="amy")).items == []
     with acting(team, None) as session:
-        assert list_next_steps(session, NextStepFilters(assignee="me")).total == 0
+        assert list_next_steps(session, NextStepFilters(assignee="me")).items == []
 
 
 def test_a_step_is_on_a_deal_of_the_same_account(team: Engine) -> None:

@@ -8,7 +8,6 @@ language), as the portfolio shows the same lists to each visit until the next sy
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -58,14 +57,12 @@ def say_many_reasons(
     snapshots: Sequence[AccountAnalysis], run: AnalysisRun, lang: Lang | str
 ) -> list[list[ReasonPublic]]:
     """The reasons of each of `snapshots` (all of `run`), in their order, as `say_reasons` says them."""
-    key = json.dumps(
+    key = repr(  # a cache key, never written: repr keeps NaN and any value as they are
         [
             str(lang),
             [run.basis, run.median_order, run.customers, run.settings],
             [[s.reason_codes, s.reason_values] for s in snapshots],
-        ],
-        sort_keys=True,
-        default=str,
+        ]
     )
     with _lock:
         if key in _kept:
