@@ -283,16 +283,21 @@ def run_database(name: str, urls: Callable[[], str], args: argparse.Namespace, f
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+def workspace_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the benchmarks on a seeded workspace: the databases and the data's size."""
     parser.add_argument("--postgres-url", default=os.environ.get("KAM_TEST_POSTGRES_URL"))
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--accounts", type=int, default=10_000)
     parser.add_argument("--stakeholders", type=int, default=100_000)
     parser.add_argument("--interactions", type=int, default=200_000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    workspace_arguments(parser)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=40, help="requests per client and kind")
     parser.add_argument("--import-rows", type=int, default=10_000)

@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).parent))
-from api_speed import postgres_schema
+from api_speed import postgres_schema, workspace_arguments
 from web_seed import PASSWORD, seed
 
 from kam.api.app import create_app
@@ -132,12 +132,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--postgres-url", default=os.environ.get("KAM_TEST_POSTGRES_URL"))
-    parser.add_argument("--skip-sqlite", action="store_true")
-    parser.add_argument("--skip-postgres", action="store_true")
-    parser.add_argument("--accounts", type=int, default=10_000)
-    parser.add_argument("--stakeholders", type=int, default=100_000)
-    parser.add_argument("--interactions", type=int, default=200_000)
+    workspace_arguments(parser)
     parser.add_argument("--visits", type=int, default=100, help="accounts whose page is asked once each")
     parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args()
